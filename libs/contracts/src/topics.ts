@@ -1,0 +1,13 @@
+/** Kafka topics of the public surface (contracts.md). Wire names are literals, never derived. */
+export const TOPICS = {
+  tickets: 'support.tickets',
+  entitlements: 'support.entitlements',
+  sla: 'support.sla',
+  kb: 'support.kb',
+  deadLetter: 'support.dlq',
+} as const;
+
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+/** Topics a service publishes to through its outbox. */
+export const PUBLISHED_TOPICS: readonly Topic[] = [TOPICS.tickets, TOPICS.entitlements, TOPICS.sla, TOPICS.kb];

@@ -1,0 +1,14 @@
+export * from './kafka-settings';
+export * from './outbox-message.entity';
+export * from './inbox-event.entity';
+export * from './messaging.migration';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './inbox';
+export * from './dead-letter';
+export * from './event-consumer';
+
+import { InboxEvent } from './inbox-event.entity';
+import { OutboxMessage } from './outbox-message.entity';
+/** Entities every service registers with its data source. */
+export const MESSAGING_ENTITIES = [OutboxMessage, InboxEvent];

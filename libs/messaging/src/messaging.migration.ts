@@ -1,0 +1,39 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The outbox and inbox tables every service's migrations include. */
+export class CreateMessagingTables1763800000000 implements MigrationInterface {
+  name = 'CreateMessagingTables1763800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE outbox_message (
+        id BIGINT NOT NULL AUTO_INCREMENT,
+        event_id VARCHAR(64) NOT NULL,
+        topic VARCHAR(255) NOT NULL,
+        message_key VARCHAR(255) NOT NULL,
+        type VARCHAR(255) NOT NULL,
+        correlation_id VARCHAR(128) NOT NULL,
+        payload LONGTEXT NOT NULL,
+        created_at DATETIME(3) NOT NULL,
+        published_at DATETIME(3) NULL,
+        PRIMARY KEY (id),
+        UNIQUE KEY uq_outbox_event (event_id),
+        KEY idx_outbox_unpublished (published_at, id)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+    await queryRunner.query(`
+      CREATE TABLE inbox_event (
+        consumer VARCHAR(100) NOT NULL,
+        event_id VARCHAR(64) NOT NULL,
+        type VARCHAR(255) NOT NULL,
+        topic VARCHAR(255) NOT NULL,
+        processed_at DATETIME(3) NOT NULL,
+        PRIMARY KEY (consumer, event_id),
+        KEY idx_inbox_processed (processed_at)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE inbox_event');
+    await queryRunner.query('DROP TABLE outbox_message');
+  }
+}

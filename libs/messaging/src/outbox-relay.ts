@@ -1,0 +1,143 @@
+import { CLOUDEVENTS_CONTENT_TYPE } from '@support/contracts';
+import type { Producer, TopicMessages } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+
+export interface RelayLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** published rows are kept this long (to answer "was it sent?"), then deleted */
+  retentionMs?: number;
+}
+
+interface PendingRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  correlation_id: string;
+  payload: string;
+}
+
+/**
+ * Publishes committed outbox rows in commit order. Rows are claimed with FOR UPDATE (not SKIP
+ * LOCKED): a second replica waits instead of overtaking, so one key's events never reorder.
+ * A crash between send and mark re-sends the batch; consumers deduplicate by event id.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retentionMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private lastCleanup = 0;
+  private consecutiveFailures = 0;
+  lastError: string | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Pick<Producer, 'sendBatch'>,
+    private readonly logger: RelayLogger,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+  }
+
+  get healthy(): boolean {
+    return this.running && this.consecutiveFailures < 3;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    this.loop = null;
+  }
+
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Publishes one batch; returns how many events went out. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT id, topic, message_key, correlation_id, payload FROM outbox_message
+          WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, TopicMessages>();
+      for (const row of rows) {
+        let topicMessages = byTopic.get(row.topic);
+        if (!topicMessages) {
+          topicMessages = { topic: row.topic, messages: [] };
+          byTopic.set(row.topic, topicMessages);
+        }
+        topicMessages.messages.push({
+          key: row.message_key,
+          value: row.payload,
+          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, correlationid: row.correlation_id },
+        });
+      }
+      await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+      await manager.query(`UPDATE outbox_message SET published_at = ? WHERE id IN (?)`, [
+        new Date(),
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.relayOnce();
+        if (this.consecutiveFailures > 0) this.logger.log('outbox relay recovered');
+        this.consecutiveFailures = 0;
+        this.lastError = null;
+        await this.cleanupIfDue();
+      } catch (error) {
+        this.consecutiveFailures += 1;
+        this.lastError = (error as Error).message;
+        this.logger.warn(`outbox relay failed (attempt ${this.consecutiveFailures}): ${this.lastError}`);
+      }
+      if (!this.running) break;
+      if (published === this.batchSize) continue;
+      const backoff = this.consecutiveFailures === 0 ? this.pollIntervalMs : Math.min(5000, 200 * 2 ** this.consecutiveFailures);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, backoff);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 60_000) return;
+    this.lastCleanup = now;
+    await this.dataSource.query(
+      'DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ? LIMIT 5000',
+      [new Date(now - this.retentionMs)],
+    );
+  }
+}

@@ -1,0 +1,6 @@
+export * from './messaging.tokens';
+export * from './support-kafka.server';
+export * from './event-consumers';
+export * from './messaging.module';
+export * from './transactional-outbox';
+export * from './service-app';

@@ -1,0 +1,69 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync,
+} from 'class-validator';
+
+/**
+ * The variables of contracts.md that every service reads. Each app extends it with its own port
+ * and settings; `loadEnvironment` validates at start-up and names every bad or missing value.
+ */
+export class CommonEnvironment {
+  @IsString()
+  @Matches(/^(mysql|mariadb):\/\//, { message: 'DATABASE_URL must look like mysql://user:password@host:port' })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306';
+
+  @Matches(/^[A-Za-z0-9_]{0,40}$/, { message: 'DB_NAME_PREFIX may hold only letters, digits and underscores' })
+  DB_NAME_PREFIX = 'support_';
+
+  @IsString()
+  @IsNotEmpty({ message: 'KAFKA_BROKERS must list the bootstrap servers (host:port,host:port)' })
+  KAFKA_BROKERS: string;
+
+  /** overrides the consumer group (tests use throw-away groups) */
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]+$/) KAFKA_GROUP_ID?: string;
+
+  @IsInt() @Min(10) @Max(10_000) KAFKA_MAX_WAIT_MS = 100;
+  @IsInt() @Min(3000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
+  @IsInt() @Min(100) @Max(60_000) KAFKA_HEARTBEAT_INTERVAL_MS = 3000;
+  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS = 100;
+
+  @ValidateIf((env: CommonEnvironment) => !env.AUTH_JWKS_URL)
+  @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  AUTH_JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional() @IsString() AUTH_ISSUER?: string;
+  @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'EnvironmentError';
+  }
+}
+
+export function loadEnvironment<T extends object>(
+  type: new () => T,
+  source: Record<string, string | undefined> = process.env,
+): T {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(type, defined, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(env as object, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new EnvironmentError(
+      errors.map((e) => `${e.property}=${JSON.stringify(source[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join(', ')}`),
+    );
+  }
+  return env;
+}
+
+export function serviceDatabaseName(env: CommonEnvironment, service: string): string {
+  return `${env.DB_NAME_PREFIX}${service}`;
+}

@@ -1,0 +1,39 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DatabaseServer } from './database-url';
+
+export interface ServiceDatabase {
+  server: DatabaseServer;
+  database: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** only for throw-away test databases */
+  synchronize?: boolean;
+  poolSize?: number;
+}
+
+/**
+ * TypeORM options shared by every service: UTC everywhere, millisecond timestamps, schema owned by
+ * migrations (never synchronised outside throw-away databases).
+ */
+export function mysqlDataSourceOptions(db: ServiceDatabase): DataSourceOptions {
+  return {
+    type: 'mysql',
+    host: db.server.host,
+    port: db.server.port,
+    username: db.server.user,
+    password: db.server.password,
+    database: db.database,
+    entities: db.entities,
+    migrations: db.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: db.synchronize ?? false,
+    timezone: 'Z',
+    charset: 'utf8mb4_unicode_ci',
+    poolSize: db.poolSize ?? 10,
+    extra: { connectTimeout: 5000 },
+    logging: ['error', 'warn', 'migration'],
+  };
+}

@@ -1,0 +1,5 @@
+export * from './database-url';
+export * from './database-admin';
+export * from './data-source-options';
+export * from './migration-runner';
+export * from './errors';
