@@ -31,4 +31,5 @@ module.exports = {
     ],
   },
   globalSetup: path.join(root, 'tools/jest/global-setup.js'),
+  setupFiles: ['reflect-metadata'],
 };

@@ -9,6 +9,8 @@ export * from './dead-letter';
 export * from './event-consumer';
 
 import { InboxEvent } from './inbox-event.entity';
+import { CreateMessagingTables1763800000000 } from './messaging.migration';
 import { OutboxMessage } from './outbox-message.entity';
-/** Entities every service registers with its data source. */
+/** Entities and migrations every service registers with its data source. */
 export const MESSAGING_ENTITIES = [OutboxMessage, InboxEvent];
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763800000000];

@@ -1,5 +1,5 @@
 import type { KafkaConfig, ConsumerConfig, ProducerConfig } from 'kafkajs';
-import { logLevel } from 'kafkajs';
+import { logLevel, Partitioners } from 'kafkajs';
 
 /** Everything a service needs to reach Kafka; read from the environment by each app's config. */
 export interface KafkaSettings {
@@ -43,6 +43,12 @@ export function kafkaConsumerConfig(settings: KafkaSettings): ConsumerConfig {
 }
 
 export function kafkaProducerConfig(): ProducerConfig {
-  // Idempotent, all in-sync replicas: a retried send never duplicates or reorders a message.
-  return { idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true };
+  // One request in flight keeps a key's messages in order across retries. Not the idempotent
+  // producer: a retried send may duplicate a message, which consumers absorb by event id (inbox),
+  // and it needs a controller lookup that not every Kafka-protocol broker answers.
+  return {
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  };
 }

@@ -14,7 +14,7 @@ export class OutboxWriter {
   async add<T extends object>(
     manager: EntityManager,
     definition: EventDefinition<T>,
-    data: T,
+    data: NoInfer<T>,
     origin: EventOrigin,
   ): Promise<SupportEvent<T>> {
     if (!manager.queryRunner?.isTransactionActive) {

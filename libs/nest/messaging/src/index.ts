@@ -4,3 +4,4 @@ export * from './event-consumers';
 export * from './messaging.module';
 export * from './transactional-outbox';
 export * from './service-app';
+export * from './service-modules';

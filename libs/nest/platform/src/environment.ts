@@ -10,10 +10,10 @@ import {
 export class CommonEnvironment {
   @IsString()
   @Matches(/^(mysql|mariadb):\/\//, { message: 'DATABASE_URL must look like mysql://user:password@host:port' })
-  DATABASE_URL = 'mysql://root@127.0.0.1:3306';
+  DATABASE_URL: string = 'mysql://root@127.0.0.1:3306';
 
   @Matches(/^[A-Za-z0-9_]{0,40}$/, { message: 'DB_NAME_PREFIX may hold only letters, digits and underscores' })
-  DB_NAME_PREFIX = 'support_';
+  DB_NAME_PREFIX: string = 'support_';
 
   @IsString()
   @IsNotEmpty({ message: 'KAFKA_BROKERS must list the bootstrap servers (host:port,host:port)' })
@@ -22,10 +22,10 @@ export class CommonEnvironment {
   /** overrides the consumer group (tests use throw-away groups) */
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]+$/) KAFKA_GROUP_ID?: string;
 
-  @IsInt() @Min(10) @Max(10_000) KAFKA_MAX_WAIT_MS = 100;
-  @IsInt() @Min(3000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS = 30_000;
-  @IsInt() @Min(100) @Max(60_000) KAFKA_HEARTBEAT_INTERVAL_MS = 3000;
-  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS = 100;
+  @IsInt() @Min(10) @Max(10_000) KAFKA_MAX_WAIT_MS: number = 100;
+  @IsInt() @Min(3000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
+  @IsInt() @Min(100) @Max(60_000) KAFKA_HEARTBEAT_INTERVAL_MS: number = 3000;
+  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS: number = 100;
 
   @ValidateIf((env: CommonEnvironment) => !env.AUTH_JWKS_URL)
   @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })

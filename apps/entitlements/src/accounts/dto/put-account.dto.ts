@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACCOUNT_STATUSES, PLAN_CODES, type AccountStatus, type PlanCode } from '@support/domain-entitlements';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+
+export class PutAccountDto {
+  @ApiProperty({ maxLength: 200 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: PLAN_CODES })
+  @IsIn(PLAN_CODES)
+  plan: PlanCode;
+
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(ACCOUNT_STATUSES)
+  status?: AccountStatus;
+
+  @ApiPropertyOptional({ description: 'when the paid plan ends (ISO-8601); afterwards it counts as free', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsISO8601({ strict: true })
+  planEndsAt?: string | null;
+}

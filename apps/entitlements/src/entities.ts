@@ -1,0 +1,63 @@
+import type { AccountRole, AccountStatus, PlanCode, PlanDefinition, RoleChannels, TicketPriority } from '@support/domain-entitlements';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The current definition of a plan; every version is also kept in plan_version. */
+@Entity('plan')
+export class PlanRecord {
+  @PrimaryColumn({ type: 'varchar', length: 16 }) code: PlanCode;
+  @Column({ type: 'int' }) version: number;
+  @Column({ type: 'json' }) definition: PlanDefinition;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+@Entity('plan_version')
+export class PlanVersionRecord {
+  @PrimaryColumn({ type: 'varchar', length: 16 }) code: PlanCode;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ type: 'json' }) definition: PlanDefinition;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ name: 'created_by', type: 'varchar', length: 128 }) createdBy: string;
+}
+
+@Entity('account')
+export class Account {
+  @PrimaryColumn({ type: 'varchar', length: 64 }) id: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'varchar', length: 16 }) plan: PlanCode;
+  @Column({ type: 'varchar', length: 16 }) status: AccountStatus;
+  @Column({ name: 'plan_ends_at', type: 'datetime', precision: 3, nullable: true }) planEndsAt: Date | null;
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+@Entity('account_user')
+export class AccountUser {
+  @PrimaryColumn({ name: 'account_id', type: 'varchar', length: 64 }) accountId: string;
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 128 }) userId: string;
+  @Column({ type: 'varchar', length: 16 }) role: AccountRole;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+/** One recorded plan check: every ticket gets one, and a plan change adds more. */
+@Entity('decision')
+@Index('idx_decision_ticket', ['ticketId', 'decidedAt'])
+export class DecisionRecord {
+  @PrimaryColumn({ type: 'char', length: 36 }) id: string;
+  @Column({ name: 'ticket_id', type: 'varchar', length: 64 }) ticketId: string;
+  @Column({ name: 'account_id', type: 'varchar', length: 64, nullable: true }) accountId: string | null;
+  @Column({ name: 'requester_id', type: 'varchar', length: 128 }) requesterId: string;
+  @Column({ type: 'varchar', length: 16 }) priority: TicketPriority;
+  @Column({ name: 'ticket_created_at', type: 'datetime', precision: 3 }) ticketCreatedAt: Date;
+  @Column({ type: 'varchar', length: 16 }) status: string;
+  @Column({ type: 'varchar', length: 32 }) reason: string;
+  @Column({ type: 'text' }) message: string;
+  @Column({ type: 'varchar', length: 16, nullable: true }) plan: PlanCode | null;
+  @Column({ name: 'plan_version', type: 'int', nullable: true }) planVersion: number | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) role: AccountRole | null;
+  @Column({ type: 'json' }) channels: RoleChannels;
+  @Column({ name: 'sla_target', type: 'varchar', length: 32, nullable: true }) slaTarget: string | null;
+  @Column({ name: 'sla_targets', type: 'json', nullable: true }) slaTargets: Record<TicketPriority, string> | null;
+  @Column({ name: 'service_priority', type: 'int' }) servicePriority: number;
+  @Column({ type: 'varchar', length: 32 }) trigger: string;
+  @Column({ name: 'decided_at', type: 'datetime', precision: 3 }) decidedAt: Date;
+}

@@ -1,0 +1,8 @@
+// Integration tests: real MariaDB and a real Kafka-protocol broker.
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'knowledge-base:int',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+  testTimeout: 120000,
+};

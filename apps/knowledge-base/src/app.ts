@@ -1,0 +1,17 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { startService } from '@support/nest-messaging';
+import { configureHttpApp } from '@support/platform';
+import { KnowledgeBaseModule } from './app.module';
+import type { KnowledgeBaseEnvironment } from './environment';
+import { KNOWLEDGE_BASE_SERVICE } from './service';
+
+export async function createKnowledgeBaseApp(env: KnowledgeBaseEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
+  const app = await NestFactory.create(KnowledgeBaseModule.forRoot(env), { logger });
+  configureHttpApp(app, {
+    title: 'Knowledge base',
+    description: 'The multilingual help center: articles, search, top resources and ticket deflection.',
+  });
+  await startService(app, { port: KNOWLEDGE_BASE_SERVICE.port(env), consumes: KNOWLEDGE_BASE_SERVICE.consumes });
+  return app;
+}

@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceInfrastructure } from '@support/nest-messaging';
+import type { TicketingEnvironment } from './environment';
+import { TICKETING_SERVICE } from './service';
+import { TicketsModule } from './tickets/tickets.module';
+
+@Module({})
+export class TicketingModule {
+  static forRoot(env: TicketingEnvironment): DynamicModule {
+    return {
+      module: TicketingModule,
+      imports: [...serviceInfrastructure({ ...TICKETING_SERVICE, service: TICKETING_SERVICE.name, env }), TicketsModule],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { configureHttpApp } from '@support/platform';
+import { startService } from '@support/nest-messaging';
+import { TicketingModule } from './app.module';
+import type { TicketingEnvironment } from './environment';
+import { TICKETING_SERVICE } from './service';
+
+export async function createTicketingApp(env: TicketingEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
+  const app = await NestFactory.create(TicketingModule.forRoot(env), { logger });
+  configureHttpApp(app, {
+    title: 'Ticketing',
+    description: 'Requesters file tickets; agents work them through their lifecycle.',
+  });
+  await startService(app, { port: TICKETING_SERVICE.port(env), consumes: TICKETING_SERVICE.consumes });
+  return app;
+}

@@ -1,0 +1,38 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import {
+  EntitlementChecked, SlaBreached, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, TOPICS,
+} from '@support/contracts';
+import { on } from '@support/messaging';
+import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
+import { TicketsService } from './tickets.service';
+
+/** Keeps each ticket's plan check and SLA state current from the other services' events. */
+@Controller()
+export class TicketEventsConsumer {
+  private readonly entitlementEvents: KafkaEventConsumer;
+  private readonly slaEvents: KafkaEventConsumer;
+
+  constructor(consumers: EventConsumers, tickets: TicketsService) {
+    this.entitlementEvents = consumers.create('entitlements', [
+      on(EntitlementChecked, (event, context) => tickets.applyDecision(event, context)),
+    ]);
+    this.slaEvents = consumers.create('sla', [
+      on(SlaClockStarted, (event, context) => tickets.applyClockStarted(event, context)),
+      on(SlaClockRetimed, (event, context) => tickets.applyClockRetimed(event, context)),
+      on(SlaBreached, (event, context) => tickets.applyBreached(event, context)),
+      on(SlaEscalated, (event, context) => tickets.applyEscalated(event, context)),
+      on(SlaClockStopped, (event, context) => tickets.applyClockStopped(event, context)),
+    ]);
+  }
+
+  @EventPattern(TOPICS.entitlements)
+  onEntitlementEvent(@Ctx() context: KafkaContext) {
+    return this.entitlementEvents.consume(context);
+  }
+
+  @EventPattern(TOPICS.sla)
+  onSlaEvent(@Ctx() context: KafkaContext) {
+    return this.slaEvents.consume(context);
+  }
+}

@@ -1,0 +1,49 @@
+import type {
+  EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus,
+} from '@support/contracts';
+import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+
+export interface TicketChannels {
+  selfService: boolean;
+  ticket: TicketChannel;
+  chat: boolean;
+  phone: boolean;
+}
+
+@Entity('ticket')
+@Index('idx_ticket_requester', ['requesterId', 'id'])
+@Index('idx_ticket_account', ['accountId', 'id'])
+export class Ticket {
+  /** UUIDv7: time-ordered, so "newest first" is an index scan and cursors are stable */
+  @PrimaryColumn({ type: 'char', length: 36 }) id: string;
+  @Column({ name: 'account_id', type: 'varchar', length: 64, nullable: true }) accountId: string | null;
+  @Column({ name: 'requester_id', type: 'varchar', length: 128 }) requesterId: string;
+  @Column({ type: 'varchar', length: 255 }) subject: string;
+  @Column({ type: 'mediumtext' }) description: string;
+  @Column({ type: 'varchar', length: 16 }) priority: TicketPriority;
+  @Column({ type: 'varchar', length: 16 }) device: TicketDevice;
+  @Column({ name: 'cc_emails', type: 'json' }) ccEmails: string[];
+  @Column({ name: 'meeting_id', type: 'varchar', length: 16, nullable: true }) meetingId: string | null;
+  @Column({ name: 'occurred_at', type: 'datetime', precision: 3, nullable: true }) occurredAt: Date | null;
+  @Column({ type: 'varchar', length: 16 }) status: TicketStatus;
+  @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason: string | null;
+  @Column({ name: 'assignee_id', type: 'varchar', length: 128, nullable: true }) assigneeId: string | null;
+
+  @Column({ name: 'entitlement_status', type: 'varchar', length: 16 }) entitlementStatus: EntitlementStatus | 'pending';
+  @Column({ name: 'entitlement_reason', type: 'varchar', length: 64, nullable: true }) entitlementReason: string | null;
+  @Column({ name: 'entitlement_message', type: 'text', nullable: true }) entitlementMessage: string | null;
+  @Column({ name: 'entitlement_plan', type: 'varchar', length: 16, nullable: true }) entitlementPlan: string | null;
+  @Column({ name: 'entitlement_channels', type: 'json', nullable: true }) entitlementChannels: TicketChannels | null;
+  @Column({ name: 'entitlement_decided_at', type: 'datetime', precision: 3, nullable: true }) entitlementDecidedAt: Date | null;
+
+  @Column({ name: 'sla_clock_state', type: 'varchar', length: 16, nullable: true }) slaClockState: string | null;
+  @Column({ name: 'sla_first_response_due_at', type: 'datetime', precision: 3, nullable: true }) slaFirstResponseDueAt: Date | null;
+  @Column({ name: 'sla_breached', type: 'boolean', default: false }) slaBreached: boolean;
+  @Column({ name: 'sla_escalation_level', type: 'int', default: 0 }) slaEscalationLevel: number;
+  /** time of the last support.sla event applied, so an older one arriving late changes nothing */
+  @Column({ name: 'sla_updated_at', type: 'datetime', precision: 3, nullable: true }) slaUpdatedAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+  @VersionColumn() version: number;
+}

@@ -1,0 +1,58 @@
+import type { DynamicModule } from '@nestjs/common';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, parseBrokers, type KafkaSettings } from '@support/messaging';
+import { mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
+import { PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
+import { MessagingModule } from './messaging.module';
+
+export interface ServiceDefinition {
+  /** service name: consumer group, CloudEvents source (/support/<name>), client id */
+  service: string;
+  /** database suffix after DB_NAME_PREFIX (contracts.md): ticketing, entitlements, sla, kb */
+  database: string;
+  env: CommonEnvironment;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  consumes: boolean;
+}
+
+export function kafkaSettingsFromEnvironment(env: CommonEnvironment, service: string): KafkaSettings {
+  return {
+    brokers: parseBrokers(env.KAFKA_BROKERS),
+    clientId: service,
+    groupId: env.KAFKA_GROUP_ID ?? service,
+    maxWaitTimeInMs: env.KAFKA_MAX_WAIT_MS,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
+    partitionsConsumedConcurrently: 4,
+  };
+}
+
+/** The infrastructure every service imports: database, auth, health, Kafka, outbox and inbox. */
+export function serviceInfrastructure(definition: ServiceDefinition): DynamicModule[] {
+  return [
+    PlatformModule.forRoot({
+      env: definition.env,
+      database: definition.database,
+      entities: [...MESSAGING_ENTITIES, ...definition.entities],
+      migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
+    }),
+    MessagingModule.forRoot({
+      service: definition.service,
+      kafka: kafkaSettingsFromEnvironment(definition.env, definition.service),
+      outboxPollIntervalMs: definition.env.OUTBOX_POLL_INTERVAL_MS,
+      consumes: definition.consumes,
+    }),
+  ];
+}
+
+/** Data-source options for a service's migrations job (the same tables the service maps). */
+export function serviceDataSourceOptions(definition: Pick<ServiceDefinition, 'env' | 'database' | 'entities' | 'migrations'>) {
+  return mysqlDataSourceOptions({
+    server: parseDatabaseUrl(definition.env.DATABASE_URL),
+    database: serviceDatabaseName(definition.env, definition.database),
+    entities: [...MESSAGING_ENTITIES, ...definition.entities],
+    migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
+  });
+}
