@@ -1,14 +1,13 @@
+import type { ServiceManifest } from '@support/nest-messaging';
 import { ENTITLEMENTS_SERVICE } from '../../apps/entitlements/src/service';
 import { KNOWLEDGE_BASE_SERVICE } from '../../apps/knowledge-base/src/service';
 import { SLA_SERVICE } from '../../apps/sla-escalation/src/service';
 import { TICKETING_SERVICE } from '../../apps/ticketing/src/service';
 
 /** The four services, as the launcher and the migrations job see them. */
-export const SERVICES = {
-  ticketing: TICKETING_SERVICE,
-  entitlements: ENTITLEMENTS_SERVICE,
-  'sla-escalation': SLA_SERVICE,
-  'knowledge-base': KNOWLEDGE_BASE_SERVICE,
-} as const;
-
-export type ServiceName = keyof typeof SERVICES;
+export const SERVICES: Record<string, ServiceManifest> = {
+  ticketing: TICKETING_SERVICE as unknown as ServiceManifest,
+  entitlements: ENTITLEMENTS_SERVICE as unknown as ServiceManifest,
+  'sla-escalation': SLA_SERVICE as unknown as ServiceManifest,
+  'knowledge-base': KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest,
+};

@@ -1,13 +1,13 @@
+import type { ServiceManifest } from '@support/nest-messaging';
 import { KnowledgeBaseEnvironment } from './environment';
 
-export const KNOWLEDGE_BASE_SERVICE = {
+export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
   name: 'knowledge-base',
   database: 'kb',
+  portVariable: 'KB_PORT',
   Environment: KnowledgeBaseEnvironment,
   port: (env: KnowledgeBaseEnvironment) => env.KB_PORT,
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: [] as Function[],
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: [] as Function[],
+  entities: [],
+  migrations: [],
   consumes: false,
 };

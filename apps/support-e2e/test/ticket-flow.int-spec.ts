@@ -1,7 +1,8 @@
 import { TOPICS, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
-import { EventProbe, queryDatabase, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
-import { request } from '../src/http';
-import { ServiceStack } from '../src/stack';
+import {
+  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
+} from '@support/testing';
+import { ENTITLEMENTS, SLA, TICKETING } from '../src/services';
 
 const HOUR = 3600_000;
 
@@ -17,7 +18,7 @@ describe('ticket created → plan check → first-response clock (real Kafka and
     broker = await startMockKafka();
     probe = await EventProbe.start(broker.brokers, [TOPICS.tickets, TOPICS.entitlements, TOPICS.sla, TOPICS.deadLetter]);
     stack = ServiceStack.create(broker.brokers, 'flow');
-    await Promise.all([stack.start('ticketing'), stack.start('entitlements'), stack.start('sla-escalation')]);
+    await Promise.all([stack.start(...TICKETING), stack.start(...ENTITLEMENTS), stack.start(...SLA)]);
     admin = await signToken({ sub: 'admin-1', role: 'admin' });
 
     const entitlements = stack.url('entitlements');

@@ -3,3 +3,5 @@ export * from './throwaway-database';
 export * from './wait';
 export * from './event-probe';
 export * from './tokens';
+export * from './service-stack';
+export * from './http';

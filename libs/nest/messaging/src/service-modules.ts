@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, parseBrokers, type KafkaSettings } from '@support/messaging';
-import { mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
-import { PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
+import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl, revertLastMigration, runMigrations } from '@support/persistence';
+import { loadEnvironment, PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
 import { MessagingModule } from './messaging.module';
 
 export interface ServiceDefinition {
@@ -55,4 +55,40 @@ export function serviceDataSourceOptions(definition: Pick<ServiceDefinition, 'en
     entities: [...MESSAGING_ENTITIES, ...definition.entities],
     migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
   });
+}
+
+/** What the launcher, the migrations job and the tests need to know about one service. */
+export interface ServiceManifest<E extends CommonEnvironment = CommonEnvironment> {
+  name: string;
+  database: string;
+  Environment: new () => E;
+  /** the variable of contracts.md that overrides its port */
+  portVariable: string;
+  port(env: E): number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  consumes: boolean;
+}
+
+/** Creates the service's database if absent and applies (or reverts one of) its migrations. */
+export async function migrateServiceDatabase(
+  manifest: ServiceManifest,
+  direction: 'up' | 'down',
+  source: Record<string, string | undefined> = process.env,
+): Promise<string[]> {
+  // only the database variables matter to a migration; the service checks the rest itself
+  const env = loadEnvironment<CommonEnvironment>(manifest.Environment, {
+    KAFKA_BROKERS: 'unused:9092',
+    AUTH_JWT_SECRET: 'unused-by-migrations-0123456789abcdef',
+    ...source,
+  });
+  await ensureDatabase(parseDatabaseUrl(env.DATABASE_URL), serviceDatabaseName(env, manifest.database));
+  const options = serviceDataSourceOptions({ env, ...manifest });
+  if (direction === 'down') {
+    await revertLastMigration(options);
+    return [];
+  }
+  return runMigrations(options);
 }
