@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the whole platform on this machine, stopped by Ctrl-C with nothing left running.
+ * Honours the variables of contracts.md (KAFKA_BROKERS, DATABASE_URL, DB_NAME_PREFIX,
+ * AUTH_JWT_SECRET / AUTH_JWKS_URL, *_PORT).
+ */
+import 'reflect-metadata';
+import { launchPlatform } from './launcher';
+
+async function main(): Promise<void> {
+  const platform = await launchPlatform();
+  let exiting = false;
+  const shutdown = async (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    process.stdout.write('\nstopping the platform...\n');
+    await platform.stop();
+    process.stdout.write('stopped.\n');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  void platform.crashed.then(() => shutdown(1));
+
+  const lines = [
+    '',
+    'The support platform is up:',
+    ...Object.entries(platform.urls).map(([name, url]) => `  ${name.padEnd(15)} ${url}   (OpenAPI: ${url}/docs)`),
+    `  kafka           ${platform.brokers}`,
+  ];
+  if (platform.adminToken) {
+    lines.push('', 'Development admin token (Authorization: Bearer ...):', `ADMIN_TOKEN=${platform.adminToken}`);
+  }
+  lines.push('', 'PLATFORM READY. Press Ctrl-C to stop everything.', '');
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`\nnpm start failed: ${error.message}\n`);
+  process.exit(1);
+});
