@@ -4,5 +4,5 @@ module.exports = {
   displayName: 'sla-escalation:int',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
-  testTimeout: 120000,
+  setupFilesAfterEnv: [require.resolve('../../tools/jest/integration-setup.js')],
 };

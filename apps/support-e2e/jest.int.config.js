@@ -5,5 +5,5 @@ module.exports = {
   displayName: 'support-e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  testTimeout: 180000,
+  setupFilesAfterEnv: [require.resolve('../../tools/jest/integration-setup.js')],
 };

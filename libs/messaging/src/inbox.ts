@@ -1,7 +1,5 @@
 import type { SupportEvent } from '@support/contracts';
-import { isDuplicateKeyError } from '@support/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { InboxEvent } from './inbox-event.entity';
 
 export type InboxOutcome = 'processed' | 'duplicate';
 
@@ -19,18 +17,12 @@ export class Inbox {
     effect: (manager: EntityManager) => Promise<void>,
   ): Promise<InboxOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      try {
-        await manager.insert(InboxEvent, {
-          consumer,
-          eventId: event.id,
-          type: event.type,
-          topic,
-          processedAt: new Date(),
-        });
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'duplicate';
-        throw error;
-      }
+      // INSERT IGNORE: a concurrent delivery waits on the row lock, then finds it and does nothing
+      const result: { affectedRows: number } = await manager.query(
+        'INSERT IGNORE INTO inbox_event (consumer, event_id, type, topic, processed_at) VALUES (?, ?, ?, ?, ?)',
+        [consumer, event.id, event.type, topic, new Date()],
+      );
+      if (result.affectedRows === 0) return 'duplicate';
       await effect(manager);
       return 'processed';
     });

@@ -27,16 +27,20 @@ export interface MessagingOptions {
  * their in-flight message and leave the group, the relay publishes what is committed, then the
  * producer disconnects.
  */
+const INBOX_RETENTION_MS = 14 * 24 * 3600_000;
+
 @Injectable()
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private producerConnected = false;
+  private inboxPruning: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     private readonly relay: OutboxRelay,
     private readonly outbox: OutboxWriter,
     private readonly server: SupportKafkaServer,
+    private readonly inbox: Inbox,
     private readonly readiness: ReadinessRegistry,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
@@ -64,9 +68,17 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    // Kafka redelivers within a rebalance or a restart, not weeks later: a bounded inbox suffices
+    this.inboxPruning = setInterval(() => {
+      this.inbox
+        .prune(new Date(Date.now() - INBOX_RETENTION_MS))
+        .catch((error: Error) => this.logger.warn(`inbox prune: ${error.message}`));
+    }, 3600_000);
+    this.inboxPruning.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.inboxPruning) clearInterval(this.inboxPruning);
     if (this.options.consumes) {
       await this.server.close().catch((error: Error) => this.logger.warn(`consumer close: ${error.message}`));
     }

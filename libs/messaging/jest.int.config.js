@@ -1,0 +1,8 @@
+// Integration tests: the outbox, inbox and consume step against real MariaDB and a Kafka-protocol broker.
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'messaging:int',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+  setupFilesAfterEnv: [require.resolve('../../tools/jest/integration-setup.js')],
+};
