@@ -41,9 +41,7 @@ module.exports = [
         'error',
         {
           allow: [],
-          depConstraints: depConstraints.map((c) =>
-            c.sourceTag === 'type:app' ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
-          ),
+          depConstraints: depConstraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] })),
         },
       ],
       '@typescript-eslint/no-explicit-any': 'off',

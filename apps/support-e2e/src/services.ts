@@ -1,3 +1,7 @@
+/* eslint-disable @nx/enforce-module-boundaries --
+ * The one place apps meet: cross-service tests compose the services in one process, through
+ * each app's own factory and manifest. Production code never imports an app.
+ */
 import { createEntitlementsApp } from '../../entitlements/src/app';
 import { ENTITLEMENTS_SERVICE } from '../../entitlements/src/service';
 import { createKnowledgeBaseApp } from '../../knowledge-base/src/app';

@@ -1,6 +1,6 @@
 import { createEvent, TicketCreated, TicketPriorityChanged, TOPICS, type TicketCreatedV1 } from '@support/contracts';
 import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
-import { dropDatabasesWithPrefix, EventProbe, startMockKafka, TEST_DATABASE_URL, throwawayPrefix, waitFor, type RunningBroker } from '@support/testing';
+import { dropDatabasesWithPrefix, EventProbe, startMockKafka, TEST_DATABASE_URL, throwawayPrefix, waitFor, type RunningBroker } from '@support/testing-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {

@@ -1,9 +1,7 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-messaging';
 import { loadEnvironment, type CommonEnvironment } from '@support/platform';
-import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from './throwaway-database';
-import { TEST_JWT_SECRET } from './tokens';
-import { waitFor } from './wait';
+import { dropDatabasesWithPrefix, TEST_DATABASE_URL, TEST_JWT_SECRET, throwawayPrefix, waitFor } from '@support/testing-core';
 
 export type AppFactory<E extends CommonEnvironment> = (env: E, logger: LogLevel[] | false) => Promise<INestApplication>;
 
