@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { isTransientDatabaseError } from '@support/persistence';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
 
@@ -16,9 +17,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error((exception as Error)?.stack ?? String(exception));
     }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 
@@ -39,6 +41,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     // body-parser errors (bad JSON, too large) carry a status of their own
     if (typeof typeError?.status === 'number' && typeError.status >= 400 && typeError.status < 500) {
       return { statusCode: typeError.status, code: CODES[typeError.status] ?? 'bad_request', message: typeError.message ?? 'bad request' };
+    }
+    if (isTransientDatabaseError(exception)) {
+      // the database is away for a moment: nothing was accepted, the caller may retry
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'service_unavailable', message: 'the service cannot reach its database; retry shortly' };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'internal error' };
   }
