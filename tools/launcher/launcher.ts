@@ -111,7 +111,13 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
         cwd: ROOT,
         env: { ...env, [manifest.portVariable]: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
+        // its own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
+        // the services one orderly SIGTERM each (a second signal would cut their shutdown short)
+        detached: true,
       });
+      const killOnExit = () => child.kill('SIGKILL');
+      process.once('exit', killOnExit);
+      child.once('exit', () => process.removeListener('exit', killOnExit));
       const prefix = `[${name}] `;
       for (const stream of [child.stdout!, child.stderr!]) {
         let pending = '';

@@ -18,7 +18,9 @@ export async function startMockKafka(options: { brokers?: number; timeoutMs?: nu
   const child = spawn(
     kcat,
     ['-b', 'localhost:9092', '-X', `test.mock.num.brokers=${options.brokers ?? 3}`, '-C', '-t', '__keepalive', '-q'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // own process group: a terminal's Ctrl-C must not take the broker away before the services
+    // that use it have shut down
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const brokers = await new Promise<string>((resolve, reject) => {
     let seen = '';
