@@ -4,6 +4,7 @@ export * from './inbox-event.entity';
 export * from './messaging.migration';
 export * from './outbox';
 export * from './outbox-relay';
+export * from './polling-loop';
 export * from './inbox';
 export * from './dead-letter';
 export * from './event-consumer';

@@ -1,6 +1,7 @@
 import { CLOUDEVENTS_CONTENT_TYPE } from '@support/contracts';
 import type { Producer, TopicMessages } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { PollingLoop } from './polling-loop';
 
 export interface RelayLogger {
   log(message: string): void;
@@ -30,14 +31,9 @@ interface PendingRow {
  */
 export class OutboxRelay {
   private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: PollingLoop;
   private lastCleanup = 0;
-  private consecutiveFailures = 0;
-  lastError: string | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,30 +42,40 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    this.loop = new PollingLoop(
+      async () => {
+        const published = await this.relayOnce();
+        await this.cleanupIfDue();
+        return { moreWaiting: published === this.batchSize };
+      },
+      {
+        intervalMs: options.pollIntervalMs ?? 100,
+        onError: (error, failures) => this.logger.warn(`outbox relay failed (attempt ${failures}): ${error.message}`),
+        onRecovered: () => this.logger.log('outbox relay recovered'),
+      },
+    );
   }
 
   get healthy(): boolean {
-    return this.running && this.consecutiveFailures < 3;
+    return this.loop.isRunning && this.loop.consecutiveFailures < 3;
+  }
+
+  get lastError(): string | null {
+    return this.loop.lastError;
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Finishes the batch in flight, then stops. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.nudge();
-    await this.loop;
-    this.loop = null;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   nudge(): void {
-    this.wake?.();
+    this.loop.nudge();
   }
 
   /** Publishes one batch; returns how many events went out. */
@@ -101,34 +107,6 @@ export class OutboxRelay {
       ]);
       return rows.length;
     });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let published = 0;
-      try {
-        published = await this.relayOnce();
-        if (this.consecutiveFailures > 0) this.logger.log('outbox relay recovered');
-        this.consecutiveFailures = 0;
-        this.lastError = null;
-        await this.cleanupIfDue();
-      } catch (error) {
-        this.consecutiveFailures += 1;
-        this.lastError = (error as Error).message;
-        this.logger.warn(`outbox relay failed (attempt ${this.consecutiveFailures}): ${this.lastError}`);
-      }
-      if (!this.running) break;
-      if (published === this.batchSize) continue;
-      const backoff = this.consecutiveFailures === 0 ? this.pollIntervalMs : Math.min(5000, 200 * 2 ** this.consecutiveFailures);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, backoff);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
   }
 
   private async cleanupIfDue(): Promise<void> {
