@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@support/nest-messaging';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { CommentsModule } from './comments/comments.module';
 import type { TicketingEnvironment } from './environment';
 import { TICKETING_SERVICE } from './service';
 import { TicketsModule } from './tickets/tickets.module';
@@ -9,7 +11,12 @@ export class TicketingModule {
   static forRoot(env: TicketingEnvironment): DynamicModule {
     return {
       module: TicketingModule,
-      imports: [...serviceInfrastructure({ ...TICKETING_SERVICE, service: TICKETING_SERVICE.name, env }), TicketsModule],
+      imports: [
+        ...serviceInfrastructure({ ...TICKETING_SERVICE, service: TICKETING_SERVICE.name, env }),
+        TicketsModule,
+        CommentsModule,
+        AttachmentsModule.forRoot({ directory: env.ATTACHMENTS_DIR }),
+      ],
     };
   }
 }

@@ -1,7 +1,13 @@
 import type { ServiceManifest } from '@support/nest-messaging';
-import { CreateTickets1763800000100 } from './migrations/1763800000100-create-tickets';
-import { Ticket } from './tickets/ticket.entity';
+import { TicketAttachment } from './attachments/ticket-attachment.entity';
+import { TicketComment } from './comments/ticket-comment.entity';
 import { TicketingEnvironment } from './environment';
+import { CreateTickets1763800000100 } from './migrations/1763800000100-create-tickets';
+import { TicketWork1763800000110 } from './migrations/1763800000110-ticket-work';
+import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
+import { SuggestedArticle } from './tickets/suggested-article.entity';
+import { Ticket } from './tickets/ticket.entity';
+import { TicketStatusChange } from './tickets/ticket-status-change.entity';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
@@ -10,7 +16,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   portVariable: 'TICKETING_PORT',
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
-  entities: [Ticket],
-  migrations: [CreateTickets1763800000100],
+  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, SuggestedArticle],
+  migrations: [CreateTickets1763800000100, TicketWork1763800000110],
   consumes: true,
 };

@@ -9,6 +9,7 @@ export * from './events/ticket-priority-changed.event';
 export * from './events/ticket-status-changed.event';
 export * from './events/ticket-commented.event';
 export * from './events/ticket-first-responded.event';
+export * from './events/ticket-assignee-changed.event';
 export * from './events/entitlement-checked.event';
 export * from './events/account-plan-changed.event';
 export * from './events/sla-clock.fields';

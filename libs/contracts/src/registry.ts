@@ -12,6 +12,7 @@ import { SlaEscalated } from './events/sla-escalated.event';
 import { SlaWarning } from './events/sla-warning.event';
 import { TicketCommented } from './events/ticket-commented.event';
 import { TicketCreated } from './events/ticket-created.event';
+import { TicketAssigneeChanged } from './events/ticket-assignee-changed.event';
 import { TicketFirstResponded } from './events/ticket-first-responded.event';
 import { TicketPriorityChanged } from './events/ticket-priority-changed.event';
 import { TicketStatusChanged } from './events/ticket-status-changed.event';
@@ -21,6 +22,7 @@ export const EVENT_DEFINITIONS: ReadonlyMap<string, EventDefinition> = new Map(
   (
     [
       TicketCreated, TicketPriorityChanged, TicketStatusChanged, TicketCommented, TicketFirstResponded,
+      TicketAssigneeChanged,
       EntitlementChecked, AccountPlanChanged,
       SlaClockStarted, SlaClockRetimed, SlaClockPaused, SlaClockResumed, SlaWarning, SlaBreached, SlaEscalated, SlaClockStopped,
       KbArticlePublished, KbArticlesSuggested,

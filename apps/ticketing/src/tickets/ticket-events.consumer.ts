@@ -1,17 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import {
-  EntitlementChecked, SlaBreached, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, TOPICS,
+  EntitlementChecked, KbArticlesSuggested, SlaBreached, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, TOPICS,
 } from '@support/contracts';
 import { on } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { TicketsService } from './tickets.service';
 
-/** Keeps each ticket's plan check and SLA state current from the other services' events. */
+/** Keeps each ticket's plan check, SLA state and suggested reading current from the other services' events. */
 @Controller()
 export class TicketEventsConsumer {
   private readonly entitlementEvents: KafkaEventConsumer;
   private readonly slaEvents: KafkaEventConsumer;
+  private readonly kbEvents: KafkaEventConsumer;
 
   constructor(consumers: EventConsumers, tickets: TicketsService) {
     this.entitlementEvents = consumers.create('entitlements', [
@@ -24,6 +25,9 @@ export class TicketEventsConsumer {
       on(SlaEscalated, (event, context) => tickets.applyEscalated(event, context)),
       on(SlaClockStopped, (event, context) => tickets.applyClockStopped(event, context)),
     ]);
+    this.kbEvents = consumers.create('kb', [
+      on(KbArticlesSuggested, (event, context) => tickets.applySuggestions(event, context)),
+    ]);
   }
 
   @EventPattern(TOPICS.entitlements)
@@ -34,5 +38,10 @@ export class TicketEventsConsumer {
   @EventPattern(TOPICS.sla)
   onSlaEvent(@Ctx() context: KafkaContext) {
     return this.slaEvents.consume(context);
+  }
+
+  @EventPattern(TOPICS.kb)
+  onKbEvent(@Ctx() context: KafkaContext) {
+    return this.kbEvents.consume(context);
   }
 }

@@ -13,6 +13,8 @@ export interface TicketChannels {
 @Entity('ticket')
 @Index('idx_ticket_requester', ['requesterId', 'id'])
 @Index('idx_ticket_account', ['accountId', 'id'])
+@Index('idx_ticket_status', ['status', 'id'])
+@Index('idx_ticket_assignee', ['assigneeId', 'id'])
 export class Ticket {
   /** UUIDv7: time-ordered, so "newest first" is an index scan and cursors are stable */
   @PrimaryColumn({ type: 'char', length: 36 }) id: string;
@@ -28,6 +30,13 @@ export class Ticket {
   @Column({ type: 'varchar', length: 16 }) status: TicketStatus;
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason: string | null;
   @Column({ name: 'assignee_id', type: 'varchar', length: 128, nullable: true }) assigneeId: string | null;
+  /** start of the requester's reopen window; cleared when the ticket is reopened */
+  @Column({ name: 'solved_at', type: 'datetime', precision: 3, nullable: true }) solvedAt: Date | null;
+  /** set once, by the first public reply of an agent; guards support.ticket.first_responded */
+  @Column({ name: 'first_responded_at', type: 'datetime', precision: 3, nullable: true }) firstRespondedAt: Date | null;
+  @Column({ name: 'first_response_comment_id', type: 'char', length: 36, nullable: true }) firstResponseCommentId: string | null;
+  /** time of the knowledge base's latest suggestions shown, so an older set arriving late changes nothing */
+  @Column({ name: 'suggestions_updated_at', type: 'datetime', precision: 3, nullable: true }) suggestionsUpdatedAt: Date | null;
 
   @Column({ name: 'entitlement_status', type: 'varchar', length: 16 }) entitlementStatus: EntitlementStatus | 'pending';
   @Column({ name: 'entitlement_reason', type: 'varchar', length: 64, nullable: true }) entitlementReason: string | null;

@@ -1,10 +1,79 @@
+import type { TicketAttachment } from '../attachments/ticket-attachment.entity';
+import type { TicketComment } from '../comments/ticket-comment.entity';
+import { reopenDeadline } from './lifecycle/ticket-lifecycle';
+import type { SuggestedArticle } from './suggested-article.entity';
 import type { Ticket } from './ticket.entity';
+import type { TicketStatusChange } from './ticket-status-change.entity';
 
 /** The self-service channels a refused requester is pointed to. */
 export const SELF_SERVICE = { helpCenter: '/v1/articles', suggestions: '/v1/suggestions' } as const;
 
+/** What a ticket shows besides its own row, already narrowed to what the caller may see. */
+export interface TicketRelations {
+  statusHistory: TicketStatusChange[];
+  comments: TicketComment[];
+  attachments: TicketAttachment[];
+  suggestedArticles: SuggestedArticle[];
+}
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** The fields a list shows for each ticket. */
+export function ticketSummary(ticket: Ticket) {
+  return {
+    id: ticket.id,
+    subject: ticket.subject,
+    priority: ticket.priority,
+    device: ticket.device,
+    status: ticket.status,
+    statusReason: ticket.statusReason,
+    requesterId: ticket.requesterId,
+    accountId: ticket.accountId,
+    assigneeId: ticket.assigneeId,
+    entitlement: {
+      status: ticket.entitlementStatus,
+      reason: ticket.entitlementReason,
+    },
+    sla: {
+      state: ticket.slaClockState,
+      firstResponseDueAt: iso(ticket.slaFirstResponseDueAt),
+      breached: ticket.slaBreached,
+      escalationLevel: ticket.slaEscalationLevel,
+    },
+    firstRespondedAt: iso(ticket.firstRespondedAt),
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+  };
+}
+
+export type TicketSummary = ReturnType<typeof ticketSummary>;
+
+export function attachmentView(attachment: TicketAttachment) {
+  return {
+    id: attachment.id,
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    size: attachment.sizeBytes,
+    sha256: attachment.sha256,
+    uploadedBy: attachment.uploadedBy,
+    uploadedAt: attachment.uploadedAt.toISOString(),
+    downloadUrl: `/v1/tickets/${attachment.ticketId}/attachments/${attachment.id}`,
+  };
+}
+
+export function commentView(comment: TicketComment) {
+  return {
+    id: comment.id,
+    authorId: comment.authorId,
+    authorRole: comment.authorRole,
+    public: comment.isPublic,
+    body: comment.body,
+    createdAt: comment.createdAt.toISOString(),
+  };
+}
+
 /** The JSON a caller sees for one ticket (contracts.md: GET /v1/tickets/:id). */
-export function ticketView(ticket: Ticket) {
+export function ticketView(ticket: Ticket, relations: TicketRelations) {
   return {
     id: ticket.id,
     subject: ticket.subject,
@@ -13,9 +82,12 @@ export function ticketView(ticket: Ticket) {
     device: ticket.device,
     ccEmails: ticket.ccEmails,
     meetingId: ticket.meetingId,
-    occurredAt: ticket.occurredAt?.toISOString() ?? null,
+    occurredAt: iso(ticket.occurredAt),
     status: ticket.status,
     statusReason: ticket.statusReason,
+    solvedAt: iso(ticket.solvedAt),
+    /** until when the requester may reopen the solved ticket */
+    reopenableUntil: ticket.status === 'solved' && ticket.solvedAt ? reopenDeadline(ticket.solvedAt).toISOString() : null,
     requesterId: ticket.requesterId,
     accountId: ticket.accountId,
     assigneeId: ticket.assigneeId,
@@ -25,17 +97,33 @@ export function ticketView(ticket: Ticket) {
       message: ticket.entitlementMessage,
       plan: ticket.entitlementPlan,
       channels: ticket.entitlementChannels,
-      decidedAt: ticket.entitlementDecidedAt?.toISOString() ?? null,
+      decidedAt: iso(ticket.entitlementDecidedAt),
       ...(ticket.entitlementStatus === 'denied' ? { selfService: SELF_SERVICE } : {}),
     },
     sla: {
       state: ticket.slaClockState,
-      firstResponseDueAt: ticket.slaFirstResponseDueAt?.toISOString() ?? null,
+      firstResponseDueAt: iso(ticket.slaFirstResponseDueAt),
       breached: ticket.slaBreached,
       escalationLevel: ticket.slaEscalationLevel,
     },
-    suggestedArticles: [] as unknown[],
-    attachments: [] as unknown[],
+    firstRespondedAt: iso(ticket.firstRespondedAt),
+    suggestedArticles: relations.suggestedArticles.map((article) => ({
+      articleId: article.articleId,
+      slug: article.slug,
+      title: article.title,
+      locale: article.locale,
+      score: article.score,
+      url: `/v1/articles/${encodeURIComponent(article.articleId)}?locale=${encodeURIComponent(article.locale)}`,
+    })),
+    attachments: relations.attachments.map(attachmentView),
+    comments: relations.comments.map(commentView),
+    statusHistory: relations.statusHistory.map((change) => ({
+      previousStatus: change.previousStatus,
+      status: change.status,
+      reason: change.reason,
+      changedBy: change.changedBy,
+      changedAt: change.changedAt.toISOString(),
+    })),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };

@@ -1,28 +1,63 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, type Principal } from '@support/platform';
+import type { Response } from 'express';
 import { CreateTicketDto } from './dto/create-ticket.dto';
-import { ticketView, type TicketView } from './ticket.view';
+import { ListTicketsQuery } from './dto/list-tickets.query';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { TicketDetails } from './ticket-details.service';
+import { ticketSummary, type TicketSummary, type TicketView } from './ticket.view';
 import { TicketsService } from './tickets.service';
+import { UuidParamPipe } from './uuid-param.pipe';
+
+/** Set on a POST answered from an earlier request with the same Idempotency-Key. */
+export const REPLAY_HEADER = 'Idempotent-Replay';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('v1/tickets')
 export class TicketsController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly details: TicketDetails,
+  ) {}
 
   @Post()
   @HttpCode(201)
-  async create(
-    @Body() dto: CreateTicketDto,
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a replay with the same key and body returns the first ticket' })
+  @ApiResponse({ status: 201, description: `the ticket; a replay carries ${REPLAY_HEADER}: true` })
+  @ApiResponse({ status: 422, description: 'the Idempotency-Key was used with a different body' })
+  async file(
+    @Body() form: CreateTicketDto,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<TicketView> {
-    return ticketView(await this.tickets.create(dto, principal, correlationId));
+    const { ticket, replayed } = await this.tickets.file(form, principal, correlationId, idempotencyKey);
+    if (replayed) response.setHeader(REPLAY_HEADER, 'true');
+    return this.details.describe(ticket, principal);
+  }
+
+  @Get()
+  async list(@Query() query: ListTicketsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
+    const page = await this.tickets.list(query, principal);
+    return { items: page.items.map(ticketSummary), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<TicketView> {
-    return ticketView(await this.tickets.findVisible(id, principal));
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TicketView> {
+    return this.details.describe(await this.tickets.findVisible(id, principal), principal);
+  }
+
+  @Patch(':id')
+  @ApiResponse({ status: 409, description: 'an illegal status transition (the allowed ones are listed) or a closed ticket' })
+  async update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() change: UpdateTicketDto,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<TicketView> {
+    return this.details.describe(await this.tickets.update(id, change, principal, correlationId), principal);
   }
 }

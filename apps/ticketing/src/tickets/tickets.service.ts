@@ -1,21 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  TicketCreated, TicketStatusChanged,
-  type EntitlementCheckedV1, type EventOrigin, type SlaBreachedV1, type SlaClockStartedV1, type SlaClockStoppedV1,
-  type SlaClockRetimedV1, type SlaEscalatedV1, type SupportEvent,
+  TicketAssigneeChanged, TicketCreated, TicketPriorityChanged,
+  type EntitlementCheckedV1, type KbArticlesSuggestedV1, type SlaBreachedV1, type SlaClockRetimedV1, type SlaClockStartedV1,
+  type SlaClockStoppedV1, type SlaEscalatedV1, type SupportEvent,
 } from '@support/contracts';
-import { OutboxWriter, type HandlerContext } from '@support/messaging';
+import { OutboxWriter, UnprocessableEventError, type HandlerContext } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
-import { isStaff, type Principal } from '@support/platform';
+import { ApiError, isStaff, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
+import { DEFAULT_PAGE_SIZE, type ListTicketsQuery } from './dto/list-tickets.query';
+import type { UpdateTicketDto } from './dto/update-ticket.dto';
+import type { IdempotencyKey } from './idempotency/idempotency-key.entity';
+import { IdempotencyKeys, IdempotencyKeyTaken } from './idempotency/idempotency-keys';
+import { isValidIdempotencyKey, requestFingerprint } from './idempotency/request-fingerprint';
+import { CursorError, decodeCursor, encodeCursor, filterFingerprint } from './listing/ticket-cursor';
+import { SuggestedArticle } from './suggested-article.entity';
 import { Ticket } from './ticket.entity';
-import { OccurredInFutureError, TicketNotFoundError } from './tickets.errors';
+import { TicketStatusRecorder } from './ticket-status.recorder';
+import { assertStorableCaller, canSee } from './ticket-visibility';
+import {
+  IdempotencyKeyReusedError, InvalidCursorError, InvalidIdempotencyKeyError, StaffOnlyFieldsError, TicketClosedError,
+  TicketNotFoundError,
+} from './tickets.errors';
 
 /** Who changed a ticket when no person did: the plan check. */
-const SYSTEM_ACTOR = 'system:entitlements';
+const PLAN_CHECK_ACTOR = 'system:entitlements';
+/** More suggestions than this are not read by anyone; the knowledge base ranks them best first. */
+const MAX_SUGGESTIONS = 10;
+
+export interface FilingResult {
+  ticket: Ticket;
+  /** true when an Idempotency-Key replay returned the ticket an earlier request filed */
+  replayed: boolean;
+}
+
+export interface TicketPage {
+  items: Ticket[];
+  nextCursor: string | null;
+}
 
 @Injectable()
 export class TicketsService {
@@ -23,25 +48,35 @@ export class TicketsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: OutboxWriter,
+    private readonly statuses: TicketStatusRecorder,
+    private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
-  async create(dto: CreateTicketDto, requester: Principal, correlationId: string): Promise<Ticket> {
+  async file(form: CreateTicketDto, requester: Principal, correlationId: string, idempotencyKey?: string): Promise<FilingResult> {
+    assertStorableCaller(requester);
+    if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey)) throw new InvalidIdempotencyKeyError();
+    const requestHash = requestFingerprint(form);
+    // the usual replay (a client retrying after a lost answer) finds the key without a failed insert
+    const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester.userId, idempotencyKey);
+    if (earlier) return { ticket: await this.replay(earlier, requestHash, requester), replayed: true };
     const now = new Date();
-    if (dto.occurredAt && new Date(dto.occurredAt).getTime() > now.getTime() + 60_000) throw new OccurredInFutureError();
     const ticket = Object.assign(new Ticket(), {
       id: uuidv7(),
       accountId: requester.accountId,
       requesterId: requester.userId,
-      subject: dto.subject,
-      description: dto.description,
-      priority: dto.priority,
-      device: dto.device,
-      ccEmails: [...new Map((dto.ccEmails ?? []).map((e) => [e.toLowerCase(), e.trim()])).values()],
-      meetingId: dto.meetingId ? dto.meetingId.replace(/[ -]/g, '') : null,
-      occurredAt: dto.occurredAt ? new Date(dto.occurredAt) : null,
+      subject: form.subject,
+      description: form.description,
+      priority: form.priority,
+      device: form.device,
+      ccEmails: form.ccEmails ?? [],
+      meetingId: form.meetingId ?? null,
+      occurredAt: form.occurredAt ? new Date(form.occurredAt) : null,
       status: 'new',
       statusReason: null,
       assigneeId: null,
+      solvedAt: null,
+      firstRespondedAt: null,
+      firstResponseCommentId: null,
       entitlementStatus: 'pending',
       entitlementReason: null,
       entitlementMessage: null,
@@ -53,41 +88,186 @@ export class TicketsService {
       slaBreached: false,
       slaEscalationLevel: 0,
       slaUpdatedAt: null,
+      suggestionsUpdatedAt: null,
       createdAt: now,
       updatedAt: now,
     } satisfies Omit<Ticket, 'version'>);
-    return this.unitOfWork.run(async (manager) => {
-      const saved = await manager.save(ticket);
-      await this.outbox.add(
-        manager,
-        TicketCreated,
-        {
-          ticketId: saved.id,
-          accountId: saved.accountId,
-          requesterId: saved.requesterId,
-          subject: saved.subject,
-          description: saved.description,
-          priority: saved.priority,
-          device: saved.device,
-          ccEmails: saved.ccEmails,
-          meetingId: saved.meetingId,
-          occurredAt: saved.occurredAt?.toISOString() ?? null,
-          createdAt: saved.createdAt.toISOString(),
-        },
-        { correlationId },
-      );
-      return saved;
-    });
+    try {
+      const saved = await this.unitOfWork.run(async (manager) => {
+        if (idempotencyKey !== undefined) {
+          await this.idempotencyKeys.claim(manager, { callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id }, now);
+        }
+        const saved = await manager.save(ticket);
+        await this.statuses.recordFiling(manager, saved);
+        await this.outbox.add(
+          manager,
+          TicketCreated,
+          {
+            ticketId: saved.id,
+            accountId: saved.accountId,
+            requesterId: saved.requesterId,
+            subject: saved.subject,
+            description: saved.description,
+            priority: saved.priority,
+            device: saved.device,
+            ccEmails: saved.ccEmails,
+            meetingId: saved.meetingId,
+            occurredAt: saved.occurredAt?.toISOString() ?? null,
+            createdAt: saved.createdAt.toISOString(),
+          },
+          { correlationId },
+        );
+        return saved;
+      });
+      return { ticket: saved, replayed: false };
+    } catch (error) {
+      if (!(error instanceof IdempotencyKeyTaken) || idempotencyKey === undefined) throw error;
+      // a concurrent request with the same key committed first
+      const winner = await this.idempotencyKeys.find(requester.userId, idempotencyKey);
+      if (!winner) throw new Error(`the idempotency key of ${requester.userId} vanished after a duplicate-key error`);
+      return { ticket: await this.replay(winner, requestHash, requester), replayed: true };
+    }
+  }
+
+  private async replay(claim: IdempotencyKey, requestHash: string, requester: Principal): Promise<Ticket> {
+    if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError(claim.ticketId);
+    return this.findVisible(claim.ticketId, requester);
   }
 
   /** A ticket the caller may see; anyone else's is "not found", not "forbidden", so ids leak nothing. */
   async findVisible(id: string, caller: Principal): Promise<Ticket> {
     const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id });
-    if (!ticket || (!isStaff(caller) && ticket.requesterId !== caller.userId)) throw new TicketNotFoundError(id);
+    if (!ticket || !canSee(ticket, caller)) throw new TicketNotFoundError(id);
     return ticket;
   }
 
-  /** Shows the plan check on the ticket; a refused ticket is closed as rejected, with the reason. */
+  /** The ticket, locked for the rest of the transaction, if the caller may see it. */
+  async lockVisible(manager: EntityManager, id: string, caller: Principal): Promise<Ticket> {
+    const ticket = await this.lockTicket(manager, id);
+    if (!ticket || !canSee(ticket, caller)) throw new TicketNotFoundError(id);
+    return ticket;
+  }
+
+  async list(query: ListTicketsQuery, caller: Principal): Promise<TicketPage> {
+    const order = query.order ?? 'newest';
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filters = {
+      status: query.status ? [...new Set(query.status)].sort() : undefined,
+      priority: query.priority ? [...new Set(query.priority)].sort() : undefined,
+      requester: query.requester,
+      account: query.account,
+      assignee: query.assignee,
+      breached: query.breached,
+    };
+    const fingerprint = filterFingerprint(filters);
+    let after: string | undefined;
+    if (query.cursor !== undefined) {
+      try {
+        after = decodeCursor(query.cursor, { order, filters: fingerprint });
+      } catch (error) {
+        if (error instanceof CursorError) throw new InvalidCursorError(error.message);
+        throw error;
+      }
+    }
+
+    const select = this.dataSource.getRepository(Ticket).createQueryBuilder('ticket');
+    if (!isStaff(caller)) select.andWhere('ticket.requesterId = :caller', { caller: caller.userId });
+    if (filters.requester !== undefined) select.andWhere('ticket.requesterId = :requester', { requester: filters.requester });
+    if (filters.account !== undefined) select.andWhere('ticket.accountId = :account', { account: filters.account });
+    if (filters.assignee !== undefined) select.andWhere('ticket.assigneeId = :assignee', { assignee: filters.assignee });
+    if (filters.status) select.andWhere('ticket.status IN (:...statuses)', { statuses: filters.status });
+    if (filters.priority) select.andWhere('ticket.priority IN (:...priorities)', { priorities: filters.priority });
+    if (filters.breached !== undefined) select.andWhere('ticket.slaBreached = :breached', { breached: filters.breached });
+    if (after !== undefined) select.andWhere(order === 'newest' ? 'ticket.id < :after' : 'ticket.id > :after', { after });
+    const rows = await select
+      .orderBy('ticket.id', order === 'newest' ? 'DESC' : 'ASC')
+      .limit(limit + 1)
+      .getMany();
+
+    const items = rows.slice(0, limit);
+    const hasMore = rows.length > limit;
+    return {
+      items,
+      nextCursor: hasMore ? encodeCursor({ after: items[items.length - 1].id, order, filters: fingerprint }) : null,
+    };
+  }
+
+  /** PATCH: every field that changes emits its event, all in one transaction with the change. */
+  async update(id: string, change: UpdateTicketDto, caller: Principal, correlationId: string): Promise<Ticket> {
+    if (change.reason !== undefined && change.status === undefined) {
+      throw ApiError.badRequest('validation_failed', 'reason: is only accepted together with status', {
+        errors: [{ field: 'reason', problems: ['is only accepted together with status'] }],
+      });
+    }
+    const requested = (['status', 'priority', 'assigneeId'] as const).filter((field) => change[field] !== undefined);
+    if (requested.length === 0) {
+      throw ApiError.badRequest('validation_failed', 'body: name at least one of status, priority, assigneeId', {
+        errors: [{ field: 'body', problems: ['must change at least one of status, priority, assigneeId'] }],
+      });
+    }
+    assertStorableCaller(caller);
+    const staffOnly = requested.filter((field) => field !== 'status');
+    if (!isStaff(caller) && staffOnly.length > 0) throw new StaffOnlyFieldsError(staffOnly);
+
+    return this.unitOfWork.run(async (manager) => {
+      const ticket = await this.lockVisible(manager, id, caller);
+      const at = new Date();
+      const origin = { correlationId };
+      if (change.status !== undefined && change.status !== ticket.status) {
+        await this.statuses.change(manager, ticket, {
+          to: change.status,
+          actor: isStaff(caller) ? 'staff' : 'requester',
+          changedBy: caller.userId,
+          reason: change.reason ?? null,
+          origin,
+          at,
+        });
+      }
+      const priorityChanges = change.priority !== undefined && change.priority !== ticket.priority;
+      const assigneeChanges = change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId;
+      if ((priorityChanges || assigneeChanges) && ticket.status === 'closed') {
+        throw new TicketClosedError(id, `changing ${[priorityChanges && 'priority', assigneeChanges && 'assigneeId'].filter(Boolean).join(' and ')}`);
+      }
+      if (priorityChanges && change.priority !== undefined) {
+        const previousPriority = ticket.priority;
+        ticket.priority = change.priority;
+        await this.outbox.add(
+          manager,
+          TicketPriorityChanged,
+          {
+            ticketId: ticket.id,
+            accountId: ticket.accountId,
+            previousPriority,
+            priority: ticket.priority,
+            changedBy: caller.userId,
+            changedAt: at.toISOString(),
+          },
+          origin,
+        );
+      }
+      if (assigneeChanges) {
+        const previousAssigneeId = ticket.assigneeId;
+        ticket.assigneeId = change.assigneeId ?? null;
+        await this.outbox.add(
+          manager,
+          TicketAssigneeChanged,
+          {
+            ticketId: ticket.id,
+            accountId: ticket.accountId,
+            previousAssigneeId,
+            assigneeId: ticket.assigneeId,
+            changedBy: caller.userId,
+            changedAt: at.toISOString(),
+          },
+          origin,
+        );
+      }
+      if (priorityChanges || assigneeChanges) ticket.updatedAt = at;
+      return manager.save(ticket);
+    });
+  }
+
+  /** Shows the plan check on the ticket; a refused new ticket becomes rejected, with the reason. */
   async applyDecision(event: SupportEvent<EntitlementCheckedV1>, context: HandlerContext): Promise<void> {
     const decision = event.data;
     const ticket = await this.lockTicket(context.manager, decision.ticketId);
@@ -103,8 +283,15 @@ export class TicketsService {
       entitlementDecidedAt: decidedAt,
       updatedAt: new Date(),
     });
-    if (decision.status === 'denied' && ticket.status === 'new') {
-      await this.changeStatus(context.manager, ticket, 'rejected', decision.message, SYSTEM_ACTOR, context.origin);
+    if (decision.status === 'denied') {
+      await this.statuses.changeIfAllowed(context.manager, ticket, {
+        to: 'rejected',
+        actor: 'plan_check',
+        changedBy: PLAN_CHECK_ACTOR,
+        reason: decision.message,
+        origin: context.origin,
+        at: new Date(),
+      });
     }
     await context.manager.save(ticket);
   }
@@ -141,6 +328,31 @@ export class TicketsService {
     });
   }
 
+  /** Shows the knowledge base's latest suggestions for the ticket, replacing the earlier ones. */
+  async applySuggestions(event: SupportEvent<KbArticlesSuggestedV1>, context: HandlerContext): Promise<void> {
+    const { ticketId, suggestions } = event.data;
+    const suggestedAt = new Date(event.data.suggestedAt);
+    for (const suggestion of suggestions) {
+      if (suggestion.articleId.length > 255 || suggestion.locale.length > 35) {
+        throw new UnprocessableEventError(`suggestion ${suggestion.articleId.slice(0, 40)}: articleId over 255 or locale over 35 characters`);
+      }
+    }
+    const ticket = await this.lockTicket(context.manager, ticketId);
+    if (!ticket) return;
+    if (ticket.suggestionsUpdatedAt && ticket.suggestionsUpdatedAt > suggestedAt) return;
+    await context.manager.delete(SuggestedArticle, { ticketId });
+    const kept = suggestions.slice(0, MAX_SUGGESTIONS);
+    if (kept.length > 0) {
+      await context.manager.insert(
+        SuggestedArticle,
+        kept.map((s, position) => ({
+          ticketId, position, articleId: s.articleId, slug: s.slug, title: s.title, locale: s.locale, score: s.score, suggestedAt,
+        })),
+      );
+    }
+    await context.manager.update(Ticket, { id: ticketId }, { suggestionsUpdatedAt: suggestedAt });
+  }
+
   private async updateSla(
     manager: EntityManager,
     event: SupportEvent<{ ticketId: string }>,
@@ -158,32 +370,5 @@ export class TicketsService {
 
   private lockTicket(manager: EntityManager, id: string): Promise<Ticket | null> {
     return manager.getRepository(Ticket).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  private async changeStatus(
-    manager: EntityManager,
-    ticket: Ticket,
-    status: Ticket['status'],
-    reason: string | null,
-    actor: string,
-    origin: EventOrigin,
-  ): Promise<void> {
-    const previousStatus = ticket.status;
-    ticket.status = status;
-    ticket.statusReason = reason;
-    await this.outbox.add(
-      manager,
-      TicketStatusChanged,
-      {
-        ticketId: ticket.id,
-        accountId: ticket.accountId,
-        previousStatus,
-        status,
-        reason,
-        changedBy: actor,
-        changedAt: new Date().toISOString(),
-      },
-      origin,
-    );
   }
 }

@@ -1,49 +1,55 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_DEVICES, TICKET_PRIORITIES, type TicketDevice, type TicketPriority } from '@support/contracts';
 import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import {
-  ArrayMaxSize, IsArray, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength,
-} from 'class-validator';
+  CodePointLength, IsPastInstant, MAX_CC_EMAILS, MAX_TEXT_BYTES, MaxUtf8Bytes, meetingIdDigits, NotBlank, trimmed,
+  withoutDuplicateEmails,
+} from './form-rules';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** The ticket form of domain.md. Requester and account come from the token, never the body. */
+/**
+ * The ticket form of domain.md. Requester and account come from the token, never the body. The
+ * transforms run before validation, so the limits apply to what is stored: the trimmed subject,
+ * the distinct CC addresses, the meeting ID without its separators.
+ */
 export class CreateTicketDto {
-  @ApiProperty({ maxLength: 255, description: 'a short statement of the most important point' })
-  @Transform(trim)
+  @ApiProperty({ minLength: 1, maxLength: 255, description: 'a short statement of the most important point; trimmed' })
+  @Transform(trimmed)
   @IsString()
-  @Length(1, 255)
+  @CodePointLength(1, 255)
   subject: string;
 
-  @ApiProperty({ maxLength: 65536, description: 'as much detail as possible: meeting ID, time and date, ...' })
+  @ApiProperty({ description: 'as much detail as possible: meeting ID, time and date, ...; at most 64 KiB of UTF-8' })
   @IsString()
-  @Length(1, 65536)
+  @NotBlank()
+  @MaxUtf8Bytes(MAX_TEXT_BYTES)
   description: string;
 
   @ApiProperty({ enum: TICKET_PRIORITIES })
-  @IsIn(TICKET_PRIORITIES)
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
   priority: TicketPriority;
 
   @ApiProperty({ enum: TICKET_DEVICES })
-  @IsIn(TICKET_DEVICES)
+  @IsIn(TICKET_DEVICES, { message: `device must be one of ${TICKET_DEVICES.join(', ')}` })
   device: TicketDevice;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20 })
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_CC_EMAILS, description: 'copied on the conversation; duplicates (any case) are dropped' })
   @IsOptional()
+  @Transform(withoutDuplicateEmails)
   @IsArray()
-  @ArrayMaxSize(20)
-  @IsEmail({}, { each: true })
+  @ArrayMaxSize(MAX_CC_EMAILS, { message: `ccEmails must list at most ${MAX_CC_EMAILS} distinct addresses` })
+  @IsEmail({}, { each: true, message: 'ccEmails must hold valid e-mail addresses' })
   ccEmails?: string[];
 
-  @ApiPropertyOptional({ description: '9 to 11 digits; spaces and dashes are accepted and removed' })
+  @ApiPropertyOptional({ example: '123 456 7890', description: '9 to 11 digits; spaces and dashes are accepted and removed' })
   @IsOptional()
+  @Transform(meetingIdDigits)
   @IsString()
-  @MaxLength(32)
-  @Matches(/^\d(?:[ -]?\d){8,10}$/, { message: 'meetingId must be 9 to 11 digits (spaces and dashes allowed)' })
+  @Matches(/^\d{9,11}$/, { message: 'meetingId must be 9 to 11 digits (spaces and dashes allowed)' })
   meetingId?: string;
 
-  @ApiPropertyOptional({ description: 'when the problem happened (ISO-8601), not in the future' })
+  @ApiPropertyOptional({ example: '2026-11-21T09:30:00Z', description: 'when the problem happened (ISO-8601), not in the future' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsPastInstant()
   occurredAt?: string;
 }

@@ -1,0 +1,48 @@
+import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@support/platform';
+import type { Response } from 'express';
+import { attachmentView } from '../tickets/ticket.view';
+import { UuidParamPipe } from '../tickets/uuid-param.pipe';
+import { AttachmentsService, type ReceivedFile } from './attachments.service';
+import { attachmentDisposition } from './content-disposition';
+import { SingleFileUploadInterceptor, UPLOAD_FIELD } from './single-file-upload.interceptor';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('v1/tickets/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @UseInterceptors(SingleFileUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } })
+  @ApiResponse({ status: 413, description: 'the file is larger than 25 MiB' })
+  @ApiResponse({ status: 415, description: 'an executable, or a declared type the bytes contradict' })
+  @ApiResponse({ status: 409, description: 'the ticket already has 10 files, or is closed' })
+  async upload(@Param('id', UuidParamPipe) id: string, @UploadedFile() file: ReceivedFile, @CurrentPrincipal() principal: Principal) {
+    return attachmentView(await this.attachments.attach(id, file, principal));
+  }
+
+  @Get(':attachmentId')
+  async download(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('attachmentId', UuidParamPipe) attachmentId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { attachment, content } = await this.attachments.download(id, attachmentId, principal);
+    // served only as a download of the sniffed type: a browser must not render or guess
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.setHeader('Cache-Control', 'private, no-cache');
+    response.setHeader('ETag', `"${attachment.sha256}"`);
+    return new StreamableFile(content, {
+      type: attachment.contentType,
+      length: attachment.sizeBytes,
+      disposition: attachmentDisposition(attachment.filename),
+    });
+  }
+}

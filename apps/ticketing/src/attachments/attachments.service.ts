@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isStaff, type Principal } from '@support/platform';
+import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Ticket } from '../tickets/ticket.entity';
+import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
+import { assertStorableCaller } from '../tickets/ticket-visibility';
+import { TicketsService } from '../tickets/tickets.service';
+import { AttachmentLimitReachedError, AttachmentNotFoundError, uploadRefusedError } from './attachments.errors';
+import { AttachmentStore } from './storage/attachment-store';
+import { TicketAttachment } from './ticket-attachment.entity';
+import { inspectUpload, MAX_ATTACHMENTS_PER_TICKET, UploadRefused } from './upload-inspection';
+
+export interface ReceivedFile {
+  buffer: Buffer;
+  originalname: string;
+  mimetype: string;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tickets: TicketsService,
+    private readonly store: AttachmentStore,
+  ) {}
+
+  /**
+   * Adds a file to a ticket the uploader may see. The bytes are stored before the metadata row
+   * (content-addressed, so a file whose row never commits is only an orphan copy, never a
+   * wrong one); the count is checked again under the ticket's lock so that ten is a hard limit.
+   */
+  async attach(ticketId: string, file: ReceivedFile, uploader: Principal): Promise<TicketAttachment> {
+    assertStorableCaller(uploader);
+    const ticket = await this.tickets.findVisible(ticketId, uploader);
+    this.assertTakesFiles(ticket, uploader);
+    const inspected = await inspectUpload({ bytes: file.buffer, filename: file.originalname, declaredContentType: file.mimetype }).catch(
+      (error: unknown) => {
+        throw error instanceof UploadRefused ? uploadRefusedError(error) : error;
+      },
+    );
+    const repository = this.dataSource.getRepository(TicketAttachment);
+    if ((await repository.countBy({ ticketId: ticket.id })) >= MAX_ATTACHMENTS_PER_TICKET) throw new AttachmentLimitReachedError(ticket.id);
+    const blob = await this.store.save(file.buffer);
+
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.tickets.lockVisible(manager, ticket.id, uploader);
+      this.assertTakesFiles(locked, uploader);
+      if ((await manager.countBy(TicketAttachment, { ticketId: locked.id })) >= MAX_ATTACHMENTS_PER_TICKET) {
+        throw new AttachmentLimitReachedError(locked.id);
+      }
+      const uploadedAt = new Date();
+      const attachment = Object.assign(new TicketAttachment(), {
+        id: uuidv7(),
+        ticketId: locked.id,
+        sha256: blob.sha256,
+        filename: inspected.filename,
+        contentType: inspected.contentType,
+        declaredContentType: inspected.declaredContentType,
+        sizeBytes: blob.size,
+        uploadedBy: uploader.userId,
+        uploadedAt,
+      } satisfies TicketAttachment);
+      await manager.insert(TicketAttachment, attachment);
+      locked.updatedAt = uploadedAt;
+      await manager.save(locked);
+      return attachment;
+    });
+  }
+
+  /** The file and its bytes, for a caller who may see the ticket; to anyone else it does not exist. */
+  async download(ticketId: string, attachmentId: string, caller: Principal): Promise<{ attachment: TicketAttachment; content: Readable }> {
+    const ticket = await this.tickets.findVisible(ticketId, caller);
+    const attachment = await this.dataSource.getRepository(TicketAttachment).findOneBy({ id: attachmentId, ticketId: ticket.id });
+    if (!attachment) throw new AttachmentNotFoundError(ticketId, attachmentId);
+    return { attachment, content: await this.store.open(attachment.sha256) };
+  }
+
+  private assertTakesFiles(ticket: Ticket, uploader: Principal): void {
+    if (ticket.status === 'closed') throw new TicketClosedError(ticket.id, 'adding a file');
+    if (ticket.status === 'rejected' && !isStaff(uploader)) throw new TicketRejectedError(ticket.id, 'adding a file', ticket.statusReason);
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import type { Observable } from 'rxjs';
+import { AttachmentTooLargeError, MalformedUploadError, NotMultipartError } from './attachments.errors';
+import { MAX_ATTACHMENT_BYTES } from './upload-inspection';
+
+export const UPLOAD_FIELD = 'file';
+
+/**
+ * Reads exactly one file from the multipart field "file" into memory, stopping the upload as soon
+ * as it passes 25 MiB, and answers every way a multipart body can be wrong with a 4xx naming the
+ * field. Runs after the auth guard, so no one without a token gets to send bytes.
+ */
+@Injectable()
+export class SingleFileUploadInterceptor implements NestInterceptor {
+  private readonly receive = multer({
+    storage: multer.memoryStorage(),
+    // file names arrive as UTF-8 from browsers and curl; busboy would read them as Latin-1
+    defParamCharset: 'utf8',
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 0, parts: 1, fieldNameSize: 100, headerPairs: 100 },
+  }).single(UPLOAD_FIELD);
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (!request.is('multipart/form-data')) throw new NotMultipartError();
+    await new Promise<void>((resolve, reject) => {
+      this.receive(request, response, (error: unknown) => (error ? reject(uploadError(error)) : resolve()));
+    });
+    if (!request.file) throw new MalformedUploadError(`no file in the field "${UPLOAD_FIELD}"`);
+    return next.handle();
+  }
+}
+
+function uploadError(error: unknown): Error {
+  if (!(error instanceof MulterError)) {
+    return new MalformedUploadError(`the multipart body cannot be read (${(error as Error)?.message ?? 'malformed'})`);
+  }
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+      return new AttachmentTooLargeError();
+    case 'LIMIT_UNEXPECTED_FILE':
+      return new MalformedUploadError(`the file must be sent in the field "${UPLOAD_FIELD}", not "${error.field ?? ''}"`);
+    case 'LIMIT_FILE_COUNT':
+    case 'LIMIT_PART_COUNT':
+      return new MalformedUploadError('send one file per request, and nothing else');
+    case 'LIMIT_FIELD_COUNT':
+      return new MalformedUploadError(`only the field "${UPLOAD_FIELD}" is accepted${error.field ? `, not "${error.field}"` : ''}`);
+    default:
+      return new MalformedUploadError(error.message);
+  }
+}

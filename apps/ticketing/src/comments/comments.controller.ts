@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CorrelationId, CurrentPrincipal, type Principal } from '@support/platform';
+import { commentView } from '../tickets/ticket.view';
+import { UuidParamPipe } from '../tickets/uuid-param.pipe';
+import { CreateCommentDto } from './dto/create-comment.dto';
+import { CommentsService } from './comments.service';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('v1/tickets/:id/comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiResponse({ status: 403, description: 'a requester tried to write an internal note' })
+  @ApiResponse({ status: 409, description: 'the ticket is closed, or was refused by the plan check' })
+  async add(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() form: CreateCommentDto,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ) {
+    return commentView(await this.comments.add(id, form, principal, correlationId));
+  }
+}
