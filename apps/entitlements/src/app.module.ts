@@ -2,12 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@support/nest-messaging';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
+import { PlanExpiryWatcher } from './accounts/plan-expiry.watcher';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { TicketEventsConsumer } from './decisions/ticket-events.consumer';
+import { TicketSnapshotsService } from './decisions/ticket-snapshots.service';
 import { EntitlementsEnvironment } from './environment';
+import { HotlineDirectoryService } from './hotlines/hotline-directory.service';
+import { HotlinesController } from './hotlines/hotlines.controller';
 import { PlanCatalogService } from './plans/plan-catalog.service';
+import { PlansController } from './plans/plans.controller';
 import { ENTITLEMENTS_SERVICE } from './service';
+import { SupportOptionsController } from './support-options/support-options.controller';
+import { SupportOptionsService } from './support-options/support-options.service';
 
 @Module({})
 export class EntitlementsModule {
@@ -15,8 +22,14 @@ export class EntitlementsModule {
     return {
       module: EntitlementsModule,
       imports: serviceInfrastructure({ ...ENTITLEMENTS_SERVICE, service: ENTITLEMENTS_SERVICE.name, env }),
-      controllers: [AccountsController, DecisionsController, TicketEventsConsumer],
-      providers: [{ provide: EntitlementsEnvironment, useValue: env }, PlanCatalogService, AccountsService, DecisionsService],
+      controllers: [
+        SupportOptionsController, AccountsController, PlansController, HotlinesController, DecisionsController, TicketEventsConsumer,
+      ],
+      providers: [
+        { provide: EntitlementsEnvironment, useValue: env },
+        PlanCatalogService, HotlineDirectoryService, DecisionsService, TicketSnapshotsService, AccountsService,
+        SupportOptionsService, PlanExpiryWatcher,
+      ],
     };
   }
 }

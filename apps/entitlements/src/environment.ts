@@ -11,4 +11,7 @@ export class EntitlementsEnvironment extends CommonEnvironment {
    * file, free plans and end users as best effort).
    */
   @IsIn(TICKET_POLICY_MODES) TICKET_POLICY_MODE: TicketPolicyMode = 'paid_admins_only';
+
+  /** How often accounts whose paid plan has just ended get their open tickets re-decided. */
+  @IsInt() @Min(100) @Max(3_600_000) PLAN_EXPIRY_SWEEP_INTERVAL_MS: number = 60_000;
 }

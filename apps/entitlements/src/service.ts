@@ -1,7 +1,10 @@
 import type { ServiceManifest } from '@support/nest-messaging';
-import { Account, AccountUser, DecisionRecord, PlanRecord, PlanVersionRecord } from './entities';
+import {
+  Account, AccountUser, DecisionRecord, HotlineDirectoryRecord, HotlineRecord, PlanRecord, PlanVersionRecord, TicketSnapshot,
+} from './entities';
 import { EntitlementsEnvironment } from './environment';
 import { CreateEntitlements1763800000200 } from './migrations/1763800000200-create-entitlements';
+import { TicketSnapshotsAndHotlines1763800000201 } from './migrations/1763800000201-ticket-snapshots-and-hotlines';
 
 export const ENTITLEMENTS_SERVICE: ServiceManifest<EntitlementsEnvironment> = {
   name: 'entitlements',
@@ -9,7 +12,7 @@ export const ENTITLEMENTS_SERVICE: ServiceManifest<EntitlementsEnvironment> = {
   portVariable: 'ENTITLEMENTS_PORT',
   Environment: EntitlementsEnvironment,
   port: (env: EntitlementsEnvironment) => env.ENTITLEMENTS_PORT,
-  entities: [PlanRecord, PlanVersionRecord, Account, AccountUser, DecisionRecord],
-  migrations: [CreateEntitlements1763800000200],
+  entities: [PlanRecord, PlanVersionRecord, Account, AccountUser, DecisionRecord, TicketSnapshot, HotlineDirectoryRecord, HotlineRecord],
+  migrations: [CreateEntitlements1763800000200, TicketSnapshotsAndHotlines1763800000201],
   consumes: true,
 };

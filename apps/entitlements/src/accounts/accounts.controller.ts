@@ -1,11 +1,28 @@
-import { Body, Controller, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Roles, type Principal } from '@support/platform';
 import type { Response } from 'express';
+import type { Account, AccountUser } from '../entities';
 import { PutAccountUserDto } from './dto/put-account-user.dto';
 import { PutAccountDto } from './dto/put-account.dto';
 import { AccountsService } from './accounts.service';
 import { AccountIdPipe } from './account-id.pipe';
+
+function accountView(account: Account) {
+  return {
+    id: account.id,
+    name: account.name,
+    plan: account.plan,
+    status: account.status,
+    planEndsAt: account.planEndsAt?.toISOString() ?? null,
+    createdAt: account.createdAt.toISOString(),
+    updatedAt: account.updatedAt.toISOString(),
+  };
+}
+
+function userView(user: AccountUser) {
+  return { accountId: user.accountId, userId: user.userId, role: user.role, updatedAt: user.updatedAt.toISOString() };
+}
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -13,6 +30,17 @@ import { AccountIdPipe } from './account-id.pipe';
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
+  @Get(':accountId')
+  @Roles('agent', 'admin')
+  async get(@Param('accountId', AccountIdPipe) accountId: string) {
+    const { account, users } = await this.accounts.get(accountId);
+    return { ...accountView(account), users: users.map(userView) };
+  }
+
+  /**
+   * Creates (201) or replaces (200) an account. A change of plan, status or plan end re-decides
+   * the account's open tickets; `redecidedTickets` counts those whose decision moved.
+   */
   @Put(':accountId')
   @Roles('admin')
   async put(
@@ -22,17 +50,9 @@ export class AccountsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { account, created } = await this.accounts.put(accountId, dto, principal, correlationId);
+    const { account, created, redecidedTickets } = await this.accounts.put(accountId, dto, principal, correlationId);
     response.status(created ? 201 : 200);
-    return {
-      id: account.id,
-      name: account.name,
-      plan: account.plan,
-      status: account.status,
-      planEndsAt: account.planEndsAt?.toISOString() ?? null,
-      createdAt: account.createdAt.toISOString(),
-      updatedAt: account.updatedAt.toISOString(),
-    };
+    return { ...accountView(account), redecidedTickets };
   }
 
   @Put(':accountId/users/:userId')
@@ -42,7 +62,6 @@ export class AccountsController {
     @Param('userId', AccountIdPipe) userId: string,
     @Body() dto: PutAccountUserDto,
   ) {
-    const user = await this.accounts.putUser(accountId, userId, dto);
-    return { accountId: user.accountId, userId: user.userId, role: user.role, updatedAt: user.updatedAt.toISOString() };
+    return userView(await this.accounts.putUser(accountId, userId, dto));
   }
 }

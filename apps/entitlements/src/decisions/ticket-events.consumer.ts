@@ -1,18 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { TicketCreated, TOPICS } from '@support/contracts';
+import { TicketCreated, TicketPriorityChanged, TicketStatusChanged, TOPICS } from '@support/contracts';
 import { on } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { DecisionsService } from './decisions.service';
+import { TicketSnapshotsService } from './ticket-snapshots.service';
 
-/** Every new ticket gets a recorded plan check. */
+/**
+ * Every new ticket gets a recorded plan check; its later status and priority are kept so that a
+ * plan change can re-decide the tickets still open.
+ */
 @Controller()
 export class TicketEventsConsumer {
   private readonly ticketEvents: KafkaEventConsumer;
 
-  constructor(consumers: EventConsumers, decisions: DecisionsService) {
+  constructor(consumers: EventConsumers, decisions: DecisionsService, snapshots: TicketSnapshotsService) {
     this.ticketEvents = consumers.create('tickets', [
       on(TicketCreated, (event, context) => decisions.decideForNewTicket(event, context)),
+      on(TicketStatusChanged, (event, context) => snapshots.applyStatusChange(event, context)),
+      on(TicketPriorityChanged, (event, context) => snapshots.applyPriorityChange(event, context)),
     ]);
   }
 
