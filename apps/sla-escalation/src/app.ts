@@ -2,12 +2,16 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { startService } from '@support/nest-messaging';
 import { configureHttpApp } from '@support/platform';
-import { SlaEscalationModule } from './app.module';
+import { SlaEscalationModule, type SlaModuleOptions } from './app.module';
 import type { SlaEnvironment } from './environment';
 import { SLA_SERVICE } from './service';
 
-export async function createSlaApp(env: SlaEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
-  const app = await NestFactory.create(SlaEscalationModule.forRoot(env), { logger });
+export async function createSlaApp(
+  env: SlaEnvironment,
+  logger: LogLevel[] | false = ['error', 'warn', 'log'],
+  options: SlaModuleOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(SlaEscalationModule.forRoot(env, options), { logger });
   configureHttpApp(app, {
     title: 'SLA escalation',
     description: 'Priority-based first-response deadlines, durable timers, warnings, breaches and escalation.',

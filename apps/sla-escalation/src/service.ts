@@ -1,8 +1,10 @@
 import type { ServiceManifest } from '@support/nest-messaging';
 import { SlaClockRecord } from './clocks/sla-clock.entity';
+import { SlaTicketRecord } from './clocks/sla-ticket.entity';
 import { SlaEnvironment } from './environment';
 import { CreateSla1763800000300 } from './migrations/1763800000300-create-sla';
-import { SlaPolicyRecord } from './policies/sla-policy.entity';
+import { SlaPolicyRecord, SlaPolicyVersionRecord } from './policies/sla-policy.entity';
+import { SlaTimerRecord } from './timers/sla-timer.entity';
 
 export const SLA_SERVICE: ServiceManifest<SlaEnvironment> = {
   name: 'sla-escalation',
@@ -10,7 +12,7 @@ export const SLA_SERVICE: ServiceManifest<SlaEnvironment> = {
   portVariable: 'SLA_PORT',
   Environment: SlaEnvironment,
   port: (env: SlaEnvironment) => env.SLA_PORT,
-  entities: [SlaPolicyRecord, SlaClockRecord],
+  entities: [SlaPolicyRecord, SlaPolicyVersionRecord, SlaTicketRecord, SlaClockRecord, SlaTimerRecord],
   migrations: [CreateSla1763800000300],
   consumes: true,
 };

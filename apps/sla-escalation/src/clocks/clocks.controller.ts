@@ -1,38 +1,44 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '@support/platform';
+import { ApiError, CurrentPrincipal, type Principal } from '@support/platform';
+import { PolicyCatalogService } from '../policies/policy-catalog.service';
+import { SlaTimeSource } from '../time-source';
+import { clockView } from './clock.view';
 import { ClocksService } from './clocks.service';
+import { TicketIdPipe } from './ticket-id.pipe';
 
 @ApiTags('sla')
 @ApiBearerAuth()
 @Controller('v1/tickets')
 export class ClocksController {
-  constructor(private readonly clocks: ClocksService) {}
+  constructor(
+    private readonly clocks: ClocksService,
+    private readonly policies: PolicyCatalogService,
+    private readonly time: SlaTimeSource,
+  ) {}
 
-  /** The ticket's clocks, their states and deadlines, and its escalation level. */
+  /**
+   * The ticket's clocks (every metric and cycle), their states, deadlines and remaining times,
+   * and its escalation level. Customers see only the tickets they filed.
+   */
   @Get(':ticketId/sla')
-  async get(@Param('ticketId') ticketId: string) {
-    const clocks = await this.clocks.forTicket(ticketId);
-    if (clocks.length === 0) throw ApiError.notFound('SLA for ticket', ticketId);
-    const now = Date.now();
+  async get(@Param('ticketId', TicketIdPipe) ticketId: string, @CurrentPrincipal() principal: Principal) {
+    const { ticket, clocks } = await this.clocks.forTicket(ticketId);
+    const visible = principal.role !== 'customer' || (ticket !== null && ticket.requesterId === principal.userId);
+    if (clocks.length === 0 || !visible) throw ApiError.notFound('SLA for ticket', ticketId);
+    const now = this.time.now();
+    const views = await Promise.all(
+      clocks.map(async (record) => clockView(record, await this.policies.atVersion(record.policyId, record.policyVersion), now)),
+    );
+    const latest = clocks[clocks.length - 1];
     return {
       ticketId,
-      policy: clocks[0].policyId,
-      priority: clocks[0].priority,
+      policy: latest.policyId,
+      policyVersion: latest.policyVersion,
+      priority: ticket?.priority ?? ticket?.decisionPriority ?? latest.priority,
       escalationLevel: Math.max(...clocks.map((c) => c.escalationLevel)),
-      clocks: clocks.map((c) => ({
-        id: c.id,
-        metric: c.metric,
-        state: c.clockState,
-        priority: c.priority,
-        startedAt: c.startedAt.toISOString(),
-        dueAt: c.dueAt?.toISOString() ?? null,
-        remainingMs: c.clockState === 'running' && c.dueAt ? c.dueAt.getTime() - now : null,
-        stoppedAt: c.stoppedAt?.toISOString() ?? null,
-        breachedAt: c.breachedAt?.toISOString() ?? null,
-        outcome: c.outcome,
-        escalationLevel: c.escalationLevel,
-      })),
+      breached: clocks.some((c) => c.breachedAt !== null),
+      clocks: views,
     };
   }
 }

@@ -1,116 +1,375 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SlaClockStarted, SlaClockStopped, type EntitlementCheckedV1, type SupportEvent } from '@support/contracts';
+import type {
+  EntitlementCheckedV1, EventOrigin, SupportEvent, TicketCommentedV1, TicketFirstRespondedV1, TicketPriorityChangedV1,
+  TicketStatus, TicketStatusChangedV1,
+} from '@support/contracts';
 import {
-  formatIsoDuration, parseIsoDuration, slaTargetMs, startClock, stopClock, type SlaClock,
+  InvalidDurationError, parseIsoDuration, pauseClock, pausesClock, resumeClock, retimeClock, slaTargetMs, startClock,
+  stopClock, TICKET_PRIORITIES, type SlaClock, type SlaClockStep, type SlaMetric, type SlaPolicy, type TicketPriority,
 } from '@support/domain-sla';
-import { OutboxWriter, type HandlerContext } from '@support/messaging';
-import type { DataSource } from 'typeorm';
+import { UnprocessableEventError, type HandlerContext } from '@support/messaging';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { PolicyCatalogService } from '../policies/policy-catalog.service';
-import { clockFromJson, clockToJson } from './clock-state';
+import { PolicyCatalogService, type PolicyInForce } from '../policies/policy-catalog.service';
+import { SlaTimeSource } from '../time-source';
+import { ClockLedger, fireDueTimers, type StopPublication } from './clock-ledger';
+import { clockFromJson } from './clock-state';
 import { SlaClockRecord } from './sla-clock.entity';
+import { SlaTicketRecord } from './sla-ticket.entity';
 
+/** Statuses after which nothing is owed on the ticket any more. */
+const FINISHED_STATUSES: ReadonlySet<TicketStatus> = new Set(['solved', 'closed', 'rejected']);
+
+/** A handler's view of one ticket: its facts and clocks, locked for the handler's transaction. */
+interface TicketSession {
+  manager: EntityManager;
+  origin: EventOrigin;
+  now: Date;
+  ticket: SlaTicketRecord;
+  clocks: SlaClockRecord[];
+}
+
+/**
+ * Applies plan decisions and ticket events to a ticket's clocks. Every handler runs in the inbox
+ * transaction of its event and first locks the ticket's row, so the events of one ticket are
+ * applied one at a time even when they arrive on two topics at once.
+ */
 @Injectable()
 export class ClocksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policies: PolicyCatalogService,
-    private readonly outbox: OutboxWriter,
+    private readonly ledger: ClockLedger,
+    private readonly time: SlaTimeSource,
   ) {}
 
   /**
-   * An entitled decision starts the first-response clock at the ticket's creation (or, for a
-   * plan upgrade, at the decision); a decision that withdraws the deadline stops a running one.
+   * An entitled decision starts the first-response clock (and a resolution clock when the policy
+   * sets a target) at the ticket's creation, or at the decision for a plan change; a decision
+   * that withdraws the deadline cancels the running clocks; a plan change that keeps it re-times
+   * them to the new plan's targets.
    */
   async applyDecision(event: SupportEvent<EntitlementCheckedV1>, context: HandlerContext): Promise<void> {
     const decision = event.data;
-    const { manager } = context;
-    const existing = await manager.findOne(SlaClockRecord, {
-      where: { ticketId: decision.ticketId, metric: 'first_response' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const policy = await this.policies.get(undefined, manager);
-
-    if (decision.status !== 'entitled') {
-      if (!existing || existing.clockState === 'stopped') return;
-      const at = new Date(decision.decidedAt);
-      const step = stopClock(clockFromJson(existing.state), at, policy);
-      this.copyClock(existing, step.clock);
-      existing.outcome = 'cancelled';
-      await manager.save(existing);
-      await this.outbox.add(manager, SlaClockStopped, {
-        clockId: existing.id,
-        ticketId: existing.ticketId,
-        metric: existing.metric,
-        priority: existing.priority,
-        startedAt: existing.startedAt.toISOString(),
-        stoppedAt: at.toISOString(),
-        dueAt: existing.dueAt?.toISOString() ?? null,
-        outcome: 'cancelled',
-        reason: 'entitlement_revoked',
-      }, context.origin);
-      return;
-    }
-    if (existing && existing.clockState !== 'stopped') return;
-
-    const targetMs = decision.slaTarget
-      ? parseIsoDuration(decision.slaTarget)
-      : slaTargetMs(policy, 'first_response', decision.priority);
-    if (targetMs === null) return;
-    const startedAt = decision.trigger === 'plan_changed' ? new Date(decision.decidedAt) : new Date(decision.ticketCreatedAt);
-    const step = startClock({
-      ticketId: decision.ticketId,
-      metric: 'first_response',
-      priority: decision.priority,
-      startedAt,
-      targetMs,
-      policy,
-    });
-    const now = new Date();
-    const record = Object.assign(existing ?? new SlaClockRecord(), {
-      id: existing?.id ?? uuidv7(),
-      ticketId: decision.ticketId,
-      metric: 'first_response' as const,
-      priority: decision.priority,
-      policyId: policy.id,
+    const decidedAt = new Date(decision.decidedAt);
+    const session = await this.open(decision.ticketId, context);
+    const { ticket } = session;
+    // one ticket's decisions share a partition; this only guards a replay of an older one
+    if (ticket.decidedAt && decidedAt < ticket.decidedAt) return;
+    checkDecisionTargets(decision);
+    Object.assign(ticket, {
+      requesterId: decision.requesterId,
       accountId: decision.accountId,
       plan: decision.plan,
-      slaTargets: decision.slaTargets,
+      entitled: decision.status === 'entitled',
+      slaTarget: decision.slaTarget ?? null,
+      slaTargets: decision.slaTargets ?? null,
+      decisionPriority: decision.priority,
+      decidedAt,
+    });
+    await this.saveTicket(session);
+
+    if (decision.status !== 'entitled') {
+      for (const record of openClocks(session)) {
+        await this.change(session, record, decidedAt, (clock, policy) => stopClock(clock, decidedAt, policy), {
+          reason: 'entitlement_revoked',
+          cancelsUnlessBreached: true,
+        });
+      }
+      return;
+    }
+
+    const startedAt = decision.trigger === 'plan_changed' ? decidedAt : new Date(decision.ticketCreatedAt);
+    const inForce = await this.policies.inForce(undefined, session.manager);
+    for (const metric of ['first_response', 'resolution'] as const) {
+      const current = latestClock(session, metric);
+      if (current && current.clockState !== 'stopped') {
+        await this.retimeToTarget(session, current, decidedAt);
+      } else if (!current || current.stopReason === 'entitlement_revoked') {
+        await this.startOwedClock(session, metric, startedAt, inForce, current);
+      }
+    }
+  }
+
+  /** Re-times every running or paused clock to the new priority's target, keeping the time used. */
+  async applyPriorityChange(event: SupportEvent<TicketPriorityChangedV1>, context: HandlerContext): Promise<void> {
+    const change = event.data;
+    const changedAt = new Date(change.changedAt);
+    const session = await this.open(change.ticketId, context);
+    const { ticket } = session;
+    if (ticket.priorityChangedAt && changedAt < ticket.priorityChangedAt) return;
+    Object.assign(ticket, { priority: change.priority, priorityChangedAt: changedAt });
+    await this.saveTicket(session);
+    for (const record of openClocks(session)) {
+      await this.retimeToTarget(session, record, changedAt);
+    }
+  }
+
+  /** Solved, closed and rejected stop every clock; other statuses pause or resume per policy. */
+  async applyStatusChange(event: SupportEvent<TicketStatusChangedV1>, context: HandlerContext): Promise<void> {
+    const change = event.data;
+    const changedAt = new Date(change.changedAt);
+    const session = await this.open(change.ticketId, context);
+    const { ticket } = session;
+    if (ticket.statusChangedAt && changedAt < ticket.statusChangedAt) return;
+    Object.assign(ticket, { status: change.status, statusChangedAt: changedAt });
+    await this.saveTicket(session);
+
+    for (const record of openClocks(session)) {
+      if (FINISHED_STATUSES.has(change.status)) {
+        await this.change(session, record, changedAt, (clock, policy) => stopClock(clock, changedAt, policy), {
+          reason: `ticket_${change.status}`,
+          // solving is what a resolution clock waits for; a reply clock stopped by it was never answered
+          cancelsUnlessBreached: !(record.metric === 'resolution' && change.status !== 'rejected'),
+        });
+      } else {
+        await this.change(session, record, changedAt, (clock, policy) =>
+          pausesClock(policy, record.metric, change.status) ? pauseClock(clock, changedAt, policy) : resumeClock(clock, changedAt, policy),
+        );
+      }
+    }
+  }
+
+  /** The first public agent reply stops the first-response clock, met or breached. */
+  async applyFirstResponse(event: SupportEvent<TicketFirstRespondedV1>, context: HandlerContext): Promise<void> {
+    const response = event.data;
+    const respondedAt = new Date(response.respondedAt);
+    const session = await this.open(response.ticketId, context);
+    const { ticket } = session;
+    if (ticket.firstRespondedAt && ticket.firstRespondedAt <= respondedAt) return;
+    ticket.firstRespondedAt = respondedAt;
+    await this.saveTicket(session);
+    const current = latestClock(session, 'first_response');
+    if (current && current.clockState !== 'stopped') {
+      await this.stopOnReply(session, current, respondedAt, 'first_responded');
+    }
+  }
+
+  /**
+   * Next replies: once the ticket has had its first response, a public customer comment starts
+   * a next-reply clock when the policy sets a target, and the next public staff comment stops it.
+   */
+  async applyComment(event: SupportEvent<TicketCommentedV1>, context: HandlerContext): Promise<void> {
+    const comment = event.data;
+    if (!comment.public) return;
+    const at = new Date(comment.createdAt);
+    const session = await this.open(comment.ticketId, context);
+    const { ticket } = session;
+    const current = latestClock(session, 'next_reply');
+    if (comment.authorRole !== 'customer') {
+      if (current && current.clockState !== 'stopped') await this.stopOnReply(session, current, at, 'agent_replied');
+      return;
+    }
+    const awaitingReply = current !== undefined && current.clockState !== 'stopped';
+    const answeredBefore = ticket.firstRespondedAt !== null && ticket.firstRespondedAt <= at;
+    if (!ticket.entitled || !answeredBefore || awaitingReply || (ticket.status && FINISHED_STATUSES.has(ticket.status))) return;
+    const inForce = await this.policies.inForce(undefined, session.manager);
+    const targetMs = slaTargetMs(inForce.policy, 'next_reply', currentPriority(ticket));
+    if (targetMs === null) return;
+    const record = await this.start(session, 'next_reply', at, targetMs, inForce, (current?.cycle ?? 0) + 1);
+    await this.applyKnownStatus(session, record, at);
+  }
+
+  async forTicket(ticketId: string): Promise<{ ticket: SlaTicketRecord | null; clocks: SlaClockRecord[] }> {
+    const [ticket, clocks] = await Promise.all([
+      this.dataSource.getRepository(SlaTicketRecord).findOneBy({ ticketId }),
+      this.dataSource.getRepository(SlaClockRecord).find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { ticket, clocks };
+  }
+
+  /** Starts a clock the ticket is owed, then brings it up to what is already known of the ticket. */
+  private async startOwedClock(
+    session: TicketSession,
+    metric: 'first_response' | 'resolution',
+    startedAt: Date,
+    inForce: PolicyInForce,
+    previous: SlaClockRecord | undefined,
+  ): Promise<void> {
+    const { ticket } = session;
+    const finishedAt = ticket.status && FINISHED_STATUSES.has(ticket.status) ? ticket.statusChangedAt : null;
+    const respondedAt = ticket.firstRespondedAt;
+    if (metric === 'first_response') {
+      // answered before the deadline applied (a plan upgrade), or closed unanswered: nothing owed
+      if (respondedAt && respondedAt <= startedAt) return;
+      if (!respondedAt && finishedAt) return;
+    } else if (ticket.status === 'rejected' || (finishedAt && finishedAt <= startedAt)) {
+      return;
+    }
+    const targetMs = targetFor(metric, currentPriority(ticket), ticket, inForce.policy);
+    if (targetMs === null) return;
+    const record = await this.start(session, metric, startedAt, targetMs, inForce, (previous?.cycle ?? 0) + 1);
+    await this.applyKnownStatus(session, record, startedAt);
+    if (metric === 'first_response' && respondedAt) {
+      await this.stopOnReply(session, record, respondedAt, 'first_responded');
+    } else if (metric === 'resolution' && finishedAt) {
+      await this.change(session, record, finishedAt, (clock, policy) => stopClock(clock, finishedAt, policy), {
+        reason: `ticket_${ticket.status}`,
+        cancelsUnlessBreached: false,
+      });
+    }
+  }
+
+  private async start(
+    session: TicketSession,
+    metric: SlaMetric,
+    startedAt: Date,
+    targetMs: number,
+    inForce: PolicyInForce,
+    cycle: number,
+  ): Promise<SlaClockRecord> {
+    const { ticket } = session;
+    const step = startClock({ ticketId: ticket.ticketId, metric, priority: currentPriority(ticket), startedAt, targetMs, policy: inForce.policy });
+    const record = Object.assign(new SlaClockRecord(), {
+      id: uuidv7(),
+      ticketId: ticket.ticketId,
+      metric,
+      cycle,
+      policyId: inForce.policy.id,
+      policyVersion: inForce.version,
+      accountId: ticket.accountId,
+      plan: ticket.plan,
       outcome: null,
-      createdAt: existing?.createdAt ?? now,
+      stopReason: null,
+      elapsedMs: null,
+      correlationId: session.origin.correlationId,
+      createdAt: session.now,
     });
-    this.copyClock(record, step.clock);
-    await manager.save(record);
-    await this.outbox.add(manager, SlaClockStarted, {
-      clockId: record.id,
-      ticketId: record.ticketId,
-      metric: record.metric,
-      priority: record.priority,
-      startedAt: startedAt.toISOString(),
-      dueAt: step.clock.dueAt!.toISOString(),
-      warningAt: step.clock.warningAt!.toISOString(),
-      target: formatIsoDuration(targetMs),
-      policyId: policy.id,
-    }, context.origin);
+    await this.ledger.write(session.manager, record, step.clock, step.transitions, {
+      policy: inForce.policy,
+      origin: session.origin,
+      now: session.now,
+    });
+    session.clocks.push(record);
+    return record;
   }
 
-  async forTicket(ticketId: string): Promise<SlaClockRecord[]> {
-    return this.dataSource.getRepository(SlaClockRecord).find({ where: { ticketId }, order: { createdAt: 'ASC' } });
+  /** A status seen before the clock existed may already pause it. */
+  private async applyKnownStatus(session: TicketSession, record: SlaClockRecord, startedAt: Date): Promise<void> {
+    const { status, statusChangedAt } = session.ticket;
+    if (!status || FINISHED_STATUSES.has(status)) return;
+    const at = statusChangedAt && statusChangedAt > startedAt ? statusChangedAt : startedAt;
+    await this.change(session, record, at, (clock, policy) =>
+      pausesClock(policy, record.metric, status) ? pauseClock(clock, at, policy) : { clock, transitions: [] },
+    );
   }
 
-  private copyClock(record: SlaClockRecord, clock: SlaClock): void {
-    Object.assign(record, {
-      priority: clock.priority,
-      clockState: clock.state,
-      state: clockToJson(clock),
-      startedAt: clock.startedAt,
-      dueAt: clock.dueAt,
-      stoppedAt: clock.stoppedAt,
-      breachedAt: clock.breachedAt,
-      outcome: clock.outcome,
-      escalationLevel: clock.escalationLevel,
-      updatedAt: new Date(),
-    });
+  private async retimeToTarget(session: TicketSession, record: SlaClockRecord, at: Date): Promise<void> {
+    const policy = await this.policyOf(session, record);
+    const priority = currentPriority(session.ticket);
+    const targetMs = targetFor(record.metric, priority, session.ticket, policy);
+    if (targetMs === null) {
+      // the policy sets no deadline for this metric at the new priority
+      await this.change(session, record, at, (clock) => stopClock(clock, at, policy), { reason: 'no_target', cancelsUnlessBreached: true });
+      return;
+    }
+    await this.change(session, record, at, (clock) => retimeClock(clock, priority, targetMs, at, policy));
+  }
+
+  private stopOnReply(session: TicketSession, record: SlaClockRecord, at: Date, reason: string): Promise<void> {
+    return this.change(session, record, at, (clock, policy) => stopClock(clock, at, policy), { reason, cancelsUnlessBreached: false });
+  }
+
+  /**
+   * Applies one operation to a stored clock: first the thresholds it crossed before `at` (so a
+   * breach that was due before a late reply is announced, with its escalation, before the stop),
+   * then the operation itself.
+   */
+  private async change(
+    session: TicketSession,
+    record: SlaClockRecord,
+    at: Date,
+    operate: (clock: SlaClock, policy: SlaPolicy) => SlaClockStep,
+    stop?: StopPublication,
+  ): Promise<void> {
+    const policy = await this.policyOf(session, record);
+    const caughtUp = fireDueTimers(clockFromJson(record.state), policy, at);
+    const step = operate(caughtUp.clock, policy);
+    const transitions = [...caughtUp.transitions, ...step.transitions];
+    if (transitions.length === 0) return;
+    await this.ledger.write(session.manager, record, step.clock, transitions, { policy, origin: session.origin, now: session.now, stop });
+  }
+
+  private policyOf(session: TicketSession, record: SlaClockRecord): Promise<SlaPolicy> {
+    return this.policies.atVersion(record.policyId, record.policyVersion, session.manager);
+  }
+
+  /**
+   * Locks the ticket's facts (creating them on first sight), then its clocks. Every lock is
+   * taken by primary key on an existing row: under REPEATABLE READ a scan by ticket would also
+   * lock the gap where another ticket's first clock is about to be inserted.
+   */
+  private async open(ticketId: string, context: HandlerContext): Promise<TicketSession> {
+    const { manager } = context;
+    const now = this.time.now();
+    // an upsert takes the row's exclusive lock at once, so two first sights cannot deadlock
+    await manager.query('INSERT INTO sla_ticket (ticket_id, updated_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE ticket_id = ticket_id', [
+      ticketId,
+      now,
+    ]);
+    const ticket = await manager.findOneOrFail(SlaTicketRecord, { where: { ticketId }, lock: { mode: 'pessimistic_write' } });
+    // clocks are only created under the ticket's lock, which is held now, so this read is complete
+    const ids: Array<{ id: string }> = await manager.query('SELECT id FROM sla_clock WHERE ticket_id = ?', [ticketId]);
+    const clocks =
+      ids.length === 0
+        ? []
+        : await manager.find(SlaClockRecord, {
+            where: { id: In(ids.map((row) => row.id)) },
+            order: { metric: 'ASC', cycle: 'ASC' },
+            lock: { mode: 'pessimistic_write' },
+          });
+    return { manager, origin: context.origin, now, ticket, clocks };
+  }
+
+  private async saveTicket(session: TicketSession): Promise<void> {
+    session.ticket.updatedAt = session.now;
+    await session.manager.save(session.ticket);
+  }
+}
+
+function openClocks(session: TicketSession): SlaClockRecord[] {
+  return session.clocks.filter((record) => record.clockState !== 'stopped');
+}
+
+function latestClock(session: TicketSession, metric: SlaMetric): SlaClockRecord | undefined {
+  return session.clocks.filter((record) => record.metric === metric).sort((a, b) => b.cycle - a.cycle)[0];
+}
+
+function currentPriority(ticket: SlaTicketRecord): TicketPriority {
+  const priority = ticket.priority ?? ticket.decisionPriority;
+  if (!priority) throw new UnprocessableEventError(`ticket ${ticket.ticketId}: no priority is known for it yet`);
+  return priority;
+}
+
+/**
+ * First-response targets come from the customer's plan (the decision's targets per priority),
+ * else from the policy; other metrics are the policy's alone. Null means no clock runs.
+ */
+function targetFor(metric: SlaMetric, priority: TicketPriority, ticket: SlaTicketRecord, policy: SlaPolicy): number | null {
+  if (metric === 'first_response') {
+    const fromPlan = ticket.slaTargets?.[priority] ?? (priority === ticket.decisionPriority ? ticket.slaTarget : null);
+    if (fromPlan) return parseIsoDuration(fromPlan);
+  }
+  return slaTargetMs(policy, metric, priority);
+}
+
+/** Targets are parsed again on every later priority change, so a bad one is refused up front. */
+function checkDecisionTargets(decision: EntitlementCheckedV1): void {
+  const named: Array<[string, unknown]> = [['slaTarget', decision.slaTarget]];
+  for (const [priority, target] of Object.entries(decision.slaTargets ?? {})) {
+    if (!(TICKET_PRIORITIES as readonly string[]).includes(priority)) {
+      throw new UnprocessableEventError(`slaTargets.${priority}: not a ticket priority`);
+    }
+    named.push([`slaTargets.${priority}`, target]);
+  }
+  for (const [field, target] of named) {
+    if (target === null || target === undefined) continue;
+    try {
+      parseIsoDuration(target as string);
+    } catch (error) {
+      if (error instanceof InvalidDurationError) throw new UnprocessableEventError(`${field}: ${error.message}`);
+      throw error;
+    }
   }
 }
