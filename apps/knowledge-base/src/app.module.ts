@@ -1,7 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@support/nest-messaging';
+import { ArticleAdminController } from './articles/article-admin.controller';
+import { ArticleAdminQueries } from './articles/article-admin-queries.service';
+import { ArticleAuthoringService } from './articles/article-authoring.service';
+import { ArticleReaderService } from './articles/article-reader.service';
+import { ArticlesController } from './articles/articles.controller';
+import { CatalogController } from './catalog/catalog.controller';
+import { CatalogService } from './catalog/catalog.service';
+import { DeflectionService } from './deflection/deflection.service';
+import { HelpCenterStatsController } from './deflection/help-center-stats.controller';
+import { HelpCenterStatsService } from './deflection/help-center-stats.service';
+import { SuggestionsController } from './deflection/suggestions.controller';
+import { TicketEventsConsumer } from './deflection/ticket-events.consumer';
+import { ViewCounter } from './engagement/view-counter.service';
+import { VotesService } from './engagement/votes.service';
 import { KnowledgeBaseEnvironment } from './environment';
+import { ArticleSearchService } from './search/article-search.service';
 import { KNOWLEDGE_BASE_SERVICE } from './service';
+import { TopResourcesController } from './top-resources/top-resources.controller';
+import { TopResourcesService } from './top-resources/top-resources.service';
 
 @Module({})
 export class KnowledgeBaseModule {
@@ -9,7 +26,15 @@ export class KnowledgeBaseModule {
     return {
       module: KnowledgeBaseModule,
       imports: serviceInfrastructure({ ...KNOWLEDGE_BASE_SERVICE, service: KNOWLEDGE_BASE_SERVICE.name, env }),
-      providers: [{ provide: KnowledgeBaseEnvironment, useValue: env }],
+      controllers: [
+        CatalogController, ArticlesController, ArticleAdminController, TopResourcesController, SuggestionsController,
+        HelpCenterStatsController, TicketEventsConsumer,
+      ],
+      providers: [
+        { provide: KnowledgeBaseEnvironment, useValue: env },
+        CatalogService, ArticleSearchService, ArticleAuthoringService, ArticleReaderService, ArticleAdminQueries,
+        TopResourcesService, ViewCounter, VotesService, DeflectionService, HelpCenterStatsService,
+      ],
     };
   }
 }

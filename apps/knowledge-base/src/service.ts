@@ -1,13 +1,16 @@
 import type { ServiceManifest } from '@support/nest-messaging';
+import { KNOWLEDGE_BASE_ENTITIES } from './entities';
 import { KnowledgeBaseEnvironment } from './environment';
+import { CreateKnowledgeBase1763800000400 } from './migrations/1763800000400-create-knowledge-base';
 
+/** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
   name: 'knowledge-base',
   database: 'kb',
   portVariable: 'KB_PORT',
   Environment: KnowledgeBaseEnvironment,
   port: (env: KnowledgeBaseEnvironment) => env.KB_PORT,
-  entities: [],
-  migrations: [],
-  consumes: false,
+  entities: KNOWLEDGE_BASE_ENTITIES,
+  migrations: [CreateKnowledgeBase1763800000400],
+  consumes: true,
 };

@@ -11,3 +11,4 @@ export * from './ranking';
 export * from './stop-words';
 export * from './suggestion-terms';
 export * from './seed-data';
+export { searchableWords } from './words';

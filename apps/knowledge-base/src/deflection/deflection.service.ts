@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { KbArticlesSuggested, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
+import { suggestionTerms, type Locale } from '@support/domain-knowledge';
+import { OutboxWriter, type HandlerContext } from '@support/messaging';
+import { isDuplicateKeyError } from '@support/persistence';
+import { ApiError, isStaff, type Principal } from '@support/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Article } from '../articles/article.entity';
+import { ArticleReaderService } from '../articles/article-reader.service';
+import { isUuid } from '../catalog/catalog.service';
+import { KnowledgeBaseEnvironment } from '../environment';
+import { notFound, validationFailed } from '../knowledge-base.errors';
+import { ArticleSearchService, type RankedArticle } from '../search/article-search.service';
+import { Suggestion, SuggestionItem, type SuggestionChannel } from './suggestion.entity';
+import { guessTextLocale } from './text-language';
+
+/** Longest text a requester may send to be matched; a ticket's description is cut to it. */
+export const MAX_SUGGESTION_TEXT_LENGTH = 10_000;
+// Matches scoring below this share of the best one are noise next to it, not help.
+const RELATIVE_SCORE_FLOOR = 0.25;
+
+const suggestionNotFound = (id: string) => notFound('suggestion_not_found', 'suggestion', id);
+
+/**
+ * Ticket deflection: the articles most likely to answer what a requester is typing or has filed,
+ * a record of every set shown, and the requester's "this answered my question" mark, which
+ * admins read back as deflection rates.
+ */
+@Injectable()
+export class DeflectionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly search: ArticleSearchService,
+    private readonly reader: ArticleReaderService,
+    @Inject(KnowledgeBaseEnvironment) private readonly env: KnowledgeBaseEnvironment,
+  ) {}
+
+  /** What a requester is typing, matched as they type; a non-empty set is recorded as shown. */
+  async suggestForText(text: string, locale: Locale, requester: Principal | undefined) {
+    const { terms, ranked } = await this.bestMatches(text, '', locale, this.dataSource.manager);
+    const articles = await this.articlesFor(ranked, locale, terms, this.dataSource.manager);
+    let suggestionId: string | null = null;
+    if (articles.length > 0) {
+      const id = uuidv7();
+      await this.dataSource.transaction((manager) =>
+        this.record(manager, { id, channel: 'typed', ticketId: null, requesterId: requester?.userId ?? null, locale, terms }, ranked),
+      );
+      suggestionId = id;
+    }
+    return { suggestionId, requestedLocale: locale, terms, articles };
+  }
+
+  /**
+   * Answers support.ticket.created with support.kb.articles_suggested: the best matches for the
+   * subject and description, in the language the ticket is written in. No match is an answer
+   * too (an empty list), so the ticket's view knows the lookup happened.
+   */
+  async suggestForTicket(event: SupportEvent<TicketCreatedV1>, context: HandlerContext): Promise<void> {
+    const ticket = event.data;
+    const description = ticket.description.slice(0, MAX_SUGGESTION_TEXT_LENGTH);
+    const locale = guessTextLocale(`${ticket.subject}\n${description}`);
+    const { terms, ranked } = await this.bestMatches(ticket.subject, description, locale, context.manager);
+    const suggestion = { id: uuidv7(), channel: 'ticket' as const, ticketId: ticket.ticketId, requesterId: ticket.requesterId, locale, terms };
+    try {
+      await this.record(context.manager, suggestion, ranked);
+    } catch (error) {
+      // the same ticket announced again under another event id: its suggestions already went out
+      if (isDuplicateKeyError(error)) return;
+      throw error;
+    }
+    const articles = await this.articlesFor(ranked, locale, terms, context.manager);
+    await this.outbox.add(
+      context.manager,
+      KbArticlesSuggested,
+      {
+        ticketId: ticket.ticketId,
+        locale,
+        suggestions: articles.map((a) => ({ articleId: a.id, slug: a.slug, title: a.title, locale: a.locale, score: a.score })),
+        suggestedAt: new Date().toISOString(),
+      },
+      context.origin,
+    );
+  }
+
+  /** Records which shown article answered the requester's question (replacing an earlier mark). */
+  async markAnswer(suggestionId: string, articleReference: string, caller: Principal | undefined) {
+    await this.dataSource.transaction(async (manager) => {
+      const suggestion = await this.ownSuggestion(manager, suggestionId, caller, true);
+      const article = await manager.findOne(Article, {
+        where: isUuid(articleReference) ? { id: articleReference } : { slug: articleReference },
+        select: { id: true },
+      });
+      const shown = article && (await manager.findOneBy(SuggestionItem, { suggestionId: suggestion.id, articleId: article.id }));
+      if (!shown) {
+        throw validationFailed([{ field: 'articleId', message: `article "${articleReference}" was not among the articles suggested` }]);
+      }
+      if (suggestion.answeredArticleId === article.id) return;
+      await manager.update(Suggestion, { id: suggestion.id }, { answeredArticleId: article.id, answeredAt: new Date() });
+    });
+    return this.view(suggestionId, caller);
+  }
+
+  async clearAnswer(suggestionId: string, caller: Principal | undefined) {
+    await this.dataSource.transaction(async (manager) => {
+      const suggestion = await this.ownSuggestion(manager, suggestionId, caller, true);
+      await manager.update(Suggestion, { id: suggestion.id }, { answeredArticleId: null, answeredAt: null });
+    });
+    return this.view(suggestionId, caller);
+  }
+
+  /** One recorded set, for its requester (or anyone, when it was shown to an anonymous reader) and staff. */
+  async view(suggestionId: string, caller: Principal | undefined) {
+    const suggestion = await this.ownSuggestion(this.dataSource.manager, suggestionId, caller, false);
+    return this.describe(suggestion);
+  }
+
+  async viewForTicket(ticketId: string, caller: Principal) {
+    const suggestion = await this.dataSource.getRepository(Suggestion).findOneBy({ ticketId });
+    if (!suggestion || (!isStaff(caller) && suggestion.requesterId !== caller.userId)) {
+      throw notFound('suggestion_not_found', 'suggestions for ticket', ticketId);
+    }
+    return this.describe(suggestion);
+  }
+
+  private async bestMatches(subject: string, details: string, locale: Locale, manager: EntityManager) {
+    // the subject states the most important point, so its words come first
+    const terms = [...new Set([...suggestionTerms(subject, { max: 6 }), ...suggestionTerms(`${subject}\n${details}`, { max: 12 })])];
+    if (terms.length === 0) return { terms, ranked: [] as RankedArticle[] };
+    const ranked = await this.search.rank({ terms }, locale, {}, manager);
+    const best = ranked[0]?.relevance ?? 0;
+    return { terms, ranked: ranked.filter((r) => r.relevance >= best * RELATIVE_SCORE_FLOOR).slice(0, this.env.KB_SUGGESTION_LIMIT) };
+  }
+
+  private async articlesFor(ranked: readonly RankedArticle[], locale: Locale, terms: readonly string[], manager: EntityManager) {
+    const scores = new Map(ranked.map((r) => [r.articleId, r.relevance]));
+    const summaries = await this.reader.summaries(ranked.map((r) => r.articleId), locale, terms, manager);
+    return summaries.map((summary) => ({ ...summary, score: Math.round((scores.get(summary.id) ?? 0) * 1000) / 1000 }));
+  }
+
+  private async record(
+    manager: EntityManager,
+    suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; locale: Locale; terms: readonly string[] },
+    ranked: readonly RankedArticle[],
+  ): Promise<void> {
+    await manager.insert(Suggestion, {
+      id: suggestion.id,
+      channel: suggestion.channel,
+      ticketId: suggestion.ticketId,
+      requesterId: suggestion.requesterId,
+      locale: suggestion.locale,
+      searchTerms: suggestion.terms.join(' ').slice(0, 500),
+      answeredArticleId: null,
+      answeredAt: null,
+      createdAt: new Date(),
+    });
+    if (ranked.length > 0) {
+      await manager.insert(
+        SuggestionItem,
+        ranked.map((r, index) => ({ suggestionId: suggestion.id, position: index + 1, articleId: r.articleId, servedLocale: r.servedLocale, score: r.relevance })),
+      );
+    }
+  }
+
+  /**
+   * The suggestion if the caller may see (or, with `toMark`, mark) it: a requester's own set,
+   * an anonymous reader's set for anyone holding its id, any set for staff when only reading.
+   * Anyone else's is "not found", so ids reveal nothing.
+   */
+  private async ownSuggestion(manager: EntityManager, id: string, caller: Principal | undefined, toMark: boolean): Promise<Suggestion> {
+    if (!isUuid(id)) throw suggestionNotFound(id);
+    const suggestion = await manager.getRepository(Suggestion).findOne({
+      where: { id },
+      ...(toMark ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!suggestion) throw suggestionNotFound(id);
+    if (suggestion.requesterId === null) return suggestion;
+    if (!caller) throw new ApiError(401, 'unauthenticated', 'these suggestions were shown to a signed-in requester: send their token');
+    if (caller.userId === suggestion.requesterId || (!toMark && isStaff(caller))) return suggestion;
+    throw suggestionNotFound(id);
+  }
+
+  private async describe(suggestion: Suggestion) {
+    const items: Array<{ position: number; articleId: string; servedLocale: string; score: number; slug: string | null }> = await this.dataSource.query(
+      `SELECT i.position, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug
+         FROM kb_suggestion_item i LEFT JOIN kb_article a ON a.id = i.article_id
+        WHERE i.suggestion_id = ? ORDER BY i.position`,
+      [suggestion.id],
+    );
+    return {
+      id: suggestion.id,
+      channel: suggestion.channel,
+      ticketId: suggestion.ticketId,
+      locale: suggestion.locale,
+      articles: items.map((i) => ({ position: Number(i.position), articleId: i.articleId, slug: i.slug, locale: i.servedLocale, score: Number(i.score) })),
+      answeredArticleId: suggestion.answeredArticleId,
+      answeredAt: suggestion.answeredAt?.toISOString() ?? null,
+      createdAt: suggestion.createdAt.toISOString(),
+    };
+  }
+}

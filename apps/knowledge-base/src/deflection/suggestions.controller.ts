@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@support/platform';
+import { readerLocale } from '../reader-locale';
+import { DeflectionService } from './deflection.service';
+import { MarkAnswerDto, SuggestForTextDto, SuggestionQueryDto } from './dto/suggestion.dto';
+
+/**
+ * Suggestions for requesters: open to anonymous readers of the help center; a set shown to a
+ * signed-in requester (and every ticket's set) can be marked only by that requester.
+ */
+@ApiTags('suggestions')
+@Controller('v1/suggestions')
+export class SuggestionsController {
+  constructor(private readonly deflection: DeflectionService) {}
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  async suggest(
+    @Body() dto: SuggestForTextDto,
+    @OptionalPrincipal() principal: Principal | undefined,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.deflection.suggestForText(dto.text, readerLocale(dto.locale, acceptLanguage), principal);
+  }
+
+  /** The set suggested for a ticket, with its id for marking the answer. */
+  @Get()
+  @ApiBearerAuth()
+  async forTicket(@Query() query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.deflection.viewForTicket(query.ticketId, principal);
+  }
+
+  @Get(':suggestionId')
+  @Public()
+  async view(@Param('suggestionId') id: string, @OptionalPrincipal() principal: Principal | undefined) {
+    return this.deflection.view(id, principal);
+  }
+
+  /** "This answered my question." */
+  @Post(':suggestionId/answer')
+  @Public()
+  @HttpCode(200)
+  async markAnswer(@Param('suggestionId') id: string, @Body() dto: MarkAnswerDto, @OptionalPrincipal() principal: Principal | undefined) {
+    return this.deflection.markAnswer(id, dto.articleId, principal);
+  }
+
+  @Delete(':suggestionId/answer')
+  @Public()
+  async clearAnswer(@Param('suggestionId') id: string, @OptionalPrincipal() principal: Principal | undefined) {
+    return this.deflection.clearAnswer(id, principal);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `npx nx run knowledge-base:seed`: migrates the knowledge base's database if needed and loads the
+ * help center's starting content (seed-data.ts) through the service's own write path. Safe to
+ * run again: content that already matches is left alone. Published articles are announced
+ * through the outbox; the running service relays them to Kafka.
+ */
+import 'reflect-metadata';
+import { migrateServiceDatabase, serviceDataSourceOptions, UnitOfWork, type ServiceManifest } from '@support/nest-messaging';
+import { OutboxWriter } from '@support/messaging';
+import { loadEnvironment } from '@support/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ArticleAdminQueries } from '../articles/article-admin-queries.service';
+import { ArticleAuthoringService } from '../articles/article-authoring.service';
+import { ArticleReaderService } from '../articles/article-reader.service';
+import { CatalogService } from '../catalog/catalog.service';
+import { ViewCounter } from '../engagement/view-counter.service';
+import { KnowledgeBaseEnvironment } from '../environment';
+import { ArticleSearchService } from '../search/article-search.service';
+import { KNOWLEDGE_BASE_SERVICE } from '../service';
+import { TopResourcesService } from '../top-resources/top-resources.service';
+import { SEED_ARTICLES, SEED_CATEGORIES } from './seed-data';
+import { loadSeed, type SeedSummary } from './seed-loader';
+
+/** Seeds the database the environment names (DATABASE_URL, DB_NAME_PREFIX). */
+export async function seedKnowledgeBase(source: Record<string, string | undefined> = process.env): Promise<SeedSummary> {
+  // seeding needs the database only: the broker and token settings are the running service's
+  const env = loadEnvironment(KnowledgeBaseEnvironment, {
+    KAFKA_BROKERS: 'unused-by-the-seed:9092',
+    AUTH_JWT_SECRET: 'unused-by-the-seed-0123456789abcdef',
+    ...source,
+  });
+  await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
+  const dataSource = new DataSource(serviceDataSourceOptions({ env, ...KNOWLEDGE_BASE_SERVICE }));
+  await dataSource.initialize();
+  try {
+    const outbox = new OutboxWriter(`/support/${KNOWLEDGE_BASE_SERVICE.name}`);
+    const catalog = new CatalogService(dataSource);
+    const reader = new ArticleReaderService(dataSource, catalog, new ArticleSearchService(dataSource), new ViewCounter(dataSource, env));
+    return await loadSeed(
+      {
+        catalog,
+        authoring: new ArticleAuthoringService(dataSource, new UnitOfWork(dataSource, outbox), outbox, catalog, env),
+        articles: new ArticleAdminQueries(dataSource),
+        topResources: new TopResourcesService(dataSource, reader),
+      },
+      SEED_CATEGORIES,
+      SEED_ARTICLES,
+      { correlationId: `seed-${randomUUID()}` },
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) {
+  seedKnowledgeBase()
+    .then((summary) => {
+      process.stdout.write(
+        `knowledge base seeded: ${summary.categoriesCreated} categories, ${summary.sectionsCreated} sections and ` +
+          `${summary.articlesCreated} articles created, ${summary.articlesPublished} published, ${summary.changes} other changes, ` +
+          `top resources ${summary.topResourcesChanged ? 'set' : 'unchanged'}\n`,
+      );
+    })
+    .catch((error: Error) => {
+      process.stderr.write(`seeding failed: ${error.message}\n`);
+      process.exit(1);
+    });
+}
