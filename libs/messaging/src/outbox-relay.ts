@@ -80,7 +80,9 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many events went out. */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    // READ COMMITTED: the scan locks only the rows it returns, not gaps that concurrent outbox
+    // inserts need (repeatable read made replicas deadlock with writers now and then)
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const rows: PendingRow[] = await manager.query(
         `SELECT id, topic, message_key, correlation_id, payload FROM outbox_message
           WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE`,
