@@ -88,9 +88,9 @@ export interface SanitizeArticleBodyOptions {
 
 // Private-use characters stand in for Markdown autolinks while the HTML sanitiser runs, because
 // it would read "<https://…>" as an unknown tag and drop it.
-const PLACEHOLDER_OPEN = '\uE000';
-const PLACEHOLDER_CLOSE = '\uE001';
-const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+const AUTOLINK_MARK_OPEN = '\uE000';
+const AUTOLINK_MARK_CLOSE = '\uE001';
+const AUTOLINK_MARK = /\uE000(\d+)\uE001/g;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001]/g;
 
 const URI_AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
@@ -116,13 +116,13 @@ export function sanitizeArticleBody(markdownOrHtml: string, options: SanitizeArt
   const protect = (original: string, url: string): string => {
     if (!SAFE_URL_CHARACTERS.test(url) || !isSafeUrl(url)) return '';
     autolinks.push(original);
-    return `${PLACEHOLDER_OPEN}${autolinks.length - 1}${PLACEHOLDER_CLOSE}`;
+    return `${AUTOLINK_MARK_OPEN}${autolinks.length - 1}${AUTOLINK_MARK_CLOSE}`;
   };
-  const withPlaceholders = input
+  const withAutolinkMarks = input
     .replace(URI_AUTOLINK, (original, url: string) => protect(original, url))
     .replace(EMAIL_AUTOLINK, (original, address: string) => protect(original, `mailto:${address}`));
 
-  const sanitized = sanitizeHtml(escapeIncompleteMarkup(withPlaceholders), sanitizerOptions(videoEmbedHosts));
+  const sanitized = sanitizeHtml(escapeIncompleteMarkup(withAutolinkMarks), sanitizerOptions(videoEmbedHosts));
   const restored = restoreMarkdownText(sanitized, (index) => autolinks[index] ?? '');
   return neutralizeMarkdownLinkDestinations(restored);
 }
@@ -140,7 +140,7 @@ function restoreMarkdownText(html: string, autolink: (index: number) => string):
     .map((segment, index) => {
       if (index % 2 === 1) {
         // An autolink written inside an attribute value stays text there.
-        return segment.replace(PLACEHOLDER, (_, n: string) => escapeHtml(autolink(Number(n))));
+        return segment.replace(AUTOLINK_MARK, (_, n: string) => escapeHtml(autolink(Number(n))));
       }
       return segment
         .replace(/&(amp|gt|lt);/g, (entity, name: string, offset: number) => {
@@ -150,7 +150,7 @@ function restoreMarkdownText(html: string, autolink: (index: number) => string):
           if (name === 'gt') return '>';
           return /^[A-Za-z/!?]/.test(next) ? entity : '<';
         })
-        .replace(PLACEHOLDER, (_, n: string) => autolink(Number(n)));
+        .replace(AUTOLINK_MARK, (_, n: string) => autolink(Number(n)));
     })
     .join('');
 }
