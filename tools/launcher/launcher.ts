@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
+import { seedKnowledgeBase } from '../../apps/knowledge-base/src/seed/seed';
 import { SERVICES } from '../db/services';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -99,6 +100,12 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     for (const [name, manifest] of Object.entries(SERVICES)) {
       const applied = await migrateServiceDatabase(manifest, 'up', env);
       log(`${name}: database ${env['DB_NAME_PREFIX']}${manifest.database} ${applied.length ? `migrated (${applied.join(', ')})` : 'up to date'}`);
+    }
+
+    if (env['SEED_KNOWLEDGE_BASE'] !== 'false') {
+      // idempotent: the help center's starting content, through the service's own write path
+      const seeded = await seedKnowledgeBase(env);
+      log(`knowledge-base: seed content loaded (${seeded.articlesCreated} articles new, ${seeded.changes} changes)`);
     }
 
     const urls: Record<string, string> = {};

@@ -100,6 +100,16 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
     expect(decision.body).toMatchObject({ status: 'entitled', plan: 'pro', role: 'owner', slaTarget: 'PT1H' });
   });
 
+  it('serves the seeded help center, in French with English fallback', async () => {
+    const kb = url('KB_PORT');
+    const search = await request('GET', `${kb}/v1/articles?q=echo&locale=en`);
+    expect(search.status).toBe(200);
+    expect(search.body.items.length).toBeGreaterThan(0);
+    const top = await request('GET', `${kb}/v1/top-resources?locale=fr`);
+    expect(top.status).toBe(200);
+    expect(top.body.items).toHaveLength(20);
+  });
+
   it('stops everything it started on Ctrl-C', async () => {
     const exited = once(launcher, 'exit');
     launcher.kill('SIGINT');
