@@ -20,8 +20,9 @@ const DEFAULT_PORTS: Record<string, number> = {
 export interface LaunchedPlatform {
   urls: Record<string, string>;
   brokers: string;
-  /** a development admin token, when tokens are HS256-signed with a secret the launcher knows */
-  adminToken: string | null;
+  /** development tokens (admin, agent, and a customer alice of account acme), when tokens are
+   * HS256-signed with a secret the launcher knows */
+  tokens: { admin: string; agent: string; customer: string } | null;
   /** resolves when a service exits on its own (a crash), with its name */
   crashed: Promise<string>;
   stop(): Promise<void>;
@@ -150,10 +151,15 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
       }),
     ]);
 
-    const adminToken = env['AUTH_JWT_SECRET']
-      ? await signToken({ sub: 'dev-admin', role: 'admin' }, env['AUTH_JWT_SECRET'], '12h')
+    const secret = env['AUTH_JWT_SECRET'];
+    const tokens = secret
+      ? {
+          admin: await signToken({ sub: 'dev-admin', role: 'admin' }, secret, '12h'),
+          agent: await signToken({ sub: 'dev-agent', role: 'agent' }, secret, '12h'),
+          customer: await signToken({ sub: 'alice', role: 'customer', account_id: 'acme' }, secret, '12h'),
+        }
       : null;
-    return { urls, brokers: env['KAFKA_BROKERS']!, adminToken, crashed, stop };
+    return { urls, brokers: env['KAFKA_BROKERS']!, tokens, crashed, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -27,8 +27,14 @@ async function main(): Promise<void> {
     ...Object.entries(platform.urls).map(([name, url]) => `  ${name.padEnd(15)} ${url}   (OpenAPI: ${url}/docs)`),
     `  kafka           ${platform.brokers}`,
   ];
-  if (platform.adminToken) {
-    lines.push('', 'Development admin token (Authorization: Bearer ...):', `ADMIN_TOKEN=${platform.adminToken}`);
+  if (platform.tokens) {
+    lines.push(
+      '',
+      'Development tokens (Authorization: Bearer ...), valid 12 hours:',
+      `ADMIN_TOKEN=${platform.tokens.admin}`,
+      `AGENT_TOKEN=${platform.tokens.agent}`,
+      `CUSTOMER_TOKEN=${platform.tokens.customer}   (user alice of account acme)`,
+    );
   }
   lines.push('', 'PLATFORM READY. Press Ctrl-C to stop everything.', '');
   process.stdout.write(lines.join('\n'));

@@ -26,6 +26,7 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
   let output = '';
   const ports: Record<string, number> = {};
   let adminToken: string;
+  let customerToken: string;
 
   beforeAll(async () => {
     for (const name of ['TICKETING_PORT', 'ENTITLEMENTS_PORT', 'SLA_PORT', 'KB_PORT']) ports[name] = await freePort();
@@ -38,6 +39,7 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
     await waitFor(() => output.includes('PLATFORM READY') || launcher.exitCode !== null, { timeoutMs: 170_000, intervalMs: 200, description: 'npm start to report ready' });
     if (!output.includes('PLATFORM READY')) throw new Error(`launcher failed:\n${output}`);
     adminToken = /ADMIN_TOKEN=(\S+)/.exec(output)![1];
+    customerToken = /CUSTOMER_TOKEN=(\S+)/.exec(output)![1];
   }, 180_000);
 
   afterAll(async () => {
@@ -65,12 +67,13 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
 
   it('runs the ticket-created flow across the processes', async () => {
     const entitlements = url('ENTITLEMENTS_PORT');
-    expect((await request('PUT', `${entitlements}/v1/accounts/e2e-pro`, { token: adminToken, body: { name: 'Pro account', plan: 'pro' } })).status).toBe(201);
-    expect((await request('PUT', `${entitlements}/v1/accounts/e2e-pro/users/owner-1`, { token: adminToken, body: { role: 'owner' } })).status).toBe(200);
     expect((await request('PUT', `${entitlements}/v1/accounts/e2e-free`, { token: adminToken, body: { name: 'Free account', plan: 'free' } })).status).toBe(201);
     expect((await request('PUT', `${entitlements}/v1/accounts/e2e-free/users/free-1`, { token: adminToken, body: { role: 'owner' } })).status).toBe(200);
 
-    const owner = await signToken({ sub: 'owner-1', role: 'customer', account_id: 'e2e-pro' });
+    // the printed customer token is alice of account acme: make acme Pro and alice its owner
+    expect((await request('PUT', `${entitlements}/v1/accounts/acme`, { token: adminToken, body: { name: 'Acme', plan: 'pro' } })).status).toBe(201);
+    expect((await request('PUT', `${entitlements}/v1/accounts/acme/users/alice`, { token: adminToken, body: { role: 'owner' } })).status).toBe(200);
+    const owner = customerToken;
     const freeUser = await signToken({ sub: 'free-1', role: 'customer', account_id: 'e2e-free' });
     const body = { subject: 'Nobody can join', description: 'Meeting 987 654 3210 rejects every participant.', priority: 'urgent', device: 'web' };
     const filed = await request('POST', `${url('TICKETING_PORT')}/v1/tickets`, { token: owner, body });
