@@ -1,45 +1,27 @@
-import { TOPICS } from '@support/contracts';
-import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
-} from '@support/testing';
-import { SLA_SERVICE } from '../src/service';
-import { AdjustableTimeSource, HOUR, MINUTE, UpstreamServices, at, newTicketId, slaFactory } from './sla-test-kit';
+import { queryDatabase, request, signToken, waitFor } from '@support/testing';
+import { HOUR, MINUTE, SlaTestBed, at, newTicketId, type UpstreamServices } from './sla-test-kit';
 
 describe('SLA answers: breaches, compliance report, policies (real Kafka and MariaDB)', () => {
-  let broker: RunningBroker;
-  let stack: ServiceStack;
-  let probe: EventProbe;
+  const bed = new SlaTestBed('slaapi');
+  const { time, event } = bed;
   let upstream: UpstreamServices;
   let url: string;
   let database: string;
   let agent: string;
   let admin: string;
   let customer: string;
-  const time = new AdjustableTimeSource();
 
   beforeAll(async () => {
-    broker = await startMockKafka();
-    probe = await EventProbe.start(broker.brokers, [TOPICS.sla]);
-    upstream = new UpstreamServices(probe);
-    stack = ServiceStack.create(broker.brokers, 'slaapi');
-    const sla = await stack.start(SLA_SERVICE, slaFactory(time));
-    url = sla.url;
-    database = sla.database;
+    ({ upstream, url, database } = await bed.start());
     agent = await signToken({ sub: 'agent-1', role: 'agent' });
     admin = await signToken({ sub: 'admin-1', role: 'admin' });
     customer = await signToken({ sub: 'pro-owner', role: 'customer', account_id: 'acct-pro' });
   });
 
-  afterAll(async () => {
-    await probe?.stop();
-    await stack?.stopAll();
-    await broker?.stop();
-  });
+  afterAll(() => bed.stop());
 
   const get = (path: string, token = agent) => request('GET', `${url}${path}`, { token });
   const put = (path: string, body: unknown, token = admin) => request('PUT', `${url}${path}`, { token, body });
-  const event = <T = any>(type: string, ticketId: string, match: (data: T) => boolean = () => true) =>
-    probe.waitForEvent<T>(`support.sla.${type}.v1`, (e) => e.subject === ticketId && match(e.data));
 
   /** A reply seen before the plan check: the clock starts and stops at once, met or missed. */
   async function answeredTicket(created: string, respondAfterMs: number, decision: Record<string, unknown>) {

@@ -2,11 +2,13 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import {
   createEvent, EntitlementChecked, TicketCommented, TicketFirstResponded, TicketPriorityChanged, TicketStatusChanged,
   type EntitlementCheckedV1, type EventDefinition, type SupportEvent, type TicketCommentedV1, type TicketFirstRespondedV1,
-  type TicketPriorityChangedV1, type TicketStatusChangedV1,
+  type TicketPriorityChangedV1, type TicketStatusChangedV1, TOPICS,
 } from '@support/contracts';
 import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-messaging';
 import { loadEnvironment } from '@support/platform';
-import { testEnvironment, waitFor, type EventProbe, type ServiceStack } from '@support/testing';
+import {
+  EventProbe, ServiceStack, startMockKafka, testEnvironment, waitFor, type RunningBroker,
+} from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { createSlaApp } from '../src/app';
 import { SlaEnvironment } from '../src/environment';
@@ -124,4 +126,47 @@ export function newTicketId(): string {
 
 export function at(base: Date | string, offsetMs: number): string {
   return new Date(new Date(base).getTime() + offsetMs).toISOString();
+}
+
+/**
+ * One suite's world: a broker, the SLA service on throw-away databases with an adjustable clock,
+ * a probe on the SLA topic (and any others named), and upstream services to feed it events.
+ */
+export class SlaTestBed {
+  readonly time = new AdjustableTimeSource();
+  broker!: RunningBroker;
+  stack!: ServiceStack;
+  probe!: EventProbe;
+  upstream!: UpstreamServices;
+  url = '';
+  database = '';
+
+  constructor(
+    private readonly label: string,
+    private readonly topics: string[] = [TOPICS.sla],
+  ) {}
+
+  async start(): Promise<this> {
+    this.broker = await startMockKafka();
+    this.probe = await EventProbe.start(this.broker.brokers, this.topics);
+    this.upstream = new UpstreamServices(this.probe);
+    this.stack = ServiceStack.create(this.broker.brokers, this.label);
+    const sla = await this.stack.start(SLA_SERVICE, slaFactory(this.time));
+    this.url = sla.url;
+    this.database = sla.database;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.probe?.stop();
+    await this.stack?.stopAll();
+    await this.broker?.stop();
+  }
+
+  /** Waits for a support.sla event of one ticket, e.g. event('breached', id). */
+  readonly event = <T = any>(type: string, ticketId: string, match: (data: T) => boolean = () => true) =>
+    this.probe.waitForEvent<T>(`support.sla.${type}.v1`, (e) => e.subject === ticketId && match(e.data));
+
+  /** The payloads of one ticket's support.sla events of a type seen so far. */
+  readonly eventsOf = (type: string, ticketId: string) => this.probe.events(`support.sla.${type}.v1`, ticketId).map((e) => e.data as any);
 }

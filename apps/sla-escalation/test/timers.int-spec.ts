@@ -1,41 +1,25 @@
-import { TOPICS } from '@support/contracts';
-import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
-import { SLA_SERVICE } from '../src/service';
-import { AdjustableTimeSource, HOUR, MINUTE, UpstreamServices, at, newTicketId, slaFactory } from './sla-test-kit';
+import { queryDatabase, request, signToken, waitFor, type EventProbe } from '@support/testing';
+import { HOUR, MINUTE, SlaTestBed, at, newTicketId, type UpstreamServices } from './sla-test-kit';
 
 /** The issue's promise: a warning or breach is out within a second of its due instant. */
 const PRECISION_MS = 1000;
 
 describe('SLA timers: warning, breach and escalation on time (real Kafka and MariaDB)', () => {
-  let broker: RunningBroker;
-  let stack: ServiceStack;
+  const bed = new SlaTestBed('slatimer');
+  const { time, event, eventsOf } = bed;
   let probe: EventProbe;
   let upstream: UpstreamServices;
   let url: string;
   let database: string;
   let agent: string;
-  const time = new AdjustableTimeSource();
 
   beforeAll(async () => {
-    broker = await startMockKafka();
-    probe = await EventProbe.start(broker.brokers, [TOPICS.sla]);
-    upstream = new UpstreamServices(probe);
-    stack = ServiceStack.create(broker.brokers, 'slatimer');
-    const sla = await stack.start(SLA_SERVICE, slaFactory(time));
-    url = sla.url;
-    database = sla.database;
+    ({ probe, upstream, url, database } = await bed.start());
     agent = await signToken({ sub: 'agent-1', role: 'agent' });
   });
 
-  afterAll(async () => {
-    await probe?.stop();
-    await stack?.stopAll();
-    await broker?.stop();
-  });
+  afterAll(() => bed.stop());
 
-  const event = <T = any>(type: string, ticketId: string, match: (data: T) => boolean = () => true) =>
-    probe.waitForEvent<T>(`support.sla.${type}.v1`, (e) => e.subject === ticketId && match(e.data));
-  const eventsOf = (type: string, ticketId: string) => probe.events(`support.sla.${type}.v1`, ticketId).map((e) => e.data as any);
   const timerCount = async (ticketId: string) =>
     Number((await queryDatabase<{ n: number }>(database, 'SELECT COUNT(*) AS n FROM sla_timer WHERE ticket_id = ?', [ticketId]))[0].n);
 

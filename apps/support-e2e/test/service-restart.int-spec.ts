@@ -45,7 +45,7 @@ describe('a service stopped mid-flow (real Kafka and MariaDB)', () => {
     await probe.waitForEvent('support.sla.clock_started.v1', (e) => e.subject === before);
 
     await stack.stop('entitlements');
-    const during = [];
+    const during: string[] = [];
     for (let n = 1; n <= 5; n += 1) during.push(await file(n));
 
     await stack.start(...ENTITLEMENTS);
