@@ -8,6 +8,3 @@ export const TOPICS = {
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
-
-/** Topics a service publishes to through its outbox. */
-export const PUBLISHED_TOPICS: readonly Topic[] = [TOPICS.tickets, TOPICS.entitlements, TOPICS.sla, TOPICS.kb];

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -68,5 +68,3 @@ export class PlatformModule {
     };
   }
 }
-
-export type EnvironmentClass<T extends CommonEnvironment> = Type<T>;
