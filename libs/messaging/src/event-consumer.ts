@@ -1,11 +1,12 @@
-import {
-  EVENT_DEFINITIONS, InvalidEventError, parseEnvelope, readPayload,
-  type EventDefinition, type EventOrigin, type SupportEvent,
-} from '@support/contracts';
+import { InvalidEventError, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
 import { isTransientDatabaseError } from '@support/persistence';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { admit, distinctEvents, runsOfOneType, type Admitted } from './consume-stages';
+import type { ConsumerFailures } from './consumer-failures';
 import type { DeadLetterPublisher, ReceivedMessage } from './dead-letter';
-import type { Inbox } from './inbox';
+import { InboxDuplicatesFound, type Inbox } from './inbox';
+import type { OutboxWriter } from './outbox';
+import { retryTransient, TRANSIENT_RETRY, type RetryPolicy } from './transient-retry';
 
 export interface HandlerContext {
   /** the transaction that also records the event id in the inbox */
@@ -15,15 +16,44 @@ export interface HandlerContext {
   topic: string;
 }
 
+export interface BatchContext {
+  /** the batch's one transaction: inbox rows, every handler's effects and their outbox rows */
+  manager: EntityManager;
+  topic: string;
+}
+
+/** The origin to give events caused by `event`: same flow, caused by it. */
+export function originOf(event: SupportEvent): EventOrigin {
+  return { correlationId: event.correlationid, causationId: event.id };
+}
+
 export type EventHandler<T> = (event: SupportEvent<T>, context: HandlerContext) => Promise<void>;
+/**
+ * Receives consecutive events of one type, in partition order. It must leave the same state as
+ * handling them one after another would (two events of one ticket may be in the same call).
+ */
+export type BatchHandler<T> = (events: SupportEvent<T>[], context: BatchContext) => Promise<void>;
 
 export interface HandlerBinding {
   definition: EventDefinition;
-  handler: EventHandler<object>;
+  handle: BatchHandler<object>;
 }
 
+/** A handler of one event at a time; in a batch it runs once per event, in order, in the batch's transaction. */
 export function on<T extends object>(definition: EventDefinition<T>, handler: EventHandler<T>): HandlerBinding {
-  return { definition: definition as unknown as EventDefinition, handler: handler as EventHandler<object> };
+  return {
+    definition: definition as unknown as EventDefinition,
+    handle: async (events, context) => {
+      for (const event of events) {
+        await handler(event as SupportEvent<T>, { manager: context.manager, origin: originOf(event), topic: context.topic });
+      }
+    },
+  };
+}
+
+/** A set-based handler: one call for a run of events of its type (multi-row reads and writes). */
+export function onBatch<T extends object>(definition: EventDefinition<T>, handler: BatchHandler<T>): HandlerBinding {
+  return { definition: definition as unknown as EventDefinition, handle: handler as BatchHandler<object> };
 }
 
 /** Thrown by a handler for an event that can never be applied (not a passing failure). */
@@ -34,81 +64,186 @@ export class UnprocessableEventError extends Error {
   }
 }
 
-export type ConsumeOutcome = 'processed' | 'duplicate' | 'ignored' | 'dead_lettered';
+/** What a consumer received from one fetch of one partition, with kafkajs' batch controls. */
+export interface ReceivedBatch {
+  topic: string;
+  partition: number;
+  messages: ReceivedMessage[];
+  /** marks everything up to this offset done: a later failure redelivers from after it */
+  resolveOffset?: (offset: string) => void;
+  heartbeat?: () => Promise<void>;
+  /** false once the consumer is stopping or the batch went stale (a rebalance took the partition) */
+  isRunning?: () => boolean;
+}
+
+export interface BatchOutcome {
+  processed: number;
+  duplicates: number;
+  ignored: number;
+  deadLettered: number;
+}
 
 export interface ConsumerLogger {
   warn(message: string): void;
   error(message: string): void;
 }
 
+export interface EventConsumerDependencies {
+  dataSource: DataSource;
+  inbox: Inbox;
+  outbox: OutboxWriter;
+  deadLetters: DeadLetterPublisher;
+  failures: ConsumerFailures;
+  logger: ConsumerLogger;
+}
+
+export interface EventConsumerOptions {
+  /** failures of one message (counted durably) before it is dead-lettered */
+  maxAttempts?: number;
+  /** most messages handled in one transaction; a bigger fetch is cut in slices */
+  maxBatchSize?: number;
+  retry?: RetryPolicy;
+}
+
 /**
- * The one step every consumed message goes through before a handler runs: parse the CloudEvents
- * envelope, validate the payload against its contract class, skip ids already processed, run the
- * handler in the inbox transaction. What can never succeed goes to support.dlq and the consumer
- * moves on; what may succeed later (database or broker away) is thrown so Kafka redelivers it.
+ * The one step every consumed message goes through, a fetch at a time:
+ *
+ * 1. parse and validate each message (consume-stages); what can never succeed goes to support.dlq
+ *    and the consumer moves on;
+ * 2. in ONE transaction per slice of the batch: record the event ids in the inbox with one
+ *    multi-row insert (ids seen before make it fall back to reading which are new), run the
+ *    handlers over runs of one type in partition order, and write every event they cause with
+ *    one multi-row outbox insert;
+ * 3. deadlocks, lock-wait timeouts and a database away are retried here with jittered back-off;
+ * 4. any other failure re-runs the slice one message per transaction to find the culprit: an
+ *    UnprocessableEventError is dead-lettered at once, other errors after `maxAttempts` failures
+ *    counted in the database (so restarts and other replicas share the count); until then the
+ *    error is thrown and Kafka redelivers from that message, the ones before it committed.
  */
 export class EventConsumer {
   private readonly handlers = new Map<string, HandlerBinding>();
-  /** failures of one message that are not known to be passing, by topic/partition/offset */
-  private readonly failures = new Map<string, number>();
+  private readonly maxAttempts: number;
+  private readonly maxBatchSize: number;
+  private readonly retry: RetryPolicy;
 
   constructor(
     readonly name: string,
     bindings: HandlerBinding[],
-    private readonly inbox: Inbox,
-    private readonly deadLetters: DeadLetterPublisher,
-    private readonly logger: ConsumerLogger,
-    private readonly maxAttempts = 5,
+    private readonly deps: EventConsumerDependencies,
+    options: EventConsumerOptions = {},
   ) {
     for (const binding of bindings) this.handlers.set(binding.definition.type, binding);
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.maxBatchSize = options.maxBatchSize ?? 500;
+    this.retry = options.retry ?? TRANSIENT_RETRY;
   }
 
-  async consume(message: ReceivedMessage): Promise<ConsumeOutcome> {
-    let event: SupportEvent;
-    let binding: HandlerBinding | undefined;
-    try {
-      event = parseEnvelope(message.value);
-      binding = this.handlers.get(event.type);
-      if (!binding) {
-        // Topics carry several types; a known type this consumer does not handle is not an error.
-        if (EVENT_DEFINITIONS.has(event.type)) return 'ignored';
-        throw new InvalidEventError('unknown_type', `unknown event type "${event.type}"`);
-      }
-      readPayload(binding.definition, event);
-    } catch (error) {
-      if (error instanceof InvalidEventError) return this.deadLetter(message, error.reason, error.message);
-      throw error;
+  async consume(batch: ReceivedBatch): Promise<BatchOutcome> {
+    const outcome: BatchOutcome = { processed: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
+    for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
+      const slice = batch.messages.slice(start, start + this.maxBatchSize);
+      await this.consumeSlice(batch, slice, outcome);
+      batch.resolveOffset?.(slice[slice.length - 1].offset);
+      await batch.heartbeat?.();
     }
+    return outcome;
+  }
 
-    const attemptKey = `${message.topic}/${message.partition}/${message.offset}`;
-    try {
-      const handler = binding.handler;
-      const origin: EventOrigin = { correlationId: event.correlationid, causationId: event.id };
-      const outcome = await this.inbox.runOnce(this.name, event, message.topic, (manager) =>
-        handler(event as SupportEvent<object>, { manager, origin, topic: message.topic }),
-      );
-      this.failures.delete(attemptKey);
-      return outcome;
-    } catch (error) {
-      if (error instanceof UnprocessableEventError || error instanceof InvalidEventError) {
-        return this.deadLetter(message, 'unprocessable', error.message);
+  private async consumeSlice(batch: ReceivedBatch, slice: ReceivedMessage[], outcome: BatchOutcome): Promise<void> {
+    const admitted: Admitted<HandlerBinding>[] = [];
+    for (const message of slice) {
+      const admission = admit(message, this.handlers);
+      if (admission.kind === 'handle') admitted.push(admission.admitted);
+      else if (admission.kind === 'ignore') outcome.ignored += 1;
+      else {
+        await this.deadLetter(message, admission.reason, admission.detail);
+        outcome.deadLettered += 1;
       }
-      if (!isTransientDatabaseError(error)) {
-        const attempts = (this.failures.get(attemptKey) ?? 0) + 1;
-        this.failures.set(attemptKey, attempts);
-        if (attempts >= this.maxAttempts) {
-          this.failures.delete(attemptKey);
-          return this.deadLetter(message, 'handler_failed', `${attempts} attempts: ${(error as Error).message}`);
+    }
+    const { distinct, repeats } = distinctEvents(admitted);
+    outcome.duplicates += repeats;
+    if (distinct.length === 0) return;
+
+    try {
+      const handled = await this.inTransaction(batch, distinct);
+      outcome.processed += handled;
+      outcome.duplicates += distinct.length - handled;
+    } catch (error) {
+      if (isTransientDatabaseError(error)) throw this.redeliver(distinct[0], error as Error);
+      await this.isolate(batch, distinct, outcome);
+    }
+  }
+
+  /** Handles the events in one transaction (retrying passing failures); returns how many were new. */
+  private inTransaction(batch: ReceivedBatch, items: Admitted<HandlerBinding>[]): Promise<number> {
+    let knownDuplicates = false;
+    return retryTransient(
+      async () => {
+        try {
+          return await this.transaction(batch.topic, items, knownDuplicates);
+        } catch (error) {
+          if (!(error instanceof InboxDuplicatesFound)) throw error;
+          // some were processed before (a redelivery): read which, then handle only the others
+          knownDuplicates = true;
+          return this.transaction(batch.topic, items, true);
+        }
+      },
+      this.retry,
+      {
+        shouldContinue: () => batch.isRunning?.() ?? true,
+        onRetry: (error, attempt, delay) =>
+          this.deps.logger.warn(`${this.name}: ${batch.topic}/${batch.partition} batch of ${items.length} retried in ${delay} ms (attempt ${attempt}): ${error.message}`),
+      },
+    );
+  }
+
+  private transaction(topic: string, items: Admitted<HandlerBinding>[], checkInbox: boolean): Promise<number> {
+    return this.deps.dataSource.transaction(async (manager) => {
+      let todo = items;
+      if (checkInbox) {
+        const fresh = await this.deps.inbox.fresh(manager, this.name, items.map((item) => item.event.id));
+        todo = items.filter((item) => fresh.has(item.event.id));
+      }
+      await this.deps.inbox.record(manager, this.name, topic, todo.map((item) => ({ id: item.event.id, type: item.event.type })));
+      await this.deps.outbox.collect(manager, async () => {
+        for (const run of runsOfOneType(todo)) await run.binding.handle(run.events, { manager, topic });
+      });
+      return todo.length;
+    });
+  }
+
+  /** One message per transaction, in order, to find the one that fails and deal with it alone. */
+  private async isolate(batch: ReceivedBatch, items: Admitted<HandlerBinding>[], outcome: BatchOutcome): Promise<void> {
+    for (const item of items) {
+      try {
+        const handled = await this.inTransaction(batch, [item]);
+        outcome.processed += handled;
+        outcome.duplicates += 1 - handled;
+      } catch (error) {
+        if (isTransientDatabaseError(error)) throw this.redeliver(item, error as Error);
+        if (error instanceof UnprocessableEventError || error instanceof InvalidEventError) {
+          await this.deadLetter(item.message, 'unprocessable', error.message);
+          outcome.deadLettered += 1;
+        } else {
+          const attempts = await this.deps.failures.count(this.name, item.message, (error as Error).message);
+          if (attempts < this.maxAttempts) throw this.redeliver(item, error as Error, attempts);
+          await this.deadLetter(item.message, 'handler_failed', `${attempts} attempts: ${(error as Error).message}`);
+          await this.deps.failures.clear(this.name, item.message);
+          outcome.deadLettered += 1;
         }
       }
-      this.logger.warn(`${this.name}: ${event.type} ${event.id} failed, will be redelivered: ${(error as Error).message}`);
-      throw error;
+      batch.resolveOffset?.(item.message.offset);
     }
   }
 
-  private async deadLetter(message: ReceivedMessage, reason: string, detail: string): Promise<ConsumeOutcome> {
-    this.logger.error(`${this.name}: ${message.topic}/${message.partition}@${message.offset} to ${'support.dlq'}: ${reason}: ${detail}`);
-    await this.deadLetters.publish(message, this.name, reason, detail);
-    return 'dead_lettered';
+  private redeliver(item: Admitted<HandlerBinding>, error: Error, attempts?: number): Error {
+    const count = attempts === undefined ? '' : ` (failure ${attempts} of ${this.maxAttempts})`;
+    this.deps.logger.warn(`${this.name}: ${item.event.type} ${item.event.id} failed${count}, will be redelivered: ${error.message}`);
+    return error;
+  }
+
+  private async deadLetter(message: ReceivedMessage, reason: string, detail: string): Promise<void> {
+    this.deps.logger.error(`${this.name}: ${message.topic}/${message.partition}@${message.offset} to support.dlq: ${reason}: ${detail}`);
+    await this.deps.deadLetters.publish(message, this.name, reason, detail);
   }
 }

@@ -8,10 +8,15 @@ export * from './polling-loop';
 export * from './inbox';
 export * from './dead-letter';
 export * from './event-consumer';
+export * from './consume-stages';
+export * from './consumer-failures';
+export * from './consumer-failure.entity';
+export * from './transient-retry';
 
 import { InboxEvent } from './inbox-event.entity';
-import { CreateMessagingTables1763800000000 } from './messaging.migration';
+import { ConsumerFailure } from './consumer-failure.entity';
+import { CreateConsumerFailures1764900000000, CreateMessagingTables1763800000000 } from './messaging.migration';
 import { OutboxMessage } from './outbox-message.entity';
 /** Entities and migrations every service registers with its data source. */
-export const MESSAGING_ENTITIES = [OutboxMessage, InboxEvent];
-export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763800000000];
+export const MESSAGING_ENTITIES = [OutboxMessage, InboxEvent, ConsumerFailure];
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763800000000, CreateConsumerFailures1764900000000];

@@ -11,6 +11,8 @@ export interface KafkaSettings {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   partitionsConsumedConcurrently: number;
+  /** most messages of one fetch handled in one transaction */
+  maxBatchSize?: number;
 }
 
 export function parseBrokers(value: string): string[] {

@@ -37,3 +37,27 @@ export class CreateMessagingTables1763800000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE outbox_message');
   }
 }
+
+/** Failure counts of consumed messages, kept across restarts and replicas (ConsumerFailures). */
+export class CreateConsumerFailures1764900000000 implements MigrationInterface {
+  name = 'CreateConsumerFailures1764900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE consumer_failure (
+        consumer VARCHAR(100) NOT NULL,
+        topic VARCHAR(255) NOT NULL,
+        topic_partition INT NOT NULL,
+        message_offset BIGINT NOT NULL,
+        attempts INT NOT NULL,
+        last_error TEXT NOT NULL,
+        failed_at DATETIME(3) NOT NULL,
+        PRIMARY KEY (consumer, topic, topic_partition, message_offset),
+        KEY idx_consumer_failure_at (failed_at)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE consumer_failure');
+  }
+}

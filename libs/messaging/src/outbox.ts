@@ -1,10 +1,6 @@
 import { createEvent, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 
-/**
- * Records events in the caller's transaction. The relay publishes them after commit, so an event
- * exists if and only if the change that caused it was committed.
- */
 export interface PendingEvent<T extends object = object> {
   definition: EventDefinition<T>;
   data: T;
@@ -16,8 +12,19 @@ export function pending<T extends object>(definition: EventDefinition<T>, data: 
   return { definition: definition as unknown as EventDefinition<object>, data, origin };
 }
 
+type OutboxRow = [string, string, string, string, string, string, Date];
+
+/**
+ * Records events in the caller's transaction. The relay publishes them after commit, so an event
+ * exists if and only if the change that caused it was committed.
+ *
+ * Inside `collect(manager, work)` (the consume step wraps every batch in it) events are not
+ * inserted one by one: they are gathered in order and written with one multi-row insert just
+ * before the transaction commits, so a batch of 200 messages costs one outbox statement.
+ */
 export class OutboxWriter {
   private readonly committedListeners: Array<() => void> = [];
+  private readonly collecting = new WeakMap<QueryRunner, OutboxRow[]>();
 
   constructor(private readonly source: string) {}
 
@@ -31,14 +38,15 @@ export class OutboxWriter {
     return event as SupportEvent<T>;
   }
 
-  /** Records several events with one multi-row insert, in the given order (the relay keeps it). */
+  /** Records several events in the given order (the relay keeps it), with one multi-row insert. */
   async addMany(manager: EntityManager, events: PendingEvent[]): Promise<SupportEvent[]> {
     if (events.length === 0) return [];
-    if (!manager.queryRunner?.isTransactionActive) {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
       throw new Error(`outbox: ${events[0].definition.type} must be written inside the transaction of the change it reports`);
     }
     const created = events.map(({ definition, data, origin }) => createEvent(definition, data, { source: this.source, origin }));
-    const rows = created.map((event, index) => [
+    const rows = created.map((event, index): OutboxRow => [
       event.id,
       events[index].definition.topic,
       events[index].definition.key(events[index].data),
@@ -47,11 +55,29 @@ export class OutboxWriter {
       JSON.stringify(event),
       new Date(event.time),
     ]);
-    await manager.query(
-      'INSERT INTO outbox_message (event_id, topic, message_key, type, correlation_id, payload, created_at) VALUES ?',
-      [rows],
-    );
+    const collected = this.collecting.get(runner);
+    if (collected) collected.push(...rows);
+    else await insertRows(manager, rows);
     return created;
+  }
+
+  /**
+   * Runs `work` in the manager's open transaction, gathering every event it records, and writes
+   * them all with one insert when it returns. Returns how many events were written.
+   */
+  async collect(manager: EntityManager, work: () => Promise<void>): Promise<number> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('outbox: collect needs an open transaction');
+    if (this.collecting.has(runner)) throw new Error('outbox: collect does not nest');
+    const rows: OutboxRow[] = [];
+    this.collecting.set(runner, rows);
+    try {
+      await work();
+    } finally {
+      this.collecting.delete(runner);
+    }
+    await insertRows(manager, rows);
+    return rows.length;
   }
 
   /** Lets the relay publish right away instead of at its next poll. */
@@ -61,5 +87,17 @@ export class OutboxWriter {
 
   onCommitted(listener: () => void): void {
     this.committedListeners.push(listener);
+  }
+}
+
+// mysql2 caps one packet at max_allowed_packet (16 MiB by default): big batches go in slices
+const ROWS_PER_INSERT = 500;
+
+async function insertRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager.query(
+      'INSERT INTO outbox_message (event_id, topic, message_key, type, correlation_id, payload, created_at) VALUES ?',
+      [rows.slice(start, start + ROWS_PER_INSERT)],
+    );
   }
 }

@@ -4,8 +4,8 @@ import { dropDatabasesWithPrefix, EventProbe, startMockKafka, TEST_DATABASE_URL,
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
-  DeadLetterPublisher, EventConsumer, Inbox, kafkaProducerConfig, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, on, OutboxRelay,
-  OutboxWriter, UnprocessableEventError, type ReceivedMessage,
+  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, kafkaProducerConfig, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, on, onBatch,
+  OutboxRelay, OutboxWriter, UnprocessableEventError, type EventConsumerOptions, type HandlerBinding, type ReceivedBatch, type ReceivedMessage,
 } from '../src';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -113,52 +113,161 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
   });
 
   describe('the consume step', () => {
-    const inbox = () => new Inbox(dataSource);
     const received = (value: string | null, offset: string, key = 'k'): ReceivedMessage => ({
       topic: TOPICS.tickets, partition: 0, offset, key, value, headers: { origin: 'test' },
     });
+    const batchOf = (...messages: ReceivedMessage[]) => {
+      const resolved: string[] = [];
+      const batch: ReceivedBatch = { topic: TOPICS.tickets, partition: 0, messages, resolveOffset: (offset) => void resolved.push(offset) };
+      return { batch, resolved };
+    };
+    const one = (value: string | null, offset: string, key = 'k') => batchOf(received(value, offset, key)).batch;
+    const consumer = (name: string, bindings: HandlerBinding[], options: EventConsumerOptions = {}) =>
+      new EventConsumer(name, bindings, {
+        dataSource, inbox: new Inbox(dataSource), outbox: writer, deadLetters: new DeadLetterPublisher(producer),
+        failures: new ConsumerFailures(dataSource), logger: quiet,
+      }, { retry: { attempts: 6, baseDelayMs: 5, maxDelayMs: 50 }, ...options });
+    const created = (ticketId: string, subject = 's') =>
+      JSON.stringify(createEvent(TicketCreated, { ...ticketData(ticketId), subject }, { source: '/s', origin: { correlationId: 'c' } }));
+    const priorityChange = (ticketId: string, step: number) =>
+      JSON.stringify(createEvent(TicketPriorityChanged, {
+        ticketId, accountId: null, previousPriority: 'low', priority: 'high', changedBy: `step-${step}`, changedAt: new Date().toISOString(),
+      }, { source: '/s', origin: { correlationId: 'c' } }));
 
     it('applies an event once however often it is delivered', async () => {
       const seen: string[] = [];
-      const consumer = new EventConsumer('test.once', [on(TicketCreated, async (event) => void seen.push(event.data.ticketId))], inbox(), new DeadLetterPublisher(producer), quiet);
-      const event = createEvent(TicketCreated, ticketData('t-3'), { source: '/s', origin: { correlationId: 'c' } });
-      const value = JSON.stringify(event);
-      expect(await consumer.consume(received(value, '1'))).toBe('processed');
-      expect(await consumer.consume(received(value, '2'))).toBe('duplicate');
-      expect(await Promise.all([consumer.consume(received(value, '3')), consumer.consume(received(value, '4'))])).toEqual(['duplicate', 'duplicate']);
+      const once = consumer('test.once', [on(TicketCreated, async (event) => void seen.push(event.data.ticketId))]);
+      const value = created('t-3');
+      expect(await once.consume(one(value, '1'))).toMatchObject({ processed: 1, duplicates: 0 });
+      expect(await once.consume(one(value, '2'))).toMatchObject({ processed: 0, duplicates: 1 });
+      const twice = await Promise.all([once.consume(one(value, '3')), once.consume(one(value, '4'))]);
+      expect(twice.map((outcome) => outcome.duplicates)).toEqual([1, 1]);
       expect(seen).toEqual(['t-3']);
+    });
+
+    it('handles a batch in partition order in one transaction, de-duplicating within and across batches', async () => {
+      const seen: string[] = [];
+      const calls: number[] = [];
+      const ordered = consumer('test.batch', [
+        onBatch(TicketCreated, async (events) => {
+          calls.push(events.length);
+          for (const event of events) seen.push(`created:${event.data.ticketId}`);
+        }),
+        on(TicketPriorityChanged, async (event) => void seen.push(`${event.data.ticketId}:${event.data.changedBy}`)),
+      ]);
+      const [a, b, c] = [created('b-a'), created('b-b'), created('b-c')];
+      const first = batchOf(
+        received(a, '1'), received(b, '2'), received(priorityChange('b-a', 1), '3'), received(a, '4'),
+        received(priorityChange('b-a', 2), '5'), received(c, '6'),
+      );
+      expect(await ordered.consume(first.batch)).toEqual({ processed: 5, duplicates: 1, ignored: 0, deadLettered: 0 });
+      expect(first.resolved).toEqual(['6']);
+      // runs of one type keep their place: created, created, change 1, change 2, created
+      expect(seen).toEqual(['created:b-a', 'created:b-b', 'b-a:step-1', 'b-a:step-2', 'created:b-c']);
+      expect(calls).toEqual([2, 1]);
+
+      seen.length = 0;
+      const d = created('b-d');
+      expect(await ordered.consume(batchOf(received(b, '7'), received(d, '8'), received(c, '9')).batch))
+        .toEqual({ processed: 1, duplicates: 2, ignored: 0, deadLettered: 0 });
+      expect(seen).toEqual(['created:b-d']);
+    });
+
+    it('writes the events a batch causes with one multi-row insert, in order, committed with it', async () => {
+      const inserts: string[] = [];
+      const original = dataSource.createQueryRunner.bind(dataSource);
+      const spy = jest.spyOn(dataSource, 'createQueryRunner').mockImplementation((mode) => {
+        const runner = original(mode);
+        const query = runner.query.bind(runner);
+        runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+          if (/^INSERT INTO outbox_message/.test(sql)) inserts.push(sql);
+          return (query as (...args: unknown[]) => Promise<unknown>)(sql, parameters, structured);
+        }) as typeof runner.query;
+        return runner;
+      });
+      try {
+        const relaying = consumer('test.outbox', [
+          on(TicketCreated, async (event, context) => {
+            await writer.add(context.manager, TicketPriorityChanged, {
+              ticketId: event.data.ticketId, accountId: null, previousPriority: 'normal', priority: 'urgent', changedBy: 'batch', changedAt: new Date().toISOString(),
+            }, context.origin);
+          }),
+        ]);
+        await relaying.consume(batchOf(received(created('o-1'), '1'), received(created('o-2'), '2'), received(created('o-3'), '3')).batch);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(inserts).toHaveLength(1);
+      const rows: Array<{ message_key: string; correlation_id: string }> = await dataSource.query(
+        "SELECT message_key, correlation_id FROM outbox_message WHERE message_key LIKE 'o-%' ORDER BY id",
+      );
+      expect(rows.map((row) => row.message_key)).toEqual(['o-1', 'o-2', 'o-3']);
+    });
+
+    it('retries a deadlock in the process, before anything goes back to Kafka', async () => {
+      await dataSource.query('CREATE TABLE IF NOT EXISTS lock_probe (id INT PRIMARY KEY, hits INT NOT NULL)');
+      await dataSource.query('INSERT IGNORE INTO lock_probe VALUES (1, 0), (2, 0)');
+      let waiting = 0;
+      let release: () => void = () => undefined;
+      const bothHoldOne = new Promise<void>((resolve) => (release = resolve));
+      let firstAttempts = 0;
+      const locking = consumer('test.deadlock', [
+        on(TicketCreated, async (event, context) => {
+          const [first, second] = event.data.subject === 'ab' ? [1, 2] : [2, 1];
+          firstAttempts += 1;
+          await context.manager.query('UPDATE lock_probe SET hits = hits + 1 WHERE id = ?', [first]);
+          if (firstAttempts <= 2 && ++waiting === 2) release();
+          if (firstAttempts <= 2) await bothHoldOne;
+          await context.manager.query('UPDATE lock_probe SET hits = hits + 1 WHERE id = ?', [second]);
+        }),
+      ]);
+      const outcomes = await Promise.all([
+        locking.consume(one(created('dl-1', 'ab'), '1')),
+        locking.consume(one(created('dl-2', 'ba'), '2')),
+      ]);
+      expect(outcomes.map((outcome) => outcome.processed)).toEqual([1, 1]);
+      expect(firstAttempts).toBe(3);
+      const hits: Array<{ hits: number }> = await dataSource.query('SELECT hits FROM lock_probe ORDER BY id');
+      expect(hits.map((row) => Number(row.hits))).toEqual([2, 2]);
     });
 
     it('forgets the event id when the effect fails, so a redelivery applies it', async () => {
       let attempts = 0;
-      const consumer = new EventConsumer('test.retry', [on(TicketCreated, async () => {
+      const flaky = consumer('test.retry', [on(TicketCreated, async () => {
         attempts += 1;
-        if (attempts === 1) throw Object.assign(new Error('connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' });
-      })], inbox(), new DeadLetterPublisher(producer), quiet);
-      const value = JSON.stringify(createEvent(TicketCreated, ticketData('t-4'), { source: '/s', origin: { correlationId: 'c' } }));
-      await expect(consumer.consume(received(value, '10'))).rejects.toThrow('connection lost');
-      expect(await consumer.consume(received(value, '10'))).toBe('processed');
-      expect(attempts).toBe(2);
+        if (attempts <= 2) throw Object.assign(new Error('connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' });
+      })], { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+      const value = created('t-4');
+      await expect(flaky.consume(one(value, '10'))).rejects.toThrow('connection lost');
+      expect(await flaky.consume(one(value, '10'))).toMatchObject({ processed: 1 });
+      expect(attempts).toBe(3);
     });
 
     it('ignores types it does not handle and dead-letters what can never be processed', async () => {
-      const consumer = new EventConsumer('test.dlq', [on(TicketCreated, async (event) => {
+      const dlq = consumer('test.dlq', [on(TicketCreated, async (event) => {
         if (event.data.ticketId === 't-poison') throw new UnprocessableEventError('ticket refers to nothing we know');
-      })], inbox(), new DeadLetterPublisher(producer), quiet, 3);
+      })]);
       const other = createEvent(TicketPriorityChanged, {
         ticketId: 't-5', accountId: null, previousPriority: 'low', priority: 'high', changedBy: 'x', changedAt: new Date().toISOString(),
       }, { source: '/s', origin: { correlationId: 'c' } });
-      expect(await consumer.consume(received(JSON.stringify(other), '20'))).toBe('ignored');
-      expect(await consumer.consume(received(JSON.stringify({ ...other, type: 'support.unknown.v1' }), '21', 'dlq-unknown'))).toBe('dead_lettered');
-      expect(await consumer.consume(received('{ broken', '22', 'dlq-broken'))).toBe('dead_lettered');
-      const poison = createEvent(TicketCreated, ticketData('t-poison'), { source: '/s', origin: { correlationId: 'c' } });
-      expect(await consumer.consume(received(JSON.stringify(poison), '23', 'dlq-poison'))).toBe('dead_lettered');
+      expect(await dlq.consume(one(JSON.stringify(other), '20'))).toMatchObject({ ignored: 1 });
+      expect(await dlq.consume(one(JSON.stringify({ ...other, type: 'support.unknown.v1' }), '21', 'dlq-unknown'))).toMatchObject({ deadLettered: 1 });
+      expect(await dlq.consume(one('{ broken', '22', 'dlq-broken'))).toMatchObject({ deadLettered: 1 });
+      // a poison message in the middle of a batch: the others are processed, in order
+      const mixed = batchOf(received(created('t-before'), '23'), received(created('t-poison'), '24', 'dlq-poison'), received(created('t-after'), '25'));
+      expect(await dlq.consume(mixed.batch)).toEqual({ processed: 2, duplicates: 0, ignored: 0, deadLettered: 1 });
 
-      const failing = new EventConsumer('test.bug', [on(TicketCreated, async () => { throw new TypeError('a bug'); })], inbox(), new DeadLetterPublisher(producer), quiet, 3);
-      const buggy = JSON.stringify(createEvent(TicketCreated, ticketData('t-bug'), { source: '/s', origin: { correlationId: 'c' } }));
-      await expect(failing.consume(received(buggy, '30', 'dlq-bug'))).rejects.toThrow('a bug');
-      await expect(failing.consume(received(buggy, '30', 'dlq-bug'))).rejects.toThrow('a bug');
-      expect(await failing.consume(received(buggy, '30', 'dlq-bug'))).toBe('dead_lettered');
+      // a failing handler is counted in the database: a restarted consumer carries the count on
+      const bug = () => consumer('test.bug', [on(TicketCreated, async (event) => {
+        if (event.data.ticketId === 't-bug') throw new TypeError('a bug');
+      })], { maxAttempts: 3 });
+      const buggy = batchOf(received(created('t-fine'), '29'), received(created('t-bug'), '30', 'dlq-bug'));
+      await expect(bug().consume(buggy.batch)).rejects.toThrow('a bug');
+      expect(buggy.resolved).toEqual(['29']);
+      await expect(bug().consume(one(created('t-bug'), '30', 'dlq-bug'))).rejects.toThrow('a bug');
+      expect(await bug().consume(one(created('t-bug'), '30', 'dlq-bug'))).toMatchObject({ deadLettered: 1 });
+      const left = await dataSource.query("SELECT COUNT(*) AS n FROM consumer_failure WHERE consumer = 'test.bug'");
+      expect(Number(left[0].n)).toBe(0);
 
       const reasons = await waitFor(() => {
         const parked = probe.messages.filter((m) => m.topic === TOPICS.deadLetter && m.key?.startsWith('dlq-'));

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { TicketCreated, TicketPriorityChanged, TicketStatusChanged, TOPICS } from '@support/contracts';
-import { on } from '@support/messaging';
+import { on, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { DecisionsService } from './decisions.service';
 import { TicketSnapshotsService } from './ticket-snapshots.service';
@@ -23,7 +23,7 @@ export class TicketEventsConsumer {
   }
 
   @EventPattern(TOPICS.tickets)
-  onTicketEvent(@Ctx() context: KafkaContext) {
-    return this.ticketEvents.consume(context);
+  onTicketEvent(@Payload() batch: ReceivedBatch) {
+    return this.ticketEvents.consume(batch);
   }
 }

@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   EntitlementChecked, TicketCommented, TicketFirstResponded, TicketPriorityChanged, TicketStatusChanged, TOPICS,
 } from '@support/contracts';
-import { on } from '@support/messaging';
+import { on, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { ClocksService } from './clocks.service';
 
@@ -26,12 +26,12 @@ export class ClockEventsConsumer {
   }
 
   @EventPattern(TOPICS.entitlements)
-  onEntitlementEvent(@Ctx() context: KafkaContext) {
-    return this.entitlementEvents.consume(context);
+  onEntitlementEvent(@Payload() batch: ReceivedBatch) {
+    return this.entitlementEvents.consume(batch);
   }
 
   @EventPattern(TOPICS.tickets)
-  onTicketEvent(@Ctx() context: KafkaContext) {
-    return this.ticketEvents.consume(context);
+  onTicketEvent(@Payload() batch: ReceivedBatch) {
+    return this.ticketEvents.consume(batch);
   }
 }

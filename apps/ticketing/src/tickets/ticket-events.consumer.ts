@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   EntitlementChecked, KbArticlesSuggested, SlaBreached, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, TOPICS,
 } from '@support/contracts';
-import { on } from '@support/messaging';
+import { on, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { TicketsService } from './tickets.service';
 
@@ -31,17 +31,17 @@ export class TicketEventsConsumer {
   }
 
   @EventPattern(TOPICS.entitlements)
-  onEntitlementEvent(@Ctx() context: KafkaContext) {
-    return this.entitlementEvents.consume(context);
+  onEntitlementEvent(@Payload() batch: ReceivedBatch) {
+    return this.entitlementEvents.consume(batch);
   }
 
   @EventPattern(TOPICS.sla)
-  onSlaEvent(@Ctx() context: KafkaContext) {
-    return this.slaEvents.consume(context);
+  onSlaEvent(@Payload() batch: ReceivedBatch) {
+    return this.slaEvents.consume(batch);
   }
 
   @EventPattern(TOPICS.kb)
-  onKbEvent(@Ctx() context: KafkaContext) {
-    return this.kbEvents.consume(context);
+  onKbEvent(@Payload() batch: ReceivedBatch) {
+    return this.kbEvents.consume(batch);
   }
 }

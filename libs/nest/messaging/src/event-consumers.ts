@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { KafkaContext } from '@nestjs/microservices';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  DeadLetterPublisher, EventConsumer, Inbox, OutboxWriter, type ConsumeOutcome, type HandlerBinding, type ReceivedMessage,
+  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, OutboxWriter,
+  type BatchOutcome, type HandlerBinding, type ReceivedBatch,
 } from '@support/messaging';
+import type { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS } from './messaging.tokens';
 import type { MessagingOptions } from './messaging.module';
 
@@ -10,18 +12,30 @@ import type { MessagingOptions } from './messaging.module';
 @Injectable()
 export class EventConsumers {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inbox: Inbox,
     private readonly deadLetters: DeadLetterPublisher,
     private readonly outbox: OutboxWriter,
+    private readonly failures: ConsumerFailures,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
   create(name: string, bindings: HandlerBinding[]): KafkaEventConsumer {
     const qualified = `${this.options.service}.${name}`;
-    return new KafkaEventConsumer(
-      new EventConsumer(qualified, bindings, this.inbox, this.deadLetters, new Logger(qualified)),
-      this.outbox,
+    const consumer = new EventConsumer(
+      qualified,
+      bindings,
+      {
+        dataSource: this.dataSource,
+        inbox: this.inbox,
+        outbox: this.outbox,
+        deadLetters: this.deadLetters,
+        failures: this.failures,
+        logger: new Logger(qualified),
+      },
+      { maxBatchSize: this.options.kafka.maxBatchSize },
     );
+    return new KafkaEventConsumer(consumer, this.outbox);
   }
 }
 
@@ -31,20 +45,11 @@ export class KafkaEventConsumer {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Call from an @EventPattern(topic) handler with its KafkaContext. */
-  async consume(context: KafkaContext): Promise<ConsumeOutcome> {
-    const message = context.getMessage();
-    const received: ReceivedMessage = {
-      topic: context.getTopic(),
-      partition: context.getPartition(),
-      offset: message.offset,
-      key: message.key as Buffer | string | null,
-      value: message.value as Buffer | string | null,
-      headers: (message.headers ?? {}) as ReceivedMessage['headers'],
-    };
-    const outcome = await this.consumer.consume(received);
-    // a handler's events were committed with its inbox row: publish them now, not at the next poll
-    if (outcome === 'processed') this.outbox.notifyCommitted();
+  /** Call from an @EventPattern(topic) handler with the batch SupportKafkaServer passes as its payload. */
+  async consume(batch: ReceivedBatch): Promise<BatchOutcome> {
+    const outcome = await this.consumer.consume(batch);
+    // the handlers' events were committed with their inbox rows: publish them now, not at the next poll
+    if (outcome.processed > 0) this.outbox.notifyCommitted();
     return outcome;
   }
 }

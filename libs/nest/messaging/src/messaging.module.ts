@@ -3,7 +3,7 @@ import {
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
-  DeadLetterPublisher, Inbox, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter, type KafkaSettings,
+  ConsumerFailures, DeadLetterPublisher, Inbox, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter, type KafkaSettings,
 } from '@support/messaging';
 import { ReadinessRegistry } from '@support/platform';
 import { Kafka, type Producer } from 'kafkajs';
@@ -18,6 +18,7 @@ export interface MessagingOptions {
   service: string;
   kafka: KafkaSettings;
   outboxPollIntervalMs?: number;
+  outboxBatchSize?: number;
   /** false for a service that only publishes */
   consumes: boolean;
 }
@@ -41,6 +42,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly outbox: OutboxWriter,
     private readonly server: SupportKafkaServer,
     private readonly inbox: Inbox,
+    private readonly failures: ConsumerFailures,
     private readonly readiness: ReadinessRegistry,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
@@ -70,9 +72,9 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     this.relay.start();
     // Kafka redelivers within a rebalance or a restart, not weeks later: a bounded inbox suffices
     this.inboxPruning = setInterval(() => {
-      this.inbox
-        .prune(new Date(Date.now() - INBOX_RETENTION_MS))
-        .catch((error: Error) => this.logger.warn(`inbox prune: ${error.message}`));
+      const before = new Date(Date.now() - INBOX_RETENTION_MS);
+      this.inbox.prune(before).catch((error: Error) => this.logger.warn(`inbox prune: ${error.message}`));
+      this.failures.prune(before).catch((error: Error) => this.logger.warn(`consumer failure prune: ${error.message}`));
     }, 3600_000);
     this.inboxPruning.unref();
   }
@@ -104,10 +106,14 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, producer: Producer) =>
-            new OutboxRelay(dataSource, producer, new Logger('OutboxRelay'), { pollIntervalMs: options.outboxPollIntervalMs }),
+            new OutboxRelay(dataSource, producer, new Logger('OutboxRelay'), {
+              pollIntervalMs: options.outboxPollIntervalMs,
+              batchSize: options.outboxBatchSize,
+            }),
           inject: [getDataSourceToken(), KAFKA_PRODUCER],
         },
         { provide: Inbox, useFactory: (dataSource: DataSource) => new Inbox(dataSource), inject: [getDataSourceToken()] },
+        { provide: ConsumerFailures, useFactory: (dataSource: DataSource) => new ConsumerFailures(dataSource), inject: [getDataSourceToken()] },
         { provide: DeadLetterPublisher, useFactory: (producer: Producer) => new DeadLetterPublisher(producer), inject: [KAFKA_PRODUCER] },
         EventConsumers,
         UnitOfWork,

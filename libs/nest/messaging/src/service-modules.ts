@@ -25,7 +25,8 @@ export function kafkaSettingsFromEnvironment(env: CommonEnvironment, service: st
     maxWaitTimeInMs: env.KAFKA_MAX_WAIT_MS,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
-    partitionsConsumedConcurrently: 4,
+    partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONCURRENCY,
+    maxBatchSize: env.CONSUMER_MAX_BATCH,
   };
 }
 
@@ -42,6 +43,7 @@ export function serviceInfrastructure(definition: ServiceDefinition): DynamicMod
       service: definition.service,
       kafka: kafkaSettingsFromEnvironment(definition.env, definition.service),
       outboxPollIntervalMs: definition.env.OUTBOX_POLL_INTERVAL_MS,
+      outboxBatchSize: definition.env.OUTBOX_BATCH_SIZE,
       consumes: definition.consumes,
     }),
   ];

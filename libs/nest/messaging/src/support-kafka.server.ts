@@ -1,12 +1,18 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import {
-  kafkaClientConfig, kafkaConsumerConfig, kafkaProducerConfig, type KafkaSettings,
+  kafkaClientConfig, kafkaConsumerConfig, kafkaProducerConfig, type KafkaSettings, type ReceivedBatch, type ReceivedMessage,
 } from '@support/messaging';
+import type { Consumer, EachBatchPayload } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
 
 /**
- * Nest's Kafka transport, plus what readiness needs to know: whether the consumer has joined its
- * group and is still running. Messages arrive as raw bytes (keepBinary) so that the shared
- * consume step parses them and a bad one reaches the dead-letter topic byte for byte.
+ * Nest's Kafka transport, consuming a fetch at a time: `bindEvents` runs the consumer with
+ * kafkajs' `eachBatch` instead of `eachMessage`, and hands each partition's batch to the
+ * `@EventPattern(topic)` handler as its payload (a ReceivedBatch: raw messages plus the batch's
+ * resolveOffset, heartbeat and isRunning), so the shared consume step can process it in one
+ * transaction. Messages stay raw bytes, so a bad one reaches the dead-letter topic byte for byte.
+ *
+ * It also tells readiness whether the consumer has joined its group and is still running.
  */
 export class SupportKafkaServer extends ServerKafka {
   private joinedGroup = false;
@@ -22,6 +28,45 @@ export class SupportKafkaServer extends ServerKafka {
 
   get crash(): string | null {
     return this.lastCrash;
+  }
+
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics });
+    const { eachMessage: _unused, ...run } = (this.options.run ?? {}) as Record<string, unknown>;
+    await consumer.run({
+      ...run,
+      eachBatchAutoResolve: true,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const handler = this.getHandlerByPattern(batch.topic);
+    if (!handler) {
+      this.logger.error(`no handler for topic ${batch.topic}`);
+      return;
+    }
+    const received: ReceivedBatch = {
+      topic: batch.topic,
+      partition: batch.partition,
+      messages: batch.messages.map(
+        (message): ReceivedMessage => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+          key: message.key,
+          value: message.value,
+          headers: (message.headers ?? {}) as ReceivedMessage['headers'],
+        }),
+      ),
+      resolveOffset: payload.resolveOffset,
+      heartbeat: payload.heartbeat,
+      isRunning: () => payload.isRunning() && !payload.isStale(),
+    };
+    const result = await handler(received);
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 
   protected override registerConsumerEventListeners(): void {

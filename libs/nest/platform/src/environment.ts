@@ -26,6 +26,12 @@ export class CommonEnvironment {
   @IsInt() @Min(3000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
   @IsInt() @Min(100) @Max(60_000) KAFKA_HEARTBEAT_INTERVAL_MS: number = 3000;
   @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS: number = 100;
+  /** partitions one replica handles at once (each in its own transaction); see README "Scaling" */
+  @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY: number = 4;
+  /** most messages of one fetch handled in one transaction */
+  @IsInt() @Min(1) @Max(5000) CONSUMER_MAX_BATCH: number = 500;
+  /** events the outbox relay publishes per round trip */
+  @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE: number = 1000;
 
   @ValidateIf((env: CommonEnvironment) => !env.AUTH_JWKS_URL)
   @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })
