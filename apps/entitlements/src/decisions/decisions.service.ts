@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EntitlementChecked,
-  type DecisionTrigger, type EventOrigin, type SupportEvent, type TicketCreatedV1,
+  type DecisionTrigger, type EntitlementCheckedV1, type EventOrigin, type SupportEvent, type TicketCreatedV1,
 } from '@support/contracts';
 import { decideTicketEntitlement, describeDecision, type PlanDecision } from '@support/domain-entitlements';
-import { OutboxWriter, type HandlerContext } from '@support/messaging';
+import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Account, AccountUser, DecisionRecord, TicketSnapshot } from '../entities';
@@ -20,40 +20,70 @@ export class DecisionsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** The recorded plan check of a new ticket, decided as of the moment it was filed. */
-  async decideForNewTicket(event: SupportEvent<TicketCreatedV1>, context: HandlerContext): Promise<void> {
-    const ticket = event.data;
+  /**
+   * The recorded plan checks of new tickets, each decided as of the moment it was filed, for a
+   * run of ticket.created events at once: one read each for accounts, earlier snapshots, roles
+   * and plans, then one multi-row insert each for decisions and snapshots (their events go to
+   * the outbox with the batch).
+   */
+  async decideForNewTickets(events: SupportEvent<TicketCreatedV1>[], context: BatchContext): Promise<void> {
     const { manager } = context;
-    // Locking the account orders this decision against a concurrent plan change: either the
-    // change commits first and is seen here, or it waits and then finds this ticket to re-decide.
-    const account = ticket.accountId
-      ? await manager.findOne(Account, { where: { id: ticket.accountId }, lock: { mode: 'pessimistic_write' } })
-      : null;
+    const ticketIds = [...new Set(events.map((event) => event.data.ticketId))];
+    const accountIds = [...new Set(events.map((event) => event.data.accountId).filter((id): id is string => id !== null))];
+    // A shared lock on each account orders these decisions against a concurrent plan change
+    // (which takes it exclusively): either the change committed first and is seen here, or it
+    // waits and then finds these tickets to re-decide. Decisions do not wait for each other.
+    // (LOCK IN SHARE MODE is what both MySQL 8 and MariaDB accept; TypeORM would write FOR SHARE)
+    if (accountIds.length > 0) await manager.query('SELECT id FROM account WHERE id IN (?) ORDER BY id LOCK IN SHARE MODE', [accountIds]);
+    const accounts = new Map(
+      (accountIds.length > 0 ? await manager.findBy(Account, { id: In(accountIds) }) : []).map((account) => [account.id, account]),
+    );
     // The same ticket announced again under another event id (a producer retry) is decided once.
-    if (await manager.findOneBy(TicketSnapshot, { ticketId: ticket.ticketId })) return;
+    const decided = new Set(
+      (await manager.find(TicketSnapshot, { select: { ticketId: true }, where: { ticketId: In(ticketIds) } })).map((s) => s.ticketId),
+    );
+    const roles = new Map(
+      (accounts.size > 0 ? await manager.findBy(AccountUser, { accountId: In([...accounts.keys()]), userId: In(events.map((e) => e.data.requesterId)) }) : [])
+        .map((user) => [`${user.accountId}\u0000${user.userId}`, user.role]),
+    );
+    const plans = await this.plans.load(manager);
 
-    const snapshot: TicketSnapshot = Object.assign(new TicketSnapshot(), {
-      ticketId: ticket.ticketId,
-      accountId: ticket.accountId,
-      requesterId: ticket.requesterId,
-      priority: ticket.priority,
-      status: 'new',
-      createdAt: new Date(ticket.createdAt),
-      statusChangedAt: null,
-      priorityChangedAt: null,
-      currentDecisionId: null,
-    } satisfies TicketSnapshot);
-    const membership = account ? await manager.findOneBy(AccountUser, { accountId: account.id, userId: ticket.requesterId }) : null;
-    const decision = decideTicketEntitlement({
-      account,
-      role: membership?.role ?? null,
-      plans: await this.plans.load(manager),
-      priority: ticket.priority,
-      now: snapshot.createdAt,
-    });
-    const record = await this.record(manager, snapshot, decision, 'ticket_created', new Date(), context.origin);
-    snapshot.currentDecisionId = record.id;
-    await manager.insert(TicketSnapshot, snapshot);
+    const snapshots: TicketSnapshot[] = [];
+    const records: DecisionRecord[] = [];
+    const announcements: PendingEvent[] = [];
+    for (const event of events) {
+      const ticket = event.data;
+      if (decided.has(ticket.ticketId)) continue;
+      decided.add(ticket.ticketId);
+      const account = ticket.accountId ? accounts.get(ticket.accountId) ?? null : null;
+      const snapshot: TicketSnapshot = Object.assign(new TicketSnapshot(), {
+        ticketId: ticket.ticketId,
+        accountId: ticket.accountId,
+        requesterId: ticket.requesterId,
+        priority: ticket.priority,
+        status: 'new',
+        createdAt: new Date(ticket.createdAt),
+        statusChangedAt: null,
+        priorityChangedAt: null,
+        currentDecisionId: null,
+      } satisfies TicketSnapshot);
+      const decision = decideTicketEntitlement({
+        account,
+        role: account ? roles.get(`${account.id}\u0000${ticket.requesterId}`) ?? null : null,
+        plans,
+        priority: ticket.priority,
+        now: snapshot.createdAt,
+      });
+      const record = decisionRecord(snapshot, decision, 'ticket_created', new Date());
+      snapshot.currentDecisionId = record.id;
+      snapshots.push(snapshot);
+      records.push(record);
+      announcements.push(pending(EntitlementChecked, checkedEvent(record, decision), originOf(event)));
+    }
+    if (records.length === 0) return;
+    await manager.createQueryBuilder().insert().into(DecisionRecord).values(records).updateEntity(false).execute();
+    await manager.createQueryBuilder().insert().into(TicketSnapshot).values(snapshots).updateEntity(false).execute();
+    await this.outbox.addMany(manager, announcements);
   }
 
   /**
@@ -111,52 +141,55 @@ export class DecisionsService {
     decidedAt: Date,
     origin: EventOrigin,
   ): Promise<DecisionRecord> {
-    const record = Object.assign(new DecisionRecord(), {
-      id: uuidv7(),
-      ticketId: ticket.ticketId,
-      accountId: ticket.accountId,
-      requesterId: ticket.requesterId,
-      priority: ticket.priority,
-      ticketCreatedAt: ticket.createdAt,
-      status: decision.status,
-      reason: decision.reason,
-      message: describeDecision(decision),
-      plan: decision.plan,
-      planVersion: decision.planVersion,
-      role: decision.role,
-      channels: decision.channels,
-      slaTarget: decision.slaTarget,
-      slaTargets: decision.slaTargets,
-      servicePriority: decision.servicePriority,
-      trigger,
-      decidedAt,
-    } satisfies DecisionRecord);
+    const record = decisionRecord(ticket, decision, trigger, decidedAt);
     await manager.insert(DecisionRecord, record);
-    await this.outbox.add(
-      manager,
-      EntitlementChecked,
-      {
-        decisionId: record.id,
-        ticketId: record.ticketId,
-        accountId: record.accountId,
-        requesterId: record.requesterId,
-        priority: record.priority,
-        ticketCreatedAt: record.ticketCreatedAt.toISOString(),
-        status: decision.status,
-        reason: decision.reason,
-        message: record.message,
-        plan: record.plan,
-        planVersion: record.planVersion,
-        role: record.role,
-        channels: record.channels,
-        slaTarget: record.slaTarget,
-        slaTargets: record.slaTargets,
-        servicePriority: record.servicePriority,
-        trigger,
-        decidedAt: decidedAt.toISOString(),
-      },
-      origin,
-    );
+    await this.outbox.add(manager, EntitlementChecked, checkedEvent(record, decision), origin);
     return record;
   }
+}
+
+function decisionRecord(ticket: TicketSnapshot, decision: PlanDecision, trigger: DecisionTrigger, decidedAt: Date): DecisionRecord {
+  return Object.assign(new DecisionRecord(), {
+    id: uuidv7(),
+    ticketId: ticket.ticketId,
+    accountId: ticket.accountId,
+    requesterId: ticket.requesterId,
+    priority: ticket.priority,
+    ticketCreatedAt: ticket.createdAt,
+    status: decision.status,
+    reason: decision.reason,
+    message: describeDecision(decision),
+    plan: decision.plan,
+    planVersion: decision.planVersion,
+    role: decision.role,
+    channels: decision.channels,
+    slaTarget: decision.slaTarget,
+    slaTargets: decision.slaTargets,
+    servicePriority: decision.servicePriority,
+    trigger,
+    decidedAt,
+  } satisfies DecisionRecord);
+}
+
+function checkedEvent(record: DecisionRecord, decision: PlanDecision): EntitlementCheckedV1 {
+  return {
+    decisionId: record.id,
+    ticketId: record.ticketId,
+    accountId: record.accountId,
+    requesterId: record.requesterId,
+    priority: record.priority,
+    ticketCreatedAt: record.ticketCreatedAt.toISOString(),
+    status: decision.status,
+    reason: decision.reason,
+    message: record.message,
+    plan: record.plan,
+    planVersion: record.planVersion,
+    role: record.role,
+    channels: record.channels,
+    slaTarget: record.slaTarget,
+    slaTargets: record.slaTargets,
+    servicePriority: record.servicePriority,
+    trigger: record.trigger,
+    decidedAt: record.decidedAt.toISOString(),
+  };
 }

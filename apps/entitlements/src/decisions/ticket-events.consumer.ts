@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { TicketCreated, TicketPriorityChanged, TicketStatusChanged, TOPICS } from '@support/contracts';
-import { on, type ReceivedBatch } from '@support/messaging';
+import { on, onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { DecisionsService } from './decisions.service';
 import { TicketSnapshotsService } from './ticket-snapshots.service';
@@ -16,7 +16,7 @@ export class TicketEventsConsumer {
 
   constructor(consumers: EventConsumers, decisions: DecisionsService, snapshots: TicketSnapshotsService) {
     this.ticketEvents = consumers.create('tickets', [
-      on(TicketCreated, (event, context) => decisions.decideForNewTicket(event, context)),
+      onBatch(TicketCreated, (events, context) => decisions.decideForNewTickets(events, context)),
       on(TicketStatusChanged, (event, context) => snapshots.applyStatusChange(event, context)),
       on(TicketPriorityChanged, (event, context) => snapshots.applyPriorityChange(event, context)),
     ]);
