@@ -198,7 +198,9 @@ export class EventConsumer {
   }
 
   private transaction(topic: string, items: Admitted<HandlerBinding>[], checkInbox: boolean): Promise<number> {
-    return this.deps.dataSource.transaction(async (manager) => {
+    // READ COMMITTED: handlers rely on locking reads, and no gap locks means concurrent batches
+    // inserting beside each other (suggestions, timers, inbox rows) do not deadlock
+    return this.deps.dataSource.transaction('READ COMMITTED', async (manager) => {
       let todo = items;
       if (checkInbox) {
         const fresh = await this.deps.inbox.fresh(manager, this.name, items.map((item) => item.event.id));

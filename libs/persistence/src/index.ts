@@ -3,3 +3,4 @@ export * from './database-admin';
 export * from './data-source-options';
 export * from './migration-runner';
 export * from './errors';
+export * from './bulk-update';

@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   EntitlementChecked, KbArticlesSuggested, SlaBreached, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, TOPICS,
 } from '@support/contracts';
-import { on, type ReceivedBatch } from '@support/messaging';
+import { onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { TicketsService } from './tickets.service';
 
@@ -16,17 +16,17 @@ export class TicketEventsConsumer {
 
   constructor(consumers: EventConsumers, tickets: TicketsService) {
     this.entitlementEvents = consumers.create('entitlements', [
-      on(EntitlementChecked, (event, context) => tickets.applyDecision(event, context)),
+      onBatch(EntitlementChecked, (events, context) => tickets.applyDecisions(events, context)),
     ]);
     this.slaEvents = consumers.create('sla', [
-      on(SlaClockStarted, (event, context) => tickets.applyClockStarted(event, context)),
-      on(SlaClockRetimed, (event, context) => tickets.applyClockRetimed(event, context)),
-      on(SlaBreached, (event, context) => tickets.applyBreached(event, context)),
-      on(SlaEscalated, (event, context) => tickets.applyEscalated(event, context)),
-      on(SlaClockStopped, (event, context) => tickets.applyClockStopped(event, context)),
+      onBatch(SlaClockStarted, (events, context) => tickets.applyClocksStarted(events, context)),
+      onBatch(SlaClockRetimed, (events, context) => tickets.applyClocksRetimed(events, context)),
+      onBatch(SlaBreached, (events, context) => tickets.applyBreaches(events, context)),
+      onBatch(SlaEscalated, (events, context) => tickets.applyEscalations(events, context)),
+      onBatch(SlaClockStopped, (events, context) => tickets.applyClocksStopped(events, context)),
     ]);
     this.kbEvents = consumers.create('kb', [
-      on(KbArticlesSuggested, (event, context) => tickets.applySuggestions(event, context)),
+      onBatch(KbArticlesSuggested, (events, context) => tickets.applySuggestions(events, context)),
     ]);
   }
 

@@ -5,10 +5,11 @@ import {
   type EntitlementCheckedV1, type KbArticlesSuggestedV1, type SlaBreachedV1, type SlaClockRetimedV1, type SlaClockStartedV1,
   type SlaClockStoppedV1, type SlaEscalatedV1, type SupportEvent,
 } from '@support/contracts';
-import { OutboxWriter, UnprocessableEventError, type HandlerContext } from '@support/messaging';
+import { originOf, OutboxWriter, UnprocessableEventError, type BatchContext } from '@support/messaging';
+import { updateRows } from '@support/persistence';
 import { UnitOfWork } from '@support/nest-messaging';
 import { ApiError, isStaff, type Principal } from '@support/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { DEFAULT_PAGE_SIZE, type ListTicketsQuery } from './dto/list-tickets.query';
@@ -267,105 +268,147 @@ export class TicketsService {
     });
   }
 
-  /** Shows the plan check on the ticket; a refused new ticket becomes rejected, with the reason. */
-  async applyDecision(event: SupportEvent<EntitlementCheckedV1>, context: HandlerContext): Promise<void> {
-    const decision = event.data;
-    const ticket = await this.lockTicket(context.manager, decision.ticketId);
-    if (!ticket) return;
-    const decidedAt = new Date(decision.decidedAt);
-    if (ticket.entitlementDecidedAt && ticket.entitlementDecidedAt > decidedAt) return;
-    Object.assign(ticket, {
-      entitlementStatus: decision.status,
-      entitlementReason: decision.reason,
-      entitlementMessage: decision.message,
-      entitlementPlan: decision.plan,
-      entitlementChannels: decision.channels,
-      entitlementDecidedAt: decidedAt,
-      updatedAt: new Date(),
-    });
-    if (decision.status === 'denied') {
-      await this.statuses.changeIfAllowed(context.manager, ticket, {
-        to: 'rejected',
-        actor: 'plan_check',
-        changedBy: PLAN_CHECK_ACTOR,
-        reason: decision.message,
-        origin: context.origin,
-        at: new Date(),
+  /** Shows the plan check on each ticket; a refused new ticket becomes rejected, with the reason. */
+  async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
+    const { manager } = context;
+    const tickets = await this.lockTickets(manager, events.map((event) => event.data.ticketId));
+    const changed = new Set<Ticket>();
+    for (const event of events) {
+      const decision = event.data;
+      const ticket = tickets.get(decision.ticketId);
+      if (!ticket) continue;
+      const decidedAt = new Date(decision.decidedAt);
+      if (ticket.entitlementDecidedAt && ticket.entitlementDecidedAt > decidedAt) continue;
+      Object.assign(ticket, {
+        entitlementStatus: decision.status,
+        entitlementReason: decision.reason,
+        entitlementMessage: decision.message,
+        entitlementPlan: decision.plan,
+        entitlementChannels: decision.channels,
+        entitlementDecidedAt: decidedAt,
+        updatedAt: new Date(),
       });
+      if (decision.status === 'denied') {
+        await this.statuses.changeIfAllowed(manager, ticket, {
+          to: 'rejected',
+          actor: 'plan_check',
+          changedBy: PLAN_CHECK_ACTOR,
+          reason: decision.message,
+          origin: originOf(event),
+          at: new Date(),
+        });
+      }
+      changed.add(ticket);
     }
-    await context.manager.save(ticket);
+    await updateRows(manager, Ticket, [...changed], [
+      'entitlementStatus', 'entitlementReason', 'entitlementMessage', 'entitlementPlan', 'entitlementChannels', 'entitlementDecidedAt',
+      'status', 'statusReason', 'solvedAt', 'updatedAt',
+    ]);
   }
 
-  async applyClockStarted(event: SupportEvent<SlaClockStartedV1>, context: HandlerContext): Promise<void> {
-    if (event.data.metric !== 'first_response') return;
-    await this.updateSla(context.manager, event, { slaClockState: 'running', slaFirstResponseDueAt: new Date(event.data.dueAt), slaBreached: false, slaEscalationLevel: 0 });
+  applyClocksStarted(events: SupportEvent<SlaClockStartedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket, event) =>
+      Object.assign(ticket, { slaClockState: 'running', slaFirstResponseDueAt: new Date(event.data.dueAt), slaBreached: false, slaEscalationLevel: 0 }),
+    );
   }
 
-  async applyClockRetimed(event: SupportEvent<SlaClockRetimedV1>, context: HandlerContext): Promise<void> {
-    if (event.data.metric !== 'first_response') return;
-    await this.updateSla(context.manager, event, { slaFirstResponseDueAt: event.data.dueAt ? new Date(event.data.dueAt) : null });
+  applyClocksRetimed(events: SupportEvent<SlaClockRetimedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket, event) =>
+      Object.assign(ticket, { slaFirstResponseDueAt: event.data.dueAt ? new Date(event.data.dueAt) : null }),
+    );
   }
 
-  async applyBreached(event: SupportEvent<SlaBreachedV1>, context: HandlerContext): Promise<void> {
-    if (event.data.metric !== 'first_response') return;
-    await this.updateSla(context.manager, event, { slaBreached: true }, true);
+  applyBreaches(events: SupportEvent<SlaBreachedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket) => Object.assign(ticket, { slaBreached: true }), { monotonic: true });
   }
 
-  async applyEscalated(event: SupportEvent<SlaEscalatedV1>, context: HandlerContext): Promise<void> {
-    if (event.data.metric !== 'first_response') return;
-    const ticket = await this.lockTicket(context.manager, event.data.ticketId);
-    if (!ticket) return;
-    ticket.slaEscalationLevel = Math.max(ticket.slaEscalationLevel, event.data.level);
-    ticket.slaBreached = true;
-    await context.manager.save(ticket);
+  applyEscalations(events: SupportEvent<SlaEscalatedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(
+      events,
+      context,
+      (ticket, event) => Object.assign(ticket, { slaEscalationLevel: Math.max(ticket.slaEscalationLevel, event.data.level), slaBreached: true }),
+      { monotonic: true, touchesClockTime: false },
+    );
   }
 
-  async applyClockStopped(event: SupportEvent<SlaClockStoppedV1>, context: HandlerContext): Promise<void> {
-    if (event.data.metric !== 'first_response') return;
-    await this.updateSla(context.manager, event, {
-      slaClockState: 'stopped',
-      ...(event.data.outcome === 'breached' ? { slaBreached: true } : {}),
-    });
+  applyClocksStopped(events: SupportEvent<SlaClockStoppedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket, event) =>
+      Object.assign(ticket, { slaClockState: 'stopped', ...(event.data.outcome === 'breached' ? { slaBreached: true } : {}) }),
+    );
   }
 
-  /** Shows the knowledge base's latest suggestions for the ticket, replacing the earlier ones. */
-  async applySuggestions(event: SupportEvent<KbArticlesSuggestedV1>, context: HandlerContext): Promise<void> {
-    const { ticketId, suggestions } = event.data;
-    const suggestedAt = new Date(event.data.suggestedAt);
-    for (const suggestion of suggestions) {
-      if (suggestion.articleId.length > 255 || suggestion.locale.length > 35) {
-        throw new UnprocessableEventError(`suggestion ${suggestion.articleId.slice(0, 40)}: articleId over 255 or locale over 35 characters`);
+  /** Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones. */
+  async applySuggestions(events: SupportEvent<KbArticlesSuggestedV1>[], context: BatchContext): Promise<void> {
+    const { manager } = context;
+    for (const event of events) {
+      for (const suggestion of event.data.suggestions) {
+        if (suggestion.articleId.length > 255 || suggestion.locale.length > 35) {
+          throw new UnprocessableEventError(`suggestion ${suggestion.articleId.slice(0, 40)}: articleId over 255 or locale over 35 characters`);
+        }
       }
     }
-    const ticket = await this.lockTicket(context.manager, ticketId);
-    if (!ticket) return;
-    if (ticket.suggestionsUpdatedAt && ticket.suggestionsUpdatedAt > suggestedAt) return;
-    await context.manager.delete(SuggestedArticle, { ticketId });
-    const kept = suggestions.slice(0, MAX_SUGGESTIONS);
-    if (kept.length > 0) {
-      await context.manager.insert(
-        SuggestedArticle,
-        kept.map((s, position) => ({
-          ticketId, position, articleId: s.articleId, slug: s.slug, title: s.title, locale: s.locale, score: s.score, suggestedAt,
-        })),
-      );
+    // the ticket rows are locked first, in id order: writers of one ticket's suggestions queue
+    // there instead of deadlocking on the suggestion rows
+    const tickets = await this.lockTickets(manager, events.map((event) => event.data.ticketId));
+    const latest = new Map<string, SupportEvent<KbArticlesSuggestedV1>>();
+    for (const event of events) {
+      const ticket = tickets.get(event.data.ticketId);
+      if (!ticket) continue;
+      const suggestedAt = new Date(event.data.suggestedAt);
+      if (ticket.suggestionsUpdatedAt && ticket.suggestionsUpdatedAt > suggestedAt) continue;
+      ticket.suggestionsUpdatedAt = suggestedAt;
+      latest.set(ticket.id, event);
     }
-    await context.manager.update(Ticket, { id: ticketId }, { suggestionsUpdatedAt: suggestedAt });
+    if (latest.size === 0) return;
+    const ticketIds = [...latest.keys()];
+    await manager.query('DELETE FROM ticket_suggested_article WHERE ticket_id IN (?)', [ticketIds]);
+    const rows = [...latest.values()].flatMap((event) =>
+      event.data.suggestions.slice(0, MAX_SUGGESTIONS).map((s, position) => ({
+        ticketId: event.data.ticketId, position, articleId: s.articleId, slug: s.slug, title: s.title, locale: s.locale, score: s.score,
+        suggestedAt: new Date(event.data.suggestedAt),
+      })),
+    );
+    if (rows.length > 0) await manager.createQueryBuilder().insert().into(SuggestedArticle).values(rows).updateEntity(false).execute();
+    await updateRows(manager, Ticket, ticketIds.map((id) => tickets.get(id)!), ['suggestionsUpdatedAt']);
   }
 
-  private async updateSla(
-    manager: EntityManager,
-    event: SupportEvent<{ ticketId: string }>,
-    changes: Partial<Ticket>,
-    monotonic = false,
+  /**
+   * SLA events of the first-response clock, applied in order to the locked tickets in memory and
+   * written back with one statement. Events of one ticket arrive in order on one partition; the
+   * time guard covers replays of old ones.
+   */
+  private async applySlaEvents<E extends { ticketId: string; metric: string }>(
+    events: SupportEvent<E>[],
+    context: BatchContext,
+    apply: (ticket: Ticket, event: SupportEvent<E>) => void,
+    options: { monotonic?: boolean; touchesClockTime?: boolean } = {},
   ): Promise<void> {
-    const ticket = await this.lockTicket(manager, event.data.ticketId);
-    if (!ticket) return;
-    const at = new Date(event.time);
-    // events of one ticket arrive in order on one partition; the guard covers replays of old ones
-    if (!monotonic && ticket.slaUpdatedAt && ticket.slaUpdatedAt > at) return;
-    Object.assign(ticket, changes, { slaUpdatedAt: at, updatedAt: new Date() });
-    await manager.save(ticket);
+    const relevant = events.filter((event) => event.data.metric === 'first_response');
+    if (relevant.length === 0) return;
+    const tickets = await this.lockTickets(context.manager, relevant.map((event) => event.data.ticketId));
+    const changed = new Set<Ticket>();
+    const now = new Date();
+    for (const event of relevant) {
+      const ticket = tickets.get(event.data.ticketId);
+      if (!ticket) continue;
+      const at = new Date(event.time);
+      if (!options.monotonic && ticket.slaUpdatedAt && ticket.slaUpdatedAt > at) continue;
+      apply(ticket, event);
+      if (options.touchesClockTime !== false) ticket.slaUpdatedAt = at;
+      if (options.touchesClockTime !== false) ticket.updatedAt = now;
+      changed.add(ticket);
+    }
+    await updateRows(context.manager, Ticket, [...changed], [
+      'slaClockState', 'slaFirstResponseDueAt', 'slaBreached', 'slaEscalationLevel', 'slaUpdatedAt', 'updatedAt',
+    ]);
+  }
+
+  /** Locks the tickets in id order (so concurrent batches cannot deadlock on them) and reads them. */
+  private async lockTickets(manager: EntityManager, ids: string[]): Promise<Map<string, Ticket>> {
+    const distinct = [...new Set(ids)].sort();
+    if (distinct.length === 0) return new Map();
+    const tickets = await manager.find(Ticket, { where: { id: In(distinct) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return new Map(tickets.map((ticket) => [ticket.id, ticket]));
   }
 
   private lockTicket(manager: EntityManager, id: string): Promise<Ticket | null> {
