@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter, PollingLoop } from '@support/messaging';
+import { isTransientDatabaseError } from '@support/persistence';
 import { ReadinessRegistry } from '@support/platform';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { ClockLedger, fireDueTimers } from '../clocks/clock-ledger';
+import { ClockLedger, fireDueTimers, type ClockWrite, type StoredTimer } from '../clocks/clock-ledger';
 import { clockFromJson } from '../clocks/clock-state';
 import { SlaClockRecord } from '../clocks/sla-clock.entity';
 import { SlaEnvironment } from '../environment';
@@ -17,35 +18,53 @@ export interface TimerPass {
   clocks: number;
   /** warning, breach and escalation events it wrote */
   transitions: number;
+  /** the threshold instant of each event it wrote, in order (how late each went out) */
+  thresholds: Date[];
+  /** when the pass's transaction had committed, from the time source */
+  committedAt: Date;
+  /** the earliest timer still pending after the pass, if any (due ones it had to skip included) */
+  nextDueAt: Date | null;
 }
 
-interface TimerRow {
+/** tries of one pass that hit a deadlock or lock-wait timeout */
+const PASS_ATTEMPTS = 3;
+
+interface ClaimedTimer {
   id: string;
   clock_id: string;
 }
 
 /**
- * Fires due warnings, breaches and escalations from the durable `sla_timer` table. Several
- * replicas may run it at once:
+ * Fires due warnings, breaches and escalations from the durable `sla_timer` table, a batch of
+ * clocks per transaction. Several replicas may run it at once:
  *
  * 1. due timer rows are claimed in a batch with `FOR UPDATE SKIP LOCKED`, so replicas take
  *    disjoint rows and never queue behind each other;
- * 2. their clocks are locked with `SKIP LOCKED` too: a clock held by an event handler or by
- *    another replica is left for the next pass;
+ * 2. their clocks are locked (and read, in one statement) with `SKIP LOCKED` too: a clock held by
+ *    an event handler or by another replica is left for the next pass;
  * 3. a clock is fired only if this pass could also lock all its timer rows, since the clock's
  *    timers are replaced afterwards and waiting for a row another replica claimed could deadlock;
- * 4. the domain's `fireTimer` runs inside the claiming transaction, and the new clock state, its
- *    new timers and the resulting events (outbox) commit together.
+ * 4. the domain's `fireTimer` runs in memory for every clock (policies come from the catalogue's
+ *    cache: versions never change), then the ledger writes the whole batch set-based inside the
+ *    claiming transaction: the new clock states, their timers and the resulting events (outbox,
+ *    each clock's events in order) commit together.
  *
  * A crash before commit leaves the rows due, so the next pass (on any replica) fires them; a
  * commit removes them, so nothing fires twice. Rows that came due while every replica was down
  * are simply due at the first pass, and their events say how late they are.
+ *
+ * A pass that claimed a full batch is followed at once by the next. Otherwise the scheduler
+ * sleeps until the next timer is due, at most a poll interval (a handler may add an earlier
+ * one meanwhile; its commit nudges the scheduler too).
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TimerScheduler');
   private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
   private readonly loop: PollingLoop;
+  private readonly passListeners: Array<(pass: TimerPass) => void> = [];
+  private wakeAtDue: NodeJS.Timeout | null = null;
   private fired = 0;
 
   constructor(
@@ -58,13 +77,16 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     env: SlaEnvironment,
   ) {
     this.batchSize = env.SLA_TIMER_BATCH_SIZE;
+    this.pollIntervalMs = env.SLA_TIMER_POLL_INTERVAL_MS;
     this.loop = new PollingLoop(
       async () => {
-        const pass = await this.firePass();
-        return { moreWaiting: pass.claimed === this.batchSize && pass.clocks > 0 };
+        const pass = await this.firePassRetrying();
+        const moreWaiting = pass.claimed === this.batchSize && pass.clocks > 0;
+        if (!moreWaiting) this.wakeAt(pass.nextDueAt);
+        return { moreWaiting };
       },
       {
-        intervalMs: env.SLA_TIMER_POLL_INTERVAL_MS,
+        intervalMs: this.pollIntervalMs,
         onError: (error, failures) => this.logger.warn(`timer pass failed (attempt ${failures}): ${error.message}`),
         onRecovered: () => this.logger.log('timer scheduler recovered'),
       },
@@ -89,8 +111,10 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Stops before the messaging module flushes the outbox, finishing the pass in flight. */
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
+  async onModuleDestroy(): Promise<void> {
+    this.clearWake();
+    await this.loop.stop();
+    this.clearWake();
   }
 
   nudge(): void {
@@ -102,44 +126,117 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     return this.fired;
   }
 
+  /** Calls `listener` after every committed pass (metrics, the bench). */
+  onPass(listener: (pass: TimerPass) => void): void {
+    this.passListeners.push(listener);
+  }
+
   /** One pass: claims a batch of due timers and fires what it may. */
   async firePass(): Promise<TimerPass> {
     const now = this.time.now();
-    const pass = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const claimed: TimerRow[] = await manager.query(
-        'SELECT id, clock_id FROM sla_timer WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED',
+    const { claimed, clocks, thresholds } = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      // FORCE INDEX: when most rows are due the optimiser prefers a full scan and a sort, which
+      // locks every due row (not just the batch) and leaves other replicas nothing to claim
+      const rows: ClaimedTimer[] = await manager.query(
+        'SELECT id, clock_id FROM sla_timer FORCE INDEX (idx_timer_due) WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED',
         [now, this.batchSize],
       );
-      if (claimed.length === 0) return { claimed: 0, clocks: 0, transitions: 0 };
-      const clocks = await this.lockClocks(manager, [...new Set(claimed.map((row) => row.clock_id))]);
-      let transitions = 0;
-      for (const record of clocks) {
-        transitions += await this.fire(manager, record, now);
-      }
-      return { claimed: claimed.length, clocks: clocks.length, transitions };
+      if (rows.length === 0) return { claimed: 0, clocks: 0, thresholds: [] as Date[] };
+      const { records, timers } = await this.lockClocks(manager, [...new Set(rows.map((row) => row.clock_id))]);
+      const writes = await this.fireInMemory(records, now);
+      await this.ledger.writeMany(manager, writes, timers);
+      return { claimed: rows.length, clocks: records.length, thresholds: writes.flatMap((w) => w.transitions.map((t) => t.at)) };
     });
-    this.fired += pass.transitions;
-    if (pass.transitions > 0) this.outbox.notifyCommitted();
+    const committedAt = this.time.now();
+    this.fired += thresholds.length;
+    if (thresholds.length > 0) this.outbox.notifyCommitted();
+    const pass: TimerPass = {
+      claimed,
+      clocks,
+      transitions: thresholds.length,
+      thresholds,
+      committedAt,
+      nextDueAt: claimed === this.batchSize ? null : await this.nextDueAt(),
+    };
+    for (const listener of this.passListeners) listener(pass);
     return pass;
   }
 
-  private async lockClocks(manager: EntityManager, clockIds: string[]): Promise<SlaClockRecord[]> {
-    const held: Array<{ id: string }> = await manager.query('SELECT id FROM sla_clock WHERE id IN (?) FOR UPDATE SKIP LOCKED', [clockIds]);
-    if (held.length === 0) return [];
-    const heldIds = held.map((row) => row.id);
-    const lockable: TimerRow[] = await manager.query('SELECT id, clock_id FROM sla_timer WHERE clock_id IN (?) FOR UPDATE SKIP LOCKED', [heldIds]);
-    const all: TimerRow[] = await manager.query('SELECT id, clock_id FROM sla_timer WHERE clock_id IN (?)', [heldIds]);
-    const locked = new Set(lockable.map((row) => String(row.id)));
-    const contended = new Set(all.filter((row) => !locked.has(String(row.id))).map((row) => row.clock_id));
-    const free = heldIds.filter((id) => !contended.has(id));
-    return free.length === 0 ? [] : manager.findBy(SlaClockRecord, { id: In(free) });
+  /**
+   * A deadlock with a handler or a replica costs the batch, not a back-off: the pass is tried
+   * again at once (after a few jittered milliseconds) before the loop counts a failure.
+   */
+  private async firePassRetrying(): Promise<TimerPass> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.firePass();
+      } catch (error) {
+        if (attempt >= PASS_ATTEMPTS || !isTransientDatabaseError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
   }
 
-  private async fire(manager: EntityManager, record: SlaClockRecord, now: Date): Promise<number> {
-    const policy = await this.policies.atVersion(record.policyId, record.policyVersion, manager);
-    const step = fireDueTimers(clockFromJson(record.state), policy, now);
-    // timer events belong to the flow that started the clock
-    await this.ledger.write(manager, record, step.clock, step.transitions, { policy, origin: { correlationId: record.correlationId }, now });
-    return step.transitions.length;
+  /**
+   * Locks the claimed rows' clocks that nobody else holds, and keeps those all of whose timer
+   * rows it could lock too; answers them with every timer row they have.
+   */
+  private async lockClocks(manager: EntityManager, clockIds: string[]): Promise<{ records: SlaClockRecord[]; timers: StoredTimer[] }> {
+    const held = await manager.find(SlaClockRecord, {
+      where: { id: In(clockIds) },
+      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+    });
+    if (held.length === 0) return { records: [], timers: [] };
+    const heldIds = held.map((record) => record.id);
+    const lockable: StoredTimer[] = await manager.query(
+      'SELECT id, clock_id, kind, level, due_at FROM sla_timer FORCE INDEX (uq_timer_clock_kind_level) WHERE clock_id IN (?) FOR UPDATE SKIP LOCKED',
+      [heldIds],
+    );
+    const all: ClaimedTimer[] = await manager.query('SELECT id, clock_id FROM sla_timer WHERE clock_id IN (?)', [heldIds]);
+    const locked = new Set(lockable.map((row) => String(row.id)));
+    const contended = new Set(all.filter((row) => !locked.has(String(row.id))).map((row) => row.clock_id));
+    if (contended.size === 0) return { records: held, timers: lockable };
+    return {
+      records: held.filter((record) => !contended.has(record.id)),
+      timers: lockable.filter((row) => !contended.has(row.clock_id)),
+    };
+  }
+
+  /** Every threshold due by `now`, clock by clock, in order; nothing is written yet. */
+  private async fireInMemory(records: SlaClockRecord[], now: Date): Promise<ClockWrite[]> {
+    const writes: ClockWrite[] = [];
+    for (const record of records) {
+      const policy = await this.policies.atVersion(record.policyId, record.policyVersion);
+      const step = fireDueTimers(clockFromJson(record.state), policy, now);
+      // timer events belong to the flow that started the clock
+      writes.push({ record, clock: step.clock, transitions: step.transitions, change: { policy, origin: { correlationId: record.correlationId }, now } });
+    }
+    return writes;
+  }
+
+  private async nextDueAt(): Promise<Date | null> {
+    const [row]: Array<{ due_at: Date | null }> = await this.dataSource.query('SELECT MIN(due_at) AS due_at FROM sla_timer');
+    return row?.due_at ? new Date(row.due_at) : null;
+  }
+
+  /**
+   * Wakes the loop when the next timer comes due if that is sooner than the poll interval, so
+   * a threshold goes out within milliseconds of its instant rather than up to an interval late.
+   */
+  private wakeAt(dueAt: Date | null): void {
+    this.clearWake();
+    if (dueAt === null) return;
+    const inMs = dueAt.getTime() - this.time.now().getTime();
+    // already due means skipped (held by a handler or a replica): that waits for the interval
+    if (inMs <= 0 || inMs >= this.pollIntervalMs) return;
+    this.wakeAtDue = setTimeout(() => {
+      this.wakeAtDue = null;
+      this.nudge();
+    }, inMs + 1);
+  }
+
+  private clearWake(): void {
+    if (this.wakeAtDue) clearTimeout(this.wakeAtDue);
+    this.wakeAtDue = null;
   }
 }

@@ -1,0 +1,203 @@
+import { defaultSlaPolicy, startClock } from '@support/domain-sla';
+import { parseDatabaseUrl } from '@support/persistence';
+import { queryDatabase, TEST_DATABASE_URL, waitFor } from '@support/testing';
+import { createConnection, type Connection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
+import type { TimerPass } from '../src/timers/timer-scheduler';
+import { SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const policy = defaultSlaPolicy();
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  message_key: string;
+  payload: string;
+}
+
+/** Urgent first-response clocks (1 h) started at the given instants, written as a handler would. */
+async function startClocks(replica: SchedulerReplica, startedAt: Date[]): Promise<string[]> {
+  const ids: string[] = [];
+  await replica.dataSource.transaction(async (manager) => {
+    const writes = startedAt.map((instant) => {
+      const ticketId = randomUUID();
+      const step = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: instant, targetMs: HOUR, policy });
+      const record = Object.assign(new SlaClockRecord(), {
+        id: uuidv7(),
+        ticketId,
+        metric: 'first_response',
+        cycle: 1,
+        policyId: policy.id,
+        policyVersion: 1,
+        accountId: 'acct-pro',
+        plan: 'pro',
+        outcome: null,
+        stopReason: null,
+        elapsedMs: null,
+        correlationId: `corr-${ticketId}`,
+        createdAt: instant,
+      });
+      ids.push(record.id);
+      return { record, clock: step.clock, transitions: step.transitions, change: { policy, origin: { correlationId: record.correlationId }, now: instant } };
+    });
+    await replica.ledger.writeMany(manager, writes);
+  });
+  return ids;
+}
+
+/** Runs passes until one fires no clock (nothing due, or only clocks someone else holds). */
+async function drain(replica: SchedulerReplica): Promise<TimerPass[]> {
+  const passes: TimerPass[] = [];
+  for (;;) {
+    const pass = await replica.scheduler.firePass();
+    passes.push(pass);
+    if (pass.clocks === 0) return passes;
+  }
+}
+
+/** Both replicas side by side until no timer is due any more. */
+async function drainTogether(replicas: SchedulerReplica[], database: string, now: Date): Promise<TimerPass[][]> {
+  const passes: TimerPass[][] = replicas.map(() => []);
+  for (let round = 0; round < 20; round += 1) {
+    (await Promise.all(replicas.map(drain))).forEach((done, index) => passes[index].push(...done));
+    const [{ n }] = await queryDatabase<{ n: number }>(database, 'SELECT COUNT(*) AS n FROM sla_timer WHERE due_at <= ?', [now]);
+    if (Number(n) === 0) return passes;
+  }
+  throw new Error('due timers are left after 20 rounds');
+}
+
+const firedBy = (passes: TimerPass[]) => passes.reduce((n, p) => n + p.transitions, 0);
+
+describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
+  let db: TimerDatabase;
+  const time = new SettableTimeSource();
+  const base = new Date(Date.now() - 24 * HOUR);
+  let replicas: SchedulerReplica[];
+
+  beforeAll(async () => {
+    db = await TimerDatabase.create('slabatch');
+    replicas = [await db.replica(time, { SLA_TIMER_BATCH_SIZE: 40 }), await db.replica(time, { SLA_TIMER_BATCH_SIZE: 40 })];
+  });
+
+  afterAll(() => db?.drop());
+
+  const outboxOf = async (clockIds: string[]) => {
+    const rows = await queryDatabase<OutboxRow>(db.database, 'SELECT id, type, message_key, payload FROM outbox_message ORDER BY id');
+    const wanted = new Set(clockIds);
+    return rows
+      .map((row) => ({ ...row, data: JSON.parse(row.payload).data }))
+      .filter((row) => wanted.has(row.data.clockId) && !row.type.endsWith('clock_started.v1'));
+  };
+  // each case counts its own timers: what earlier cases left pending must not come due in it
+  const forgetPendingTimers = () => queryDatabase(db.database, 'DELETE FROM sla_timer');
+  const timersLeft = async (clockIds: string[]) =>
+    Number((await queryDatabase<{ n: number }>(db.database, 'SELECT COUNT(*) AS n FROM sla_timer WHERE clock_id IN (?)', [clockIds]))[0].n);
+
+  it('two schedulers over one database fire each threshold exactly once, every clock\'s events in order', async () => {
+    const starts = Array.from({ length: 300 }, (_, i) => new Date(base.getTime() + i * 1000));
+    const ids = await startClocks(replicas[0], starts);
+    expect(await timersLeft(ids)).toBe(4 * ids.length);
+
+    // first the warnings alone, then breach and both escalations of every clock in the same passes
+    time.set(new Date(base.getTime() + 50 * MINUTE));
+    const warnings = await drainTogether(replicas, db.database, time.now());
+    expect(warnings.map(firedBy).reduce((a, b) => a + b)).toBe(ids.length);
+    time.set(new Date(base.getTime() + 2 * HOUR));
+    const fired = (await drainTogether(replicas, db.database, time.now())).map(firedBy);
+    expect(fired[0] + fired[1]).toBe(3 * ids.length);
+    // both really worked side by side, on disjoint batches
+    expect(Math.min(...fired)).toBeGreaterThan(0);
+
+    expect(await timersLeft(ids)).toBe(0);
+    const events = await outboxOf(ids);
+    expect(events).toHaveLength(4 * ids.length);
+    const byClock = new Map<string, string[]>();
+    for (const event of events) {
+      const label = event.type.replace(/^support\.sla\.|\.v1$/g, '') + (event.data.level ? event.data.level : '');
+      byClock.set(event.data.clockId, [...(byClock.get(event.data.clockId) ?? []), label]);
+      expect(event.message_key).toBe(event.data.ticketId);
+    }
+    for (const id of ids) expect(byClock.get(id)).toEqual(['warning', 'breached', 'escalated1', 'escalated2']);
+    const start = new Map(ids.map((id, i) => [id, starts[i].getTime()]));
+    for (const event of events) {
+      const threshold = Date.parse(event.data.warnedAt ?? event.data.breachedAt ?? event.data.escalatedAt);
+      const offset = { warning: 45 * MINUTE, breached: HOUR, escalated: event.data.level === 2 ? 90 * MINUTE : HOUR }[
+        event.type.replace(/^support\.sla\.|\.v1$/g, '') as 'warning' | 'breached' | 'escalated'
+      ];
+      expect(threshold).toBe(start.get(event.data.clockId)! + offset);
+    }
+    const clocks = await queryDatabase<{ escalation_level: number; n: number }>(
+      db.database,
+      'SELECT escalation_level, COUNT(*) AS n FROM sla_clock WHERE id IN (?) AND breached_at IS NOT NULL AND warned_at IS NOT NULL GROUP BY escalation_level',
+      [ids],
+    );
+    expect(clocks.map((row) => [row.escalation_level, Number(row.n)])).toEqual([[2, ids.length]]);
+  });
+
+  it('skips a clock another transaction holds and fires it on a later pass', async () => {
+    await forgetPendingTimers();
+    const [held, ...free] = await startClocks(replicas[0], Array.from({ length: 5 }, () => new Date(base.getTime() + 2 * HOUR)));
+    time.set(new Date(base.getTime() + 2 * HOUR + 50 * MINUTE));
+    const handler: Connection = await createConnection({ ...parseDatabaseUrl(TEST_DATABASE_URL), database: db.database });
+    try {
+      // as an event handler does: the clock's row is locked for its whole transaction
+      await handler.query('START TRANSACTION');
+      await handler.query('SELECT id FROM sla_clock WHERE id = ? FOR UPDATE', [held]);
+      const passes = await drain(replicas[1]);
+      expect(firedBy(passes)).toBe(free.length);
+      expect((await outboxOf([held])).map((e) => e.type)).toEqual([]);
+      expect(await timersLeft([held])).toBe(4);
+    } finally {
+      await handler.query('COMMIT');
+      await handler.end();
+    }
+    const later = await drain(replicas[1]);
+    expect(firedBy(later)).toBe(1);
+    expect((await outboxOf([held])).map((e) => e.type)).toEqual(['support.sla.warning.v1']);
+    expect((await outboxOf(free)).length).toBe(free.length);
+  });
+
+  it('skips a clock whose timer row another replica has claimed, without waiting for it', async () => {
+    await forgetPendingTimers();
+    const [contended] = await startClocks(replicas[0], [new Date(base.getTime() + 5 * HOUR)]);
+    time.set(new Date(base.getTime() + 5 * HOUR + 50 * MINUTE));
+    const other: Connection = await createConnection({ ...parseDatabaseUrl(TEST_DATABASE_URL), database: db.database });
+    try {
+      await other.query('START TRANSACTION');
+      await other.query("SELECT id FROM sla_timer WHERE clock_id = ? AND kind = 'breach' FOR UPDATE", [contended]);
+      const started = Date.now();
+      const pass = await replicas[0].scheduler.firePass();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(pass).toMatchObject({ claimed: 1, clocks: 0, transitions: 0 });
+    } finally {
+      await other.query('COMMIT');
+      await other.end();
+    }
+    expect((await replicas[0].scheduler.firePass()).transitions).toBe(1);
+  });
+
+  it('sleeps until the next timer is due rather than a whole poll interval', async () => {
+    await forgetPendingTimers();
+    const live = await db.replica(
+      { now: () => new Date() },
+      { SLA_TIMER_POLL_INTERVAL_MS: 500, SLA_TIMER_BATCH_SIZE: 100 },
+    );
+    const lateness: number[] = [];
+    live.scheduler.onPass((pass) => lateness.push(...pass.thresholds.map((t) => pass.committedAt.getTime() - t.getTime())));
+    // warnings 45 min after the start: due 120, 240, ... ms from now, each inside a poll interval
+    const now = Date.now();
+    const ids = await startClocks(live, Array.from({ length: 8 }, (_, i) => new Date(now - 45 * MINUTE + 400 + i * 120)));
+    live.scheduler.onApplicationBootstrap();
+    try {
+      await waitFor(async () => lateness.length === ids.length, { timeoutMs: 10_000, description: 'eight warnings' });
+    } finally {
+      await live.scheduler.onModuleDestroy();
+    }
+    // a poll interval of 500 ms would leave some up to half a second late
+    expect(Math.max(...lateness)).toBeLessThan(150);
+  });
+});
