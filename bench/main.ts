@@ -1,0 +1,106 @@
+/**
+ * `npm run bench` (`-- --quick` for CI's smoke run, the whole bench within 60 s): runs each part,
+ * prints its sections as text tables and writes them, with the machine they ran on, to
+ * bench/results/latest.json and a timestamped copy. Never part of CI's pass/fail.
+ */
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { run as ceilings } from './ceilings';
+import { cleanUpEverything } from './cleanup';
+import { describeMachine } from './machine';
+import { run as pipeline } from './pipeline';
+import type { BenchOptions, BenchPart, BenchSection } from './section';
+import { formatSection } from './table';
+
+// ---- the parts, run in this order ------------------------------------------------------------
+// Add a part with one import line above (`import { run as scheduler } from './scheduler';`) and
+// its name here. Ceilings come first: the other figures are read as ratios of them.
+const PARTS: Array<[name: string, part: BenchPart]> = [
+  ['ceilings', ceilings],
+  ['pipeline', pipeline],
+];
+// -----------------------------------------------------------------------------------------------
+
+const RESULTS_DIR = path.join(__dirname, 'results');
+
+function parseArguments(argv: string[]): { quick: boolean; only: string[] } {
+  const only: string[] = [];
+  let quick = false;
+  for (const argument of argv) {
+    if (argument === '--quick') quick = true;
+    else if (argument.startsWith('--only=')) only.push(...argument.slice('--only='.length).split(','));
+    else if (argument === '--help' || argument === '-h') {
+      process.stdout.write(`usage: npm run bench [-- --quick] [-- --only=${PARTS.map(([name]) => name).join(',')}]\n`);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${argument} (try --help)`);
+  }
+  for (const name of only) if (!PARTS.some(([part]) => part === name)) throw new Error(`no part named ${name}`);
+  return { quick, only };
+}
+
+async function main(): Promise<number> {
+  const { quick, only } = parseArguments(process.argv.slice(2));
+  const options: BenchOptions = { quick, databaseUrl: process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306' };
+  const machine = await describeMachine(options.databaseUrl);
+  const started = Date.now();
+  process.stdout.write(
+    `bench${quick ? ' --quick' : ''}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, node ${machine.node}, ` +
+      `${machine.mysqlServer}, commit ${machine.gitCommit.slice(0, 12)}${machine.gitDirtyFiles ? ` (+${machine.gitDirtyFiles} changed files)` : ''}\n\n`,
+  );
+
+  const sections: BenchSection[] = [];
+  const failures: Array<{ part: string; error: string }> = [];
+  for (const [name, part] of PARTS) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const partStarted = Date.now();
+    try {
+      for (const section of await part(options)) {
+        sections.push(section);
+        process.stdout.write(`${formatSection(section)}\n\n`);
+      }
+    } catch (error) {
+      const message = (error as Error).stack ?? String(error);
+      failures.push({ part: name, error: message });
+      process.stdout.write(`== ${name}: FAILED\n${message}\n\n`);
+    } finally {
+      // whatever a failed part left behind goes before the next part starts
+      await cleanUpEverything();
+    }
+    process.stdout.write(`(${name}: ${((Date.now() - partStarted) / 1000).toFixed(1)} s)\n\n`);
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  const report = { machine, quick, durationSeconds: Math.round(seconds * 10) / 10, sections, failures };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const stamp = machine.date.replace(/[:.]/g, '-');
+  writeFileSync(path.join(RESULTS_DIR, `${stamp}${quick ? '-quick' : ''}.json`), json);
+  writeFileSync(path.join(RESULTS_DIR, quick ? 'latest-quick.json' : 'latest.json'), json);
+  process.stdout.write(
+    `bench finished in ${seconds.toFixed(1)} s; ${failures.length ? `${failures.length} part(s) FAILED; ` : ''}` +
+      `results in ${path.relative(process.cwd(), RESULTS_DIR)}/${quick ? 'latest-quick.json' : 'latest.json'}\n`,
+  );
+  return failures.length ? 1 : 0;
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130); // a second Ctrl-C: stop waiting for the cleanup
+    interrupted = true;
+    process.stderr.write(`\n${signal}: stopping what the bench started...\n`);
+    void cleanUpEverything().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(async (code) => {
+    await cleanUpEverything();
+    process.exit(code);
+  })
+  .catch(async (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    await cleanUpEverything();
+    process.exit(1);
+  });

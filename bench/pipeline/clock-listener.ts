@@ -1,0 +1,63 @@
+/**
+ * An independent subscriber on support.sla (its own throw-away consumer group, so it takes nothing
+ * from the services): when each ticket's SLA clock_started event arrived here.
+ */
+import { SlaClockStarted, TOPICS } from '@support/contracts';
+import { Kafka, logLevel } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
+import { nowMs, sleep } from '../stats';
+
+export interface ClockListener {
+  /** epoch ms at which the first clock_started of a ticket arrived */
+  startedAt: ReadonlyMap<string, number>;
+  /** clock_started events seen more than once for a ticket (redeliveries reach subscribers too) */
+  duplicates(): number;
+  stop(): Promise<void>;
+}
+
+export async function listenForClocks(brokers: string): Promise<ClockListener> {
+  const kafka = new Kafka({ clientId: 'bench-clock-listener', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({
+    groupId: `bench-clock-listener-${randomBytes(4).toString('hex')}`,
+    // the mock cluster holds an idle fetch for the whole wait: a short one keeps the timing fine
+    maxWaitTimeInMs: 50,
+    sessionTimeout: 6000,
+    heartbeatInterval: 1000,
+  });
+  const startedAt = new Map<string, number>();
+  let duplicates = 0;
+  let joined = false;
+  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic: TOPICS.sla, fromBeginning: true });
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const receivedAt = nowMs();
+        for (const message of batch.messages) {
+          if (!message.value) continue;
+          // a cheap test before parsing: most of the topic is other event types
+          const text = message.value.toString();
+          if (!text.includes(SlaClockStarted.type)) continue;
+          try {
+            const event = JSON.parse(text) as { type?: string; data?: { ticketId?: string } };
+            const ticketId = event.data?.ticketId;
+            if (event.type !== SlaClockStarted.type || !ticketId) continue;
+            if (startedAt.has(ticketId)) duplicates++;
+            else startedAt.set(ticketId, receivedAt);
+          } catch {
+            // not ours to judge: the services dead-letter what they cannot parse
+          }
+        }
+      },
+    });
+    for (let waited = 0; !joined; waited += 50) {
+      if (waited > 60_000) throw new Error('the clock listener did not join its consumer group within 60 s');
+      await sleep(50);
+    }
+  } catch (error) {
+    await consumer.disconnect().catch(() => undefined);
+    throw error;
+  }
+  return { startedAt, duplicates: () => duplicates, stop: () => consumer.disconnect() };
+}

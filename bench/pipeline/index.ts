@@ -1,0 +1,478 @@
+/**
+ * The ticket pipeline under open-loop load: POST /v1/tickets at fixed rates, and for each ticket
+ * when its SLA clock_started event reached an independent subscriber and (for a sample) when
+ * GET /v1/tickets/:id first showed the plan decision and the deadline.
+ */
+import { signToken } from '@support/testing-core';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ceilingFigures } from '../ceilings';
+import { onCleanup } from '../cleanup';
+import type { BenchOptions, BenchSection } from '../section';
+import { max, nowMs, percentile, round, sleep } from '../stats';
+import { listenForClocks } from './clock-listener';
+import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol';
+import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
+import { ProcessMonitor, type ProcessUsage } from './process-monitor';
+import { difference, ServerCounters, statements, STATEMENT_COUNTERS, type CounterValues } from './server-counters';
+import { VisibilitySampler, type VisibilitySample } from './visibility-sampler';
+
+interface PipelineSettings {
+  rates: number[];
+  stepMs: number;
+  /** how long after a step's last send the backlog may take to drain before the run stops */
+  drainCapMs: number;
+  accounts: number;
+  warmUpTickets: number;
+  /** how long the first tickets may take (consumer groups joining, first queries) */
+  warmUpCapMs: number;
+  /** quiet time measured to separate the services' background polling from the GETs' cost */
+  idleMs: number;
+  /** GETs whose statements give the cost of one sampler poll */
+  calibrationGets: number;
+  requestTimeoutMs: number;
+}
+
+const FULL: PipelineSettings = { rates: [100, 300, 500, 1000], stepMs: 30_000, drainCapMs: 60_000, accounts: 50, warmUpTickets: 8, warmUpCapMs: 90_000, idleMs: 3000, calibrationGets: 200, requestTimeoutMs: 30_000 };
+const QUICK: PipelineSettings = { rates: [50], stepMs: 4000, drainCapMs: 6000, accounts: 20, warmUpTickets: 4, warmUpCapMs: 25_000, idleMs: 500, calibrationGets: 30, requestTimeoutMs: 6000 };
+
+/** Issue 9's targets on the 2-core machine. */
+const TARGETS = { sustainedRate: 500, aimRate: 1000, clockP99Ms: 1000, visibleP99Ms: 1500, ceilingShare: 0.1, rssMb: 250, statementsPerTicket: 30, commitsPerTicket: 8 };
+
+const VISIBLE_SAMPLES_PER_SECOND = 25;
+const GENERATOR_SOCKETS = 256;
+const LOG_FILE = path.join(__dirname, '..', 'results', 'pipeline-services.log');
+
+interface StepResult {
+  rate: number;
+  records: RequestRecord[];
+  accepted: Array<{ ticketId: string; scheduledAt: number }>;
+  clockLatencies: number[];
+  missingClocks: number;
+  lastClockAt: number | null;
+  samples: VisibilitySample[];
+  stepStart: number;
+  stepEnd: number;
+  drained: boolean;
+  counters: CounterValues;
+  sampledGets: number;
+  usage: Record<string, ProcessUsage>;
+}
+
+export async function run(options: BenchOptions): Promise<BenchSection[]> {
+  const settings = options.quick ? QUICK : FULL;
+  mkdirSync(path.dirname(LOG_FILE), { recursive: true });
+  writeFileSync(LOG_FILE, '');
+  const log = (line: string) => appendFileSync(LOG_FILE, `${line}\n`);
+  const partStart = nowMs();
+  const progress = (line: string) => process.stdout.write(`  pipeline ${((nowMs() - partStart) / 1000).toFixed(1).padStart(5)} s: ${line}\n`);
+
+  progress(`starting the platform (output in ${path.relative(process.cwd(), LOG_FILE)})`);
+  const launchedAt = nowMs();
+  const platform = await startPlatform(options.databaseUrl, log);
+  let crashedService: string | null = null;
+  void platform.crashed.then((name) => (crashedService = name));
+  const assertAlive = () => {
+    if (crashedService) throw new Error(`${crashedService} exited during the bench; its last output:\n${platform.recentOutput().slice(-20).join('\n')}`);
+  };
+  const undo: Array<{ run(): Promise<void> }> = [];
+  try {
+    progress(`platform ready in ${((nowMs() - launchedAt) / 1000).toFixed(1)} s; setting up ${settings.accounts} Pro accounts`);
+    // independent of each other: the listener's group join and the generator's start take seconds
+    const [tokens, listener, generator] = await Promise.all([
+      createProAccounts(platform, settings.accounts),
+      listenForClocks(platform.brokers).then((started) => {
+        undo.push(onCleanup('clock listener', () => started.stop()));
+        return started;
+      }),
+      startGenerator().then((started) => {
+        undo.push(onCleanup('load generator', () => stopGenerator(started)));
+        return started;
+      }),
+    ]);
+    const sampler = new VisibilitySampler(platform.urls.ticketing, tokens);
+    undo.push(onCleanup('visibility sampler', () => sampler.close()));
+    const counters = await ServerCounters.open(options.databaseUrl);
+    undo.push(onCleanup('counter connection', () => counters.close()));
+    const monitor = new ProcessMonitor({ ...platform.pids, 'load generator': generator.pid ?? 0, 'bench (listener, sampler)': process.pid });
+    undo.push(onCleanup('process monitor', () => monitor.stop()));
+
+    // warm-up: every consumer group has joined and the first ticket's path is compiled and cached
+    const warmUp = await fileTickets(platform, tokens, settings.warmUpTickets);
+    warmUp.forEach((ticket, index) => sampler.track(ticket.ticketId, ticket.scheduledAt, index % tokens.length));
+    const warmUpDeadline = nowMs() + settings.warmUpCapMs;
+    while (!(sampler.settled() && warmUp.every((ticket) => listener.startedAt.has(ticket.ticketId)))) {
+      assertAlive();
+      if (nowMs() > warmUpDeadline) {
+        const clocks = warmUp.filter((ticket) => listener.startedAt.has(ticket.ticketId)).length;
+        const errors = platform.recentOutput().filter((line) => /error/i.test(line)).slice(-5);
+        throw new Error(
+          `warm-up: within ${settings.warmUpCapMs / 1000} s only ${clocks} of ${warmUp.length} tickets got clock_started and ` +
+            `${sampler.visibleCount()} of ${warmUp.length} showed decision and deadline on GET; the platform is not working end to end. ` +
+            `Last error lines (all in ${path.relative(process.cwd(), LOG_FILE)}):\n${errors.map((line) => line.slice(0, 400)).join('\n')}`,
+        );
+      }
+      await sleep(50);
+    }
+    const warmUpSeconds = Math.max(...warmUp.map((ticket) => (listener.startedAt.get(ticket.ticketId) ?? nowMs()) - ticket.scheduledAt)) / 1000;
+    sampler.takeSamples();
+    progress(`warm-up: ${warmUp.length} tickets through the pipeline, the slowest in ${warmUpSeconds.toFixed(1)} s`);
+
+    const getCost = await measureGetCost(counters, platform, tokens[0], warmUp[0].ticketId, settings.idleMs, settings.calibrationGets);
+
+    const steps: StepResult[] = [];
+    let stoppedEarly: string | null = null;
+    for (const rate of settings.rates) {
+      assertAlive();
+      const step = await runStep(rate, settings, platform, tokens, generator, listener, sampler, counters, monitor, assertAlive);
+      steps.push(step);
+      const clockP99 = percentile(step.clockLatencies, 99);
+      progress(
+        `${rate}/s: ${(step.accepted.length / (settings.stepMs / 1000)).toFixed(0)}/s accepted, clock_started p99 ${clockP99 === null ? '-' : `${Math.round(clockP99)} ms`}, ` +
+          (step.drained ? `drained ${((Math.max(step.lastClockAt ?? 0, step.stepEnd) - step.stepEnd) / 1000).toFixed(1)} s after the step` : `NOT drained ${settings.drainCapMs / 1000} s after the step (${step.missingClocks} tickets without clock)`),
+      );
+      if (!step.drained) {
+        stoppedEarly = `stopped after ${rate}/s: the backlog had not drained ${settings.drainCapMs / 1000} s after the step ended (${step.missingClocks} accepted tickets without clock_started), so higher rates were not tried`;
+        break;
+      }
+      if (!options.quick && rate !== settings.rates[settings.rates.length - 1]) await sleep(2000);
+    }
+    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), platform);
+  } finally {
+    for (const step of undo.reverse()) await step.run().catch(() => undefined);
+    progress('stopping the platform and dropping its databases');
+    await platform.stop();
+    progress('stopped');
+  }
+}
+
+async function createProAccounts(platform: PlatformUnderTest, count: number): Promise<string[]> {
+  const admin = await signToken({ sub: 'bench-admin', role: 'admin' }, platform.secret, '6h');
+  const put = async (url: string, body: unknown) => {
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(url, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (response.ok) return;
+      const text = await response.text();
+      // 503: a passing database problem (the service says retry); PUT is idempotent
+      if (response.status !== 503 || attempt === 5) throw new Error(`PUT ${url}: ${response.status} ${text}`);
+      await sleep(200 * attempt);
+    }
+  };
+  // one after the other: accounts are set up once, and concurrent plan changes only contend
+  const tokens: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const account = `bench-account-${index}`;
+    const owner = `bench-owner-${index}`;
+    await put(`${platform.urls.entitlements}/v1/accounts/${account}`, { name: `Bench account ${index}`, plan: 'pro' });
+    await put(`${platform.urls.entitlements}/v1/accounts/${account}/users/${owner}`, { role: 'owner' });
+    tokens.push(await signToken({ sub: owner, role: 'customer', account_id: account }, platform.secret, '6h'));
+  }
+  return tokens;
+}
+
+async function fileTickets(platform: PlatformUnderTest, tokens: string[], count: number): Promise<Array<{ ticketId: string; scheduledAt: number }>> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const scheduledAt = nowMs();
+      const response = await fetch(`${platform.urls.ticketing}/v1/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[index % tokens.length]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: 'Echo in every meeting', description: 'Participants hear an echo in meeting 123 456 789', priority: 'urgent', device: 'desktop' }),
+      });
+      const body = (await response.json()) as { id?: string };
+      if (response.status !== 201 || !body.id) throw new Error(`warm-up ticket: ${response.status} ${JSON.stringify(body)}`);
+      return { ticketId: body.id, scheduledAt };
+    }),
+  );
+}
+
+/** What one GET /v1/tickets/:id costs in statements, and the statements/s of an idle platform. */
+async function measureGetCost(counters: ServerCounters, platform: PlatformUnderTest, token: string, ticketId: string, idleMs: number, gets: number) {
+  const idleStart = await counters.read();
+  const idleFrom = nowMs();
+  await sleep(idleMs);
+  const idleEnd = await counters.read();
+  const idlePerSecond = statements(difference(idleEnd, idleStart)) / ((nowMs() - idleFrom) / 1000);
+  const from = nowMs();
+  const before = await counters.read();
+  for (let index = 0; index < gets; index++) {
+    const response = await fetch(`${platform.urls.ticketing}/v1/tickets/${ticketId}`, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+  }
+  const after = await counters.read();
+  const perGet = Math.max(0, (statements(difference(after, before)) - idlePerSecond * ((nowMs() - from) / 1000)) / gets);
+  return { idlePerSecond, perGet };
+}
+
+async function startGenerator(): Promise<ChildProcess> {
+  const child = fork(path.join(__dirname, 'load-generator.ts'), [], {
+    cwd: path.resolve(__dirname, '../..'),
+    execArgv: ['-r', 'ts-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', (message: FromGenerator) => (message.type === 'ready' ? resolve() : reject(new Error(`load generator said ${message.type}`))));
+    child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before it was ready`)));
+  });
+  return child;
+}
+
+async function stopGenerator(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  if (child.connected) child.send({ type: 'exit' } satisfies ToGenerator);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function runStep(
+  rate: number,
+  settings: PipelineSettings,
+  platform: PlatformUnderTest,
+  tokens: string[],
+  generator: ChildProcess,
+  listener: Awaited<ReturnType<typeof listenForClocks>>,
+  sampler: VisibilitySampler,
+  counters: ServerCounters,
+  monitor: ProcessMonitor,
+  assertAlive: () => void,
+): Promise<StepResult> {
+  const before = await counters.read();
+  const getsBefore = sampler.requests;
+  monitor.begin();
+  const stepStart = nowMs() + 300;
+  const stepEnd = stepStart + settings.stepMs;
+
+  const onMessage = (message: FromGenerator) => {
+    if (message.type === 'sample') sampler.track(message.ticketId, message.scheduledAt, message.tokenIndex);
+  };
+  generator.on('message', onMessage);
+  const done = new Promise<RequestRecord[]>((resolve, reject) => {
+    const onDone = (message: FromGenerator) => {
+      if (message.type !== 'done') return;
+      generator.off('message', onDone);
+      resolve(message.records);
+    };
+    generator.on('message', onDone);
+    generator.once('exit', (code) => reject(new Error(`the load generator exited (${code}) during the step`)));
+  });
+  generator.send({
+    type: 'run',
+    step: {
+      rate,
+      durationMs: settings.stepMs,
+      startAt: stepStart,
+      ticketingUrl: platform.urls.ticketing,
+      tokens,
+      sampleEvery: Math.max(1, Math.round(rate / VISIBLE_SAMPLES_PER_SECOND)),
+      timeoutMs: settings.requestTimeoutMs,
+      maxSockets: GENERATOR_SOCKETS,
+    },
+  } satisfies ToGenerator);
+  let records: RequestRecord[] | null = null;
+  void done.then((value) => (records = value));
+  while (!records) {
+    assertAlive();
+    await Promise.race([done, sleep(200)]);
+  }
+  generator.off('message', onMessage);
+  const answered: RequestRecord[] = records;
+
+  const accepted = answered.flatMap(([scheduledAt, , , status, ticketId]) => (status >= 200 && status < 300 && ticketId ? [{ ticketId, scheduledAt }] : []));
+  const drainDeadline = stepEnd + settings.drainCapMs;
+  let drained = false;
+  while (nowMs() < drainDeadline) {
+    assertAlive();
+    if (accepted.every((ticket) => listener.startedAt.has(ticket.ticketId))) {
+      drained = true;
+      if (sampler.settled()) break;
+    }
+    await sleep(50);
+  }
+  const after = await counters.read();
+  const usage = monitor.end();
+  const samples = sampler.takeSamples();
+
+  const clockLatencies: number[] = [];
+  let lastClockAt: number | null = null;
+  for (const ticket of accepted) {
+    const at = listener.startedAt.get(ticket.ticketId);
+    if (at === undefined) continue;
+    clockLatencies.push(at - ticket.scheduledAt);
+    if (lastClockAt === null || at > lastClockAt) lastClockAt = at;
+  }
+  return {
+    rate,
+    records: answered,
+    accepted,
+    clockLatencies,
+    missingClocks: accepted.length - clockLatencies.length,
+    lastClockAt,
+    samples,
+    stepStart,
+    stepEnd,
+    drained,
+    counters: difference(after, before),
+    sampledGets: sampler.requests - getsBefore,
+    usage,
+  };
+}
+
+const ms = (value: number | null) => (value === null ? null : Math.round(value));
+
+function report(
+  steps: StepResult[],
+  settings: PipelineSettings,
+  options: BenchOptions,
+  getCost: { idlePerSecond: number; perGet: number },
+  stoppedEarly: string | null,
+  duplicateClocks: number,
+  platform: PlatformUnderTest,
+): BenchSection[] {
+  const stepSeconds = settings.stepMs / 1000;
+  const summaries = steps.map((step) => {
+    const latencies = step.records.filter((record) => record[3] > 0).map(([scheduledAt, , answeredAt]) => answeredAt - scheduledAt);
+    const generatorLag = step.records.map(([scheduledAt, sentAt]) => sentAt - scheduledAt);
+    const visible = step.samples.flatMap((sample) => (sample.visibleAt === null ? [] : [sample.visibleAt - sample.scheduledAt]));
+    const errors = new Map<string, number>();
+    for (const [, , , status, ticketId, error] of step.records) {
+      if (status >= 200 && status < 300 && ticketId) continue;
+      const key = status ? `HTTP ${status}` : (error ?? 'no answer');
+      errors.set(key, (errors.get(key) ?? 0) + 1);
+    }
+    const carried = step.lastClockAt === null ? null : step.clockLatencies.length / ((step.lastClockAt - step.stepStart) / 1000);
+    return { step, latencies, generatorLag, visible, errors, carried };
+  });
+
+  const throughputRows = summaries.map(({ step, latencies, generatorLag, visible, errors, carried }) => ({
+    'offered/s': round(step.records.length / stepSeconds),
+    'accepted/s': round(step.accepted.length / stepSeconds),
+    errors: step.records.length - step.accepted.length,
+    'HTTP p50 ms': ms(percentile(latencies, 50)),
+    'HTTP p99 ms': ms(percentile(latencies, 99)),
+    'clock p50 ms': ms(percentile(step.clockLatencies, 50)),
+    'clock p99 ms': ms(percentile(step.clockLatencies, 99)),
+    'clock max ms': ms(max(step.clockLatencies)),
+    'no clock': step.missingClocks,
+    'visible p50 ms': ms(percentile(visible, 50)),
+    'visible p99 ms': ms(percentile(visible, 99)),
+    'visible max ms': ms(max(visible)),
+    'visible n': `${visible.length}/${step.samples.length}`,
+    'drain s': step.drained ? round(Math.max(0, (step.lastClockAt ?? step.stepEnd) - step.stepEnd) / 1000) : null,
+    'carried/s': round(carried),
+    'gen lag p99 ms': ms(percentile(generatorLag, 99)),
+    _errors: [...errors].map(([kind, count]) => `${kind} ×${count}`).join(', '),
+  }));
+  const errorNotes = throughputRows.flatMap((row, index) => (row._errors ? [`errors at ${steps[index].rate}/s: ${row._errors}`] : []));
+  for (const row of throughputRows) delete (row as Partial<typeof row>)._errors;
+
+  const mysqlCeiling = ceilingFigures().mysqlTransactionsPerSecond;
+  const saturation = summaries.reduce<{ carried: number; rate: number } | null>(
+    (best, { step, carried }) => (carried !== null && (best === null || carried > best.carried) ? { carried, rate: step.rate } : best),
+    null,
+  );
+  const share = saturation && mysqlCeiling ? saturation.carried / mysqlCeiling : null;
+
+  const sqlRows = steps.map((step) => {
+    const tickets = step.accepted.length || 1;
+    const total = statements(step.counters);
+    const perTicket = (value: number) => round(value / tickets, 2);
+    return {
+      'offered/s': step.rate,
+      tickets: step.accepted.length,
+      'statements/ticket': perTicket(total),
+      'sampler GETs': step.sampledGets,
+      'excl. GETs': perTicket(Math.max(0, total - step.sampledGets * getCost.perGet)),
+      'selects': perTicket(step.counters.Com_select),
+      'inserts': perTicket(step.counters.Com_insert + step.counters.Com_insert_select + step.counters.Com_replace + step.counters.Com_replace_select),
+      'updates': perTicket(step.counters.Com_update + step.counters.Com_update_multi),
+      'deletes': perTicket(step.counters.Com_delete + step.counters.Com_delete_multi),
+      'commits/ticket': perTicket(step.counters.Com_commit),
+      'rollbacks': perTicket(step.counters.Com_rollback),
+      'data fsyncs': perTicket(step.counters.Innodb_data_fsyncs),
+      'log fsyncs': perTicket(step.counters.Innodb_os_log_fsyncs),
+      'log writes': perTicket(step.counters.Innodb_log_writes),
+      'questions': perTicket(step.counters.Questions),
+    };
+  });
+
+  const processNames = [...SERVICE_NAMES, ...Object.keys(platform.pids).filter((name) => !(SERVICE_NAMES as readonly string[]).includes(name)), 'load generator', 'bench (listener, sampler)'];
+  const processRows = processNames.map((name) => {
+    const row: Record<string, string | number | null> = { process: name };
+    for (const step of steps) {
+      row[`${step.rate}/s CPU %`] = round(step.usage[name]?.cpuPercent ?? null, 0);
+      row[`${step.rate}/s RSS MB`] = round(step.usage[name]?.maxRssMb ?? null, 0);
+    }
+    return row;
+  });
+
+  const targetRows: Array<Record<string, string | number | null>> = [];
+  const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'pass' : 'FAIL');
+  for (const targetRate of [TARGETS.sustainedRate, TARGETS.aimRate]) {
+    const found = summaries.find(({ step }) => step.rate === targetRate);
+    const clockP99 = found ? percentile(found.step.clockLatencies, 99) : null;
+    const visibleP99 = found ? percentile(found.visible, 99) : null;
+    const ok = found
+      ? found.step.drained && found.step.accepted.length >= found.step.records.length * 0.999 && clockP99 !== null && clockP99 <= TARGETS.clockP99Ms && visibleP99 !== null && visibleP99 <= TARGETS.visibleP99Ms
+      : null;
+    targetRows.push({
+      target: `${targetRate}/s${targetRate === TARGETS.aimRate ? ' (aim)' : ''}: all accepted, clock p99 ≤ ${TARGETS.clockP99Ms} ms, visible p99 ≤ ${TARGETS.visibleP99Ms} ms`,
+      measured: found ? `accepted ${found.step.accepted.length}/${found.step.records.length}, clock p99 ${ms(clockP99) ?? '-'} ms, visible p99 ${ms(visibleP99) ?? '-'} ms` : 'step not run',
+      result: verdict(ok),
+    });
+  }
+  targetRows.push({
+    target: `saturated: carried/s ≥ ${TARGETS.ceilingShare * 100} % of the MariaDB ceiling`,
+    measured: share === null || !saturation ? (mysqlCeiling ? 'no step carried tickets' : 'ceiling not measured in this run') : `${round(saturation.carried)}/s at ${saturation.rate}/s offered = ${round(share * 100, 2)} % of ${round(mysqlCeiling)} tx/s`,
+    result: verdict(share === null ? null : share >= TARGETS.ceilingShare),
+  });
+  const maxServiceRss = Math.max(...steps.flatMap((step) => SERVICE_NAMES.map((name) => step.usage[name]?.maxRssMb ?? 0)));
+  targetRows.push({ target: `each service ≤ ${TARGETS.rssMb} MB RSS`, measured: `largest ${round(maxServiceRss, 0)} MB`, result: verdict(steps.length ? maxServiceRss <= TARGETS.rssMb : null) });
+  const worstStatements = Math.max(...sqlRows.map((row) => row['excl. GETs'] ?? 0));
+  const worstCommits = Math.max(...sqlRows.map((row) => row['commits/ticket'] ?? 0));
+  targetRows.push({ target: `≤ ${TARGETS.statementsPerTicket} SQL statements per ticket`, measured: `${worstStatements} (worst step, sampler GETs taken out)`, result: verdict(steps.length ? worstStatements <= TARGETS.statementsPerTicket : null) });
+  targetRows.push({ target: `≤ ${TARGETS.commitsPerTicket} commits per ticket`, measured: `${worstCommits} (worst step, Com_commit)`, result: verdict(steps.length ? worstCommits <= TARGETS.commitsPerTicket : null) });
+
+  const mode = options.quick ? 'quick (CI smoke): one short step, not comparable with the targets' : `${stepSeconds} s steps`;
+  return [
+    {
+      name: 'Pipeline: throughput and latency',
+      rows: throughputRows,
+      notes: [
+        `${mode}; ${settings.accounts} Pro accounts, one owner each filing urgent desktop tickets round robin`,
+        'open loop: the load generator (own process) sends on a fixed schedule; every latency counts from the scheduled send time',
+        'clock: POST → support.sla clock_started received by an independent consumer; visible: POST → GET /v1/tickets/:id shows decision and deadline',
+        `visible is sampled (about ${VISIBLE_SAMPLES_PER_SECOND} tickets/s), polled every 100 ms, later every 5 % of the ticket's age`,
+        `drain: from the step's last scheduled send until the last accepted ticket's clock_started (cap ${settings.drainCapMs / 1000} s); carried/s: tickets with clock / (step start → last clock)`,
+        `gen lag: how late the generator sent against its schedule (high = the generator or the machine is the bottleneck); ${GENERATOR_SOCKETS} keep-alive sockets`,
+        share === null || !saturation ? 'ratio to the MariaDB ceiling: ceiling not measured in this run' : `saturation: ${round(saturation.carried)} tickets/s carried = ${round(share * 100, 2)} % of the MariaDB ceiling (${round(mysqlCeiling)} tx/s)`,
+        ...(duplicateClocks ? [`${duplicateClocks} clock_started events arrived more than once (redeliveries)`] : []),
+        ...errorNotes,
+        ...(stoppedEarly ? [stoppedEarly] : []),
+      ],
+    },
+    {
+      name: 'Pipeline: SQL per accepted ticket (SHOW GLOBAL STATUS deltas)',
+      rows: sqlRows,
+      notes: [
+        'SERVER-WIDE counters, from the step start until it drained: anything else using this MariaDB at the time is counted too',
+        `statements = ${STATEMENT_COUNTERS.join(' + ')}; commits = Com_commit (autocommitted single statements are not in it); fsyncs = Innodb_data_fsyncs, Innodb_os_log_fsyncs`,
+        `includes the services' background polling (idle: ${round(getCost.idlePerSecond)} statements/s) and the visibility sampler's GETs; "excl. GETs" takes out ${round(getCost.perGet, 1)} statements per GET (measured before the steps)`,
+        'questions = every statement the server received (also START TRANSACTION, SET, SHOW)',
+        ...steps.filter((step) => !step.drained).map((step) => `${step.rate}/s did not drain: its tickets were not all through, so its per-ticket figures are too low`),
+      ],
+    },
+    {
+      name: 'Pipeline: processes (CPU % of one core over step + drain, max RSS)',
+      rows: processRows,
+      notes: ['from /proc/<pid>/stat and /proc/<pid>/status, sampled every 250 ms; the services run under ts-node as npm start runs them'],
+    },
+    { name: 'Pipeline: targets (issue 9)', rows: targetRows, notes: ['the issue asks for 500/s sustained for 60 s; the steps here are 30 s each'] },
+  ];
+}

@@ -1,0 +1,149 @@
+/**
+ * The platform under test, started the way `npm start` starts it (tools/launcher: the development
+ * broker, migrations, the help center's seed content, four services as separate processes) under a
+ * throw-away database prefix, on free ports, with the process ids the bench watches.
+ */
+import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { launchPlatform } from '../../tools/launcher/launcher';
+import { onCleanup } from '../cleanup';
+
+export const SERVICE_NAMES = ['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface PlatformUnderTest {
+  urls: Record<ServiceName, string>;
+  brokers: string;
+  secret: string;
+  /** every process whose CPU and memory the bench reports, by a display name */
+  pids: Record<string, number>;
+  /** resolves with a service's name when it exits on its own */
+  crashed: Promise<string>;
+  /** the services' last output lines, for a failure message */
+  recentOutput(): string[];
+  stop(): Promise<void>;
+}
+
+const PORT_VARIABLES: Record<ServiceName, string> = {
+  ticketing: 'TICKETING_PORT',
+  entitlements: 'ENTITLEMENTS_PORT',
+  'sla-escalation': 'SLA_PORT',
+  'knowledge-base': 'KB_PORT',
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Children of this process, by pid, with their command lines (Linux /proc). */
+function childProcesses(): Array<{ pid: number; command: string }> {
+  const children: Array<{ pid: number; command: string }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      children.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ') });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return children;
+}
+
+/** The MySQL server's process on this machine, when there is one (its CPU is part of the cost). */
+function mysqlServerPid(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
+    } catch {
+      // gone
+    }
+  }
+  return null;
+}
+
+export async function startPlatform(databaseUrl: string, log: (line: string) => void): Promise<PlatformUnderTest> {
+  const prefix = throwawayPrefix('bench');
+  const dropDatabases = onCleanup(`databases ${prefix}*`, () => dropDatabasesWithPrefix(prefix, databaseUrl));
+  const secret = randomBytes(32).toString('hex');
+  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<ServiceName, number>;
+  const output: string[] = [];
+  const env: NodeJS.ProcessEnv = {
+    DATABASE_URL: databaseUrl,
+    DB_NAME_PREFIX: prefix,
+    AUTH_JWT_SECRET: secret,
+    // per-request logging would be part of what is measured; warnings and errors still show
+    LOG_LEVEL: 'warn',
+    NO_COLOR: '1',
+    // the launcher starts its own development broker when this is empty
+    KAFKA_BROKERS: '',
+    ...Object.fromEntries(SERVICE_NAMES.map((name) => [PORT_VARIABLES[name], String(ports[name])])),
+  };
+  let platform: Awaited<ReturnType<typeof launchPlatform>>;
+  try {
+    platform = await launchPlatform({
+      env,
+      log: (raw) => {
+        const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+        output.push(line);
+        if (output.length > 200) output.shift();
+        log(line);
+      },
+    });
+  } catch (error) {
+    await dropDatabases.run();
+    throw new Error(`${(error as Error).message}\n${output.slice(-30).join('\n')}`);
+  }
+  const stopPlatform = onCleanup('platform processes', () => platform.stop());
+
+  const pids: Record<string, number> = {};
+  for (const child of childProcesses()) {
+    const service = SERVICE_NAMES.find((name) => child.command.includes(`apps/${name}/src/main.ts`));
+    if (service) pids[service] = child.pid;
+    else if (/(^|\/)kcat /.test(child.command)) pids['broker (kcat)'] = child.pid;
+  }
+  for (const name of SERVICE_NAMES) if (!pids[name]) throw new Error(`could not find the process of ${name} among this process's children`);
+  const mysqlPid = mysqlServerPid();
+  if (mysqlPid) pids['mariadbd'] = mysqlPid;
+
+  return {
+    urls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`])) as Record<ServiceName, string>,
+    brokers: platform.brokers,
+    secret,
+    pids,
+    crashed: platform.crashed,
+    recentOutput: () => [...output],
+    async stop() {
+      // the launcher stops each service with SIGTERM and waits for its orderly shutdown; a bench
+      // has nothing to keep, so whatever still runs after a few seconds is killed
+      const impatience = setTimeout(() => {
+        for (const name of SERVICE_NAMES) {
+          try {
+            process.kill(pids[name], 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }, 3000);
+      try {
+        await stopPlatform.run();
+      } finally {
+        clearTimeout(impatience);
+        await dropDatabases.run();
+      }
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * CPU and memory of the processes under test, from /proc (Linux): CPU as a share of one core over
+ * a window, and the largest resident set seen while sampling.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { nowMs } from '../stats';
+
+export interface ProcessUsage {
+  /** 100 = one core busy for the whole window */
+  cpuPercent: number | null;
+  maxRssMb: number | null;
+}
+
+let ticksPerSecond = 100;
+try {
+  ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+} catch {
+  // 100 on every Linux we run on
+}
+
+function cpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+function rssMb(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export class ProcessMonitor {
+  private readonly timer: NodeJS.Timeout;
+  private window: { startedAt: number; ticks: Map<string, number | null>; maxRss: Map<string, number> } | null = null;
+
+  constructor(private readonly pids: Record<string, number>) {
+    this.timer = setInterval(() => this.sampleMemory(), 250);
+    this.timer.unref();
+  }
+
+  begin(): void {
+    this.window = {
+      startedAt: nowMs(),
+      ticks: new Map(Object.entries(this.pids).map(([name, pid]) => [name, cpuTicks(pid)])),
+      maxRss: new Map(),
+    };
+    this.sampleMemory();
+  }
+
+  end(): Record<string, ProcessUsage> {
+    this.sampleMemory();
+    const window = this.window;
+    this.window = null;
+    if (!window) return {};
+    const seconds = (nowMs() - window.startedAt) / 1000;
+    const usage: Record<string, ProcessUsage> = {};
+    for (const [name, pid] of Object.entries(this.pids)) {
+      const before = window.ticks.get(name);
+      const after = cpuTicks(pid);
+      usage[name] = {
+        cpuPercent: before === null || before === undefined || after === null ? null : ((after - before) / ticksPerSecond / seconds) * 100,
+        maxRssMb: window.maxRss.get(name) ?? null,
+      };
+    }
+    return usage;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private sampleMemory(): void {
+    if (!this.window) return;
+    for (const [name, pid] of Object.entries(this.pids)) {
+      const rss = rssMb(pid);
+      if (rss !== null && rss > (this.window.maxRss.get(name) ?? 0)) this.window.maxRss.set(name, rss);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Polls GET /v1/tickets/:id for a sample of the filed tickets until the page shows what the
+ * pipeline adds (the plan decision and the SLA deadline): when a customer would see it.
+ */
+import http from 'node:http';
+import { nowMs } from '../stats';
+
+export interface VisibilitySample {
+  ticketId: string;
+  scheduledAt: number;
+  /** epoch ms of the answer that first showed decision and deadline; null if never within the wait */
+  visibleAt: number | null;
+}
+
+/** Poll every 100 ms while young; later every 5 % of the ticket's age (resolution stays ≤ 5 %). */
+const pollDelay = (ageMs: number) => Math.min(2000, Math.max(100, ageMs * 0.05));
+
+export class VisibilitySampler {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  private readonly samples: VisibilitySample[] = [];
+  private pending = new Set<VisibilitySample>();
+  private timers = new Set<NodeJS.Timeout>();
+  /** GET requests sent (their SQL is part of the server-wide counters) */
+  requests = 0;
+
+  constructor(
+    private readonly ticketingUrl: string,
+    private readonly tokens: string[],
+  ) {}
+
+  track(ticketId: string, scheduledAt: number, tokenIndex: number): void {
+    const sample: VisibilitySample = { ticketId, scheduledAt, visibleAt: null };
+    this.samples.push(sample);
+    this.pending.add(sample);
+    this.poll(sample, this.tokens[tokenIndex]);
+  }
+
+  /** true when every tracked ticket has been seen complete */
+  settled(): boolean {
+    return this.pending.size === 0;
+  }
+
+  visibleCount(): number {
+    return this.samples.filter((sample) => sample.visibleAt !== null).length;
+  }
+
+  /** Stops polling and hands over this step's samples. */
+  takeSamples(): VisibilitySample[] {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.pending.clear();
+    return this.samples.splice(0);
+  }
+
+  close(): void {
+    this.takeSamples();
+    this.agent.destroy();
+  }
+
+  private poll(sample: VisibilitySample, token: string): void {
+    if (!this.pending.has(sample)) return;
+    this.requests++;
+    const request = http.get(new URL(`/v1/tickets/${sample.ticketId}`, this.ticketingUrl), { agent: this.agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const answeredAt = nowMs();
+        if (response.statusCode === 200) {
+          try {
+            const ticket = JSON.parse(Buffer.concat(chunks).toString()) as { entitlement?: { decidedAt?: string | null }; sla?: { firstResponseDueAt?: string | null } };
+            if (ticket.entitlement?.decidedAt && ticket.sla?.firstResponseDueAt) {
+              sample.visibleAt = answeredAt;
+              this.pending.delete(sample);
+              return;
+            }
+          } catch {
+            // a torn answer: ask again
+          }
+        }
+        this.again(sample, token);
+      });
+      response.on('error', () => this.again(sample, token));
+    });
+    request.on('error', () => this.again(sample, token));
+  }
+
+  private again(sample: VisibilitySample, token: string): void {
+    if (!this.pending.has(sample)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.poll(sample, token);
+    }, pollDelay(nowMs() - sample.scheduledAt));
+    this.timers.add(timer);
+  }
+}
