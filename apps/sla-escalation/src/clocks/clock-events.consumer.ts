@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   EntitlementChecked, TicketCommented, TicketFirstResponded, TicketPriorityChanged, TicketStatusChanged, TOPICS,
 } from '@support/contracts';
-import { on, type ReceivedBatch } from '@support/messaging';
+import { onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { ClocksService } from './clocks.service';
 
@@ -15,13 +15,13 @@ export class ClockEventsConsumer {
 
   constructor(consumers: EventConsumers, clocks: ClocksService) {
     this.entitlementEvents = consumers.create('entitlements', [
-      on(EntitlementChecked, (event, context) => clocks.applyDecision(event, context)),
+      onBatch(EntitlementChecked, (events, context) => clocks.applyDecisions(events, context)),
     ]);
     this.ticketEvents = consumers.create('tickets', [
-      on(TicketPriorityChanged, (event, context) => clocks.applyPriorityChange(event, context)),
-      on(TicketStatusChanged, (event, context) => clocks.applyStatusChange(event, context)),
-      on(TicketFirstResponded, (event, context) => clocks.applyFirstResponse(event, context)),
-      on(TicketCommented, (event, context) => clocks.applyComment(event, context)),
+      onBatch(TicketPriorityChanged, (events, context) => clocks.applyPriorityChanges(events, context)),
+      onBatch(TicketStatusChanged, (events, context) => clocks.applyStatusChanges(events, context)),
+      onBatch(TicketFirstResponded, (events, context) => clocks.applyFirstResponses(events, context)),
+      onBatch(TicketCommented, (events, context) => clocks.applyComments(events, context)),
     ]);
   }
 

@@ -8,21 +8,43 @@ import {
   InvalidDurationError, parseIsoDuration, pauseClock, pausesClock, resumeClock, retimeClock, slaTargetMs, startClock,
   stopClock, TICKET_PRIORITIES, type SlaClock, type SlaClockStep, type SlaMetric, type SlaPolicy, type TicketPriority,
 } from '@support/domain-sla';
-import { UnprocessableEventError, type HandlerContext } from '@support/messaging';
+import { originOf, UnprocessableEventError, type BatchContext } from '@support/messaging';
+import { updateRows } from '@support/persistence';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PolicyCatalogService, type PolicyInForce } from '../policies/policy-catalog.service';
 import { SlaTimeSource } from '../time-source';
-import { ClockLedger, fireDueTimers, type StopPublication } from './clock-ledger';
+import { ClockLedger, fireDueTimers, type ClockWrite, type StopPublication } from './clock-ledger';
 import { clockFromJson } from './clock-state';
 import { SlaClockRecord } from './sla-clock.entity';
 import { SlaTicketRecord } from './sla-ticket.entity';
 
+/** The ticket facts handlers change, written back once per batch. */
+const TICKET_FACTS: ReadonlyArray<keyof SlaTicketRecord & string> = [
+  'requesterId', 'accountId', 'plan', 'entitled', 'slaTarget', 'slaTargets', 'decisionPriority', 'decidedAt', 'priority',
+  'priorityChangedAt', 'status', 'statusChangedAt', 'firstRespondedAt', 'updatedAt',
+];
+
 /** Statuses after which nothing is owed on the ticket any more. */
 const FINISHED_STATUSES: ReadonlySet<TicketStatus> = new Set(['solved', 'closed', 'rejected']);
 
+/**
+ * A run of events in one transaction: every ticket they name, locked and read at once, and the
+ * clock writes waiting to go out together (ClockLedger.writeMany).
+ */
+interface ClockBatch {
+  manager: EntityManager;
+  now: Date;
+  tickets: Map<string, SlaTicketRecord>;
+  clocks: Map<string, SlaClockRecord[]>;
+  pending: ClockWrite[];
+  changedTickets: Set<SlaTicketRecord>;
+  inForce?: PolicyInForce;
+}
+
 /** A handler's view of one ticket: its facts and clocks, locked for the handler's transaction. */
 interface TicketSession {
+  batch: ClockBatch;
   manager: EntityManager;
   origin: EventOrigin;
   now: Date;
@@ -31,9 +53,12 @@ interface TicketSession {
 }
 
 /**
- * Applies plan decisions and ticket events to a ticket's clocks. Every handler runs in the inbox
- * transaction of its event and first locks the ticket's row, so the events of one ticket are
- * applied one at a time even when they arrive on two topics at once.
+ * Applies plan decisions and ticket events to tickets' clocks, a run of events at a time. Each
+ * run locks every ticket it names (their rows, then their clocks, in id order) in the batch's
+ * transaction, so the events of one ticket are applied one at a time even when they arrive on
+ * two topics at once; the events then go through the same per-ticket rules in order, and the
+ * clock writes they cause go out together: one upsert of clocks, one timer read, delete and
+ * insert, one outbox insert for the whole run.
  */
 @Injectable()
 export class ClocksService {
@@ -44,16 +69,63 @@ export class ClocksService {
     private readonly time: SlaTimeSource,
   ) {}
 
+  applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
+    return this.inBatch(events, context, (session, event) => this.applyDecision(session, event));
+  }
+
+  applyPriorityChanges(events: SupportEvent<TicketPriorityChangedV1>[], context: BatchContext): Promise<void> {
+    return this.inBatch(events, context, (session, event) => this.applyPriorityChange(session, event));
+  }
+
+  applyStatusChanges(events: SupportEvent<TicketStatusChangedV1>[], context: BatchContext): Promise<void> {
+    return this.inBatch(events, context, (session, event) => this.applyStatusChange(session, event));
+  }
+
+  applyFirstResponses(events: SupportEvent<TicketFirstRespondedV1>[], context: BatchContext): Promise<void> {
+    return this.inBatch(events, context, (session, event) => this.applyFirstResponse(session, event));
+  }
+
+  applyComments(events: SupportEvent<TicketCommentedV1>[], context: BatchContext): Promise<void> {
+    return this.inBatch(events, context, (session, event) => this.applyComment(session, event));
+  }
+
+  /**
+   * Runs the per-ticket rules for each event in order over the batch's locked tickets, then
+   * writes what is still pending and the tickets' changed facts.
+   */
+  private async inBatch<T extends { ticketId: string }>(
+    events: SupportEvent<T>[],
+    context: BatchContext,
+    apply: (session: TicketSession, event: SupportEvent<T>) => Promise<void>,
+  ): Promise<void> {
+    const batch = await this.open(events.map((event) => event.data.ticketId), context.manager);
+    for (const event of events) {
+      const ticketId = event.data.ticketId;
+      // an earlier event of this ticket in the run is written before this one reads its clocks
+      if (batch.pending.some((write) => write.record.ticketId === ticketId)) await this.flush(batch);
+      const session: TicketSession = {
+        batch,
+        manager: batch.manager,
+        origin: originOf(event),
+        now: batch.now,
+        ticket: batch.tickets.get(ticketId)!,
+        clocks: batch.clocks.get(ticketId)!,
+      };
+      await apply(session, event);
+    }
+    await this.flush(batch);
+    await updateRows(batch.manager, SlaTicketRecord, [...batch.changedTickets], TICKET_FACTS);
+  }
+
   /**
    * An entitled decision starts the first-response clock (and a resolution clock when the policy
    * sets a target) at the ticket's creation, or at the decision for a plan change; a decision
    * that withdraws the deadline cancels the running clocks; a plan change that keeps it re-times
    * them to the new plan's targets.
    */
-  async applyDecision(event: SupportEvent<EntitlementCheckedV1>, context: HandlerContext): Promise<void> {
+  private async applyDecision(session: TicketSession, event: SupportEvent<EntitlementCheckedV1>): Promise<void> {
     const decision = event.data;
     const decidedAt = new Date(decision.decidedAt);
-    const session = await this.open(decision.ticketId, context);
     const { ticket } = session;
     // one ticket's decisions share a partition; this only guards a replay of an older one
     if (ticket.decidedAt && decidedAt < ticket.decidedAt) return;
@@ -68,7 +140,7 @@ export class ClocksService {
       decisionPriority: decision.priority,
       decidedAt,
     });
-    await this.saveTicket(session);
+    this.saveTicket(session);
 
     if (decision.status !== 'entitled') {
       for (const record of openClocks(session)) {
@@ -81,7 +153,7 @@ export class ClocksService {
     }
 
     const startedAt = decision.trigger === 'plan_changed' ? decidedAt : new Date(decision.ticketCreatedAt);
-    const inForce = await this.policies.inForce(undefined, session.manager);
+    const inForce = await this.inForce(session);
     for (const metric of ['first_response', 'resolution'] as const) {
       const current = latestClock(session, metric);
       if (current && current.clockState !== 'stopped') {
@@ -93,28 +165,26 @@ export class ClocksService {
   }
 
   /** Re-times every running or paused clock to the new priority's target, keeping the time used. */
-  async applyPriorityChange(event: SupportEvent<TicketPriorityChangedV1>, context: HandlerContext): Promise<void> {
+  private async applyPriorityChange(session: TicketSession, event: SupportEvent<TicketPriorityChangedV1>): Promise<void> {
     const change = event.data;
     const changedAt = new Date(change.changedAt);
-    const session = await this.open(change.ticketId, context);
     const { ticket } = session;
     if (ticket.priorityChangedAt && changedAt < ticket.priorityChangedAt) return;
     Object.assign(ticket, { priority: change.priority, priorityChangedAt: changedAt });
-    await this.saveTicket(session);
+    this.saveTicket(session);
     for (const record of openClocks(session)) {
       await this.retimeToTarget(session, record, changedAt);
     }
   }
 
   /** Solved, closed and rejected stop every clock; other statuses pause or resume per policy. */
-  async applyStatusChange(event: SupportEvent<TicketStatusChangedV1>, context: HandlerContext): Promise<void> {
+  private async applyStatusChange(session: TicketSession, event: SupportEvent<TicketStatusChangedV1>): Promise<void> {
     const change = event.data;
     const changedAt = new Date(change.changedAt);
-    const session = await this.open(change.ticketId, context);
     const { ticket } = session;
     if (ticket.statusChangedAt && changedAt < ticket.statusChangedAt) return;
     Object.assign(ticket, { status: change.status, statusChangedAt: changedAt });
-    await this.saveTicket(session);
+    this.saveTicket(session);
 
     for (const record of openClocks(session)) {
       if (FINISHED_STATUSES.has(change.status)) {
@@ -132,14 +202,13 @@ export class ClocksService {
   }
 
   /** The first public agent reply stops the first-response clock, met or breached. */
-  async applyFirstResponse(event: SupportEvent<TicketFirstRespondedV1>, context: HandlerContext): Promise<void> {
+  private async applyFirstResponse(session: TicketSession, event: SupportEvent<TicketFirstRespondedV1>): Promise<void> {
     const response = event.data;
     const respondedAt = new Date(response.respondedAt);
-    const session = await this.open(response.ticketId, context);
     const { ticket } = session;
     if (ticket.firstRespondedAt && ticket.firstRespondedAt <= respondedAt) return;
     ticket.firstRespondedAt = respondedAt;
-    await this.saveTicket(session);
+    this.saveTicket(session);
     const current = latestClock(session, 'first_response');
     if (current && current.clockState !== 'stopped') {
       await this.stopOnReply(session, current, respondedAt, 'first_responded');
@@ -150,11 +219,10 @@ export class ClocksService {
    * Next replies: once the ticket has had its first response, a public customer comment starts
    * a next-reply clock when the policy sets a target, and the next public staff comment stops it.
    */
-  async applyComment(event: SupportEvent<TicketCommentedV1>, context: HandlerContext): Promise<void> {
+  private async applyComment(session: TicketSession, event: SupportEvent<TicketCommentedV1>): Promise<void> {
     const comment = event.data;
     if (!comment.public) return;
     const at = new Date(comment.createdAt);
-    const session = await this.open(comment.ticketId, context);
     const { ticket } = session;
     const current = latestClock(session, 'next_reply');
     if (comment.authorRole !== 'customer') {
@@ -164,7 +232,7 @@ export class ClocksService {
     const awaitingReply = current !== undefined && current.clockState !== 'stopped';
     const answeredBefore = ticket.firstRespondedAt !== null && ticket.firstRespondedAt <= at;
     if (!ticket.entitled || !answeredBefore || awaitingReply || (ticket.status && FINISHED_STATUSES.has(ticket.status))) return;
-    const inForce = await this.policies.inForce(undefined, session.manager);
+    const inForce = await this.inForce(session);
     const targetMs = slaTargetMs(inForce.policy, 'next_reply', currentPriority(ticket));
     if (targetMs === null) return;
     const record = await this.start(session, 'next_reply', at, targetMs, inForce, (current?.cycle ?? 0) + 1);
@@ -236,11 +304,7 @@ export class ClocksService {
       correlationId: session.origin.correlationId,
       createdAt: session.now,
     });
-    await this.ledger.write(session.manager, record, step.clock, step.transitions, {
-      policy: inForce.policy,
-      origin: session.origin,
-      now: session.now,
-    });
+    this.write(session, { record, clock: step.clock, transitions: step.transitions, change: { policy: inForce.policy, origin: session.origin, now: session.now } });
     session.clocks.push(record);
     return record;
   }
@@ -283,48 +347,75 @@ export class ClocksService {
     operate: (clock: SlaClock, policy: SlaPolicy) => SlaClockStep,
     stop?: StopPublication,
   ): Promise<void> {
+    // a write of this clock still pending must land on the record before it is read again
+    if (session.batch.pending.some((write) => write.record === record)) await this.flush(session.batch);
     const policy = await this.policyOf(session, record);
     const caughtUp = fireDueTimers(clockFromJson(record.state), policy, at);
     const step = operate(caughtUp.clock, policy);
     const transitions = [...caughtUp.transitions, ...step.transitions];
     if (transitions.length === 0) return;
-    await this.ledger.write(session.manager, record, step.clock, transitions, { policy, origin: session.origin, now: session.now, stop });
+    this.write(session, { record, clock: step.clock, transitions, change: { policy, origin: session.origin, now: session.now, stop } });
   }
 
   private policyOf(session: TicketSession, record: SlaClockRecord): Promise<SlaPolicy> {
     return this.policies.atVersion(record.policyId, record.policyVersion, session.manager);
   }
 
-  /**
-   * Locks the ticket's facts (creating them on first sight), then its clocks. Every lock is
-   * taken by primary key on an existing row: under REPEATABLE READ a scan by ticket would also
-   * lock the gap where another ticket's first clock is about to be inserted.
-   */
-  private async open(ticketId: string, context: HandlerContext): Promise<TicketSession> {
-    const { manager } = context;
-    const now = this.time.now();
-    // an upsert takes the row's exclusive lock at once, so two first sights cannot deadlock
-    await manager.query('INSERT INTO sla_ticket (ticket_id, updated_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE ticket_id = ticket_id', [
-      ticketId,
-      now,
-    ]);
-    const ticket = await manager.findOneOrFail(SlaTicketRecord, { where: { ticketId }, lock: { mode: 'pessimistic_write' } });
-    // clocks are only created under the ticket's lock, which is held now, so this read is complete
-    const ids: Array<{ id: string }> = await manager.query('SELECT id FROM sla_clock WHERE ticket_id = ?', [ticketId]);
-    const clocks =
-      ids.length === 0
-        ? []
-        : await manager.find(SlaClockRecord, {
-            where: { id: In(ids.map((row) => row.id)) },
-            order: { metric: 'ASC', cycle: 'ASC' },
-            lock: { mode: 'pessimistic_write' },
-          });
-    return { manager, origin: context.origin, now, ticket, clocks };
+  /** The policy in force, read once per batch. */
+  private async inForce(session: TicketSession): Promise<PolicyInForce> {
+    session.batch.inForce ??= await this.policies.inForce(undefined, session.manager);
+    return session.batch.inForce;
   }
 
-  private async saveTicket(session: TicketSession): Promise<void> {
+  private write(session: TicketSession, write: ClockWrite): void {
+    session.batch.pending.push(write);
+  }
+
+  /** Writes the pending clock changes, set-based, in the order they were made. */
+  private async flush(batch: ClockBatch): Promise<void> {
+    if (batch.pending.length === 0) return;
+    const writes = batch.pending.splice(0);
+    await this.ledger.writeMany(batch.manager, writes);
+  }
+
+  /**
+   * Locks the tickets' facts (creating them on first sight), then their clocks, each in id
+   * order so that two batches sharing tickets queue instead of deadlocking. Every lock is taken
+   * by primary key on an existing row.
+   */
+  private async open(ticketIds: string[], manager: EntityManager): Promise<ClockBatch> {
+    const now = this.time.now();
+    const ids = [...new Set(ticketIds)].sort();
+    // an upsert takes the rows' exclusive locks at once, so two first sights cannot deadlock
+    await manager.query('INSERT INTO sla_ticket (ticket_id, updated_at) VALUES ? ON DUPLICATE KEY UPDATE ticket_id = ticket_id', [
+      ids.map((id) => [id, now]),
+    ]);
+    const tickets = await manager.find(SlaTicketRecord, { where: { ticketId: In(ids) }, order: { ticketId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    // clocks are only created under their ticket's lock, which is held now, so this read is complete
+    const clockIds: Array<{ id: string }> = await manager.query('SELECT id FROM sla_clock WHERE ticket_id IN (?)', [ids]);
+    const clocks =
+      clockIds.length === 0
+        ? []
+        : await manager.find(SlaClockRecord, {
+            where: { id: In(clockIds.map((row) => row.id)) },
+            order: { id: 'ASC' },
+            lock: { mode: 'pessimistic_write' },
+          });
+    const byTicket = new Map<string, SlaClockRecord[]>(ids.map((id) => [id, []]));
+    for (const clock of clocks.sort((a, b) => a.metric.localeCompare(b.metric) || a.cycle - b.cycle)) byTicket.get(clock.ticketId)?.push(clock);
+    return {
+      manager,
+      now,
+      tickets: new Map(tickets.map((ticket) => [ticket.ticketId, ticket])),
+      clocks: byTicket,
+      pending: [],
+      changedTickets: new Set(),
+    };
+  }
+
+  private saveTicket(session: TicketSession): void {
     session.ticket.updatedAt = session.now;
-    await session.manager.save(session.ticket);
+    session.batch.changedTickets.add(session.ticket);
   }
 }
 
