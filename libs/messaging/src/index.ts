@@ -20,3 +20,4 @@ import { OutboxMessage } from './outbox-message.entity';
 /** Entities and migrations every service registers with its data source. */
 export const MESSAGING_ENTITIES = [OutboxMessage, InboxEvent, ConsumerFailure];
 export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763800000000, CreateConsumerFailures1764900000000];
+export * from './topics';
