@@ -103,14 +103,10 @@ export class ClocksService {
       const ticketId = event.data.ticketId;
       // an earlier event of this ticket in the run is written before this one reads its clocks
       if (batch.pending.some((write) => write.record.ticketId === ticketId)) await this.flush(batch);
-      const session: TicketSession = {
-        batch,
-        manager: batch.manager,
-        origin: originOf(event),
-        now: batch.now,
-        ticket: batch.tickets.get(ticketId)!,
-        clocks: batch.clocks.get(ticketId)!,
-      };
+      const ticket = batch.tickets.get(ticketId);
+      const clocks = batch.clocks.get(ticketId);
+      if (!ticket || !clocks) throw new Error(`ticket ${ticketId} was not locked with its batch`);
+      const session: TicketSession = { batch, manager: batch.manager, origin: originOf(event), now: batch.now, ticket, clocks };
       await apply(session, event);
     }
     await this.flush(batch);

@@ -369,7 +369,7 @@ export class TicketsService {
       })),
     );
     if (rows.length > 0) await manager.createQueryBuilder().insert().into(SuggestedArticle).values(rows).updateEntity(false).execute();
-    await updateRows(manager, Ticket, ticketIds.map((id) => tickets.get(id)!), ['suggestionsUpdatedAt']);
+    await updateRows(manager, Ticket, ticketIds.flatMap((id) => tickets.get(id) ?? []), ['suggestionsUpdatedAt']);
   }
 
   /**
