@@ -2,6 +2,7 @@ import type { ServiceManifest } from '@support/nest-messaging';
 import { KNOWLEDGE_BASE_ENTITIES } from './entities';
 import { KnowledgeBaseEnvironment } from './environment';
 import { CreateKnowledgeBase1763800000400 } from './migrations/1763800000400-create-knowledge-base';
+import { SearchIndex1763800000500 } from './migrations/1763800000500-search-index';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -11,6 +12,6 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
   Environment: KnowledgeBaseEnvironment,
   port: (env: KnowledgeBaseEnvironment) => env.KB_PORT,
   entities: KNOWLEDGE_BASE_ENTITIES,
-  migrations: [CreateKnowledgeBase1763800000400],
+  migrations: [CreateKnowledgeBase1763800000400, SearchIndex1763800000500],
   consumes: true,
 };

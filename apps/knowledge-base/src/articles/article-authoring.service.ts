@@ -15,7 +15,7 @@ import { Category } from '../catalog/category.entity';
 import { Section } from '../catalog/section.entity';
 import { KnowledgeBaseEnvironment, videoEmbedHosts } from '../environment';
 import { articleNotFound, slugTaken, validationFailed, type FieldProblem } from '../knowledge-base.errors';
-import { searchableBody, searchableTitle } from '../search/searchable-text';
+import { reindexArticle } from '../search/search-index';
 import { plainTextProblems, slugify, slugProblems } from '../text-rules';
 import { Article } from './article.entity';
 import { ArticleTranslation } from './article-translation.entity';
@@ -126,7 +126,6 @@ export class ArticleAuthoringService {
       );
       if (!changed) return { article, changed: false };
       if (next.slug !== article.slug && (await manager.existsBy(Article, { slug: next.slug }))) throw slugTaken('article', next.slug);
-      const codesChanged = JSON.stringify(next.errorCodes) !== JSON.stringify(article.errorCodes);
       Object.assign(article, next, { version: article.version + 1, updatedAt: new Date() });
       try {
         await manager.save(article);
@@ -135,16 +134,8 @@ export class ArticleAuthoringService {
         throw error;
       }
       const translations = await manager.find(ArticleTranslation, { where: { articleId: article.id } });
-      if (codesChanged) {
-        // the error codes are part of every locale's searchable title
-        for (const translation of translations) {
-          await manager.update(
-            ArticleTranslation,
-            { articleId: article.id, locale: translation.locale },
-            { searchTitle: searchableTitle(translation.title, article.errorCodes) },
-          );
-        }
-      }
+      // search index: kind, audience, category and error codes are part of every locale's entry
+      await reindexArticle(manager, article.id);
       if (article.status === 'published') await this.announce(manager, article, translations, origin);
       return { article, changed: true };
     });
@@ -170,6 +161,7 @@ export class ArticleAuthoringService {
       }
       Object.assign(article, { version: article.version + 1, updatedAt: now });
       await manager.save(article);
+      await reindexArticle(manager, article.id); // search index
       if (article.status === 'published') await this.announce(manager, article, [row], origin);
       return { article, changed: true };
     });
@@ -185,6 +177,7 @@ export class ArticleAuthoringService {
       if (!result.affected) return { article, changed: false };
       Object.assign(article, { version: article.version + 1, updatedAt: new Date() });
       await manager.save(article);
+      await reindexArticle(manager, article.id); // search index
       return { article, changed: true };
     });
   }
@@ -197,6 +190,7 @@ export class ArticleAuthoringService {
       const now = new Date();
       Object.assign(article, { status: 'published', publishedAt: now, updatedAt: now });
       await manager.save(article);
+      await reindexArticle(manager, article.id); // search index
       await this.announce(manager, article, await manager.find(ArticleTranslation, { where: { articleId: article.id } }), origin);
       return { article, changed: true };
     });
@@ -209,6 +203,7 @@ export class ArticleAuthoringService {
       if (article.status === 'draft') return { article, changed: false };
       Object.assign(article, { status: 'draft', updatedAt: new Date() });
       await manager.save(article);
+      await reindexArticle(manager, article.id); // search index
       return { article, changed: true };
     });
   }
@@ -273,8 +268,6 @@ export class ArticleAuthoringService {
       locale,
       title,
       body,
-      searchTitle: searchableTitle(title, article.errorCodes),
-      searchBody: searchableBody(body),
       createdAt: now,
       updatedAt: now,
     });

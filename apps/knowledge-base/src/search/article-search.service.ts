@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  compareArticleScores, isStopWord, scoreArticle, SOURCE_LOCALE, toBooleanModeQuery,
+  compareArticleScores, indexTerm, isStopWord, MAX_QUERY_TERMS, scoreArticle, SOURCE_LOCALE,
   type ArticleKind, type Audience, type Locale,
 } from '@support/domain-knowledge';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DOCUMENT_COUNT_TERM } from './search-index';
 
 export interface ArticleFilters {
   /** category slug or id */
@@ -15,6 +16,7 @@ export interface ArticleFilters {
 
 export interface SearchTerms {
   terms: readonly string[];
+  /** accepted for the query parser's sake; the term index holds no word positions, so phrases are not boosted */
   phrase?: string;
 }
 
@@ -29,38 +31,47 @@ export interface RankedArticle {
   updatedAt: Date;
 }
 
-/** How much more a word of the title (or an error code) counts than a word of the body. */
-export const TITLE_WEIGHT = 3;
-// Tokens below the FULLTEXT minimum are matched with LIKE on word starts and count this much,
-// about what a single FULLTEXT hit of a rare word scores.
-const SHORT_TERM_SCORE = 1;
-// Enough for any real query on a help center; the best-scored rows are kept when there are more.
-const CANDIDATE_LIMIT = 1000;
-
-interface CandidateRow {
-  articleId: string;
-  servedLocale: string;
-  helpfulVotes: number | string;
-  notHelpfulVotes: number | string;
-  updatedAt: Date;
-  titleScore: number | string | null;
-  bodyScore: number | string | null;
+/** A match with what a ticket's suggestion announces: the slug and the served title. */
+export interface MatchedArticle extends RankedArticle {
+  slug: string;
+  title: string;
 }
 
 /**
- * Keyword search over what each reader is served: an article's translation in the reader's
- * locale where one exists, its English source otherwise. So a Russian reader finds translated
- * articles by Russian words and untranslated ones by English words. MariaDB FULLTEXT (InnoDB,
- * boolean mode, every word as a prefix) finds and scores words of at least
- * innodb_ft_min_token_size characters; shorter ones ("tv", "hd") go through LIKE on the stored
- * word list. Titles weigh TITLE_WEIGHT times the body; ties go to the more helpful, then the more
- * recently updated article (compareArticleScores), then to the id, so the order is total and a
- * cursor can resume it.
+ * How many documents each query word contributes as candidates (its best by weight, for the word
+ * itself and for its most common longer completion), and how many ranked matches a search can
+ * page through.
+ */
+export const CANDIDATES_PER_TERM = 200;
+export const MAX_MATCHES = 200;
+
+interface MatchRow {
+  articleId: string;
+  servedLocale: string;
+  title: string;
+  slug: string;
+  helpfulVotes: number | string;
+  notHelpfulVotes: number | string;
+  updatedAt: Date;
+  relevance: number | string;
+}
+
+/**
+ * Keyword search over what each reader is served (their locale's translation where one exists,
+ * English otherwise), in ONE indexed SQL statement over the term index of search-index.ts:
+ *
+ * 1. candidates: for each query word, the CANDIDATES_PER_TERM heaviest postings of the word and
+ *    of its most common longer completion in the index ("hotline" → "hotlines"), read best-first from the
+ *    (term, weight) index, keeping only documents the reader may be served and that pass the
+ *    filters (checked while reading, so a LIMIT never drops the best match of a filter);
+ * 2. relevance of each candidate: the sum over those terms (each counted once) of weight ×
+ *    rarity (termRarity of the domain library, ln(1 + N/n)), the best MAX_MATCHES kept;
+ * 3. joined to what a result or a suggestion shows (slug, served title, votes, date).
+ *
+ * The final order is compareRanked: relevance, then helpfulness, then recency, then id.
  */
 @Injectable()
 export class ArticleSearchService {
-  private minTokenLength: Promise<number> | null = null;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async rank(
@@ -68,83 +79,102 @@ export class ArticleSearchService {
     locale: Locale,
     filters: ArticleFilters = {},
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<RankedArticle[]> {
-    const minTokenLength = await this.ftMinTokenLength();
-    const booleanQuery = toBooleanModeQuery(query.terms, { mode: 'any', phrase: query.phrase, minTokenLength });
-    const shortTerms = [...new Set(query.terms)].filter((t) => [...t].length < minTokenLength && !isStopWord(t)).slice(0, 10);
-    if (booleanQuery === '' && shortTerms.length === 0) return [];
-
-    const params: unknown[] = [];
-    const titleParts: string[] = [];
-    const bodyParts: string[] = [];
-    const matchParts: string[] = [];
-    if (booleanQuery !== '') {
-      titleParts.push('MATCH (t.search_title) AGAINST (? IN BOOLEAN MODE)');
-      bodyParts.push('MATCH (t.search_body) AGAINST (? IN BOOLEAN MODE)');
-    }
-    for (let i = 0; i < shortTerms.length; i += 1) {
-      titleParts.push(`${SHORT_TERM_SCORE} * (t.search_title LIKE ?)`);
-      bodyParts.push(`${SHORT_TERM_SCORE} * (t.search_body LIKE ?)`);
-    }
-    if (booleanQuery !== '') params.push(booleanQuery);
-    params.push(...shortTerms.map(wordStart));
-    if (booleanQuery !== '') params.push(booleanQuery);
-    params.push(...shortTerms.map(wordStart));
-
-    params.push(locale, locale);
-    if (booleanQuery !== '') {
-      matchParts.push('MATCH (t.search_title, t.search_body) AGAINST (? IN BOOLEAN MODE)');
-      params.push(booleanQuery);
-    }
-    for (const term of shortTerms) {
-      matchParts.push('t.search_title LIKE ? OR t.search_body LIKE ?');
-      params.push(wordStart(term), wordStart(term));
-    }
-    const filter = filterSql(filters);
-    params.push(...filter.params, CANDIDATE_LIMIT);
-
-    const rows: CandidateRow[] = await manager.query(
-      `SELECT * FROM (
-         SELECT a.id AS articleId, t.locale AS servedLocale, a.helpful_votes AS helpfulVotes,
-                a.not_helpful_votes AS notHelpfulVotes, t.updated_at AS updatedAt,
-                ${titleParts.join(' + ')} AS titleScore,
-                ${bodyParts.join(' + ')} AS bodyScore
-           FROM kb_article a
-           JOIN kb_section s ON s.id = a.section_id
-           JOIN kb_category c ON c.id = s.category_id
-           JOIN kb_article_translation t ON t.article_id = a.id
-            AND t.locale = IF(EXISTS (SELECT 1 FROM kb_article_translation r WHERE r.article_id = a.id AND r.locale = ?), ?, '${SOURCE_LOCALE}')
-          WHERE a.status = 'published' AND (${matchParts.join(' OR ')})${filter.sql}
-       ) ranked
-       ORDER BY ${TITLE_WEIGHT} * titleScore + bodyScore DESC, articleId
-       LIMIT ?`,
-      params,
-    );
-    const ranked = rows.map((row) => ({
-      articleId: row.articleId,
-      servedLocale: row.servedLocale as Locale,
-      relevance: round(TITLE_WEIGHT * Number(row.titleScore ?? 0) + Number(row.bodyScore ?? 0)),
-      helpfulVotes: Number(row.helpfulVotes),
-      notHelpfulVotes: Number(row.notHelpfulVotes),
-      updatedAt: new Date(row.updatedAt),
-    }));
-    return ranked.filter((r) => r.relevance > 0).sort(compareRanked);
+  ): Promise<MatchedArticle[]> {
+    const words = queryWords(query.terms);
+    if (words.length === 0) return [];
+    const statement = matchStatement(words, locale, filters);
+    const rows: MatchRow[] = await manager.query(statement.sql, statement.params);
+    return rows
+      .map((row) => ({
+        articleId: row.articleId,
+        servedLocale: row.servedLocale as Locale,
+        slug: row.slug,
+        title: row.title,
+        relevance: round(Number(row.relevance)),
+        helpfulVotes: Number(row.helpfulVotes),
+        notHelpfulVotes: Number(row.notHelpfulVotes),
+        updatedAt: new Date(row.updatedAt),
+      }))
+      .filter((r) => r.relevance > 0)
+      .sort(compareRanked);
   }
 
   /**
-   * The server's innodb_ft_min_token_size: words shorter than it are not in the index, so the
-   * search sends them through LIKE instead of matching nothing.
+   * Everything a ticket's (or a typed question's) suggestion needs, in one indexed query: the
+   * best `limit` matches for the terms, best first, each with its slug, served locale and title.
    */
-  private ftMinTokenLength(): Promise<number> {
-    this.minTokenLength ??= this.dataSource
-      .query('SELECT @@innodb_ft_min_token_size AS n')
-      .then((rows: Array<{ n: number | string }>) => Number(rows[0]?.n) || 3)
-      .catch((error: unknown) => {
-        this.minTokenLength = null;
-        throw error;
-      });
-    return this.minTokenLength;
+  async suggest(terms: readonly string[], locale: Locale, limit: number, manager: EntityManager = this.dataSource.manager): Promise<MatchedArticle[]> {
+    return (await this.rank({ terms }, locale, {}, manager)).slice(0, limit);
   }
+}
+
+/** The folded words a query searches for; filler words are not indexed, so they are left out. */
+export function queryWords(terms: readonly string[]): string[] {
+  const folded = terms.filter((t) => !isStopWord(t)).map(indexTerm).filter((t): t is string => t !== null);
+  return [...new Set(folded)].slice(0, MAX_QUERY_TERMS);
+}
+
+function matchStatement(words: readonly string[], locale: Locale, filters: ArticleFilters): { sql: string; params: unknown[] } {
+  const scope = scopeSql(locale, filters);
+  // a word's most common longer completion in the index ("hotline" → "hotlines")
+  const completion = `(SELECT e.term FROM kb_search_term e WHERE e.term LIKE ? AND e.term <> ? AND e.documents > 0 ORDER BY e.documents DESC, e.term LIMIT 1)`;
+  const candidates: string[] = [];
+  const expansions: string[] = [];
+  const candidateParams: unknown[] = [];
+  const expansionParams: unknown[] = [];
+  for (const word of words) {
+    for (const term of ['?', completion]) {
+      candidates.push(
+        `(SELECT p.document_id FROM kb_search_posting p JOIN kb_search_document d ON d.id = p.document_id
+           WHERE p.term = ${term}${scope.sql} ORDER BY p.weight DESC LIMIT ${CANDIDATES_PER_TERM})`,
+      );
+      expansions.push(`SELECT x.term, x.documents FROM kb_search_term x WHERE x.term = ${term}`);
+      const termParams = term === '?' ? [word] : [prefixPattern(word), word];
+      candidateParams.push(...termParams, ...scope.params);
+      expansionParams.push(...termParams);
+    }
+  }
+  const sql = `
+    SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
+           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, r.relevance
+      FROM (
+        SELECT c.document_id, SUM(p.weight * LN(1 + GREATEST(n.documents, 1) / GREATEST(t.documents, 1))) AS relevance
+          FROM (${candidates.join('\n UNION ')}) c
+          JOIN (${expansions.join('\n UNION ')}) t
+          JOIN kb_search_posting p ON p.document_id = c.document_id AND p.term = t.term
+          JOIN kb_search_term n ON n.term = ?
+         GROUP BY c.document_id
+         ORDER BY relevance DESC
+         LIMIT ?
+      ) r
+      JOIN kb_search_document d ON d.id = r.document_id
+      JOIN kb_article a ON a.id = d.article_id`;
+  return { sql, params: [...candidateParams, ...expansionParams, DOCUMENT_COUNT_TERM, MAX_MATCHES] };
+}
+
+/** What the reader may be served, and the list filters, on the document alias d. */
+function scopeSql(locale: Locale, filters: ArticleFilters): { sql: string; params: unknown[] } {
+  let sql: string;
+  const params: unknown[] = [];
+  if (locale === SOURCE_LOCALE) {
+    sql = ` AND d.locale = '${SOURCE_LOCALE}'`;
+  } else {
+    sql = ` AND (d.locale = ? OR (d.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, d.other_locales) = 0))`;
+    params.push(locale, locale);
+  }
+  if (filters.kind !== undefined) {
+    sql += ' AND d.kind = ?';
+    params.push(filters.kind);
+  }
+  if (filters.audience !== undefined) {
+    sql += ' AND d.audience = ?';
+    params.push(filters.audience);
+  }
+  if (filters.category !== undefined) {
+    sql += ' AND d.category_id IN (SELECT k.id FROM kb_category k WHERE k.slug = ? OR k.id = ?)';
+    params.push(filters.category, filters.category);
+  }
+  return { sql, params };
 }
 
 /** Best first; a total order (the id settles exact ties) that cursors resume from. */
@@ -177,12 +207,12 @@ export function filterSql(filters: ArticleFilters): { sql: string; params: unkno
   return { sql, params };
 }
 
-// Searchable words hold only letters, digits and marks; the escapes are for safety's sake.
-function wordStart(term: string): string {
-  return `% ${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// Indexed terms hold only letters and digits; the escapes are for safety's sake.
+function prefixPattern(word: string): string {
+  return `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-// MariaDB scores in single precision; rounding keeps equal matches equal across queries.
+// Relevance is a float sum; rounding keeps equal matches equal across queries.
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }

@@ -1,4 +1,7 @@
-import { compareArticleScores, keywordRelevance, scoreArticle, wilsonLowerBound, type ArticleScoreInput } from './ranking';
+import {
+  compareArticleScores, documentTermWeights, indexTerm, keywordRelevance, scoreArticle, termRarity, termWeight, wilsonLowerBound,
+  type ArticleScoreInput,
+} from './ranking';
 
 const now = new Date('2026-06-01T00:00:00Z');
 const base: ArticleScoreInput = { relevance: 2, updatedAt: new Date('2026-05-01T00:00:00Z'), helpfulVotes: 0, notHelpfulVotes: 0, now };
@@ -75,5 +78,31 @@ describe('keywordRelevance', () => {
     expect(keywordRelevance({ title: 'Vidéo', body: '' }, ['vid'])).toBe(3);
     expect(keywordRelevance({ title: 'Connection', body: '', keywords: ['5003'] }, ['5003'])).toBe(3);
     expect(keywordRelevance(echo, ['zzz'])).toBe(0);
+  });
+});
+
+describe('the search index weights', () => {
+  it('weighs a title hit three times a body hit and dampens repeats', () => {
+    expect(termWeight(1, 0)).toBe(3);
+    expect(termWeight(0, 1)).toBe(1);
+    expect(termWeight(0, 4)).toBeCloseTo(1 + Math.log(4));
+    expect(termWeight(1, 1)).toBeGreaterThan(termWeight(0, 8));
+  });
+
+  it('indexes folded words of the title, error codes and body, without filler words', () => {
+    const weights = documentTermWeights({ title: 'Écho in the Meeting', body: 'The echo comes **back**. Ёлка', keywords: ['5003'] });
+    expect(weights.get('echo')).toBeCloseTo(termWeight(1, 1));
+    expect(weights.get('meeting')).toBe(3);
+    expect(weights.get('5003')).toBe(3);
+    expect(weights.get('back')).toBe(1);
+    expect(weights.get('елка')).toBe(1);
+    expect(weights.has('the')).toBe(false);
+    expect(weights.has('in')).toBe(false);
+  });
+
+  it('makes rare terms count more than common ones', () => {
+    expect(termRarity(1000, 3)).toBeGreaterThan(termRarity(1000, 900));
+    expect(termRarity(0, 0)).toBeCloseTo(Math.log(2));
+    expect(indexTerm('x'.repeat(65))).toBeNull();
   });
 });

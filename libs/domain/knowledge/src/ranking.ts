@@ -1,8 +1,9 @@
 import { plainText } from './plain-text';
-import { foldWord, words } from './words';
+import { isStopWord } from './stop-words';
+import { foldWord, searchableWords, words } from './words';
 
 export interface ArticleScoreInput {
-  /** The database's relevance for the query (MariaDB MATCH … AGAINST); higher is better. */
+  /** The search index's relevance for the query (see termRarity); higher is better. */
   relevance: number;
   updatedAt: Date;
   helpfulVotes: number;
@@ -86,8 +87,8 @@ export interface KeywordRelevanceOptions {
 /**
  * A database-free relevance for one article: for each term, words starting with it (ignoring
  * case and accents, like the `*` search) in the title count `titleWeight` times as much as in
- * the body, with repeated hits dampened logarithmically. It mirrors the weighting the service
- * applies with MATCH on title and body, for tests and small in-memory sets.
+ * the body, with repeated hits dampened logarithmically: the weighting of termWeight, without
+ * rarity, for tests and small in-memory sets.
  */
 export function keywordRelevance(document: KeywordDocument, terms: readonly string[], options: KeywordRelevanceOptions = {}): number {
   const titleWeight = options.titleWeight ?? 3;
@@ -100,4 +101,58 @@ export function keywordRelevance(document: KeywordDocument, terms: readonly stri
     score += dampen(bodyWords.filter((w) => w.startsWith(term)).length);
   }
   return score;
+}
+
+/**
+ * The form a word is indexed and searched under: lower case without diacritics (foldWord), so
+ * "Écho" finds "echo" and "ё" finds "е". Words too long to be real (over MAX_TERM_LENGTH
+ * characters) are left out.
+ */
+export const MAX_TERM_LENGTH = 64;
+
+export function indexTerm(word: string): string | null {
+  const term = foldWord(word);
+  return term.length === 0 || [...term].length > MAX_TERM_LENGTH ? null : term;
+}
+
+/**
+ * How much one word says about one document: hits in the title (error codes count as title
+ * words) weigh `titleWeight` times as much as hits in the body, and repeated hits are dampened
+ * logarithmically, as in keywordRelevance.
+ */
+export function termWeight(titleHits: number, bodyHits: number, titleWeight = 3): number {
+  const dampen = (hits: number) => (hits <= 0 ? 0 : 1 + Math.log(hits));
+  return titleWeight * dampen(titleHits) + dampen(bodyHits);
+}
+
+/**
+ * The searchable terms of one document with their weights (termWeight). Filler words
+ * (isStopWord) are not indexed: queries leave them out too.
+ */
+export function documentTermWeights(document: KeywordDocument, options: KeywordRelevanceOptions = {}): Map<string, number> {
+  const count = (list: readonly string[]) => {
+    const hits = new Map<string, number>();
+    for (const word of list) {
+      const term = isStopWord(word) ? null : indexTerm(word);
+      if (term !== null) hits.set(term, (hits.get(term) ?? 0) + 1);
+    }
+    return hits;
+  };
+  const title = count([...searchableWords(plainText(document.title)), ...(document.keywords ?? [])]);
+  const body = count(searchableWords(plainText(document.body)));
+  const weights = new Map<string, number>();
+  for (const term of new Set([...title.keys(), ...body.keys()])) {
+    weights.set(term, termWeight(title.get(term) ?? 0, body.get(term) ?? 0, options.titleWeight));
+  }
+  return weights;
+}
+
+/**
+ * Rarity of a term among `documents` documents, `containing` of which hold it: ln(1 + N/n).
+ * A query's relevance for a document is the sum, over the query's words, of the weight of each
+ * indexed term the word starts (a word is a prefix: "hotline" finds "hotlines") times its
+ * rarity. The search service computes the same expression in SQL.
+ */
+export function termRarity(documents: number, containing: number): number {
+  return Math.log(1 + Math.max(1, documents) / Math.max(1, containing));
 }

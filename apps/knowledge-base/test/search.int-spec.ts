@@ -1,0 +1,120 @@
+import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-messaging';
+import { loadEnvironment } from '@support/platform';
+import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
+import { DataSource, type Logger } from 'typeorm';
+import { KnowledgeBaseEnvironment } from '../src/environment';
+import { ArticleSearchService, CANDIDATES_PER_TERM, MAX_MATCHES } from '../src/search/article-search.service';
+import { reindexArticle } from '../src/search/search-index';
+import { KNOWLEDGE_BASE_SERVICE } from '../src/service';
+
+/** Counts the SQL statements the data source sends; the rest of the log is not needed here. */
+class StatementCounter implements Logger {
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.statements.push(query);
+  }
+  logQueryError = ignore;
+  logQuerySlow = ignore;
+  logSchemaBuild = ignore;
+  logMigration = ignore;
+  log = ignore;
+}
+
+function ignore(): void {
+  // nothing to record
+}
+
+const CATEGORY = '00000000-0000-7000-8001-000000000001';
+const SECTION = '00000000-0000-7000-8002-000000000001';
+const articleId = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+describe('search at scale: one statement per search, and the candidate limit keeps the best match (real MariaDB)', () => {
+  const prefix = throwawayPrefix('kbsearch');
+  const counter = new StatementCounter();
+  let dataSource: DataSource;
+  let search: ArticleSearchService;
+
+  async function article(n: number, texts: Record<string, { title: string; body: string }>, votes = { helpful: 0, notHelpful: 0 }) {
+    const id = articleId(n);
+    const at = new Date(Date.UTC(2026, 0, 1) + n * 1000);
+    await dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO kb_article (id, slug, section_id, kind, audience, error_codes, status, version, published_at, helpful_votes, not_helpful_votes, created_at, updated_at)
+         VALUES (?, ?, ?, 'faq', 'everyone', '[]', 'published', 1, ?, ?, ?, ?, ?)`,
+        [id, `a-${n}`, SECTION, at, votes.helpful, votes.notHelpful, at, at],
+      );
+      for (const [locale, text] of Object.entries(texts)) {
+        await manager.query('INSERT INTO kb_article_translation (article_id, locale, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+          id, locale, text.title, text.body, at, at,
+        ]);
+      }
+      await reindexArticle(manager, id);
+    });
+    return id;
+  }
+
+  beforeAll(async () => {
+    const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
+    await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
+    const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef', ...source });
+    dataSource = new DataSource({ ...serviceDataSourceOptions({ env, ...KNOWLEDGE_BASE_SERVICE }), logging: ['query'], logger: counter } as never);
+    await dataSource.initialize();
+    search = new ArticleSearchService(dataSource);
+    const now = new Date();
+    await dataSource.query("INSERT INTO kb_category (id, slug, position, created_at, updated_at) VALUES (?, 'meetings', 0, ?, ?)", [CATEGORY, now, now]);
+    await dataSource.query("INSERT INTO kb_section (id, category_id, slug, position, created_at, updated_at) VALUES (?, ?, 'general', 0, ?, ?)", [SECTION, CATEGORY, now, now]);
+
+    // More articles than the candidate limit mention "meeting" more often than the best matches do,
+    // and each has a French translation, so French readers are not served its English text.
+    const crowd = CANDIDATES_PER_TERM + 50;
+    for (let n = 1; n <= crowd; n += 1) {
+      await article(n, {
+        en: { title: `Meeting meeting planner ${n}`, body: 'Meeting meeting meeting: every meeting has a meeting link and a meeting room.' },
+        fr: { title: `Planificateur ${n}`, body: 'Une réunion a un lien.' },
+      });
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await dropDatabasesWithPrefix(prefix);
+  });
+
+  it('finds the best match of a two-word query although hundreds of heavier rows match one of its words', async () => {
+    const best = await article(1001, { en: { title: 'Echo in a meeting', body: 'An echo in the meeting comes from a speaker near a microphone.' } });
+    const ranked = await search.rank({ terms: ['meeting', 'echo'] }, 'en');
+    expect(ranked[0].articleId).toBe(best);
+    expect(ranked).toHaveLength(MAX_MATCHES);
+  });
+
+  it('applies the reader-locale filter while reading candidates, so the served match is not cut off', async () => {
+    // ranks below every crowd row for "meeting", but the crowd is served to French readers in French
+    const served = await article(1002, { en: { title: 'Calendar sync', body: 'Each meeting of your calendar shows up.' } });
+    const french = await search.rank({ terms: ['meeting'] }, 'fr');
+    expect(french.map((r) => r.articleId)).toContain(served);
+    expect(french.every((r) => r.servedLocale === 'en')).toBe(true);
+    expect(french.some((r) => r.articleId === articleId(1))).toBe(false);
+  });
+
+  it('matches a word as the start of a longer one, and breaks equal scores by helpfulness', async () => {
+    const liked = await article(1003, { en: { title: 'Hotlines by country', body: 'Call us.' } }, { helpful: 40, notHelpful: 2 });
+    const plain = await article(1004, { en: { title: 'Hotlines by country', body: 'Call us.' } });
+    const ranked = await search.rank({ terms: ['hotline'] }, 'en');
+    expect(ranked.map((r) => r.articleId).slice(0, 2)).toEqual([liked, plain]);
+  });
+
+  it('answers a search, a filtered search and a ticket suggestion with one SQL statement each', async () => {
+    for (const call of [
+      () => search.rank({ terms: ['meeting', 'echo', 'tv'] }, 'fr'),
+      () => search.rank({ terms: ['meeting'] }, 'ru', { category: 'meetings', kind: 'faq', audience: 'everyone' }),
+      () => search.suggest(['echo', 'meeting', 'participants', 'hear', 'voice', 'speak', 'yesterday'], 'en', 5),
+    ]) {
+      counter.statements = [];
+      const result = await call();
+      expect(counter.statements).toHaveLength(1);
+      expect(result.length).toBeGreaterThan(0);
+    }
+    const [suggestion] = await search.suggest(['echo'], 'en', 5);
+    expect(suggestion).toMatchObject({ slug: 'a-1001', title: 'Echo in a meeting', servedLocale: 'en', relevance: expect.any(Number) });
+  });
+});
