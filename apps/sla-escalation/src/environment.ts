@@ -10,6 +10,16 @@ export class SlaEnvironment extends CommonEnvironment {
    */
   @IsInt() @Min(10) @Max(500) SLA_TIMER_POLL_INTERVAL_MS: number = 200;
 
-  /** Due timers claimed per transaction; a full batch is followed at once by the next. */
-  @IsInt() @Min(1) @Max(1000) SLA_TIMER_BATCH_SIZE: number = 100;
+  /**
+   * Due timers claimed per transaction; a full batch is followed at once by the next. The ceiling
+   * keeps one batch's statements (about 1 KB of clock state and of outbox row per timer) well
+   * under MySQL's default max_allowed_packet.
+   */
+  @IsInt() @Min(1) @Max(2000) SLA_TIMER_BATCH_SIZE: number = 1000;
+
+  /**
+   * Passes a replica runs side by side while a backlog drains (they claim disjoint rows, as
+   * replicas do), so that the database works on one batch while the process prepares the next.
+   */
+  @IsInt() @Min(1) @Max(8) SLA_TIMER_CONCURRENCY: number = 2;
 }

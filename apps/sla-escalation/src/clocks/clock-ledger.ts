@@ -8,7 +8,6 @@ import {
 } from '@support/domain-sla';
 import { OutboxWriter, pending, type PendingEvent } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
-import { clockToJson } from './clock-state';
 import type { SlaClockRecord } from './sla-clock.entity';
 
 /** How a stop is published: why, and whether an unbreached stop means the clock no longer applied. */
@@ -129,8 +128,11 @@ export class ClockLedger {
     if (new Set(writes.map((w) => w.record.id)).size !== writes.length) {
       throw new Error('ClockLedger.writeMany: each clock may be written once per call');
     }
-    const outcomes = writes.map((w) => this.applyToRecord(w));
-    await manager.query(CLOCK_UPSERT, [writes.map(({ record }) => CLOCK_COLUMNS.map(([column, field]) => columnValue(column, record[field])))]);
+    const applied = writes.map((w) => this.applyToRecord(w));
+    const rows = writes.map(({ record }, index) =>
+      CLOCK_COLUMNS.map(([column, field]) => (column === 'state' ? applied[index].stateJson : columnValue(column, record[field]))),
+    );
+    await manager.query(CLOCK_UPSERT, [rows]);
     for (const { record } of writes) record.version = (record.version ?? 0) + 1;
 
     const existing: StoredTimer[] =
@@ -150,19 +152,21 @@ export class ClockLedger {
       await manager.query('INSERT INTO sla_timer (clock_id, ticket_id, kind, level, due_at, created_at) VALUES ?', [inserts]);
     }
 
-    const events = writes.flatMap((w, index) => w.transitions.map((t) => eventFor(w.record, w.clock, t, w.change, outcomes[index])));
+    const events = writes.flatMap((w, index) => w.transitions.map((t) => eventFor(w.record, w.clock, t, w.change, applied[index].outcome)));
     await this.outbox.addMany(manager, events);
   }
 
-  /** Copies the clock onto its record's columns; answers the outcome its events publish. */
-  private applyToRecord({ record, clock, transitions, change }: ClockWrite): ClockOutcome | null {
+  /** Copies the clock onto its record's columns; answers the outcome its events publish and the stored JSON. */
+  private applyToRecord({ record, clock, transitions, change }: ClockWrite): { outcome: ClockOutcome | null; stateJson: string } {
     const stopped = transitions.find((t) => t.kind === 'stopped');
     const outcome = stopped ? publishedOutcome(clock, change.stop) : record.outcome;
+    // serialised once: the upsert stores this text, the record keeps its parse (as clockToJson would)
+    const stateJson = JSON.stringify(clock);
     Object.assign(record, {
       priority: clock.priority,
       targetMs: clock.targetMs,
       clockState: clock.state,
-      state: clockToJson(clock),
+      state: JSON.parse(stateJson) as Record<string, unknown>,
       startedAt: clock.startedAt,
       dueAt: clock.dueAt,
       warningAt: clock.warningAt,
@@ -176,12 +180,11 @@ export class ClockLedger {
       updatedAt: change.now,
       createdAt: record.createdAt ?? change.now,
     });
-    return outcome;
+    return { outcome, stateJson };
   }
 }
 
 function columnValue(column: string, value: unknown): unknown {
-  if (column === 'state') return JSON.stringify(value);
   if (column === 'version') return ((value as number | undefined) ?? 0) + 1;
   return value ?? null;
 }

@@ -53,16 +53,21 @@ interface ClaimedTimer {
  * commit removes them, so nothing fires twice. Rows that came due while every replica was down
  * are simply due at the first pass, and their events say how late they are.
  *
- * A pass that claimed a full batch is followed at once by the next. Otherwise the scheduler
- * sleeps until the next timer is due, at most a poll interval (a handler may add an earlier
- * one meanwhile; its commit nudges the scheduler too).
+ * A pass that claimed a full batch is followed at once by the next, and wakes the helper loops
+ * (`SLA_TIMER_CONCURRENCY` passes in flight in all) so that the database writes one batch while
+ * the process prepares the next. Otherwise the scheduler sleeps until the next timer is due, at
+ * most a poll interval (a handler may add an earlier one meanwhile; its commit nudges the
+ * scheduler too). A deadlock costs a pass, retried at once, not a back-off.
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TimerScheduler');
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  private readonly loop: PollingLoop;
+  /** sleeps until the next due timer; nudged by handlers' commits */
+  private readonly primary: PollingLoop;
+  /** further passes in flight while a backlog drains */
+  private readonly helpers: PollingLoop[];
   private readonly passListeners: Array<(pass: TimerPass) => void> = [];
   private wakeAtDue: NodeJS.Timeout | null = null;
   private fired = 0;
@@ -78,18 +83,21 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.batchSize = env.SLA_TIMER_BATCH_SIZE;
     this.pollIntervalMs = env.SLA_TIMER_POLL_INTERVAL_MS;
-    this.loop = new PollingLoop(
+    const onError = (error: Error, failures: number) => this.logger.warn(`timer pass failed (attempt ${failures}): ${error.message}`);
+    this.primary = new PollingLoop(
       async () => {
         const pass = await this.firePassRetrying();
-        const moreWaiting = pass.claimed === this.batchSize && pass.clocks > 0;
-        if (!moreWaiting) this.wakeAt(pass.nextDueAt);
+        const moreWaiting = this.isFull(pass);
+        if (moreWaiting) for (const helper of this.helpers) helper.nudge();
+        else this.wakeAt(pass.nextDueAt);
         return { moreWaiting };
       },
-      {
-        intervalMs: this.pollIntervalMs,
-        onError: (error, failures) => this.logger.warn(`timer pass failed (attempt ${failures}): ${error.message}`),
-        onRecovered: () => this.logger.log('timer scheduler recovered'),
-      },
+      { intervalMs: this.pollIntervalMs, onError, onRecovered: () => this.logger.log('timer scheduler recovered') },
+    );
+    // helpers only join while a backlog drains: the primary wakes them after a full batch
+    this.helpers = Array.from(
+      { length: env.SLA_TIMER_CONCURRENCY - 1 },
+      () => new PollingLoop(async () => ({ moreWaiting: this.isFull(await this.firePassRetrying()) }), { intervalMs: 10 * this.pollIntervalMs, onError }),
     );
   }
 
@@ -97,28 +105,29 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     this.readiness.register({
       name: 'sla-timers',
       check: async () => ({
-        up: this.loop.isRunning && this.loop.consecutiveFailures < 3,
+        up: this.primary.isRunning && this.primary.consecutiveFailures < 3,
         details: {
-          scheduler: this.loop.isRunning ? 'running' : 'stopped',
+          scheduler: this.primary.isRunning ? 'running' : 'stopped',
           fired: this.fired,
-          ...(this.loop.lastError ? { lastError: this.loop.lastError } : {}),
+          ...(this.primary.lastError ? { lastError: this.primary.lastError } : {}),
         },
       }),
     });
     // a handler's change may have made a threshold due at once (a re-time to a shorter target)
     this.outbox.onCommitted(() => this.nudge());
-    this.loop.start();
+    this.primary.start();
+    for (const helper of this.helpers) helper.start();
   }
 
   /** Stops before the messaging module flushes the outbox, finishing the pass in flight. */
   async onModuleDestroy(): Promise<void> {
     this.clearWake();
-    await this.loop.stop();
+    await Promise.all([this.primary, ...this.helpers].map((loop) => loop.stop()));
     this.clearWake();
   }
 
   nudge(): void {
-    this.loop.nudge();
+    this.primary.nudge();
   }
 
   /** Warnings, breaches and escalations this replica has written since it started. */
@@ -160,6 +169,11 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     };
     for (const listener of this.passListeners) listener(pass);
     return pass;
+  }
+
+  /** A full batch that fired something: more is probably due at once. */
+  private isFull(pass: TimerPass): boolean {
+    return pass.claimed === this.batchSize && pass.clocks > 0;
   }
 
   /**
