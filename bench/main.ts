@@ -10,6 +10,7 @@ import { run as ceilings } from './ceilings';
 import { cleanUpEverything } from './cleanup';
 import { describeMachine } from './machine';
 import { run as pipeline } from './pipeline';
+import { run as scheduler } from './scheduler';
 import { run as search } from './search';
 import type { BenchOptions, BenchPart, BenchSection } from './section';
 import { formatSection } from './table';
@@ -21,6 +22,7 @@ const PARTS: Array<[name: string, part: BenchPart]> = [
   ['ceilings', ceilings],
   ['pipeline', pipeline],
   ['search', search],
+  ['scheduler', scheduler],
 ];
 // -----------------------------------------------------------------------------------------------
 
