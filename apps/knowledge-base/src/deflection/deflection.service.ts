@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { KbArticlesSuggested, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
 import { suggestionTerms, type Locale } from '@support/domain-knowledge';
-import { OutboxWriter, type HandlerContext } from '@support/messaging';
-import { isDuplicateKeyError } from '@support/persistence';
+import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
 import { ApiError, isStaff, type Principal } from '@support/platform';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Article } from '../articles/article.entity';
 import { ArticleReaderService } from '../articles/article-reader.service';
@@ -56,33 +55,47 @@ export class DeflectionService {
   /**
    * Answers support.ticket.created with support.kb.articles_suggested: the best matches for the
    * subject and description, in the language the ticket is written in. No match is an answer
-   * too (an empty list), so the ticket's view knows the lookup happened.
+   * too (an empty list), so the ticket's view knows the lookup happened. A run of tickets costs
+   * one indexed search each (slugs and titles come with the matches), one read of tickets
+   * answered before, and one multi-row insert each for the sets and their items.
    */
-  async suggestForTicket(event: SupportEvent<TicketCreatedV1>, context: HandlerContext): Promise<void> {
-    const ticket = event.data;
-    const description = ticket.description.slice(0, MAX_SUGGESTION_TEXT_LENGTH);
-    const locale = guessTextLocale(`${ticket.subject}\n${description}`);
-    const { terms, ranked } = await this.bestMatches(ticket.subject, description, locale, context.manager);
-    const suggestion = { id: uuidv7(), channel: 'ticket' as const, ticketId: ticket.ticketId, requesterId: ticket.requesterId, locale, terms };
-    try {
-      await this.record(context.manager, suggestion, ranked);
-    } catch (error) {
-      // the same ticket announced again under another event id: its suggestions already went out
-      if (isDuplicateKeyError(error)) return;
-      throw error;
-    }
-    const articles = await this.articlesFor(ranked, locale, terms, context.manager);
-    await this.outbox.add(
-      context.manager,
-      KbArticlesSuggested,
-      {
-        ticketId: ticket.ticketId,
-        locale,
-        suggestions: articles.map((a) => ({ articleId: a.id, slug: a.slug, title: a.title, locale: a.locale, score: a.score })),
-        suggestedAt: new Date().toISOString(),
-      },
-      context.origin,
+  async suggestForTickets(events: SupportEvent<TicketCreatedV1>[], context: BatchContext): Promise<void> {
+    const { manager } = context;
+    const ticketIds = [...new Set(events.map((event) => event.data.ticketId))];
+    // the same ticket announced again under another event id: its suggestions already went out
+    const answered = new Set(
+      (await manager.find(Suggestion, { select: { ticketId: true }, where: { ticketId: In(ticketIds) } })).map((s) => s.ticketId),
     );
+    const suggestions: Suggestion[] = [];
+    const items: Array<Omit<SuggestionItem, 'suggestion'>> = [];
+    const announcements: PendingEvent[] = [];
+    const suggestedAt = new Date();
+    for (const event of events) {
+      const ticket = event.data;
+      if (answered.has(ticket.ticketId)) continue;
+      answered.add(ticket.ticketId);
+      const description = ticket.description.slice(0, MAX_SUGGESTION_TEXT_LENGTH);
+      const locale = guessTextLocale(`${ticket.subject}\n${description}`);
+      const terms = ticketTerms(ticket.subject, description);
+      const matches = terms.length === 0 ? [] : await this.search.suggest(terms, locale, this.env.KB_SUGGESTION_LIMIT, manager);
+      const best = matches[0]?.relevance ?? 0;
+      const kept = matches.filter((match) => match.relevance >= best * RELATIVE_SCORE_FLOOR);
+      const id = uuidv7();
+      suggestions.push(suggestionRow({ id, channel: 'ticket', ticketId: ticket.ticketId, requesterId: ticket.requesterId, locale, terms }, suggestedAt));
+      items.push(...itemRows(id, kept));
+      announcements.push(
+        pending(KbArticlesSuggested, {
+          ticketId: ticket.ticketId,
+          locale,
+          suggestions: kept.map((m) => ({ articleId: m.articleId, slug: m.slug, title: m.title, locale: m.servedLocale, score: Math.round(m.relevance * 1000) / 1000 })),
+          suggestedAt: suggestedAt.toISOString(),
+        }, originOf(event)),
+      );
+    }
+    if (suggestions.length === 0) return;
+    await manager.createQueryBuilder().insert().into(Suggestion).values(suggestions).updateEntity(false).execute();
+    if (items.length > 0) await manager.createQueryBuilder().insert().into(SuggestionItem).values(items).updateEntity(false).execute();
+    await this.outbox.addMany(manager, announcements);
   }
 
   /** Records which shown article answered the requester's question (replacing an earlier mark). */
@@ -126,8 +139,7 @@ export class DeflectionService {
   }
 
   private async bestMatches(subject: string, details: string, locale: Locale, manager: EntityManager) {
-    // the subject states the most important point, so its words come first
-    const terms = [...new Set([...suggestionTerms(subject, { max: 6 }), ...suggestionTerms(`${subject}\n${details}`, { max: 12 })])];
+    const terms = ticketTerms(subject, details);
     if (terms.length === 0) return { terms, ranked: [] as RankedArticle[] };
     const ranked = await this.search.rank({ terms }, locale, {}, manager);
     const best = ranked[0]?.relevance ?? 0;
@@ -145,23 +157,8 @@ export class DeflectionService {
     suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; locale: Locale; terms: readonly string[] },
     ranked: readonly RankedArticle[],
   ): Promise<void> {
-    await manager.insert(Suggestion, {
-      id: suggestion.id,
-      channel: suggestion.channel,
-      ticketId: suggestion.ticketId,
-      requesterId: suggestion.requesterId,
-      locale: suggestion.locale,
-      searchTerms: suggestion.terms.join(' ').slice(0, 500),
-      answeredArticleId: null,
-      answeredAt: null,
-      createdAt: new Date(),
-    });
-    if (ranked.length > 0) {
-      await manager.insert(
-        SuggestionItem,
-        ranked.map((r, index) => ({ suggestionId: suggestion.id, position: index + 1, articleId: r.articleId, servedLocale: r.servedLocale, score: r.relevance })),
-      );
-    }
+    await manager.insert(Suggestion, suggestionRow(suggestion, new Date()));
+    if (ranked.length > 0) await manager.insert(SuggestionItem, itemRows(suggestion.id, ranked));
   }
 
   /**
@@ -200,4 +197,30 @@ export class DeflectionService {
       createdAt: suggestion.createdAt.toISOString(),
     };
   }
+}
+
+/** The words a ticket is matched by: the subject states the most important point, so its words come first. */
+function ticketTerms(subject: string, details: string): string[] {
+  return [...new Set([...suggestionTerms(subject, { max: 6 }), ...suggestionTerms(`${subject}\n${details}`, { max: 12 })])];
+}
+
+function suggestionRow(
+  suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; locale: Locale; terms: readonly string[] },
+  createdAt: Date,
+): Suggestion {
+  return Object.assign(new Suggestion(), {
+    id: suggestion.id,
+    channel: suggestion.channel,
+    ticketId: suggestion.ticketId,
+    requesterId: suggestion.requesterId,
+    locale: suggestion.locale,
+    searchTerms: suggestion.terms.join(' ').slice(0, 500),
+    answeredArticleId: null,
+    answeredAt: null,
+    createdAt,
+  });
+}
+
+function itemRows(suggestionId: string, ranked: readonly RankedArticle[]) {
+  return ranked.map((r, index) => ({ suggestionId, position: index + 1, articleId: r.articleId, servedLocale: r.servedLocale, score: r.relevance }));
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { TicketCreated, TOPICS } from '@support/contracts';
-import { on, type ReceivedBatch } from '@support/messaging';
+import { onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
 import { DeflectionService } from './deflection.service';
 
@@ -12,7 +12,7 @@ export class TicketEventsConsumer {
 
   constructor(consumers: EventConsumers, deflection: DeflectionService) {
     this.ticketEvents = consumers.create('tickets', [
-      on(TicketCreated, (event, context) => deflection.suggestForTicket(event, context)),
+      onBatch(TicketCreated, (events, context) => deflection.suggestForTickets(events, context)),
     ]);
   }
 

@@ -98,7 +98,9 @@ export class TicketsService {
         if (idempotencyKey !== undefined) {
           await this.idempotencyKeys.claim(manager, { callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id }, now);
         }
-        const saved = await manager.save(ticket);
+        // a plain insert: save() would first read the row it is about to create
+        const saved: Ticket = Object.assign(ticket, { version: 1 });
+        await manager.createQueryBuilder().insert().into(Ticket).values(saved).updateEntity(false).execute();
         await this.statuses.recordFiling(manager, saved);
         await this.outbox.add(
           manager,
