@@ -10,6 +10,8 @@ import { nowMs, sleep } from '../stats';
 export interface ClockListener {
   /** epoch ms at which the first clock_started of a ticket arrived */
   startedAt: ReadonlyMap<string, number>;
+  /** epoch ms at which the newest first-seen clock_started arrived */
+  lastStartedAt(): number | null;
   /** clock_started events seen more than once for a ticket (redeliveries reach subscribers too) */
   duplicates(): number;
   stop(): Promise<void>;
@@ -26,6 +28,7 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
   });
   const startedAt = new Map<string, number>();
   let duplicates = 0;
+  let lastStartedAt: number | null = null;
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
   await consumer.connect();
@@ -44,7 +47,10 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
             const ticketId = event.data?.ticketId;
             if (event.type !== SlaClockStarted.type || !ticketId) continue;
             if (startedAt.has(ticketId)) duplicates++;
-            else startedAt.set(ticketId, receivedAt);
+            else {
+              startedAt.set(ticketId, receivedAt);
+              lastStartedAt = receivedAt;
+            }
           } catch {
             // not ours to judge: the services dead-letter what they cannot parse
           }
@@ -59,5 +65,5 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
     await consumer.disconnect().catch(() => undefined);
     throw error;
   }
-  return { startedAt, duplicates: () => duplicates, stop: () => consumer.disconnect() };
+  return { startedAt, lastStartedAt: () => lastStartedAt, duplicates: () => duplicates, stop: () => consumer.disconnect() };
 }

@@ -7,7 +7,7 @@ import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core'
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { launchPlatform } from '../../tools/launcher/launcher';
+import type { LaunchedPlatform } from '../../tools/launcher/launcher';
 import { onCleanup } from '../cleanup';
 
 export const SERVICE_NAMES = ['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'] as const;
@@ -17,6 +17,8 @@ export interface PlatformUnderTest {
   urls: Record<ServiceName, string>;
   brokers: string;
   secret: string;
+  /** ticketing's database (its ticket table counts what the platform accepted) */
+  ticketingDatabase: string;
   /** every process whose CPU and memory the bench reports, by a display name */
   pids: Record<string, number>;
   /** resolves with a service's name when it exits on its own */
@@ -92,8 +94,11 @@ export async function startPlatform(databaseUrl: string, log: (line: string) => 
     KAFKA_BROKERS: '',
     ...Object.fromEntries(SERVICE_NAMES.map((name) => [PORT_VARIABLES[name], String(ports[name])])),
   };
-  let platform: Awaited<ReturnType<typeof launchPlatform>>;
+  let platform: LaunchedPlatform;
   try {
+    // loaded here, not at the top: it pulls in the services' code, and a tree that does not load
+    // should fail this part only, not the whole bench
+    const { launchPlatform } = await import('../../tools/launcher/launcher');
     platform = await launchPlatform({
       env,
       log: (raw) => {
@@ -123,6 +128,7 @@ export async function startPlatform(databaseUrl: string, log: (line: string) => 
     urls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${ports[name]}`])) as Record<ServiceName, string>,
     brokers: platform.brokers,
     secret,
+    ticketingDatabase: `${prefix}ticketing`,
     pids,
     crashed: platform.crashed,
     recentOutput: () => [...output],

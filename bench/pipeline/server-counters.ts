@@ -41,6 +41,12 @@ export class ServerCounters {
     return values;
   }
 
+  /** Rows of a table (one more Com_select in the counters). */
+  async countRows(database: string, table: string): Promise<number> {
+    const [rows] = await this.connection.query(`SELECT COUNT(*) AS n FROM \`${database}\`.\`${table}\``);
+    return Number((rows as Array<{ n: number | string }>)[0].n);
+  }
+
   close(): Promise<void> {
     return this.connection.end();
   }
