@@ -1,5 +1,5 @@
 import { defaultSlaPolicy, startClock } from '@support/domain-sla';
-import { parseDatabaseUrl } from '@support/persistence';
+import { isTransientDatabaseError, parseDatabaseUrl } from '@support/persistence';
 import { queryDatabase, TEST_DATABASE_URL, waitFor } from '@support/testing';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
@@ -49,11 +49,21 @@ async function startClocks(replica: SchedulerReplica, startedAt: Date[]): Promis
   return ids;
 }
 
-/** Runs passes until one fires no clock (nothing due, or only clocks someone else holds). */
+/**
+ * Runs passes until one fires no clock (nothing due, or only clocks someone else holds). A pass
+ * that loses a deadlock to the other replica is rolled back whole and simply tried again, as the
+ * scheduler's loop does.
+ */
 async function drain(replica: SchedulerReplica): Promise<TimerPass[]> {
   const passes: TimerPass[] = [];
   for (;;) {
-    const pass = await replica.scheduler.firePass();
+    let pass: TimerPass;
+    try {
+      pass = await replica.scheduler.firePass();
+    } catch (error) {
+      if (isTransientDatabaseError(error)) continue;
+      throw error;
+    }
     passes.push(pass);
     if (pass.clocks === 0) return passes;
   }

@@ -14,6 +14,8 @@ import { SlaTimeSource } from '../time-source';
 export interface TimerPass {
   /** due timer rows this pass claimed */
   claimed: number;
+  /** the most it could claim: a pass that claimed this many leaves more due at once */
+  limit: number;
   /** clocks whose due thresholds it fired */
   clocks: number;
   /** warning, breach and escalation events it wrote */
@@ -28,6 +30,11 @@ export interface TimerPass {
 
 /** tries of one pass that hit a deadlock or lock-wait timeout */
 const PASS_ATTEMPTS = 3;
+/**
+ * The first batch after a quiet spell: small, so that the first of a backlog goes out within
+ * milliseconds; each full batch after it claims four times more, up to SLA_TIMER_BATCH_SIZE.
+ */
+const FIRST_BATCH = 100;
 
 interface ClaimedTimer {
   id: string;
@@ -70,6 +77,7 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly helpers: PollingLoop[];
   private readonly passListeners: Array<(pass: TimerPass) => void> = [];
   private wakeAtDue: NodeJS.Timeout | null = null;
+  private claimLimit: number;
   private fired = 0;
 
   constructor(
@@ -82,15 +90,21 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     env: SlaEnvironment,
   ) {
     this.batchSize = env.SLA_TIMER_BATCH_SIZE;
+    this.claimLimit = Math.min(FIRST_BATCH, this.batchSize);
     this.pollIntervalMs = env.SLA_TIMER_POLL_INTERVAL_MS;
     const onError = (error: Error, failures: number) => this.logger.warn(`timer pass failed (attempt ${failures}): ${error.message}`);
     this.primary = new PollingLoop(
       async () => {
         const pass = await this.firePassRetrying();
-        const moreWaiting = this.isFull(pass);
-        if (moreWaiting) for (const helper of this.helpers) helper.nudge();
-        else this.wakeAt(pass.nextDueAt);
-        return { moreWaiting };
+        if (this.isFull(pass)) {
+          for (const helper of this.helpers) helper.nudge();
+          return { moreWaiting: true };
+        }
+        // timers that came due while the pass ran go at once; due rows a pass that fired nothing
+        // left behind are held by a handler (whose commit nudges) or a replica: they wait
+        if (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now()) return { moreWaiting: true };
+        this.wakeAt(pass.nextDueAt);
+        return { moreWaiting: false };
       },
       { intervalMs: this.pollIntervalMs, onError, onRecovered: () => this.logger.log('timer scheduler recovered') },
     );
@@ -143,12 +157,13 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   /** One pass: claims a batch of due timers and fires what it may. */
   async firePass(): Promise<TimerPass> {
     const now = this.time.now();
+    const limit = this.claimLimit;
     const { claimed, clocks, thresholds } = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       // FORCE INDEX: when most rows are due the optimiser prefers a full scan and a sort, which
       // locks every due row (not just the batch) and leaves other replicas nothing to claim
       const rows: ClaimedTimer[] = await manager.query(
         'SELECT id, clock_id FROM sla_timer FORCE INDEX (idx_timer_due) WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED',
-        [now, this.batchSize],
+        [now, limit],
       );
       if (rows.length === 0) return { claimed: 0, clocks: 0, thresholds: [] as Date[] };
       const { records, timers } = await this.lockClocks(manager, [...new Set(rows.map((row) => row.clock_id))]);
@@ -159,13 +174,16 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     const committedAt = this.time.now();
     this.fired += thresholds.length;
     if (thresholds.length > 0) this.outbox.notifyCommitted();
+    // a backlog ramps up to full batches; a pass that found less starts small again
+    this.claimLimit = claimed === limit ? Math.min(this.batchSize, limit * 4) : Math.min(FIRST_BATCH, this.batchSize);
     const pass: TimerPass = {
       claimed,
+      limit,
       clocks,
       transitions: thresholds.length,
       thresholds,
       committedAt,
-      nextDueAt: claimed === this.batchSize ? null : await this.nextDueAt(),
+      nextDueAt: claimed === limit ? null : await this.nextDueAt(),
     };
     for (const listener of this.passListeners) listener(pass);
     return pass;
@@ -173,7 +191,7 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** A full batch that fired something: more is probably due at once. */
   private isFull(pass: TimerPass): boolean {
-    return pass.claimed === this.batchSize && pass.clocks > 0;
+    return pass.claimed === pass.limit && pass.clocks > 0;
   }
 
   /**
@@ -193,7 +211,10 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Locks the claimed rows' clocks that nobody else holds, and keeps those all of whose timer
-   * rows it could lock too; answers them with every timer row they have.
+   * rows it could lock too; answers them with every timer row they have. Once a clock is held
+   * nobody else adds or removes its timer rows, so a plain read lists them all; they are then
+   * locked by primary key (a `SKIP LOCKED` read through the clock index also skipped rows
+   * merely near another pass's, leaving whole batches contended).
    */
   private async lockClocks(manager: EntityManager, clockIds: string[]): Promise<{ records: SlaClockRecord[]; timers: StoredTimer[] }> {
     const held = await manager.find(SlaClockRecord, {
@@ -202,12 +223,12 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     });
     if (held.length === 0) return { records: [], timers: [] };
     const heldIds = held.map((record) => record.id);
-    const lockable: StoredTimer[] = await manager.query(
-      'SELECT id, clock_id, kind, level, due_at FROM sla_timer FORCE INDEX (uq_timer_clock_kind_level) WHERE clock_id IN (?) FOR UPDATE SKIP LOCKED',
-      [heldIds],
-    );
-    const all: ClaimedTimer[] = await manager.query('SELECT id, clock_id FROM sla_timer WHERE clock_id IN (?)', [heldIds]);
-    const locked = new Set(lockable.map((row) => String(row.id)));
+    // every timer row of these clocks (a plain read), then a lock on those rows by primary key
+    const all: StoredTimer[] = await manager.query('SELECT id, clock_id, kind, level, due_at FROM sla_timer WHERE clock_id IN (?)', [heldIds]);
+    const lockedRows: Array<{ id: string }> =
+      all.length === 0 ? [] : await manager.query('SELECT id FROM sla_timer WHERE id IN (?) FOR UPDATE SKIP LOCKED', [all.map((row) => Number(row.id))]);
+    const locked = new Set(lockedRows.map((row) => String(row.id)));
+    const lockable = all.filter((row) => locked.has(String(row.id)));
     const contended = new Set(all.filter((row) => !locked.has(String(row.id))).map((row) => row.clock_id));
     if (contended.size === 0) return { records: held, timers: lockable };
     return {
