@@ -194,11 +194,11 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     await forgetPendingTimers();
     const live = await db.replica(
       { now: () => new Date() },
-      { SLA_TIMER_POLL_INTERVAL_MS: 500, SLA_TIMER_BATCH_SIZE: 100 },
+      { SLA_TIMER_POLL_INTERVAL_MS: 5000, SLA_TIMER_BATCH_SIZE: 100 },
     );
     const lateness: number[] = [];
     live.scheduler.onPass((pass) => lateness.push(...pass.thresholds.map((t) => pass.committedAt.getTime() - t.getTime())));
-    // warnings 45 min after the start: due 120, 240, ... ms from now, each inside a poll interval
+    // warnings 45 min after the start: due 0.4 s to 1.24 s from now, all inside the first poll interval
     const now = Date.now();
     const ids = await startClocks(live, Array.from({ length: 8 }, (_, i) => new Date(now - 45 * MINUTE + 400 + i * 120)));
     live.scheduler.onApplicationBootstrap();
@@ -207,7 +207,8 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     } finally {
       await live.scheduler.onModuleDestroy();
     }
-    // a poll interval of 500 ms would leave some up to half a second late
-    expect(Math.max(...lateness)).toBeLessThan(150);
+    // waiting out the 5 s poll interval would leave every warning at least 3.7 s late; the bound
+    // is loose on purpose (a mechanism check, not a timing target: those live in the bench)
+    expect(Math.max(...lateness)).toBeLessThan(2500);
   });
 });

@@ -28,4 +28,9 @@ export class TicketDetails {
     ]);
     return ticketView(ticket, { statusHistory, comments: conversation, attachments, suggestedArticles });
   }
+
+  /** A ticket just filed: its one history entry, and no conversation, files or suggestions yet. */
+  describeNew(ticket: Ticket, filing: TicketStatusChange): TicketView {
+    return ticketView(ticket, { statusHistory: [filing], comments: [], attachments: [], suggestedArticles: [] });
+  }
 }

@@ -47,8 +47,8 @@ export class TicketStatusRecorder {
   }
 
   /** The first history entry, written when the ticket is filed. */
-  async recordFiling(manager: EntityManager, ticket: Ticket): Promise<void> {
-    await manager.insert(TicketStatusChange, {
+  async recordFiling(manager: EntityManager, ticket: Ticket): Promise<TicketStatusChange> {
+    const entry = Object.assign(new TicketStatusChange(), {
       ticketId: ticket.id,
       previousStatus: null,
       status: ticket.status,
@@ -56,6 +56,8 @@ export class TicketStatusRecorder {
       changedBy: ticket.requesterId,
       changedAt: ticket.createdAt,
     });
+    await manager.createQueryBuilder().insert().into(TicketStatusChange).values(entry).updateEntity(false).execute();
+    return entry;
   }
 
   private async apply(manager: EntityManager, ticket: Ticket, request: StatusChangeRequest): Promise<void> {

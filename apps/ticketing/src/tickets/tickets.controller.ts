@@ -34,9 +34,9 @@ export class TicketsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketView> {
-    const { ticket, replayed } = await this.tickets.file(form, principal, correlationId, idempotencyKey);
+    const { ticket, filing, replayed } = await this.tickets.file(form, principal, correlationId, idempotencyKey);
     if (replayed) response.setHeader(REPLAY_HEADER, 'true');
-    return this.details.describe(ticket, principal);
+    return filing ? this.details.describeNew(ticket, filing) : this.details.describe(ticket, principal);
   }
 
   @Get()

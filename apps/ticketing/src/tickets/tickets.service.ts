@@ -21,6 +21,7 @@ import { CursorError, decodeCursor, encodeCursor, filterFingerprint } from './li
 import { SuggestedArticle } from './suggested-article.entity';
 import { Ticket } from './ticket.entity';
 import { TicketStatusRecorder } from './ticket-status.recorder';
+import type { TicketStatusChange } from './ticket-status-change.entity';
 import { assertStorableCaller, canSee } from './ticket-visibility';
 import {
   IdempotencyKeyReusedError, InvalidCursorError, InvalidIdempotencyKeyError, StaffOnlyFieldsError, TicketClosedError,
@@ -34,6 +35,8 @@ const MAX_SUGGESTIONS = 10;
 
 export interface FilingResult {
   ticket: Ticket;
+  /** a new ticket's first history entry, so its page needs no read back (absent on a replay) */
+  filing?: TicketStatusChange;
   /** true when an Idempotency-Key replay returned the ticket an earlier request filed */
   replayed: boolean;
 }
@@ -93,6 +96,7 @@ export class TicketsService {
       createdAt: now,
       updatedAt: now,
     } satisfies Omit<Ticket, 'version'>);
+    let filing: TicketStatusChange | undefined;
     try {
       const saved = await this.unitOfWork.run(async (manager) => {
         if (idempotencyKey !== undefined) {
@@ -101,7 +105,7 @@ export class TicketsService {
         // a plain insert: save() would first read the row it is about to create
         const saved: Ticket = Object.assign(ticket, { version: 1 });
         await manager.createQueryBuilder().insert().into(Ticket).values(saved).updateEntity(false).execute();
-        await this.statuses.recordFiling(manager, saved);
+        filing = await this.statuses.recordFiling(manager, saved);
         await this.outbox.add(
           manager,
           TicketCreated,
@@ -122,7 +126,7 @@ export class TicketsService {
         );
         return saved;
       });
-      return { ticket: saved, replayed: false };
+      return { ticket: saved, filing, replayed: false };
     } catch (error) {
       if (!(error instanceof IdempotencyKeyTaken) || idempotencyKey === undefined) throw error;
       // a concurrent request with the same key committed first

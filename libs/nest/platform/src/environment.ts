@@ -26,6 +26,8 @@ export class CommonEnvironment {
   @IsInt() @Min(3000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
   @IsInt() @Min(100) @Max(60_000) KAFKA_HEARTBEAT_INTERVAL_MS: number = 3000;
   @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS: number = 100;
+  /** connections each replica may hold: consumer batches (KAFKA_PARTITIONS_CONCURRENCY), HTTP requests, relay and timers share it */
+  @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE: number = 20;
   /** partitions one replica handles at once (each in its own transaction); see README "Scaling" */
   @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY: number = 4;
   /** most messages of one fetch handled in one transaction */

@@ -40,7 +40,7 @@ export class PlatformModule {
           useFactory: async () => {
             await ensureDatabase(server, database);
             return {
-              ...mysqlDataSourceOptions({ server, database, entities: options.entities, migrations: options.migrations }),
+              ...mysqlDataSourceOptions({ server, database, entities: options.entities, migrations: options.migrations, poolSize: options.env.DATABASE_POOL_SIZE }),
               migrationsRun: options.migrationsRun ?? false,
               retryAttempts: 5,
               retryDelay: 1000,
