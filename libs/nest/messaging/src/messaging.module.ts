@@ -25,7 +25,7 @@ export interface MessagingOptions {
 
 /**
  * Connects the producer, runs the outbox relay, and leaves in order on shutdown: consumers finish
- * their in-flight message and leave the group, the relay publishes what is committed, then the
+ * their in-flight batch and leave the group, the relay publishes what is committed, then the
  * producer disconnects.
  */
 const INBOX_RETENTION_MS = 14 * 24 * 3600_000;
