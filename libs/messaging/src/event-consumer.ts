@@ -201,16 +201,16 @@ export class EventConsumer {
     // READ COMMITTED: handlers rely on locking reads, and no gap locks means concurrent batches
     // inserting beside each other (suggestions, timers, inbox rows) do not deadlock
     return this.deps.dataSource.transaction('READ COMMITTED', async (manager) => {
-      let todo = items;
+      let unseen = items;
       if (checkInbox) {
         const fresh = await this.deps.inbox.fresh(manager, this.name, items.map((item) => item.event.id));
-        todo = items.filter((item) => fresh.has(item.event.id));
+        unseen = items.filter((item) => fresh.has(item.event.id));
       }
-      await this.deps.inbox.record(manager, this.name, topic, todo.map((item) => ({ id: item.event.id, type: item.event.type })));
+      await this.deps.inbox.record(manager, this.name, topic, unseen.map((item) => ({ id: item.event.id, type: item.event.type })));
       await this.deps.outbox.collect(manager, async () => {
-        for (const run of runsOfOneType(todo)) await run.binding.handle(run.events, { manager, topic });
+        for (const run of runsOfOneType(unseen)) await run.binding.handle(run.events, { manager, topic });
       });
-      return todo.length;
+      return unseen.length;
     });
   }
 
