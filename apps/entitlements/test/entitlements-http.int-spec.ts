@@ -288,8 +288,10 @@ describe('entitlements HTTP API', () => {
       expect(aboutOther.status).toBe(403);
       const otherAccount = await options('acct-biz', customers['pro-owner'], 'pro-owner');
       expect(otherAccount.status).toBe(403);
-      const noAccount = await options('acct-pro', await signToken({ sub: 'pro-owner', role: 'customer' }));
-      expect(noAccount.status).toBe(403);
+      // a customer token without account_id is not a customer at all
+      const noAccount = await options('acct-pro', await signToken({ sub: 'pro-owner', role: 'customer', account_id: null }));
+      expect(noAccount.status).toBe(401);
+      expect(noAccount.body.message).toMatch(/account_id/);
     });
 
     it('lets agents and admins ask about anyone, naming the user', async () => {

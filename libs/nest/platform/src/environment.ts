@@ -46,6 +46,10 @@ export class CommonEnvironment {
 
   @IsOptional() @IsString() AUTH_ISSUER?: string;
   @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+  /** how far a token issuer's clock may differ from ours (exp, nbf, iat), in seconds */
+  @IsInt() @Min(0) @Max(600) AUTH_CLOCK_SKEW_SECONDS: number = 60;
+  /** longest token lifetime accepted (exp − iat, or exp − now without iat), in seconds */
+  @IsInt() @Min(60) @Max(2_592_000) AUTH_MAX_TOKEN_LIFETIME_SECONDS: number = 86_400;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

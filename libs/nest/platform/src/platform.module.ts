@@ -60,6 +60,8 @@ export class PlatformModule {
               jwksUrl: options.env.AUTH_JWKS_URL,
               issuer: options.env.AUTH_ISSUER,
               audience: options.env.AUTH_AUDIENCE,
+              clockSkewSeconds: options.env.AUTH_CLOCK_SKEW_SECONDS,
+              maxLifetimeSeconds: options.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
             }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import { CALLER_ROLES, type CallerRole, type Principal } from './principal';
 
 export interface TokenSettings {
@@ -6,7 +6,14 @@ export interface TokenSettings {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** how far the issuer's clock may be ahead of or behind ours (exp, nbf, iat); default 60 */
+  clockSkewSeconds?: number;
+  /** longest lifetime accepted: exp − iat, or exp − now when the token has no iat; default 24 h */
+  maxLifetimeSeconds?: number;
 }
+
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 
 export class InvalidTokenError extends Error {
   constructor(message: string) {
@@ -36,10 +43,21 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string, now: Date = new Date()): Promise<Principal> {
     let payload: JWTPayload;
+    const clockSkew = this.settings.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
     try {
-      const options = { algorithms: this.algorithms, issuer: this.settings.issuer, audience: this.settings.audience };
+      // jose checks signature, algorithm, iss, aud, that exp and sub are present, exp and nbf
+      // against the clock with the skew allowed; what it has no option for (an iat in the
+      // future without requiring iat, the lifetime exp − iat) is checked by tokenLifetimeProblem
+      const options: JWTVerifyOptions = {
+        algorithms: this.algorithms,
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: clockSkew,
+        currentDate: now,
+      };
       payload =
         this.key instanceof Uint8Array
           ? (await jwtVerify(token, this.key, options)).payload
@@ -47,8 +65,38 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError(`invalid token: ${(error as Error).message}`);
     }
+    const problem = tokenLifetimeProblem(payload, now, {
+      clockSkewSeconds: clockSkew,
+      maxLifetimeSeconds: this.settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+    });
+    if (problem) throw new InvalidTokenError(`invalid token: ${problem}`);
     return principalFromClaims(payload);
   }
+}
+
+/**
+ * A token issued in the future (beyond the clock skew) or living longer than the maximum is
+ * refused: a leaked long-lived token would otherwise stay usable for its whole life.
+ */
+export function tokenLifetimeProblem(
+  payload: JWTPayload,
+  now: Date,
+  limits: { clockSkewSeconds: number; maxLifetimeSeconds: number },
+): string | null {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  if (typeof payload.exp !== 'number') return 'missing required "exp" claim';
+  if (payload.iat !== undefined) {
+    if (typeof payload.iat !== 'number') return '"iat" claim must be a number';
+    if (payload.iat > nowSeconds + limits.clockSkewSeconds) {
+      return `"iat" claim is in the future (more than ${limits.clockSkewSeconds} s ahead of this server's clock)`;
+    }
+    if (payload.exp - payload.iat > limits.maxLifetimeSeconds) {
+      return `token lifetime (exp − iat = ${payload.exp - payload.iat} s) is longer than the ${limits.maxLifetimeSeconds} s accepted`;
+    }
+  } else if (payload.exp - nowSeconds > limits.maxLifetimeSeconds + limits.clockSkewSeconds) {
+    return `token without "iat" expires in ${payload.exp - nowSeconds} s, longer than the ${limits.maxLifetimeSeconds} s lifetime accepted`;
+  }
+  return null;
 }
 
 export function principalFromClaims(payload: JWTPayload): Principal {
@@ -58,8 +106,12 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     throw new InvalidTokenError(`token claim "role" must be one of ${CALLER_ROLES.join(', ')}`);
   }
   const accountId = payload['account_id'];
-  if (accountId !== undefined && accountId !== null && typeof accountId !== 'string') {
-    throw new InvalidTokenError('token claim "account_id" must be a string');
+  if (accountId !== undefined && accountId !== null && (typeof accountId !== 'string' || accountId.length === 0)) {
+    throw new InvalidTokenError('token claim "account_id" must be a non-empty string');
+  }
+  // a customer is (account, user): the same user id in two accounts is two customers
+  if (role === 'customer' && typeof accountId !== 'string') {
+    throw new InvalidTokenError('a customer token must carry the "account_id" claim (the customer account it acts for)');
   }
   return { userId: payload.sub, accountId: (accountId as string | undefined) ?? null, role: role as CallerRole };
 }
