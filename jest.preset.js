@@ -30,6 +30,6 @@ module.exports = {
       },
     ],
   },
-  globalSetup: path.join(root, 'tools/jest/global-setup.js'),
+  globalSetup: path.join(root, 'libs/testing-core/jest/global-setup.js'),
   setupFiles: ['reflect-metadata'],
 };

@@ -4,5 +4,5 @@ module.exports = {
   displayName: 'entitlements:int',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
-  setupFilesAfterEnv: [require.resolve('../../tools/jest/integration-setup.js')],
+  setupFilesAfterEnv: [require.resolve('../../libs/testing-core/jest/integration-setup.js')],
 };

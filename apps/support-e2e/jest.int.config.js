@@ -5,5 +5,5 @@ module.exports = {
   displayName: 'support-e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  setupFilesAfterEnv: [require.resolve('../../tools/jest/integration-setup.js')],
+  setupFilesAfterEnv: [require.resolve('../../libs/testing-core/jest/integration-setup.js')],
 };

@@ -1,3 +1,7 @@
+/* eslint-disable @nx/enforce-module-boundaries --
+ * tools read the apps' manifests (and the launcher the knowledge-base seed) by path, as the
+ * cross-service tests do; production code never imports an app.
+ */
 import { migrateServiceDatabase } from '@support/nest-messaging';
 import { parseDatabaseUrl, pingServer } from '@support/persistence';
 import { signToken, startMockKafka, type RunningBroker } from '@support/testing';
