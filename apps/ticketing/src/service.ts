@@ -1,9 +1,12 @@
 import type { ServiceManifest } from '@support/nest-messaging';
+import { TicketRedrive } from './anti-entropy/ticket-redrive.entity';
 import { TicketAttachment } from './attachments/ticket-attachment.entity';
 import { TicketComment } from './comments/ticket-comment.entity';
 import { TicketingEnvironment } from './environment';
 import { CreateTickets1763800000100 } from './migrations/1763800000100-create-tickets';
 import { TicketWork1763800000110 } from './migrations/1763800000110-ticket-work';
+import { CustomerAccountScope1763800000150 } from './migrations/1763800000150-customer-account-scope';
+import { TicketRedrive1763800000160 } from './migrations/1763800000160-ticket-redrive';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
 import { SuggestedArticle } from './tickets/suggested-article.entity';
 import { Ticket } from './tickets/ticket.entity';
@@ -16,7 +19,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   portVariable: 'TICKETING_PORT',
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
-  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, SuggestedArticle],
-  migrations: [CreateTickets1763800000100, TicketWork1763800000110],
+  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, SuggestedArticle, TicketRedrive],
+  migrations: [CreateTickets1763800000100, TicketWork1763800000110, CustomerAccountScope1763800000150, TicketRedrive1763800000160],
   consumes: true,
 };

@@ -39,6 +39,6 @@ export class ArticlesController {
   @HttpCode(200)
   @ApiBearerAuth()
   async vote(@Param('article') reference: string, @Body() dto: VoteDto, @CurrentPrincipal() principal: Principal) {
-    return this.votes.vote(reference, principal.userId, dto.helpful, readerLocale(dto.locale));
+    return this.votes.vote(reference, principal, dto.helpful, readerLocale(dto.locale));
   }
 }

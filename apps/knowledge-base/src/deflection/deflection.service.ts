@@ -45,7 +45,7 @@ export class DeflectionService {
     if (articles.length > 0) {
       const id = uuidv7();
       await this.dataSource.transaction((manager) =>
-        this.record(manager, { id, channel: 'typed', ticketId: null, requesterId: requester?.userId ?? null, locale, terms }, ranked),
+        this.record(manager, { id, channel: 'typed', ticketId: null, requesterId: requester?.userId ?? null, requesterAccountId: requester?.accountId ?? null, locale, terms }, ranked),
       );
       suggestionId = id;
     }
@@ -81,7 +81,7 @@ export class DeflectionService {
       const best = matches[0]?.relevance ?? 0;
       const kept = matches.filter((match) => match.relevance >= best * RELATIVE_SCORE_FLOOR);
       const id = uuidv7();
-      suggestions.push(suggestionRow({ id, channel: 'ticket', ticketId: ticket.ticketId, requesterId: ticket.requesterId, locale, terms }, suggestedAt));
+      suggestions.push(suggestionRow({ id, channel: 'ticket', ticketId: ticket.ticketId, requesterId: ticket.requesterId, requesterAccountId: ticket.accountId, locale, terms }, suggestedAt));
       items.push(...itemRows(id, kept));
       announcements.push(
         pending(KbArticlesSuggested, {
@@ -132,7 +132,7 @@ export class DeflectionService {
 
   async viewForTicket(ticketId: string, caller: Principal) {
     const suggestion = await this.dataSource.getRepository(Suggestion).findOneBy({ ticketId });
-    if (!suggestion || (!isStaff(caller) && suggestion.requesterId !== caller.userId)) {
+    if (!suggestion || (!isStaff(caller) && !isRequester(suggestion, caller))) {
       throw notFound('suggestion_not_found', 'suggestions for ticket', ticketId);
     }
     return this.describe(suggestion);
@@ -154,7 +154,7 @@ export class DeflectionService {
 
   private async record(
     manager: EntityManager,
-    suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; locale: Locale; terms: readonly string[] },
+    suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; requesterAccountId: string | null; locale: Locale; terms: readonly string[] },
     ranked: readonly RankedArticle[],
   ): Promise<void> {
     await manager.insert(Suggestion, suggestionRow(suggestion, new Date()));
@@ -175,7 +175,7 @@ export class DeflectionService {
     if (!suggestion) throw suggestionNotFound(id);
     if (suggestion.requesterId === null) return suggestion;
     if (!caller) throw new ApiError(401, 'unauthenticated', 'these suggestions were shown to a signed-in requester: send their token');
-    if (caller.userId === suggestion.requesterId || (!toMark && isStaff(caller))) return suggestion;
+    if (isRequester(suggestion, caller) || (!toMark && isStaff(caller))) return suggestion;
     throw suggestionNotFound(id);
   }
 
@@ -199,13 +199,22 @@ export class DeflectionService {
   }
 }
 
+/**
+ * The set was shown to this caller: same user in the same account (a customer is (account,
+ * user); staff act for no account). A set recorded without its requester's account is nobody's.
+ */
+function isRequester(suggestion: Suggestion, caller: Principal): boolean {
+  if (suggestion.requesterId !== caller.userId) return false;
+  return caller.accountId === null ? isStaff(caller) && suggestion.requesterAccountId === null : suggestion.requesterAccountId === caller.accountId;
+}
+
 /** The words a ticket is matched by: the subject states the most important point, so its words come first. */
 function ticketTerms(subject: string, details: string): string[] {
   return [...new Set([...suggestionTerms(subject, { max: 6 }), ...suggestionTerms(`${subject}\n${details}`, { max: 12 })])];
 }
 
 function suggestionRow(
-  suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; locale: Locale; terms: readonly string[] },
+  suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; requesterAccountId: string | null; locale: Locale; terms: readonly string[] },
   createdAt: Date,
 ): Suggestion {
   return Object.assign(new Suggestion(), {
@@ -213,6 +222,7 @@ function suggestionRow(
     channel: suggestion.channel,
     ticketId: suggestion.ticketId,
     requesterId: suggestion.requesterId,
+    requesterAccountId: suggestion.requesterAccountId,
     locale: suggestion.locale,
     searchTerms: suggestion.terms.join(' ').slice(0, 500),
     answeredArticleId: null,

@@ -12,6 +12,8 @@ export class Suggestion {
   @Column({ name: 'ticket_id', type: 'varchar', length: 64, nullable: true, unique: true }) ticketId: string | null;
   /** who may mark the answer; null for an anonymous reader of the help center */
   @Column({ name: 'requester_id', type: 'varchar', length: 128, nullable: true }) requesterId: string | null;
+  /** the requester's customer account (null for staff and anonymous readers): a requester is (account, user) */
+  @Column({ name: 'requester_account_id', type: 'varchar', length: 64, nullable: true }) requesterAccountId: string | null;
   @Column({ type: 'varchar', length: 8 }) locale: string;
   @Column({ name: 'search_terms', type: 'varchar', length: 500 }) searchTerms: string;
   @Column({ name: 'answered_article_id', type: 'char', length: 36, nullable: true }) answeredArticleId: string | null;

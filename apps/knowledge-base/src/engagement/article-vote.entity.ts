@@ -4,6 +4,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('kb_article_vote')
 export class ArticleVote {
   @PrimaryColumn({ name: 'article_id', type: 'char', length: 36 }) articleId: string;
+  /** the voter's customer account ('' for staff): a reader is (account, user) */
+  @PrimaryColumn({ name: 'voter_account_id', type: 'varchar', length: 64 }) voterAccountId: string;
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 128 }) userId: string;
   @Column({ type: 'boolean' }) helpful: boolean;
   @Column({ type: 'varchar', length: 8 }) locale: string;

@@ -22,14 +22,15 @@ export interface VoteTotals {
 export class VotesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async vote(reference: string, userId: string, helpful: boolean, locale: Locale): Promise<VoteTotals> {
+  async vote(reference: string, voter: { accountId: string | null; userId: string }, helpful: boolean, locale: Locale): Promise<VoteTotals> {
+    const key = { voterAccountId: voter.accountId ?? '', userId: voter.userId };
     return this.dataSource.transaction(async (manager) => {
       const article = await manager.getRepository(Article).findOne({
         where: isUuid(reference) ? { id: reference, status: 'published' } : { slug: reference, status: 'published' },
         lock: { mode: 'pessimistic_write' },
       });
       if (!article) throw articleNotFound(reference);
-      const previous = await manager.findOneBy(ArticleVote, { articleId: article.id, userId });
+      const previous = await manager.findOneBy(ArticleVote, { articleId: article.id, ...key });
       if (!previous || previous.helpful !== helpful) {
         if (previous) {
           if (previous.helpful) article.helpfulVotes -= 1;
@@ -39,7 +40,7 @@ export class VotesService {
         else article.notHelpfulVotes += 1;
         await manager.update(Article, { id: article.id }, { helpfulVotes: article.helpfulVotes, notHelpfulVotes: article.notHelpfulVotes });
       }
-      await manager.save(ArticleVote, { articleId: article.id, userId, helpful, locale, votedAt: new Date() });
+      await manager.save(ArticleVote, { articleId: article.id, ...key, helpful, locale, votedAt: new Date() });
       return {
         articleId: article.id,
         helpful: article.helpfulVotes,

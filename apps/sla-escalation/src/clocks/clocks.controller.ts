@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiError, CurrentPrincipal, type Principal } from '@support/platform';
+import { ApiError, CurrentPrincipal, isOwnedBy, isStaff, type Principal } from '@support/platform';
 import { PolicyCatalogService } from '../policies/policy-catalog.service';
 import { SlaTimeSource } from '../time-source';
 import { clockView } from './clock.view';
@@ -19,12 +19,13 @@ export class ClocksController {
 
   /**
    * The ticket's clocks (every metric and cycle), their states, deadlines and remaining times,
-   * and its escalation level. Customers see only the tickets they filed.
+   * and its escalation level. Customers see only the tickets they filed in the account they act
+   * for; anyone else's is "not found", so ticket ids leak nothing.
    */
   @Get(':ticketId/sla')
   async get(@Param('ticketId', TicketIdPipe) ticketId: string, @CurrentPrincipal() principal: Principal) {
     const { ticket, clocks } = await this.clocks.forTicket(ticketId);
-    const visible = principal.role !== 'customer' || (ticket !== null && ticket.requesterId === principal.userId);
+    const visible = isStaff(principal) || (ticket !== null && isOwnedBy({ accountId: ticket.accountId, userId: ticket.requesterId }, principal));
     if (clocks.length === 0 || !visible) throw ApiError.notFound('SLA for ticket', ticketId);
     const now = this.time.now();
     const views = await Promise.all(

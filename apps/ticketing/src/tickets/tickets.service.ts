@@ -61,7 +61,7 @@ export class TicketsService {
     if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey)) throw new InvalidIdempotencyKeyError();
     const requestHash = requestFingerprint(form);
     // the usual replay (a client retrying after a lost answer) finds the key without a failed insert
-    const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester.userId, idempotencyKey);
+    const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester, idempotencyKey);
     if (earlier) return { ticket: await this.replay(earlier, requestHash, requester), replayed: true };
     const now = new Date();
     const ticket = Object.assign(new Ticket(), {
@@ -100,7 +100,7 @@ export class TicketsService {
     try {
       const saved = await this.unitOfWork.run(async (manager) => {
         if (idempotencyKey !== undefined) {
-          await this.idempotencyKeys.claim(manager, { callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id }, now);
+          await this.idempotencyKeys.claim(manager, { callerAccountId: requester.accountId ?? '', callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id }, now);
         }
         // a plain insert: save() would first read the row it is about to create
         const saved: Ticket = Object.assign(ticket, { version: 1 });
@@ -130,7 +130,7 @@ export class TicketsService {
     } catch (error) {
       if (!(error instanceof IdempotencyKeyTaken) || idempotencyKey === undefined) throw error;
       // a concurrent request with the same key committed first
-      const winner = await this.idempotencyKeys.find(requester.userId, idempotencyKey);
+      const winner = await this.idempotencyKeys.find(requester, idempotencyKey);
       if (!winner) throw new Error(`the idempotency key of ${requester.userId} vanished after a duplicate-key error`);
       return { ticket: await this.replay(winner, requestHash, requester), replayed: true };
     }
@@ -178,7 +178,10 @@ export class TicketsService {
     }
 
     const select = this.dataSource.getRepository(Ticket).createQueryBuilder('ticket');
-    if (!isStaff(caller)) select.andWhere('ticket.requesterId = :caller', { caller: caller.userId });
+    // a customer is (account, user): the same user id in another account lists nothing of this one
+    if (!isStaff(caller)) {
+      select.andWhere('ticket.accountId = :callerAccount AND ticket.requesterId = :caller', { callerAccount: caller.accountId, caller: caller.userId });
+    }
     if (filters.requester !== undefined) select.andWhere('ticket.requesterId = :requester', { requester: filters.requester });
     if (filters.account !== undefined) select.andWhere('ticket.accountId = :account', { account: filters.account });
     if (filters.assignee !== undefined) select.andWhere('ticket.assigneeId = :assignee', { assignee: filters.assignee });
@@ -285,6 +288,9 @@ export class TicketsService {
       if (!ticket) continue;
       const decidedAt = new Date(decision.decidedAt);
       if (ticket.entitlementDecidedAt && ticket.entitlementDecidedAt > decidedAt) continue;
+      // the decision shown already, announced again (entitlements answers a re-driven created
+      // event with it): applying it twice could reject a ticket an agent has reopened since
+      if (ticket.entitlementDecidedAt?.getTime() === decidedAt.getTime() && ticket.entitlementStatus === decision.status && ticket.entitlementReason === decision.reason) continue;
       Object.assign(ticket, {
         entitlementStatus: decision.status,
         entitlementReason: decision.reason,

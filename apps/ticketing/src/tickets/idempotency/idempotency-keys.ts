@@ -30,7 +30,7 @@ export class IdempotencyKeys {
     }
   }
 
-  find(callerId: string, key: string): Promise<IdempotencyKey | null> {
-    return this.dataSource.getRepository(IdempotencyKey).findOneBy({ callerId, key });
+  find(caller: { accountId: string | null; userId: string }, key: string): Promise<IdempotencyKey | null> {
+    return this.dataSource.getRepository(IdempotencyKey).findOneBy({ callerAccountId: caller.accountId ?? '', callerId: caller.userId, key });
   }
 }
