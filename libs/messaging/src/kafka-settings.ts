@@ -1,4 +1,4 @@
-import type { KafkaConfig, ConsumerConfig, ProducerConfig } from 'kafkajs';
+import type { KafkaConfig, ConsumerConfig, ProducerConfig, SASLOptions } from 'kafkajs';
 import { logLevel, Partitioners } from 'kafkajs';
 
 /** Everything a service needs to reach Kafka; read from the environment by each app's config. */
@@ -13,6 +13,18 @@ export interface KafkaSettings {
   partitionsConsumedConcurrently: number;
   /** most messages of one fetch handled in one transaction */
   maxBatchSize?: number;
+  /** TLS and SASL towards the brokers; absent: plaintext without authentication */
+  security?: KafkaConnectionSecurity;
+}
+
+export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+
+/** How a client encrypts its broker connections and authenticates (SASL_SSL, SSL or SASL_PLAINTEXT listeners). */
+export interface KafkaConnectionSecurity {
+  /** TLS, with a private CA's certificates (PEM) when the brokers' certificates are not publicly trusted */
+  tls?: { ca?: string[]; rejectUnauthorized: boolean };
+  sasl?: { mechanism: KafkaSaslMechanism; username: string; password: string };
 }
 
 export function parseBrokers(value: string): string[] {
@@ -26,11 +38,27 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
   return {
     clientId: settings.clientId,
     brokers: settings.brokers,
+    ...kafkaSecurityConfig(settings.security),
     logLevel: logLevel.WARN,
     connectionTimeout: 3000,
     // Kafka going away for a while must not kill a service: keep retrying with back-off.
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 12 },
   };
+}
+
+/** kafkajs' `ssl` and `sasl` options for the given security (nothing for a plaintext listener). */
+export function kafkaSecurityConfig(security: KafkaConnectionSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const config: Pick<KafkaConfig, 'ssl' | 'sasl'> = {};
+  if (security?.tls) {
+    const { ca, rejectUnauthorized } = security.tls;
+    // `true` keeps Node's own trust store and checks; options only when they change something
+    config.ssl = ca === undefined && rejectUnauthorized ? true : { ...(ca ? { ca } : {}), rejectUnauthorized };
+  }
+  if (security?.sasl) {
+    const { mechanism, username, password } = security.sasl;
+    config.sasl = { mechanism, username, password } as SASLOptions;
+  }
+  return config;
 }
 
 export function kafkaConsumerConfig(settings: KafkaSettings): ConsumerConfig {

@@ -24,6 +24,7 @@ export function mysqlDataSourceOptions(db: ServiceDatabase): DataSourceOptions {
     port: db.server.port,
     username: db.server.user,
     password: db.server.password,
+    ...(db.server.ssl ? { ssl: db.server.ssl } : {}),
     database: db.database,
     entities: db.entities,
     migrations: db.migrations,

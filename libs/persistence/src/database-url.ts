@@ -4,6 +4,14 @@ export interface DatabaseServer {
   port: number;
   user: string;
   password: string;
+  /** TLS to the server (DATABASE_SSL…); absent: plain TCP */
+  ssl?: DatabaseTls;
+}
+
+/** mysql2's TLS options: a private CA's certificates (PEM) and whether the server's certificate must verify. */
+export interface DatabaseTls {
+  ca?: string;
+  rejectUnauthorized: boolean;
 }
 
 export function parseDatabaseUrl(url: string): DatabaseServer {

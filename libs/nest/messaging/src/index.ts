@@ -5,3 +5,4 @@ export * from './messaging.module';
 export * from './transactional-outbox';
 export * from './service-app';
 export * from './service-modules';
+export * from './migration-job';

@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, parseBrokers, type KafkaSettings } from '@support/messaging';
-import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl, revertLastMigration, runMigrations } from '@support/persistence';
-import { loadEnvironment, PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
+import { ensureDatabase, mysqlDataSourceOptions, revertLastMigration, runMigrations } from '@support/persistence';
+import { databaseServer, kafkaConnectionSecurity, loadEnvironment, PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
 import { MessagingModule } from './messaging.module';
 
 export interface ServiceDefinition {
@@ -27,6 +27,7 @@ export function kafkaSettingsFromEnvironment(env: CommonEnvironment, service: st
     heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
     partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONCURRENCY,
     maxBatchSize: env.CONSUMER_MAX_BATCH,
+    security: kafkaConnectionSecurity(env),
   };
 }
 
@@ -52,7 +53,7 @@ export function serviceInfrastructure(definition: ServiceDefinition): DynamicMod
 /** Data-source options for a service's migrations job (the same tables the service maps). */
 export function serviceDataSourceOptions(definition: Pick<ServiceDefinition, 'env' | 'database' | 'entities' | 'migrations'>) {
   return mysqlDataSourceOptions({
-    server: parseDatabaseUrl(definition.env.DATABASE_URL),
+    server: databaseServer(definition.env),
     database: serviceDatabaseName(definition.env, definition.database),
     entities: [...MESSAGING_ENTITIES, ...definition.entities],
     migrations: [...MESSAGING_MIGRATIONS, ...definition.migrations],
@@ -86,7 +87,7 @@ export async function migrateServiceDatabase(
     AUTH_JWT_SECRET: 'unused-by-migrations-0123456789abcdef',
     ...source,
   });
-  await ensureDatabase(parseDatabaseUrl(env.DATABASE_URL), serviceDatabaseName(env, manifest.database));
+  await ensureDatabase(databaseServer(env), serviceDatabaseName(env, manifest.database));
   const options = serviceDataSourceOptions({ env, ...manifest });
   if (direction === 'down') {
     await revertLastMigration(options);

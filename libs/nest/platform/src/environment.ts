@@ -2,12 +2,13 @@ import { plainToInstance } from 'class-transformer';
 import {
   IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync,
 } from 'class-validator';
+import { ConnectionEnvironment } from './connections';
 
 /**
  * The variables of contracts.md that every service reads. Each app extends it with its own port
  * and settings; `loadEnvironment` validates at start-up and names every bad or missing value.
  */
-export class CommonEnvironment {
+export class CommonEnvironment extends ConnectionEnvironment {
   @IsString()
   @Matches(/^(mysql|mariadb):\/\//, { message: 'DATABASE_URL must look like mysql://user:password@host:port' })
   DATABASE_URL: string = 'mysql://root@127.0.0.1:3306';
@@ -70,10 +71,15 @@ export function loadEnvironment<T extends object>(
   const errors = validateSync(env as object, { forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new EnvironmentError(
-      errors.map((e) => `${e.property}=${JSON.stringify(source[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join(', ')}`),
+      errors.map((e) => `${e.property}=${shownValue(e.property, source[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`),
     );
   }
   return env;
+}
+
+/** Passwords and secrets are never echoed into a start-up message. */
+function shownValue(name: string, value: string | undefined): string {
+  return value !== undefined && /PASSWORD|SECRET/.test(name) ? '"***"' : JSON.stringify(value ?? null);
 }
 
 export function serviceDatabaseName(env: CommonEnvironment, service: string): string {

@@ -1,4 +1,5 @@
 export * from './environment';
+export * from './connections';
 export * from './api-error';
 export * from './http-error.filter';
 export * from './validation';

@@ -2,10 +2,11 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
+import { ensureDatabase, mysqlDataSourceOptions } from '@support/persistence';
 import type { MixedList } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
+import { databaseServer } from './connections';
 import { CommonEnvironment, serviceDatabaseName } from './environment';
 import { HealthController } from './health.controller';
 import { ReadinessRegistry } from './readiness';
@@ -30,7 +31,7 @@ export interface PlatformOptions {
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
-    const server = parseDatabaseUrl(options.env.DATABASE_URL);
+    const server = databaseServer(options.env);
     const database = serviceDatabaseName(options.env, options.database);
     return {
       module: PlatformModule,
