@@ -279,7 +279,7 @@ describe('fuzzing every route of every service from its OpenAPI document (real K
     tokens.push(
       ['anonymous', null],
       ['customer', await signToken({ sub: 'fuzz-customer', role: 'customer', account_id: 'fuzz-account' })],
-      ['customer without account', await signToken({ sub: 'fuzz-loner', role: 'customer' })],
+      ['customer without account', await signToken({ sub: 'fuzz-loner', role: 'customer', account_id: null })],
       ['agent', await signToken({ sub: 'fuzz-agent', role: 'agent' })],
       ['admin', await signToken({ sub: 'fuzz-admin', role: 'admin' })],
       ['malformed token', 'not.a.jwt'],

@@ -3,6 +3,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 export interface RunningBroker {
   /** comma-separated bootstrap servers, as KAFKA_BROKERS takes them */
   brokers: string;
+  /** the kcat process (fault tests freeze it with SIGSTOP to take the broker away) */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startMockKafka(options: { brokers?: number; timeoutMs?: nu
   process.once('exit', killOnExit);
   return {
     brokers,
+    pid: child.pid!,
     stop: () => stopChild(child).finally(() => process.removeListener('exit', killOnExit)),
   };
 }
