@@ -5,7 +5,11 @@ import { TICKET_DEVICES, TICKET_PRIORITIES, type TicketDevice, type TicketPriori
 
 export class TicketCreatedV1 {
   @IsString() @IsNotEmpty() ticketId: string;
-  /** null when the requester belongs to no customer account (the plan check denies it) */
+  /**
+   * The customer account the ticket was filed in: always set for a customer's ticket (a customer
+   * is (account, user)); null only for a ticket filed by staff outside any account, or in events
+   * published before customer tokens had to carry an account (the plan check denies those).
+   */
   @IsOptional() @IsString() accountId: string | null;
   @IsString() @IsNotEmpty() requesterId: string;
   @IsString() @IsNotEmpty() @MaxLength(255) subject: string;
