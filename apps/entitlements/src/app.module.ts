@@ -3,6 +3,8 @@ import { serviceInfrastructure } from '@support/nest-messaging';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { PlanExpiryWatcher } from './accounts/plan-expiry.watcher';
+import { EntitlementsConsistencyCounters } from './decisions/consistency-counters';
+import { ConsistencyController } from './decisions/consistency.controller';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { TicketEventsConsumer } from './decisions/ticket-events.consumer';
@@ -24,11 +26,12 @@ export class EntitlementsModule {
       imports: serviceInfrastructure({ ...ENTITLEMENTS_SERVICE, service: ENTITLEMENTS_SERVICE.name, env }),
       controllers: [
         SupportOptionsController, AccountsController, PlansController, HotlinesController, DecisionsController, TicketEventsConsumer,
+        ConsistencyController,
       ],
       providers: [
         { provide: EntitlementsEnvironment, useValue: env },
         PlanCatalogService, HotlineDirectoryService, DecisionsService, TicketSnapshotsService, AccountsService,
-        SupportOptionsService, PlanExpiryWatcher,
+        SupportOptionsService, PlanExpiryWatcher, EntitlementsConsistencyCounters,
       ],
     };
   }

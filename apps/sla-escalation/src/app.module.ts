@@ -5,6 +5,9 @@ import { ClockEventsConsumer } from './clocks/clock-events.consumer';
 import { ClockLedger } from './clocks/clock-ledger';
 import { ClocksController } from './clocks/clocks.controller';
 import { ClocksService } from './clocks/clocks.service';
+import { ClockRepairSweep } from './consistency/clock-repair.sweep';
+import { ConsistencyController } from './consistency/consistency.controller';
+import { SlaConsistencyCounters } from './consistency/sla-consistency-counters';
 import { SlaEnvironment } from './environment';
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
@@ -26,7 +29,7 @@ export class SlaEscalationModule {
     return {
       module: SlaEscalationModule,
       imports: serviceInfrastructure({ ...SLA_SERVICE, service: SLA_SERVICE.name, env }),
-      controllers: [ClocksController, PoliciesController, BreachesController, ComplianceController, ClockEventsConsumer],
+      controllers: [ClocksController, PoliciesController, BreachesController, ComplianceController, ClockEventsConsumer, ConsistencyController],
       providers: [
         { provide: SlaEnvironment, useValue: env },
         { provide: SlaTimeSource, useValue: options.timeSource ?? new SystemTimeSource() },
@@ -36,6 +39,8 @@ export class SlaEscalationModule {
         ClocksService,
         ComplianceService,
         TimerScheduler,
+        SlaConsistencyCounters,
+        ClockRepairSweep,
       ],
     };
   }

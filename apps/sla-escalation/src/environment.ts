@@ -22,4 +22,14 @@ export class SlaEnvironment extends CommonEnvironment {
    * replicas do), so that the database works on one batch while the process prepares the next.
    */
   @IsInt() @Min(1) @Max(8) SLA_TIMER_CONCURRENCY: number = 2;
+
+  /**
+   * Anti-entropy: an entitled decision this old is checked once for the clocks it owes; a
+   * missing one is started (from the ticket's creation, or the plan change), with a warn line.
+   */
+  @IsInt() @Min(1000) @Max(86_400_000) SLA_CLOCK_REPAIR_AFTER_MS: number = 300_000;
+  /** how often the repair sweep looks for entitled decisions not checked yet */
+  @IsInt() @Min(100) @Max(3_600_000) SLA_CLOCK_REPAIR_INTERVAL_MS: number = 30_000;
+  /** decisions checked per transaction; a full batch is followed at once by the next */
+  @IsInt() @Min(1) @Max(2000) SLA_CLOCK_REPAIR_BATCH_SIZE: number = 200;
 }

@@ -3,6 +3,7 @@ import { SlaClockRecord } from './clocks/sla-clock.entity';
 import { SlaTicketRecord } from './clocks/sla-ticket.entity';
 import { SlaEnvironment } from './environment';
 import { CreateSla1763800000300 } from './migrations/1763800000300-create-sla';
+import { ClockRepair1763800000310 } from './migrations/1763800000310-clock-repair';
 import { SlaPolicyRecord, SlaPolicyVersionRecord } from './policies/sla-policy.entity';
 import { SlaTimerRecord } from './timers/sla-timer.entity';
 
@@ -13,6 +14,6 @@ export const SLA_SERVICE: ServiceManifest<SlaEnvironment> = {
   Environment: SlaEnvironment,
   port: (env: SlaEnvironment) => env.SLA_PORT,
   entities: [SlaPolicyRecord, SlaPolicyVersionRecord, SlaTicketRecord, SlaClockRecord, SlaTimerRecord],
-  migrations: [CreateSla1763800000300],
+  migrations: [CreateSla1763800000300, ClockRepair1763800000310],
   consumes: true,
 };

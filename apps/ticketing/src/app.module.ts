@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@support/nest-messaging';
+import { AntiEntropyModule } from './anti-entropy/anti-entropy.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CommentsModule } from './comments/comments.module';
 import type { TicketingEnvironment } from './environment';
@@ -16,6 +17,7 @@ export class TicketingModule {
         TicketsModule,
         CommentsModule,
         AttachmentsModule.forRoot({ directory: env.ATTACHMENTS_DIR }),
+        AntiEntropyModule.forRoot(env),
       ],
     };
   }

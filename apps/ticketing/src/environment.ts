@@ -8,4 +8,17 @@ export class TicketingEnvironment extends CommonEnvironment {
   @IsString()
   @IsNotEmpty({ message: 'ATTACHMENTS_DIR must name a directory for attachment files' })
   ATTACHMENTS_DIR: string = './var/attachments';
+
+  /**
+   * Anti-entropy: a ticket still waiting for its plan check (or, when entitled, for its
+   * first-response clock) this long after it was filed (decided) has its created event published
+   * again; later re-drives wait twice as long each time.
+   */
+  @IsInt() @Min(1000) @Max(86_400_000) TICKET_REDRIVE_AFTER_MS: number = 300_000;
+  /** how often the re-drive sweep looks for stuck tickets */
+  @IsInt() @Min(100) @Max(3_600_000) TICKET_REDRIVE_INTERVAL_MS: number = 30_000;
+  /** stuck tickets re-driven per transaction; a full batch is followed at once by the next */
+  @IsInt() @Min(1) @Max(1000) TICKET_REDRIVE_BATCH_SIZE: number = 100;
+  /** re-drives of one ticket before it is left to an operator (GET /v1/admin/consistency) */
+  @IsInt() @Min(1) @Max(20) TICKET_REDRIVE_MAX_ATTEMPTS: number = 5;
 }

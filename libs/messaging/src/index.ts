@@ -5,6 +5,7 @@ export * from './messaging.migration';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './polling-loop';
+export * from './consistency-counters';
 export * from './inbox';
 export * from './dead-letter';
 export * from './event-consumer';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EntitlementChecked,
@@ -10,14 +10,18 @@ import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Account, AccountUser, DecisionRecord, TicketSnapshot } from '../entities';
 import { PlanCatalogService } from '../plans/plan-catalog.service';
+import { EntitlementsConsistencyCounters } from './consistency-counters';
 import { FINISHED_TICKET_STATUSES, sameOutcome } from './decision-outcome';
 
 @Injectable()
 export class DecisionsService {
+  private readonly logger = new Logger('DecisionsService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlanCatalogService,
     private readonly outbox: OutboxWriter,
+    private readonly counters: EntitlementsConsistencyCounters,
   ) {}
 
   /**
@@ -25,6 +29,12 @@ export class DecisionsService {
    * run of ticket.created events at once: one read each for accounts, earlier snapshots, roles
    * and plans, then one multi-row insert each for decisions and snapshots (their events go to
    * the outbox with the batch).
+   *
+   * A ticket decided before is never decided again here: the event is ticketing's anti-entropy
+   * re-drive (a new event id for the same ticket, sent because the ticket still shows no
+   * decision or no clock), or a duplicate. It is answered with the ticket's current recorded
+   * decision, unchanged (same decisionId and decidedAt), so a decision event that was lost on
+   * the way is delivered again, and consumers that did get it recognise it as the same one.
    */
   async decideForNewTickets(events: SupportEvent<TicketCreatedV1>[], context: BatchContext): Promise<void> {
     const { manager } = context;
@@ -38,10 +48,10 @@ export class DecisionsService {
     const accounts = new Map(
       (accountIds.length > 0 ? await manager.findBy(Account, { id: In(accountIds) }) : []).map((account) => [account.id, account]),
     );
-    // The same ticket announced again under another event id (a producer retry) is decided once.
-    const decided = new Set(
-      (await manager.find(TicketSnapshot, { select: { ticketId: true }, where: { ticketId: In(ticketIds) } })).map((s) => s.ticketId),
-    );
+    // The same ticket announced again under another event id is decided once.
+    const earlier = await manager.find(TicketSnapshot, { select: { ticketId: true, currentDecisionId: true }, where: { ticketId: In(ticketIds) } });
+    const decidedBefore = new Set(earlier.map((s) => s.ticketId));
+    const decided = new Set(decidedBefore);
     const roles = new Map(
       (accounts.size > 0 ? await manager.findBy(AccountUser, { accountId: In([...accounts.keys()]), userId: In(events.map((e) => e.data.requesterId)) }) : [])
         .map((user) => [`${user.accountId}\u0000${user.userId}`, user.role]),
@@ -51,9 +61,13 @@ export class DecisionsService {
     const snapshots: TicketSnapshot[] = [];
     const records: DecisionRecord[] = [];
     const announcements: PendingEvent[] = [];
+    const repeats = new Map<string, SupportEvent<TicketCreatedV1>>();
     for (const event of events) {
       const ticket = event.data;
-      if (decided.has(ticket.ticketId)) continue;
+      if (decided.has(ticket.ticketId)) {
+        if (decidedBefore.has(ticket.ticketId) && !repeats.has(ticket.ticketId)) repeats.set(ticket.ticketId, event);
+        continue;
+      }
       decided.add(ticket.ticketId);
       const account = ticket.accountId ? accounts.get(ticket.accountId) ?? null : null;
       const snapshot: TicketSnapshot = Object.assign(new TicketSnapshot(), {
@@ -78,12 +92,36 @@ export class DecisionsService {
       snapshot.currentDecisionId = record.id;
       snapshots.push(snapshot);
       records.push(record);
-      announcements.push(pending(EntitlementChecked, checkedEvent(record, decision), originOf(event)));
+      announcements.push(pending(EntitlementChecked, checkedEvent(record), originOf(event)));
     }
-    if (records.length === 0) return;
-    await manager.createQueryBuilder().insert().into(DecisionRecord).values(records).updateEntity(false).execute();
-    await manager.createQueryBuilder().insert().into(TicketSnapshot).values(snapshots).updateEntity(false).execute();
+    announcements.push(...(await this.reannounce(manager, earlier, repeats)));
+    if (records.length > 0) {
+      await manager.createQueryBuilder().insert().into(DecisionRecord).values(records).updateEntity(false).execute();
+      await manager.createQueryBuilder().insert().into(TicketSnapshot).values(snapshots).updateEntity(false).execute();
+    }
     await this.outbox.addMany(manager, announcements);
+  }
+
+  /** The current recorded decision of each ticket announced again, as it was first announced. */
+  private async reannounce(
+    manager: EntityManager,
+    snapshots: Pick<TicketSnapshot, 'ticketId' | 'currentDecisionId'>[],
+    repeats: Map<string, SupportEvent<TicketCreatedV1>>,
+  ): Promise<PendingEvent[]> {
+    const decisionIds = snapshots
+      .filter((s) => repeats.has(s.ticketId) && s.currentDecisionId !== null)
+      .map((s) => s.currentDecisionId as string);
+    if (decisionIds.length === 0) return [];
+    const records = await manager.findBy(DecisionRecord, { id: In(decisionIds) });
+    return records.map((record) => {
+      const event = repeats.get(record.ticketId) as SupportEvent<TicketCreatedV1>;
+      this.counters.increment('decisionsReemitted');
+      this.logger.warn(
+        `anti-entropy: ticket ${record.ticketId} was announced again (event ${event.id}); it was decided before ` +
+          `(${record.status}, ${record.trigger}, ${record.decidedAt.toISOString()}): re-emitting decision ${record.id} instead of deciding again`,
+      );
+      return pending(EntitlementChecked, checkedEvent(record), originOf(event));
+    });
   }
 
   /**
@@ -143,7 +181,7 @@ export class DecisionsService {
   ): Promise<DecisionRecord> {
     const record = decisionRecord(ticket, decision, trigger, decidedAt);
     await manager.insert(DecisionRecord, record);
-    await this.outbox.add(manager, EntitlementChecked, checkedEvent(record, decision), origin);
+    await this.outbox.add(manager, EntitlementChecked, checkedEvent(record), origin);
     return record;
   }
 }
@@ -171,7 +209,7 @@ function decisionRecord(ticket: TicketSnapshot, decision: PlanDecision, trigger:
   } satisfies DecisionRecord);
 }
 
-function checkedEvent(record: DecisionRecord, decision: PlanDecision): EntitlementCheckedV1 {
+function checkedEvent(record: DecisionRecord): EntitlementCheckedV1 {
   return {
     decisionId: record.id,
     ticketId: record.ticketId,
@@ -179,8 +217,8 @@ function checkedEvent(record: DecisionRecord, decision: PlanDecision): Entitleme
     requesterId: record.requesterId,
     priority: record.priority,
     ticketCreatedAt: record.ticketCreatedAt.toISOString(),
-    status: decision.status,
-    reason: decision.reason,
+    status: record.status,
+    reason: record.reason,
     message: record.message,
     plan: record.plan,
     planVersion: record.planVersion,

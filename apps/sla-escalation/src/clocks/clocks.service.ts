@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   EntitlementCheckedV1, EventOrigin, SupportEvent, TicketCommentedV1, TicketFirstRespondedV1, TicketPriorityChangedV1,
@@ -12,6 +12,7 @@ import { originOf, UnprocessableEventError, type BatchContext } from '@support/m
 import { updateRows } from '@support/persistence';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { SlaConsistencyCounters } from '../consistency/sla-consistency-counters';
 import { PolicyCatalogService, type PolicyInForce } from '../policies/policy-catalog.service';
 import { SlaTimeSource } from '../time-source';
 import { ClockLedger, fireDueTimers, type ClockWrite, type StopPublication } from './clock-ledger';
@@ -21,9 +22,17 @@ import { SlaTicketRecord } from './sla-ticket.entity';
 
 /** The ticket facts handlers change, written back once per batch. */
 const TICKET_FACTS: ReadonlyArray<keyof SlaTicketRecord & string> = [
-  'requesterId', 'accountId', 'plan', 'entitled', 'slaTarget', 'slaTargets', 'decisionPriority', 'decidedAt', 'priority',
-  'priorityChangedAt', 'status', 'statusChangedAt', 'firstRespondedAt', 'updatedAt',
+  'requesterId', 'accountId', 'plan', 'entitled', 'slaTarget', 'slaTargets', 'decisionPriority', 'decidedAt', 'decisionId',
+  'clocksOwedFrom', 'clockCheckedAt', 'priority', 'priorityChangedAt', 'status', 'statusChangedAt', 'firstRespondedAt', 'updatedAt',
 ];
+
+/** A ticket whose entitled decision lacked a clock it owes, and the clocks started for it. */
+export interface RepairedClocks {
+  ticketId: string;
+  metrics: SlaMetric[];
+  owedFrom: Date;
+  decisionId: string | null;
+}
 
 /** Statuses after which nothing is owed on the ticket any more. */
 const FINISHED_STATUSES: ReadonlySet<TicketStatus> = new Set(['solved', 'closed', 'rejected']);
@@ -40,6 +49,8 @@ interface ClockBatch {
   pending: ClockWrite[];
   changedTickets: Set<SlaTicketRecord>;
   inForce?: PolicyInForce;
+  /** clocks anti-entropy started in this batch (a decision announced again, or the repair sweep) */
+  repaired: RepairedClocks[];
 }
 
 /** A handler's view of one ticket: its facts and clocks, locked for the handler's transaction. */
@@ -62,11 +73,14 @@ interface TicketSession {
  */
 @Injectable()
 export class ClocksService {
+  private readonly logger = new Logger('ClocksService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policies: PolicyCatalogService,
     private readonly ledger: ClockLedger,
     private readonly time: SlaTimeSource,
+    private readonly counters: SlaConsistencyCounters,
   ) {}
 
   applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
@@ -111,6 +125,19 @@ export class ClocksService {
     }
     await this.flush(batch);
     await updateRows(batch.manager, SlaTicketRecord, [...batch.changedTickets], TICKET_FACTS);
+    this.reportRepairs(batch.repaired, 'its decision was announced again');
+  }
+
+  /** A warn line per ticket whose missing clocks anti-entropy started, and the counters. */
+  private reportRepairs(repaired: RepairedClocks[], how: string): void {
+    for (const { ticketId, metrics, owedFrom, decisionId } of repaired) {
+      this.counters.increment('ticketsRepaired');
+      this.counters.increment('clocksRepaired', metrics.length);
+      this.logger.warn(
+        `anti-entropy: ticket ${ticketId} had an entitled decision (${decisionId ?? 'id unknown'}) but no ${metrics.join(' or ')} clock; ` +
+          `started it from ${owedFrom.toISOString()} (${how})`,
+      );
+    }
   }
 
   /**
@@ -125,7 +152,18 @@ export class ClocksService {
     const { ticket } = session;
     // one ticket's decisions share a partition; this only guards a replay of an older one
     if (ticket.decidedAt && decidedAt < ticket.decidedAt) return;
+    if (ticket.decisionId !== null && ticket.decisionId === decision.decisionId) {
+      this.counters.increment('repeatDecisions');
+      // the same decision announced again (entitlements answers a re-driven ticket with its
+      // recorded decision): nothing is re-timed or stopped; only a clock it owes and lacks starts
+      if (ticket.entitled && ticket.clocksOwedFrom) {
+        const started = await this.startMissingClocks(session, ticket.clocksOwedFrom);
+        if (started.length > 0) session.batch.repaired.push({ ticketId: ticket.ticketId, metrics: started, owedFrom: ticket.clocksOwedFrom, decisionId: ticket.decisionId });
+      }
+      return;
+    }
     checkDecisionTargets(decision);
+    const startedAt = decision.trigger === 'plan_changed' ? decidedAt : new Date(decision.ticketCreatedAt);
     Object.assign(ticket, {
       requesterId: decision.requesterId,
       accountId: decision.accountId,
@@ -135,6 +173,10 @@ export class ClocksService {
       slaTargets: decision.slaTargets ?? null,
       decisionPriority: decision.priority,
       decidedAt,
+      decisionId: decision.decisionId,
+      clocksOwedFrom: decision.status === 'entitled' ? startedAt : null,
+      // the repair sweep checks, once the decision is old enough, that its clocks are in place
+      clockCheckedAt: null,
     });
     this.saveTicket(session);
 
@@ -148,7 +190,6 @@ export class ClocksService {
       return;
     }
 
-    const startedAt = decision.trigger === 'plan_changed' ? decidedAt : new Date(decision.ticketCreatedAt);
     const inForce = await this.inForce(session);
     for (const metric of ['first_response', 'resolution'] as const) {
       const current = latestClock(session, metric);
@@ -241,6 +282,40 @@ export class ClocksService {
       this.dataSource.getRepository(SlaClockRecord).find({ where: { ticketId }, order: { createdAt: 'ASC', id: 'ASC' } }),
     ]);
     return { ticket, clocks };
+  }
+
+  /**
+   * Anti-entropy: for these tickets (locked by the caller), starts each clock their entitled
+   * decision owes but that does not exist, as applying the decision would have. A ticket with a
+   * clock of the metric (in any state) is left alone, so this never starts a second clock.
+   */
+  async repairMissingClocks(manager: EntityManager, ticketIds: string[]): Promise<RepairedClocks[]> {
+    const batch = await this.open(ticketIds, manager);
+    for (const ticketId of [...new Set(ticketIds)].sort()) {
+      const ticket = batch.tickets.get(ticketId);
+      const clocks = batch.clocks.get(ticketId);
+      if (!ticket?.entitled || !ticket.clocksOwedFrom || !clocks) continue;
+      // the flow that started the ticket's clocks before, if any; else a new one for the repair
+      const origin = { correlationId: clocks[0]?.correlationId ?? uuidv7() };
+      const session: TicketSession = { batch, manager, origin, now: batch.now, ticket, clocks };
+      const started = await this.startMissingClocks(session, ticket.clocksOwedFrom);
+      if (started.length > 0) batch.repaired.push({ ticketId, metrics: started, owedFrom: ticket.clocksOwedFrom, decisionId: ticket.decisionId });
+    }
+    await this.flush(batch);
+    this.reportRepairs(batch.repaired, 'found by the repair sweep');
+    return batch.repaired;
+  }
+
+  /** Starts every owed clock of an entitled ticket that has none of its metric; returns their metrics. */
+  private async startMissingClocks(session: TicketSession, owedFrom: Date): Promise<SlaMetric[]> {
+    const started: SlaMetric[] = [];
+    for (const metric of ['first_response', 'resolution'] as const) {
+      if (latestClock(session, metric)) continue;
+      const before = session.clocks.length;
+      await this.startOwedClock(session, metric, owedFrom, await this.inForce(session), undefined);
+      if (session.clocks.length > before) started.push(metric);
+    }
+    return started;
   }
 
   /** Starts a clock the ticket is owed, then brings it up to what is already known of the ticket. */
@@ -406,6 +481,7 @@ export class ClocksService {
       clocks: byTicket,
       pending: [],
       changedTickets: new Set(),
+      repaired: [],
     };
   }
 

@@ -15,6 +15,8 @@ export interface TicketChannels {
 @Index('idx_ticket_account', ['accountId', 'id'])
 @Index('idx_ticket_status', ['status', 'id'])
 @Index('idx_ticket_assignee', ['assigneeId', 'id'])
+/** anti-entropy: tickets still waiting for their plan check or first-response clock */
+@Index('idx_ticket_awaiting', ['entitlementStatus', 'slaClockState', 'createdAt'])
 export class Ticket {
   /** UUIDv7: time-ordered, so "newest first" is an index scan and cursors are stable */
   @PrimaryColumn({ type: 'char', length: 36 }) id: string;

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { ConsistencyCounters } from '@support/messaging';
+
+export const ENTITLEMENTS_CONSISTENCY_COUNTERS = [
+  /** recorded decisions announced again because their ticket was re-driven (or announced twice) */
+  'decisionsReemitted',
+] as const;
+
+/** What this replica did for anti-entropy since it started; the admin route and metrics read it. */
+@Injectable()
+export class EntitlementsConsistencyCounters extends ConsistencyCounters<(typeof ENTITLEMENTS_CONSISTENCY_COUNTERS)[number]> {
+  constructor() {
+    super(ENTITLEMENTS_CONSISTENCY_COUNTERS);
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@support/platform';
+import { SlaTimeSource } from '../time-source';
+import { ClockRepairSweep } from './clock-repair.sweep';
+import { SlaConsistencyCounters } from './sla-consistency-counters';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('v1/admin/consistency')
+export class ConsistencyController {
+  constructor(
+    private readonly sweep: ClockRepairSweep,
+    private readonly counters: SlaConsistencyCounters,
+    private readonly time: SlaTimeSource,
+  ) {}
+
+  @Get()
+  @Roles('agent', 'admin')
+  @ApiOperation({
+    summary: 'Anti-entropy: clocks repaired and decisions waiting to be checked',
+    description:
+      'counters: what this replica did since it started (repeatDecisions, clocksRepaired, ticketsRepaired, ' +
+      'decisionsChecked, sweeps). stuck, counted in the database for all replicas: awaitingCheck, entitled decisions ' +
+      'older than SLA_CLOCK_REPAIR_AFTER_MS the sweep has not checked yet; entitledWithoutClockLastDay, entitled tickets ' +
+      'decided in the last day (and before that age) with no first-response clock: none owed (answered or closed ' +
+      'first), or stuck.',
+  })
+  @ApiOkResponse({ description: 'counters, decisions waiting, sweep state and settings' })
+  @ApiForbiddenResponse({ description: 'customers may not read it' })
+  async get() {
+    return {
+      service: 'sla-escalation',
+      checkedAt: this.time.now().toISOString(),
+      counters: this.counters.snapshot(),
+      stuck: await this.sweep.unchecked(),
+      sweep: this.sweep.sweeping,
+      settings: this.sweep.settings,
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { ConsistencyCounters } from '@support/messaging';
+
+export const SLA_CONSISTENCY_COUNTERS = [
+  /** decisions received again (same decisionId): left as they were, apart from a missing clock */
+  'repeatDecisions',
+  /** clocks started for an entitled decision that had none of its metric (the warn lines say which) */
+  'clocksRepaired',
+  /** tickets those clocks belong to */
+  'ticketsRepaired',
+  /** entitled decisions the repair sweep checked (clocks in place, started, or none owed) */
+  'decisionsChecked',
+  /** repair sweeps that ran */
+  'sweeps',
+] as const;
+export type SlaConsistencyCounter = (typeof SLA_CONSISTENCY_COUNTERS)[number];
+
+/** What this replica did for anti-entropy since it started; the admin route and metrics read it. */
+@Injectable()
+export class SlaConsistencyCounters extends ConsistencyCounters<SlaConsistencyCounter> {
+  constructor() {
+    super(SLA_CONSISTENCY_COUNTERS);
+  }
+}

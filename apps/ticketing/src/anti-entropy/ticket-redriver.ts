@@ -1,0 +1,234 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TicketCreated } from '@support/contracts';
+import { ConsistencyCounters, OutboxWriter, pending, PollingLoop } from '@support/messaging';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { TicketingEnvironment } from '../environment';
+import { Ticket } from '../tickets/ticket.entity';
+import { nextRedriveAt, type RedriveSchedule } from './redrive-schedule';
+
+export const TICKETING_CONSISTENCY_COUNTERS = [
+  /** created events published again, for any reason */
+  'ticketsRedriven',
+  /** ... for a ticket still waiting for its plan check */
+  'redrivenForDecision',
+  /** ... for an entitled ticket still without its first-response clock */
+  'redrivenForClock',
+  /** last re-drives: the ticket is left to an operator if this one does not help either */
+  'lastAttempts',
+  /** sweeps that ran (whether they found anything or not) */
+  'sweeps',
+] as const;
+export type TicketingConsistencyCounter = (typeof TICKETING_CONSISTENCY_COUNTERS)[number];
+
+@Injectable()
+export class TicketingConsistencyCounters extends ConsistencyCounters<TicketingConsistencyCounter> {
+  constructor() {
+    super(TICKETING_CONSISTENCY_COUNTERS);
+  }
+}
+
+/** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
+const FINISHED_STATUSES = ['solved', 'closed', 'rejected'];
+
+type StuckReason = 'decision' | 'clock';
+
+interface StuckRow {
+  id: string;
+  entitlement_status: string;
+  attempts: number | null;
+  first_redriven_at: Date | null;
+}
+
+export interface StuckTickets {
+  /** filed longer ago than TICKET_REDRIVE_AFTER_MS and still without their plan check */
+  awaitingDecision: number;
+  /** entitled longer ago than that, open, unanswered and still without a first-response clock */
+  awaitingClock: number;
+  /** of those, the ones whose re-drives are used up: an operator must look at them */
+  exhausted: number;
+  /** when the oldest of them was filed */
+  oldestCreatedAt: string | null;
+}
+
+/**
+ * Anti-entropy for the ticket → plan check → clock flow. An acknowledged event can still be lost
+ * (a broker that dies with it), and then nothing else would ever move the ticket. So a sweep on
+ * the shared PollingLoop looks for tickets that have waited longer than TICKET_REDRIVE_AFTER_MS
+ * for their decision, or (entitled, open, unanswered) for their first-response clock, and
+ * publishes their `support.ticket.created.v1` again through the outbox: entitlements answers a
+ * ticket it already decided with its recorded decision (so a lost decision is repaired too), and
+ * the SLA service starts a clock only where none exists.
+ *
+ * The re-drive is a new event (new id, new correlation id, the ticket's current fields and its
+ * original createdAt): the original id may well sit in the consumers' inboxes, which would drop
+ * it. Each ticket is re-driven at most TICKET_REDRIVE_MAX_ATTEMPTS times, each wait twice the one
+ * before (ticket_redrive). Replicas claim stuck tickets with FOR UPDATE SKIP LOCKED, so two
+ * sweeps never re-drive the same ticket at once, and a ticket a consumer is updating is skipped
+ * until the next sweep.
+ */
+@Injectable()
+export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('TicketRedriver');
+  private readonly loop: PollingLoop;
+  private readonly schedule: RedriveSchedule;
+  private readonly batchSize: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly counters: TicketingConsistencyCounters,
+    private readonly env: TicketingEnvironment,
+  ) {
+    this.schedule = { afterMs: env.TICKET_REDRIVE_AFTER_MS, maxAttempts: env.TICKET_REDRIVE_MAX_ATTEMPTS };
+    this.batchSize = env.TICKET_REDRIVE_BATCH_SIZE;
+    this.loop = new PollingLoop(
+      async () => ({ moreWaiting: (await this.sweepOnce()) === this.batchSize }),
+      {
+        intervalMs: env.TICKET_REDRIVE_INTERVAL_MS,
+        maxBackoffMs: Math.max(5000, env.TICKET_REDRIVE_INTERVAL_MS),
+        onError: (error, failures) => this.logger.warn(`re-drive sweep failed (attempt ${failures}): ${error.message}`),
+        onRecovered: () => this.logger.log('re-drive sweep recovered'),
+      },
+    );
+  }
+
+  get settings() {
+    return {
+      redriveAfterMs: this.schedule.afterMs,
+      sweepIntervalMs: this.env.TICKET_REDRIVE_INTERVAL_MS,
+      batchSize: this.batchSize,
+      maxAttempts: this.schedule.maxAttempts,
+    };
+  }
+
+  get sweeping(): { running: boolean; consecutiveFailures: number; lastError: string | null } {
+    return { running: this.loop.isRunning, consecutiveFailures: this.loop.consecutiveFailures, lastError: this.loop.lastError };
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  /** Stops before the messaging module flushes the outbox, finishing the sweep in flight. */
+  async onModuleDestroy(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** One sweep: claims up to a batch of stuck tickets and re-drives them. Returns how many. */
+  async sweepOnce(now = new Date()): Promise<number> {
+    const redriven = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const stuck = await this.claimStuck(manager, now);
+      if (stuck.length === 0) return [];
+      const tickets = new Map(
+        (await manager.find(Ticket, { where: { id: In(stuck.map((row) => row.id)) } })).map((ticket) => [ticket.id, ticket]),
+      );
+      const records: unknown[][] = [];
+      const events = [];
+      const done: Array<{ ticket: Ticket; reason: StuckReason; attempt: number; correlationId: string; last: boolean }> = [];
+      for (const row of stuck) {
+        const ticket = tickets.get(row.id);
+        if (!ticket) continue;
+        const reason: StuckReason = row.entitlement_status === 'pending' ? 'decision' : 'clock';
+        const attempt = (row.attempts ?? 0) + 1;
+        const next = nextRedriveAt(this.schedule, attempt, now);
+        const correlationId = uuidv7();
+        records.push([ticket.id, attempt, reason, row.first_redriven_at ?? now, now, next]);
+        events.push(pending(TicketCreated, createdEventOf(ticket), { correlationId }));
+        done.push({ ticket, reason, attempt, correlationId, last: next === null });
+      }
+      if (records.length === 0) return [];
+      await manager.query(
+        `INSERT INTO ticket_redrive (ticket_id, attempts, reason, first_redriven_at, last_redriven_at, next_redrive_at) VALUES ?
+           ON DUPLICATE KEY UPDATE attempts = VALUES(attempts), reason = VALUES(reason),
+             last_redriven_at = VALUES(last_redriven_at), next_redrive_at = VALUES(next_redrive_at)`,
+        [records],
+      );
+      await this.outbox.addMany(manager, events);
+      return done;
+    });
+    this.counters.increment('sweeps');
+    if (redriven.length === 0) return 0;
+    this.outbox.notifyCommitted();
+    for (const { ticket, reason, attempt, correlationId, last } of redriven) {
+      this.counters.increment('ticketsRedriven');
+      this.counters.increment(reason === 'decision' ? 'redrivenForDecision' : 'redrivenForClock');
+      const waited = Math.round((now.getTime() - (reason === 'decision' ? ticket.createdAt : ticket.entitlementDecidedAt ?? ticket.createdAt).getTime()) / 1000);
+      const what = reason === 'decision' ? 'its plan check' : 'its first-response clock';
+      this.logger.warn(
+        `anti-entropy: ticket ${ticket.id} waited ${waited}s for ${what}; support.ticket.created re-published ` +
+          `(attempt ${attempt} of ${this.schedule.maxAttempts}, correlation ${correlationId})` +
+          (last ? '; that was the last attempt: if it stays stuck, an operator must look at it' : ''),
+      );
+      if (last) this.counters.increment('lastAttempts');
+    }
+    return redriven.length;
+  }
+
+  /** Counts the tickets stuck now, for operators. */
+  async stuck(now = new Date()): Promise<StuckTickets> {
+    const cutoff = new Date(now.getTime() - this.schedule.afterMs);
+    const [row]: Array<{ awaiting_decision: string | null; awaiting_clock: string | null; exhausted: string | null; oldest: Date | null }> =
+      await this.dataSource.query(
+        `SELECT SUM(t.entitlement_status = 'pending') AS awaiting_decision,
+                SUM(t.entitlement_status = 'entitled') AS awaiting_clock,
+                SUM(r.ticket_id IS NOT NULL AND r.next_redrive_at IS NULL) AS exhausted,
+                MIN(t.created_at) AS oldest
+           FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id
+          WHERE ${STUCK_CONDITION}`,
+        [cutoff, FINISHED_STATUSES, cutoff],
+      );
+    return {
+      awaitingDecision: Number(row?.awaiting_decision ?? 0),
+      awaitingClock: Number(row?.awaiting_clock ?? 0),
+      exhausted: Number(row?.exhausted ?? 0),
+      oldestCreatedAt: row?.oldest ? new Date(row.oldest).toISOString() : null,
+    };
+  }
+
+  /**
+   * Stuck tickets whose next re-drive is due, oldest first, locked. SKIP LOCKED: a ticket another
+   * replica's sweep (or a consumer applying its decision right now) holds is left for later.
+   */
+  private claimStuck(manager: EntityManager, now: Date): Promise<StuckRow[]> {
+    const cutoff = new Date(now.getTime() - this.schedule.afterMs);
+    return manager.query(
+      `SELECT t.id, t.entitlement_status, r.attempts, r.first_redriven_at
+         FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id
+        WHERE ${STUCK_CONDITION}
+          AND (r.ticket_id IS NULL OR r.next_redrive_at <= ?)
+        ORDER BY t.created_at, t.id
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED`,
+      [cutoff, FINISHED_STATUSES, cutoff, now, this.batchSize],
+    );
+  }
+}
+
+/**
+ * Waiting for the plan check since filing, or entitled (the decision promised a deadline) and
+ * still without a first-response clock although open and unanswered. Parameters: cutoff,
+ * finished statuses, cutoff. Both branches are ranges of idx_ticket_awaiting.
+ */
+const STUCK_CONDITION = `(
+      (t.entitlement_status = 'pending' AND t.created_at < ?)
+   OR (t.entitlement_status = 'entitled' AND t.sla_clock_state IS NULL AND t.first_responded_at IS NULL
+       AND t.status NOT IN (?) AND COALESCE(t.entitlement_decided_at, t.created_at) < ?))`;
+
+/** The created event again, from the ticket as it is now (its priority may have changed since). */
+function createdEventOf(ticket: Ticket) {
+  return {
+    ticketId: ticket.id,
+    accountId: ticket.accountId,
+    requesterId: ticket.requesterId,
+    subject: ticket.subject,
+    description: ticket.description,
+    priority: ticket.priority,
+    device: ticket.device,
+    ccEmails: ticket.ccEmails,
+    meetingId: ticket.meetingId,
+    occurredAt: ticket.occurredAt?.toISOString() ?? null,
+    createdAt: ticket.createdAt.toISOString(),
+  };
+}
