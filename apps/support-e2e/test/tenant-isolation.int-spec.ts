@@ -33,6 +33,7 @@ const NOT_ACCOUNT_OWNED = new Set([
   'entitlements GET /v1/plans/{plan}',
   'knowledge-base GET /v1/articles',
   'knowledge-base GET /v1/articles/{article}',
+  'knowledge-base GET /v1/articles/autocomplete',
   'knowledge-base POST /v1/articles/{article}/votes', // the caller's own vote
   'knowledge-base GET /v1/categories',
   'knowledge-base GET /v1/top-resources',
