@@ -29,7 +29,8 @@ export interface LaunchedPlatform {
   tokens: { admin: string; agent: string; customer: string } | null;
   /** resolves when a service exits on its own (a crash), with its name */
   crashed: Promise<string>;
-  stop(): Promise<void>;
+  /** SIGTERM to every service (each exits within SHUTDOWN_TIMEOUT_MS), then the broker; `now`: SIGKILL */
+  stop(options?: { now?: boolean }): Promise<void>;
 }
 
 type Log = (line: string) => void;
@@ -65,14 +66,17 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
   let broker: RunningBroker | null = null;
   let stopping = false;
 
-  const stop = async (): Promise<void> => {
+  // each service exits within SHUTDOWN_TIMEOUT_MS of its SIGTERM by itself; the launcher waits that
+  // long (plus a moment) and then kills what is left, so that Ctrl-C ends within the same deadline
+  const shutdownTimeoutMs = Number(env['SHUTDOWN_TIMEOUT_MS'] ?? '') || 10_000;
+  const stop = async (options: { now?: boolean } = {}): Promise<void> => {
     stopping = true;
     await Promise.all(
       [...children.values()].map(async (child) => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.kill(options.now ? 'SIGKILL' : 'SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), shutdownTimeoutMs + 500);
         await exited;
         clearTimeout(timer);
       }),

@@ -10,9 +10,14 @@ async function main(): Promise<void> {
   const platform = await launchPlatform();
   let exiting = false;
   const shutdown = async (code: number) => {
-    if (exiting) return;
+    if (exiting) {
+      // a second Ctrl-C: no more waiting
+      process.stdout.write('\nstopping now.\n');
+      await platform.stop({ now: true });
+      process.exit(code || 130);
+    }
     exiting = true;
-    process.stdout.write('\nstopping the platform...\n');
+    process.stdout.write(`\nstopping the platform (at most ${Number(process.env['SHUTDOWN_TIMEOUT_MS'] ?? '') || 10_000} ms; Ctrl-C again to kill at once)...\n`);
     await platform.stop();
     process.stdout.write('stopped.\n');
     process.exit(code);

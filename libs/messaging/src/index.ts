@@ -13,6 +13,8 @@ export * from './consume-stages';
 export * from './consumer-failures';
 export * from './consumer-failure.entity';
 export * from './transient-retry';
+export * from './broker-probe';
+export * from './consumer-supervisor';
 
 import { InboxEvent } from './inbox-event.entity';
 import { ConsumerFailure } from './consumer-failure.entity';

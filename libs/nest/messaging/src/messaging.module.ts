@@ -3,14 +3,15 @@ import {
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
-  ConsumerFailures, DeadLetterPublisher, Inbox, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter, type KafkaSettings,
+  BrokerProbe, ConsumerFailures, DeadLetterPublisher, Inbox, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter,
+  type KafkaSettings,
 } from '@support/messaging';
 import { ReadinessRegistry } from '@support/platform';
 import { Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { EventConsumers } from './event-consumers';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
-import { SupportKafkaServer } from './support-kafka.server';
+import { DEFAULT_SUPERVISION, SupportKafkaServer } from './support-kafka.server';
 import { UnitOfWork } from './transactional-outbox';
 
 export interface MessagingOptions {
@@ -21,15 +22,29 @@ export interface MessagingOptions {
   outboxBatchSize?: number;
   /** false for a service that only publishes */
   consumes: boolean;
+  /** readiness: longest wait for the broker's metadata answer (KAFKA_HEALTH_TIMEOUT_MS) */
+  brokerHealthTimeoutMs?: number;
+  /** crashes in a row a consumer is restarted after, and the first pause (CONSUMER_RESTART_*) */
+  consumerRestarts?: { maxRestarts: number; initialBackoffMs: number };
+  /** the whole shutdown's budget (SHUTDOWN_TIMEOUT_MS); messaging leaves a margin for HTTP and the database */
+  shutdownTimeoutMs?: number;
 }
 
-/**
- * Connects the producer, runs the outbox relay, and leaves in order on shutdown: consumers finish
- * their in-flight batch and leave the group, the relay publishes what is committed, then the
- * producer disconnects.
- */
+/** what the rest of the shutdown (HTTP server, database pool) may need after messaging is done */
+const SHUTDOWN_MARGIN_MS = 1500;
+/** most unpublished rows counted for readiness (a count, not a scan of a huge backlog) */
+const BACKLOG_COUNT_CAP = 10_000;
+
 const INBOX_RETENTION_MS = 14 * 24 * 3600_000;
 
+/**
+ * Connects the producer, runs the outbox relay, reports broker, producer, consumer and outbox
+ * state to readiness (and a consumer that failed for good to liveness), and leaves in order on
+ * shutdown within SHUTDOWN_TIMEOUT_MS: consumers finish their in-flight batch (it commits or rolls
+ * back) and leave the group, the relay publishes what is committed if the broker answers, then the
+ * producer disconnects. Each step is bounded: with the broker gone, unpublished outbox rows stay
+ * for the next start instead of holding the process in kafkajs' retries.
+ */
 @Injectable()
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
@@ -44,24 +59,69 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly inbox: Inbox,
     private readonly failures: ConsumerFailures,
     private readonly readiness: ReadinessRegistry,
+    private readonly probe: BrokerProbe,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
+
+  /** Unpublished outbox rows (counted up to a cap) and the age of the oldest. */
+  private async backlog(): Promise<{ pending: number | string; oldestPendingAgeMs: number | null }> {
+    const [counted] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM outbox_message WHERE published_at IS NULL LIMIT ${BACKLOG_COUNT_CAP + 1}) AS pending`,
+    );
+    const [oldest] = await this.dataSource.query(
+      'SELECT created_at FROM outbox_message WHERE published_at IS NULL ORDER BY published_at, id LIMIT 1',
+    );
+    const n = Number(counted?.n ?? 0);
+    return {
+      pending: n > BACKLOG_COUNT_CAP ? `more than ${BACKLOG_COUNT_CAP}` : n,
+      oldestPendingAgeMs: oldest ? Math.max(0, Date.now() - new Date(oldest.created_at).getTime()) : null,
+    };
+  }
 
   async onModuleInit(): Promise<void> {
     this.producer.on(this.producer.events.CONNECT, () => (this.producerConnected = true));
     this.producer.on(this.producer.events.DISCONNECT, () => (this.producerConnected = false));
     this.outbox.onCommitted(() => this.relay.nudge());
     this.readiness.register({
-      name: 'kafka',
+      name: 'broker',
       check: async () => {
-        const consumersJoined = !this.options.consumes || this.server.joined;
+        const answer = await this.probe.check();
         return {
-          up: this.producerConnected && consumersJoined && this.relay.healthy,
-          details: {
-            producer: this.producerConnected ? 'connected' : 'disconnected',
-            consumers: this.options.consumes ? (this.server.joined ? 'joined' : this.server.crash ?? 'joining') : 'none',
-            outboxRelay: this.relay.healthy ? 'running' : this.relay.lastError ?? 'stopped',
-          },
+          up: answer.up,
+          details: answer.up
+            ? { state: 'reachable', brokers: answer.brokers, latencyMs: answer.latencyMs }
+            : { state: 'unreachable', error: answer.error, latencyMs: answer.latencyMs },
+        };
+      },
+    });
+    this.readiness.register({
+      name: 'producer',
+      check: async () => ({
+        up: this.producerConnected,
+        details: { state: this.producerConnected ? 'connected' : 'disconnected', lastSendError: this.relay.lastError },
+      }),
+    });
+    if (this.options.consumes) {
+      this.readiness.register({
+        name: 'consumer',
+        check: async () => {
+          const health = this.server.supervisor.health();
+          return { up: this.server.joined, details: { ...health, state: health.state === 'starting' ? 'joining' : health.state } };
+        },
+      });
+      this.readiness.registerLiveness({
+        name: 'consumer',
+        check: () => ({ alive: !this.server.supervisor.failed, details: { ...this.server.supervisor.health() } }),
+      });
+    }
+    this.readiness.register({
+      name: 'outbox',
+      check: async () => {
+        const backlog = await this.backlog().catch((error: Error) => ({ pending: null, oldestPendingAgeMs: null, error: error.message }));
+        return {
+          up: this.relay.healthy,
+          details: { relay: this.relay.healthy ? 'running' : this.relay.lastError ?? 'stopped', ...backlog },
         };
       },
     });
@@ -80,13 +140,43 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.readiness.markShuttingDown();
     if (this.inboxPruning) clearInterval(this.inboxPruning);
+    const budget = Math.max(1000, (this.options.shutdownTimeoutMs ?? 10_000) - SHUTDOWN_MARGIN_MS);
+    const deadline = Date.now() + budget;
+    /** waits for a step until its share of what is left of the budget has passed, then moves on */
+    const bounded = async (step: string, work: () => Promise<unknown>, share = 1): Promise<boolean> => {
+      const allowed = Math.max(0, Math.floor((deadline - Date.now()) * share));
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        work().then(() => 'done' as const, (error: Error) => {
+          this.logger.warn(`shutdown: ${step} failed: ${error.message}`);
+          return 'failed' as const;
+        }),
+        new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), allowed))),
+      ]);
+      clearTimeout(timer);
+      if (outcome === 'late') this.logger.warn(`shutdown: ${step} did not finish within ${allowed} ms; going on`);
+      return outcome === 'done';
+    };
     if (this.options.consumes) {
-      await this.server.close().catch((error: Error) => this.logger.warn(`consumer close: ${error.message}`));
+      // consumers stop fetching, the batch in flight commits (or rolls back), offsets are committed, the group is left
+      await bounded('consumers finishing their batch and leaving the group', () => this.server.close(), 0.6);
     }
-    await this.relay.stop();
-    await this.relay.relayOnce().catch((error: Error) => this.logger.warn(`final outbox flush: ${error.message}`));
-    await this.producer.disconnect();
+    await bounded('outbox relay pass in flight', () => this.relay.stop(), 0.5);
+    const broker = await this.probe.check();
+    if (broker.up) {
+      await bounded('final outbox flush', () => this.relay.relayOnce(), 0.8);
+    }
+    await bounded('producer disconnect', () => this.producer.disconnect());
+    await this.probe.close();
+    const left = await this.backlog().catch(() => null);
+    if (left && left.pending !== 0) {
+      this.logger.warn(
+        `shutdown: ${left.pending} unpublished events stay in the outbox for the next start` +
+          (broker.up ? '' : ` (broker unreachable: ${broker.error})`),
+      );
+    }
   }
 }
 
@@ -101,7 +191,19 @@ export class MessagingModule {
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA_CLIENT, useFactory: () => new Kafka(kafkaClientConfig(options.kafka)) },
         { provide: KAFKA_PRODUCER, useFactory: (kafka: Kafka) => kafka.producer(kafkaProducerConfig()), inject: [KAFKA_CLIENT] },
-        { provide: SupportKafkaServer, useFactory: () => new SupportKafkaServer(options.kafka) },
+        {
+          provide: BrokerProbe,
+          useFactory: () => new BrokerProbe(kafkaClientConfig(options.kafka), { timeoutMs: options.brokerHealthTimeoutMs ?? 1500 }),
+        },
+        {
+          provide: SupportKafkaServer,
+          useFactory: (probe: BrokerProbe) =>
+            new SupportKafkaServer(options.kafka, {
+              ...(options.consumerRestarts ?? DEFAULT_SUPERVISION),
+              brokerReachable: async () => (await probe.check()).up,
+            }),
+          inject: [BrokerProbe],
+        },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(source) },
         {
           provide: OutboxRelay,
@@ -119,7 +221,7 @@ export class MessagingModule {
         UnitOfWork,
         MessagingLifecycle,
       ],
-      exports: [UnitOfWork, OutboxWriter, OutboxRelay, Inbox, EventConsumers, SupportKafkaServer, KAFKA_CLIENT, KAFKA_PRODUCER],
+      exports: [UnitOfWork, OutboxWriter, OutboxRelay, Inbox, EventConsumers, SupportKafkaServer, BrokerProbe, KAFKA_CLIENT, KAFKA_PRODUCER],
     };
   }
 }

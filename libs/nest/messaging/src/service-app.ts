@@ -1,5 +1,6 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
-import { loadEnvironment, type CommonEnvironment } from '@support/platform';
+import { CommonEnvironment, loadEnvironment, ReadinessRegistry } from '@support/platform';
+import type { Server } from 'node:http';
 import { SupportKafkaServer } from './support-kafka.server';
 
 export interface ServiceStartOptions {
@@ -11,16 +12,60 @@ export interface ServiceStartOptions {
 
 /**
  * Starts one service process: its Kafka consumers (one group per service) and its HTTP server,
- * with SIGTERM/SIGINT leading to a graceful close (see MessagingLifecycle for the order).
+ * with SIGTERM/SIGINT leading to a graceful close bounded by SHUTDOWN_TIMEOUT_MS (see
+ * MessagingLifecycle for the order).
  */
 export async function startService(app: INestApplication, options: ServiceStartOptions): Promise<void> {
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  exitOnSignals(app, app.get(CommonEnvironment, { strict: false }).SHUTDOWN_TIMEOUT_MS);
   if (options.consumes) {
     app.connectMicroservice({ strategy: app.get(SupportKafkaServer) });
     await app.startAllMicroservices();
   }
   await app.listen(options.port, options.host ?? '0.0.0.0');
   new Logger('Service').log(`listening on ${await app.getUrl()}`);
+}
+
+/**
+ * SIGTERM or SIGINT: readiness turns 503 and the HTTP server stops accepting connections (requests
+ * in flight finish), then the app closes (consumers, relay, producer, database). Whatever is still
+ * waiting when `timeoutMs` has passed, the process exits: a broker that is gone must not hold it.
+ * A second signal exits at once.
+ */
+function exitOnSignals(app: INestApplication, timeoutMs: number): void {
+  const logger = new Logger('Shutdown');
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    const startedAt = Date.now();
+    logger.log(`${signal}: shutting down within ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS)`);
+    const forced = setTimeout(() => {
+      logger.error(`shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): exiting now; unpublished outbox rows stay for the next start`);
+      process.exit(1);
+    }, timeoutMs);
+    app.get(ReadinessRegistry, { strict: false }).markShuttingDown();
+    const http = app.getHttpServer() as Server;
+    http.close();
+    http.closeIdleConnections?.();
+    // keep-alive connections that stay busy are cut halfway through the budget
+    setTimeout(() => http.closeAllConnections?.(), timeoutMs / 2).unref();
+    app.close().then(
+      () => {
+        clearTimeout(forced);
+        logger.log(`shut down in ${Date.now() - startedAt} ms`);
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error(`shutdown failed: ${error.stack ?? error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];

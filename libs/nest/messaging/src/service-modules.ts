@@ -46,6 +46,9 @@ export function serviceInfrastructure(definition: ServiceDefinition): DynamicMod
       outboxPollIntervalMs: definition.env.OUTBOX_POLL_INTERVAL_MS,
       outboxBatchSize: definition.env.OUTBOX_BATCH_SIZE,
       consumes: definition.consumes,
+      brokerHealthTimeoutMs: definition.env.KAFKA_HEALTH_TIMEOUT_MS,
+      consumerRestarts: { maxRestarts: definition.env.CONSUMER_RESTART_ATTEMPTS, initialBackoffMs: definition.env.CONSUMER_RESTART_BACKOFF_MS },
+      shutdownTimeoutMs: definition.env.SHUTDOWN_TIMEOUT_MS,
     }),
   ];
 }

@@ -1,8 +1,10 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
+import { Logger } from '@nestjs/common';
 import {
-  kafkaClientConfig, kafkaConsumerConfig, kafkaProducerConfig, type KafkaSettings, type ReceivedBatch, type ReceivedMessage,
+  ConsumerSupervisor, kafkaClientConfig, kafkaConsumerConfig, kafkaProducerConfig, type ConsumerSupervisorOptions, type KafkaSettings,
+  type ReceivedBatch, type ReceivedMessage,
 } from '@support/messaging';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 
 /**
@@ -12,22 +14,53 @@ import { isObservable, lastValueFrom } from 'rxjs';
  * resolveOffset, heartbeat and isRunning), so the shared consume step can process it in one
  * transaction. Messages stay raw bytes, so a bad one reaches the dead-letter topic byte for byte.
  *
- * It also tells readiness whether the consumer has joined its group and is still running.
+ * It also keeps the consumer running: kafkajs does not restart a consumer after errors it deems
+ * non-retriable (a protocol error during a rebalance, an error thrown out of a batch), and Nest
+ * leaves it dead. Every crash goes to a ConsumerSupervisor, which restarts the consumer with
+ * back-off and declares it failed (liveness) when crashes keep coming while the broker answers.
  */
-export class SupportKafkaServer extends ServerKafka {
-  private joinedGroup = false;
-  private lastCrash: string | null = null;
+export interface ConsumerSupervision extends ConsumerSupervisorOptions {
+  /** whether the broker answers (a crash during an outage does not count towards maxRestarts) */
+  brokerReachable?: () => Promise<boolean>;
+}
 
-  constructor(settings: KafkaSettings) {
+export const DEFAULT_SUPERVISION: ConsumerSupervision = { maxRestarts: 10, initialBackoffMs: 1000 };
+
+export class SupportKafkaServer extends ServerKafka {
+  readonly supervisor: ConsumerSupervisor;
+  private closing = false;
+  private readonly supervisorLogger = new Logger('KafkaConsumer');
+
+  constructor(settings: KafkaSettings, supervision: ConsumerSupervision = DEFAULT_SUPERVISION) {
     super(kafkaServerOptions(settings));
+    this.supervisor = new ConsumerSupervisor(supervision, {
+      restart: () => this.restartConsumer(),
+      brokerReachable: supervision.brokerReachable,
+      log: (level, message) => this.supervisorLogger[level](message),
+    });
   }
 
+  /** The consumer has joined its group and is consuming (a rebalance after that counts as joined). */
   get joined(): boolean {
-    return this.joinedGroup;
+    return this.supervisor.consuming;
   }
 
   get crash(): string | null {
-    return this.lastCrash;
+    return this.supervisor.health().lastError;
+  }
+
+  override async close(): Promise<void> {
+    this.closing = true;
+    this.supervisor.stop();
+    await super.close();
+  }
+
+  private async restartConsumer(): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer || this.closing) return;
+    // kafkajs disconnected the consumer when it crashed; the subscription is kept
+    await consumer.connect();
+    await this.bindEvents(consumer);
   }
 
   override async bindEvents(consumer: Consumer): Promise<void> {
@@ -73,19 +106,18 @@ export class SupportKafkaServer extends ServerKafka {
     super.registerConsumerEventListeners();
     const consumer = this.consumer;
     if (!consumer) return;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.joinedGroup = true;
-      this.lastCrash = null;
-    });
-    consumer.on(consumer.events.REBALANCING, () => {
-      this.joinedGroup = false;
-    });
+    consumer.on(consumer.events.GROUP_JOIN, () => this.supervisor.joined());
+    consumer.on(consumer.events.REBALANCING, () => this.supervisor.rebalancing());
+    // STOP and DISCONNECT also come before every CRASH (kafkajs disconnects a crashed consumer):
+    // only a stop we asked for means stopped
     consumer.on(consumer.events.STOP, () => {
-      this.joinedGroup = false;
+      if (this.closing) this.supervisor.stop();
     });
     consumer.on(consumer.events.CRASH, (event) => {
-      this.joinedGroup = false;
-      this.lastCrash = event.payload.error?.message ?? 'consumer crashed';
+      if (this.closing) return;
+      const error = event.payload.error ?? new Error('consumer crashed');
+      // restartOnFailure (below) keeps kafkajs from restarting by itself: one restart policy for every crash
+      void this.supervisor.crashed(error);
     });
   }
 }
@@ -96,11 +128,16 @@ export function kafkaServerOptions(settings: KafkaSettings): ServerOptions {
   return {
     client: kafkaClientConfig(settings),
     // Nest re-declares kafkajs' types; the objects are the same at run time
-    consumer: kafkaConsumerConfig(settings) as unknown as ServerOptions['consumer'],
+    consumer: withSupervisedRestarts(kafkaConsumerConfig(settings)) as unknown as ServerOptions['consumer'],
     producer: kafkaProducerConfig(),
     subscribe: { fromBeginning: true },
     run: { autoCommit: true, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently },
     parser: { keepBinary: true },
     postfixId: '',
   };
+}
+
+/** kafkajs restarts a consumer itself only after retriable crashes; the supervisor handles them all. */
+function withSupervisedRestarts(config: ConsumerConfig): ConsumerConfig {
+  return { ...config, retry: { ...config.retry, restartOnFailure: async () => false } };
 }

@@ -35,6 +35,14 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsInt() @Min(1) @Max(5000) CONSUMER_MAX_BATCH: number = 500;
   /** events the outbox relay publishes per round trip */
   @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE: number = 1000;
+  /** readiness: longest wait for the broker's metadata answer before it counts as unreachable */
+  @IsInt() @Min(100) @Max(30_000) KAFKA_HEALTH_TIMEOUT_MS: number = 1500;
+  /** crashes in a row a consumer is restarted after (while the broker answers) before liveness fails */
+  @IsInt() @Min(0) @Max(1000) CONSUMER_RESTART_ATTEMPTS: number = 10;
+  /** pause before restarting a crashed consumer; doubles per crash in a row, at most 30 s */
+  @IsInt() @Min(10) @Max(60_000) CONSUMER_RESTART_BACKOFF_MS: number = 1000;
+  /** SIGTERM/SIGINT: the process exits within this, whatever it is still waiting for */
+  @IsInt() @Min(1000) @Max(600_000) SHUTDOWN_TIMEOUT_MS: number = 10_000;
 
   @ValidateIf((env: CommonEnvironment) => !env.AUTH_JWKS_URL)
   @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })

@@ -6,6 +6,8 @@ import type { ApiErrorBody } from './api-error';
 const CODES: Record<number, string> = {
   400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
   409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests',
+  // an outage is not an internal error: whoever sent the 503 did not say more, the caller may retry
+  503: 'service_unavailable',
 };
 
 /** Every error leaves as JSON with status, code and message; nothing internal leaks in a 500. */
