@@ -49,7 +49,13 @@ export class SupportKafkaServer extends ServerKafka {
     return this.supervisor.health().lastError;
   }
 
+  /**
+   * Stops the consumer after its batch in flight and leaves the group. Called by the messaging
+   * shutdown (which bounds the wait) and again by Nest when the app is disposed: the second call
+   * does not wait again on a disconnect that a missing broker may hold.
+   */
   override async close(): Promise<void> {
+    if (this.closing) return;
     this.closing = true;
     this.supervisor.stop();
     await super.close();
