@@ -1,4 +1,4 @@
-import { ServiceStack, signToken, startMockKafka, type RunningBroker } from '@support/testing';
+import { request, ServiceStack, signToken, startMockKafka, type RunningBroker } from '@support/testing';
 import { ENTITLEMENTS, KNOWLEDGE_BASE, SLA, TICKETING } from '../src/services';
 
 /**
@@ -174,12 +174,14 @@ function fillPath(template: string, values: Record<string, string>): string {
 }
 
 /** The cases of one operation: a baseline, then one mutation each. */
-function casesFor(operation: Operation, generator: Generator, count: number): FuzzRequest[] {
+function casesFor(operation: Operation, generator: Generator, count: number, knownIds: string[]): FuzzRequest[] {
   const pathParameters = operation.parameters.filter((p) => p.in === 'path');
   const queryParameters = operation.parameters.filter((p) => p.in === 'query');
   const jsonBody = operation.body?.contentType.includes('json') ? operation.body : null;
   const multipart = operation.body?.contentType.includes('multipart') ? operation.body : null;
-  const validPath = () => Object.fromEntries(pathParameters.map((p) => [p.name, encodeURIComponent(String(generator.valid(p.schema) ?? 'x'))]));
+  // half the time an id that exists (a ticket, the account, the user, a plan), so requests reach past the lookup
+  const validPath = () =>
+    Object.fromEntries(pathParameters.map((p) => [p.name, encodeURIComponent(String(generator.pick([generator.valid(p.schema) ?? 'x', generator.pick(knownIds)])))]));
   const validQuery = () => Object.fromEntries(queryParameters.filter((p) => p.required).map((p) => [p.name, String(generator.valid(p.schema))]));
   const validBody = () => (jsonBody ? (generator.valid(jsonBody.schema) as Record<string, unknown>) : undefined);
 
@@ -271,6 +273,7 @@ describe('fuzzing every route of every service from its OpenAPI document (real K
   let broker: RunningBroker;
   let stack: ServiceStack;
   const tokens: Array<[string, string | null]> = [];
+  const knownIds = ['fuzz-account', 'fuzz-customer', 'pro', 'en'];
 
   beforeAll(async () => {
     broker = await startMockKafka();
@@ -284,6 +287,17 @@ describe('fuzzing every route of every service from its OpenAPI document (real K
       ['admin', await signToken({ sub: 'fuzz-admin', role: 'admin' })],
       ['malformed token', 'not.a.jwt'],
     );
+    // something to find: the customer's account and a ticket of theirs
+    const admin = tokens.find(([role]) => role === 'admin')![1]!;
+    const customer = tokens.find(([role]) => role === 'customer')![1]!;
+    await request('PUT', `${stack.url('entitlements')}/v1/accounts/fuzz-account`, { token: admin, body: { name: 'Fuzz', plan: 'pro' } });
+    await request('PUT', `${stack.url('entitlements')}/v1/accounts/fuzz-account/users/fuzz-customer`, { token: admin, body: { role: 'owner' } });
+    const ticket = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
+      token: customer,
+      body: { subject: 'Fuzz target', description: 'A ticket the fuzzer can find.', priority: 'normal', device: 'web' },
+    });
+    expect(ticket.status).toBe(201);
+    knownIds.push(ticket.body.id);
   });
 
   afterAll(async () => {
@@ -305,7 +319,7 @@ describe('fuzzing every route of every service from its OpenAPI document (real K
     const statuses = new Map<number, number>();
     let sent = 0;
     for (const operation of operations) {
-      for (const fuzz of casesFor(operation, generator, perOperation)) {
+      for (const fuzz of casesFor(operation, generator, perOperation, knownIds)) {
         const [role, token] = generator.pick(tokens);
         const headers = { ...fuzz.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
         const label = `${fuzz.method} ${operation.path} [${fuzz.description}] as ${role}: ${fuzz.method} ${fuzz.path.slice(0, 200)}`;
