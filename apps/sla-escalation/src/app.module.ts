@@ -16,6 +16,7 @@ import { ComplianceController } from './reports/compliance.controller';
 import { ComplianceService } from './reports/compliance.service';
 import { SLA_SERVICE } from './service';
 import { SlaTimeSource, SystemTimeSource } from './time-source';
+import { SlaMetrics } from './timers/sla-metrics';
 import { TimerScheduler } from './timers/timer-scheduler';
 
 export interface SlaModuleOptions {
@@ -39,6 +40,7 @@ export class SlaEscalationModule {
         ClocksService,
         ComplianceService,
         TimerScheduler,
+        SlaMetrics,
         SlaConsistencyCounters,
         ClockRepairSweep,
       ],

@@ -18,8 +18,9 @@ export interface Admitted<B> {
 
 export type Admission<B> =
   | { kind: 'handle'; admitted: Admitted<B> }
-  | { kind: 'ignore' }
-  | { kind: 'dead_letter'; reason: string; detail: string };
+  | { kind: 'ignore'; type: string }
+  /** `type`: the event type when the envelope could be read */
+  | { kind: 'dead_letter'; reason: string; detail: string; type?: string };
 
 /** parse: the CloudEvents envelope; anything else is dead-lettered as it came. */
 export function parseStage(message: ReceivedMessage): SupportEvent | InvalidEventError {
@@ -40,13 +41,13 @@ export function validateStage<B extends { definition: EventDefinition }>(
   const binding = handlers.get(event.type);
   // Topics carry several types; a known type this consumer does not handle is not an error.
   if (!binding) {
-    if (EVENT_DEFINITIONS.has(event.type)) return { kind: 'ignore' };
-    return { kind: 'dead_letter', reason: 'unknown_type', detail: `unknown event type "${event.type}"` };
+    if (EVENT_DEFINITIONS.has(event.type)) return { kind: 'ignore', type: event.type };
+    return { kind: 'dead_letter', reason: 'unknown_type', detail: `unknown event type "${event.type}"`, type: event.type };
   }
   try {
     readPayload(binding.definition, event);
   } catch (error) {
-    if (error instanceof InvalidEventError) return { kind: 'dead_letter', reason: error.reason, detail: error.message };
+    if (error instanceof InvalidEventError) return { kind: 'dead_letter', reason: error.reason, detail: error.message, type: event.type };
     throw error;
   }
   return { kind: 'handle', admitted: { message, event: event as SupportEvent<object>, binding } };

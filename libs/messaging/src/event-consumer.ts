@@ -1,11 +1,14 @@
+import { context, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { InvalidEventError, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
+import { contextFromTraceHeaders, withCorrelation } from '@support/observability';
 import { isTransientDatabaseError } from '@support/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { admit, distinctEvents, runsOfOneType, type Admitted } from './consume-stages';
 import type { ConsumerFailures } from './consumer-failures';
 import type { DeadLetterPublisher, ReceivedMessage } from './dead-letter';
 import { InboxDuplicatesFound, type Inbox } from './inbox';
-import type { OutboxWriter } from './outbox';
+import { CountsByLabels, type MessagingTelemetry } from './messaging-telemetry';
+import { contextOfEvent, withCauseContexts, type OutboxWriter } from './outbox';
 import { retryTransient, TRANSIENT_RETRY, type RetryPolicy } from './transient-retry';
 
 export interface HandlerContext {
@@ -43,9 +46,12 @@ export interface HandlerBinding {
 export function on<T extends object>(definition: EventDefinition<T>, handler: EventHandler<T>): HandlerBinding {
   return {
     definition: definition as unknown as EventDefinition,
-    handle: async (events, context) => {
+    handle: async (events, batchContext) => {
       for (const event of events) {
-        await handler(event as SupportEvent<T>, { manager: context.manager, origin: originOf(event), topic: context.topic });
+        // the event's own span and correlation id, for the handler's log lines
+        await context.with(contextOfEvent(event.id), () =>
+          handler(event as SupportEvent<T>, { manager: batchContext.manager, origin: originOf(event), topic: batchContext.topic }),
+        );
       }
     },
   };
@@ -74,6 +80,8 @@ export interface ReceivedBatch {
   heartbeat?: () => Promise<void>;
   /** false once the consumer is stopping or the batch went stale (a rebalance took the partition) */
   isRunning?: () => boolean;
+  /** the partition's high watermark when the batch was fetched (for the lag gauge) */
+  highWatermark?: string;
 }
 
 export interface BatchOutcome {
@@ -86,6 +94,7 @@ export interface BatchOutcome {
 export interface ConsumerLogger {
   warn(message: string): void;
   error(message: string): void;
+  debug?(message: string): void;
 }
 
 export interface EventConsumerDependencies {
@@ -95,6 +104,8 @@ export interface EventConsumerDependencies {
   deadLetters: DeadLetterPublisher;
   failures: ConsumerFailures;
   logger: ConsumerLogger;
+  /** counters, the lag gauge and a span per consumed event */
+  telemetry?: MessagingTelemetry;
 }
 
 export interface EventConsumerOptions {
@@ -143,39 +154,136 @@ export class EventConsumer {
     for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
       const slice = batch.messages.slice(start, start + this.maxBatchSize);
       await this.consumeSlice(batch, slice, outcome);
-      batch.resolveOffset?.(slice[slice.length - 1].offset);
+      const last = slice[slice.length - 1].offset;
+      batch.resolveOffset?.(last);
+      if (batch.highWatermark !== undefined) {
+        this.deps.telemetry?.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(batch.highWatermark) - Number(last) - 1));
+      }
       await batch.heartbeat?.();
     }
     return outcome;
   }
 
   private async consumeSlice(batch: ReceivedBatch, slice: ReceivedMessage[], outcome: BatchOutcome): Promise<void> {
+    const counts = new CountsByLabels<'consumer' | 'topic' | 'type' | 'outcome'>();
     const admitted: Admitted<HandlerBinding>[] = [];
     for (const message of slice) {
       const admission = admit(message, this.handlers);
       if (admission.kind === 'handle') admitted.push(admission.admitted);
-      else if (admission.kind === 'ignore') outcome.ignored += 1;
-      else {
-        await this.deadLetter(message, admission.reason, admission.detail);
+      else if (admission.kind === 'ignore') {
+        outcome.ignored += 1;
+        counts.add({ consumer: this.name, topic: batch.topic, type: admission.type, outcome: 'ignored' });
+      } else {
+        await this.deadLetter(message, admission.reason, admission.detail, admission.type);
         outcome.deadLettered += 1;
       }
     }
-    const { distinct, repeats } = distinctEvents(admitted);
-    outcome.duplicates += repeats;
-    if (distinct.length === 0) return;
+    const { distinct } = distinctEvents(admitted);
+    if (distinct.length === 0) {
+      if (this.deps.telemetry) counts.addTo(this.deps.telemetry.consumed);
+      return;
+    }
 
+    const traced = this.startEventSpans(batch, distinct);
+    const handledIds = new Set<string>();
+    const parkedIds = new Set<string>();
+    let complete = false;
     try {
-      const handled = await this.inTransaction(batch, distinct);
-      outcome.processed += handled;
-      outcome.duplicates += distinct.length - handled;
+      await context.with(traced.sliceContext, async () => {
+        try {
+          for (const item of await this.inTransaction(batch, distinct)) handledIds.add(item.event.id);
+        } catch (error) {
+          if (isTransientDatabaseError(error)) throw this.redeliver(distinct[0], error as Error);
+          await this.isolate(batch, distinct, outcome, handledIds, parkedIds);
+        }
+        complete = true;
+        this.deps.logger.debug?.(
+          `${this.name}: ${batch.topic}/${batch.partition}@${slice[0].offset}-${slice[slice.length - 1].offset}: ${handledIds.size} handled, ${admitted.length - handledIds.size} duplicate(s)`,
+        );
+      });
     } catch (error) {
-      if (isTransientDatabaseError(error)) throw this.redeliver(distinct[0], error as Error);
-      await this.isolate(batch, distinct, outcome);
+      for (const span of traced.spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      for (const span of traced.spans) span.end();
+      this.countOutcomes(counts, batch.topic, admitted, { handledIds, parkedIds, complete }, outcome);
+      if (this.deps.telemetry) counts.addTo(this.deps.telemetry.consumed);
     }
   }
 
-  /** Handles the events in one transaction (retrying passing failures); returns how many were new. */
-  private inTransaction(batch: ReceivedBatch, items: Admitted<HandlerBinding>[]): Promise<number> {
+  /**
+   * processed / duplicate counts of the admitted events: an event seen twice in the fetch or
+   * found in the inbox is a duplicate; dead-lettered ones are counted apart; after a failure that
+   * Kafka redelivers, only those committed before it count.
+   */
+  private countOutcomes(
+    counts: CountsByLabels<'consumer' | 'topic' | 'type' | 'outcome'>,
+    topic: string,
+    admitted: Admitted<HandlerBinding>[],
+    slice: { handledIds: ReadonlySet<string>; parkedIds: ReadonlySet<string>; complete: boolean },
+    outcome: BatchOutcome,
+  ): void {
+    const firstSeen = new Set<string>();
+    for (const item of admitted) {
+      const id = item.event.id;
+      const handled = slice.handledIds.has(id) && !firstSeen.has(id);
+      const parked = slice.parkedIds.has(id) && !firstSeen.has(id);
+      firstSeen.add(id);
+      if (parked || (!handled && !slice.complete)) continue;
+      if (handled) outcome.processed += 1;
+      else outcome.duplicates += 1;
+      counts.add({ consumer: this.name, topic, type: item.event.type, outcome: handled ? 'processed' : 'duplicate' });
+    }
+  }
+
+  /**
+   * A consumer span per event, continuing the trace its message's traceparent names, so a
+   * ticket's trace runs on through every service whatever else shares the batch. The slice runs
+   * in a context that maps event ids to those spans (the outbox parents caused events on them)
+   * and carries the correlation id when the whole slice shares one.
+   */
+  private startEventSpans(batch: ReceivedBatch, items: Admitted<HandlerBinding>[]): { spans: Span[]; sliceContext: Context } {
+    const base = context.active();
+    const service = this.deps.telemetry?.service;
+    const correlations = new Set(items.map((item) => item.event.correlationid));
+    const shared = correlations.size === 1 ? items[0].event.correlationid : undefined;
+    const byEvent = new Map<string, Context>();
+    const spans: Span[] = [];
+    for (const item of items) {
+      const parent = contextFromTraceHeaders(item.message.headers, base);
+      let eventContext = parent;
+      if (this.deps.telemetry) {
+        const span = this.deps.telemetry.tracer.startSpan(
+          `process ${batch.topic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': batch.topic,
+              'messaging.destination.partition.id': String(batch.partition),
+              'messaging.kafka.offset': Number(item.message.offset),
+              'messaging.consumer.group.name': this.name,
+              'messaging.message.id': item.event.id,
+              'messaging.batch.message_count': items.length,
+              'cloudevents.event_type': item.event.type,
+              'support.correlation_id': item.event.correlationid,
+            },
+          },
+          parent,
+        );
+        spans.push(span);
+        eventContext = trace.setSpan(parent, span);
+      }
+      byEvent.set(item.event.id, withCorrelation(eventContext, item.event.correlationid, service));
+    }
+    // one event (the usual case at low load): its span is the slice's, for every log line
+    const sliceBase = (items.length === 1 && byEvent.get(items[0].event.id)) || withCorrelation(base, shared, service);
+    return { spans, sliceContext: withCauseContexts(sliceBase, byEvent) };
+  }
+
+  /** Handles the events in one transaction (retrying passing failures); returns those that were new. */
+  private inTransaction(batch: ReceivedBatch, items: Admitted<HandlerBinding>[]): Promise<Admitted<HandlerBinding>[]> {
     let knownDuplicates = false;
     return retryTransient(
       async () => {
@@ -197,7 +305,7 @@ export class EventConsumer {
     );
   }
 
-  private transaction(topic: string, items: Admitted<HandlerBinding>[], checkInbox: boolean): Promise<number> {
+  private transaction(topic: string, items: Admitted<HandlerBinding>[], checkInbox: boolean): Promise<Admitted<HandlerBinding>[]> {
     // READ COMMITTED: handlers rely on locking reads, and no gap locks means concurrent batches
     // inserting beside each other (suggestions, timers, inbox rows) do not deadlock
     return this.deps.dataSource.transaction('READ COMMITTED', async (manager) => {
@@ -210,28 +318,34 @@ export class EventConsumer {
       await this.deps.outbox.collect(manager, async () => {
         for (const run of runsOfOneType(unseen)) await run.binding.handle(run.events, { manager, topic });
       });
-      return unseen.length;
+      return unseen;
     });
   }
 
   /** One message per transaction, in order, to find the one that fails and deal with it alone. */
-  private async isolate(batch: ReceivedBatch, items: Admitted<HandlerBinding>[], outcome: BatchOutcome): Promise<void> {
+  private async isolate(
+    batch: ReceivedBatch,
+    items: Admitted<HandlerBinding>[],
+    outcome: BatchOutcome,
+    handledIds: Set<string>,
+    parkedIds: Set<string>,
+  ): Promise<void> {
     for (const item of items) {
       try {
-        const handled = await this.inTransaction(batch, [item]);
-        outcome.processed += handled;
-        outcome.duplicates += 1 - handled;
+        for (const handled of await this.inTransaction(batch, [item])) handledIds.add(handled.event.id);
       } catch (error) {
         if (isTransientDatabaseError(error)) throw this.redeliver(item, error as Error);
         if (error instanceof UnprocessableEventError || error instanceof InvalidEventError) {
-          await this.deadLetter(item.message, 'unprocessable', error.message);
+          await this.deadLetter(item.message, 'unprocessable', error.message, item.event.type);
           outcome.deadLettered += 1;
+          parkedIds.add(item.event.id);
         } else {
           const attempts = await this.deps.failures.count(this.name, item.message, (error as Error).message);
           if (attempts < this.maxAttempts) throw this.redeliver(item, error as Error, attempts);
-          await this.deadLetter(item.message, 'handler_failed', `${attempts} attempts: ${(error as Error).message}`);
+          await this.deadLetter(item.message, 'handler_failed', `${attempts} attempts: ${(error as Error).message}`, item.event.type);
           await this.deps.failures.clear(this.name, item.message);
           outcome.deadLettered += 1;
+          parkedIds.add(item.event.id);
         }
       }
       batch.resolveOffset?.(item.message.offset);
@@ -244,8 +358,9 @@ export class EventConsumer {
     return error;
   }
 
-  private async deadLetter(message: ReceivedMessage, reason: string, detail: string): Promise<void> {
+  private async deadLetter(message: ReceivedMessage, reason: string, detail: string, type = 'unknown'): Promise<void> {
     this.deps.logger.error(`${this.name}: ${message.topic}/${message.partition}@${message.offset} to support.dlq: ${reason}: ${detail}`);
     await this.deps.deadLetters.publish(message, this.name, reason, detail);
+    this.deps.telemetry?.deadLettered.inc({ consumer: this.name, topic: message.topic, type, reason });
   }
 }

@@ -61,3 +61,16 @@ export class CreateConsumerFailures1764900000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE consumer_failure');
   }
 }
+
+/** The W3C trace context of each outbox row, sent as the Kafka message's traceparent/tracestate headers. */
+export class AddOutboxTraceContext1765100000000 implements MigrationInterface {
+  name = 'AddOutboxTraceContext1765100000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE outbox_message ADD COLUMN traceparent VARCHAR(55) NULL, ADD COLUMN tracestate VARCHAR(512) NULL');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE outbox_message DROP COLUMN traceparent, DROP COLUMN tracestate');
+  }
+}

@@ -31,4 +31,11 @@ export class OutboxMessage {
 
   @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
   publishedAt: Date | null;
+
+  /** W3C trace context of the write, sent as the message's traceparent/tracestate headers */
+  @Column({ type: 'varchar', length: 55, nullable: true })
+  traceparent: string | null;
+
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  tracestate: string | null;
 }

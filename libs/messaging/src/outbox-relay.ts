@@ -1,6 +1,9 @@
+import { SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@support/contracts';
-import type { Producer, TopicMessages } from 'kafkajs';
+import { contextFromTraceHeaders } from '@support/observability';
+import type { IHeaders, Producer, TopicMessages } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { CountsByLabels, type MessagingTelemetry } from './messaging-telemetry';
 import { PollingLoop } from './polling-loop';
 
 export interface RelayLogger {
@@ -14,14 +17,19 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** published rows are kept this long (to answer "was it sent?"), then deleted */
   retentionMs?: number;
+  /** counts published events; one span per published batch, linked to each event's write */
+  telemetry?: MessagingTelemetry;
 }
 
 interface PendingRow {
   id: string;
   topic: string;
   message_key: string;
+  type: string;
   correlation_id: string;
   payload: string;
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 /**
@@ -34,6 +42,7 @@ export class OutboxRelay {
   private readonly retentionMs: number;
   private readonly loop: PollingLoop;
   private lastCleanup = 0;
+  private readonly telemetry?: MessagingTelemetry;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,6 +52,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 200;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    this.telemetry = options.telemetry;
     this.loop = new PollingLoop(
       async () => {
         const published = await this.relayOnce();
@@ -84,7 +94,7 @@ export class OutboxRelay {
     // inserts need (repeatable read made replicas deadlock with writers now and then)
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const rows: PendingRow[] = await manager.query(
-        `SELECT id, topic, message_key, correlation_id, payload FROM outbox_message
+        `SELECT id, topic, message_key, type, correlation_id, payload, traceparent, tracestate FROM outbox_message
           WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE`,
         [this.batchSize],
       );
@@ -96,19 +106,49 @@ export class OutboxRelay {
           topicMessages = { topic: row.topic, messages: [] };
           byTopic.set(row.topic, topicMessages);
         }
-        topicMessages.messages.push({
-          key: row.message_key,
-          value: row.payload,
-          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, correlationid: row.correlation_id },
-        });
+        const headers: IHeaders = { 'content-type': CLOUDEVENTS_CONTENT_TYPE, correlationid: row.correlation_id };
+        // W3C Trace Context next to the CloudEvents correlation id: the consumer continues the trace
+        if (row.traceparent) headers['traceparent'] = row.traceparent;
+        if (row.tracestate) headers['tracestate'] = row.tracestate;
+        topicMessages.messages.push({ key: row.message_key, value: row.payload, headers });
       }
-      await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+      await this.send([...byTopic.values()], rows);
       await manager.query(`UPDATE outbox_message SET published_at = ? WHERE id IN (?)`, [
         new Date(),
         rows.map((r) => r.id),
       ]);
       return rows.length;
     });
+  }
+
+  /** One sendBatch; with telemetry, a span linked to every event's write and the produced counts. */
+  private async send(topicMessages: TopicMessages[], rows: PendingRow[]): Promise<void> {
+    if (!this.telemetry) {
+      await this.producer.sendBatch({ topicMessages, acks: -1 });
+      return;
+    }
+    const links: Link[] = [];
+    for (const row of rows) {
+      if (!row.traceparent) continue;
+      const linked = trace.getSpanContext(contextFromTraceHeaders({ traceparent: row.traceparent, tracestate: row.tracestate ?? undefined }));
+      if (linked) links.push({ context: linked });
+    }
+    const span = this.telemetry.tracer.startSpan('send outbox', {
+      kind: SpanKind.PRODUCER,
+      links,
+      attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': rows.length },
+    });
+    try {
+      await this.producer.sendBatch({ topicMessages, acks: -1 });
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+    const counts = new CountsByLabels<'topic' | 'type'>();
+    for (const row of rows) counts.add({ topic: row.topic, type: row.type });
+    counts.addTo(this.telemetry.produced);
   }
 
   private async cleanupIfDue(): Promise<void> {

@@ -1,5 +1,8 @@
+import { context, createContextKey, SpanKind, trace, type Context } from '@opentelemetry/api';
 import { createEvent, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
+import { traceHeadersOf } from '@support/observability';
 import type { EntityManager, QueryRunner } from 'typeorm';
+import type { MessagingTelemetry } from './messaging-telemetry';
 
 export interface PendingEvent<T extends object = object> {
   definition: EventDefinition<T>;
@@ -12,7 +15,29 @@ export function pending<T extends object>(definition: EventDefinition<T>, data: 
   return { definition: definition as unknown as EventDefinition<object>, data, origin };
 }
 
-type OutboxRow = [string, string, string, string, string, string, Date];
+type OutboxRow = [string, string, string, string, string, string, Date, string | null, string | null];
+
+/**
+ * The trace context of each event a consumed batch is handling, by event id: an event a handler
+ * causes continues the trace of the event that caused it (its causation id), even when the batch
+ * holds many tickets' events.
+ */
+const CAUSE_CONTEXTS = createContextKey('support.cause_contexts');
+
+export function withCauseContexts(parent: Context, byEventId: ReadonlyMap<string, Context>): Context {
+  return parent.setValue(CAUSE_CONTEXTS, byEventId);
+}
+
+/** The context of a consumed event of the batch in progress (its span, correlation id), else the active one. */
+export function contextOfEvent(eventId: string): Context {
+  const active = context.active();
+  const causes = active.getValue(CAUSE_CONTEXTS) as ReadonlyMap<string, Context> | undefined;
+  return causes?.get(eventId) ?? active;
+}
+
+function parentContextOf(origin: EventOrigin): Context {
+  return origin.causationId ? contextOfEvent(origin.causationId) : context.active();
+}
 
 /**
  * Records events in the caller's transaction. The relay publishes them after commit, so an event
@@ -26,7 +51,10 @@ export class OutboxWriter {
   private readonly committedListeners: Array<() => void> = [];
   private readonly collecting = new WeakMap<QueryRunner, OutboxRow[]>();
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly telemetry?: MessagingTelemetry,
+  ) {}
 
   async add<T extends object>(
     manager: EntityManager,
@@ -46,15 +74,20 @@ export class OutboxWriter {
       throw new Error(`outbox: ${events[0].definition.type} must be written inside the transaction of the change it reports`);
     }
     const created = events.map(({ definition, data, origin }) => createEvent(definition, data, { source: this.source, origin }));
-    const rows = created.map((event, index): OutboxRow => [
-      event.id,
-      events[index].definition.topic,
-      events[index].definition.key(events[index].data),
-      event.type,
-      events[index].origin.correlationId,
-      JSON.stringify(event),
-      new Date(event.time),
-    ]);
+    const rows = created.map((event, index): OutboxRow => {
+      const { traceparent, tracestate } = this.traceOfWrite(event, events[index]);
+      return [
+        event.id,
+        events[index].definition.topic,
+        events[index].definition.key(events[index].data),
+        event.type,
+        events[index].origin.correlationId,
+        JSON.stringify(event),
+        new Date(event.time),
+        traceparent ?? null,
+        tracestate ?? null,
+      ];
+    });
     const collected = this.collecting.get(runner);
     if (collected) collected.push(...rows);
     else await insertRows(manager, rows);
@@ -80,6 +113,33 @@ export class OutboxWriter {
     return rows.length;
   }
 
+  /**
+   * A producer span for the event's write, child of the work that caused it (the HTTP request, or
+   * the consumed event named by its causation id); its context goes on the Kafka message. Without
+   * a tracer the caller's context is passed on as it is.
+   */
+  private traceOfWrite(event: SupportEvent, pendingEvent: PendingEvent) {
+    const parent = parentContextOf(pendingEvent.origin);
+    if (!this.telemetry) return traceHeadersOf(parent);
+    const span = this.telemetry.tracer.startSpan(
+      `create ${pendingEvent.definition.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'create',
+          'messaging.destination.name': pendingEvent.definition.topic,
+          'messaging.message.id': event.id,
+          'cloudevents.event_type': event.type,
+          'support.correlation_id': pendingEvent.origin.correlationId,
+        },
+      },
+      parent,
+    );
+    span.end();
+    return traceHeadersOf(trace.setSpan(parent, span));
+  }
+
   /** Lets the relay publish right away instead of at its next poll. */
   notifyCommitted(): void {
     for (const listener of this.committedListeners) listener();
@@ -96,7 +156,7 @@ const ROWS_PER_INSERT = 500;
 async function insertRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await manager.query(
-      'INSERT INTO outbox_message (event_id, topic, message_key, type, correlation_id, payload, created_at) VALUES ?',
+      'INSERT INTO outbox_message (event_id, topic, message_key, type, correlation_id, payload, created_at, traceparent, tracestate) VALUES ?',
       [rows.slice(start, start + ROWS_PER_INSERT)],
     );
   }

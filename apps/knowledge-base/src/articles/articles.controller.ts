@@ -4,6 +4,7 @@ import { CurrentPrincipal, Public, type Principal } from '@support/platform';
 import { VoteDto } from '../engagement/dto/vote.dto';
 import { VotesService } from '../engagement/votes.service';
 import { readerLocale } from '../reader-locale';
+import { TimedSearch } from '../search/search-latency';
 import { ArticleReaderService } from './article-reader.service';
 import { ArticleListQueryDto } from './dto/article-list-query.dto';
 
@@ -18,6 +19,7 @@ export class ArticlesController {
 
   @Get()
   @Public()
+  @TimedSearch('articles', { queryParam: 'q' })
   async list(@Query() query: ArticleListQueryDto, @Headers('accept-language') acceptLanguage?: string) {
     return this.reader.list({
       q: query.q,

@@ -4,6 +4,7 @@ import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@su
 import { readerLocale } from '../reader-locale';
 import { DeflectionService } from './deflection.service';
 import { MarkAnswerDto, SuggestForTextDto, SuggestionQueryDto } from './dto/suggestion.dto';
+import { TimedSearch } from '../search/search-latency';
 
 /**
  * Suggestions for requesters: open to anonymous readers of the help center; a set shown to a
@@ -17,6 +18,7 @@ export class SuggestionsController {
   @Post()
   @Public()
   @HttpCode(200)
+  @TimedSearch('suggestions')
   async suggest(
     @Body() dto: SuggestForTextDto,
     @OptionalPrincipal() principal: Principal | undefined,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, OutboxWriter,
+  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, MessagingTelemetry, OutboxWriter,
   type BatchOutcome, type HandlerBinding, type ReceivedBatch,
 } from '@support/messaging';
 import type { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ export class EventConsumers {
     private readonly deadLetters: DeadLetterPublisher,
     private readonly outbox: OutboxWriter,
     private readonly failures: ConsumerFailures,
+    private readonly telemetry: MessagingTelemetry,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
@@ -32,6 +33,7 @@ export class EventConsumers {
         deadLetters: this.deadLetters,
         failures: this.failures,
         logger: new Logger(qualified),
+        telemetry: this.telemetry,
       },
       { maxBatchSize: this.options.kafka.maxBatchSize },
     );

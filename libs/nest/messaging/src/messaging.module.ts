@@ -3,13 +3,14 @@ import {
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
-  BrokerProbe, ConsumerFailures, DeadLetterPublisher, Inbox, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter,
+  BrokerProbe, ConsumerFailures, DeadLetterPublisher, Inbox, MessagingTelemetry, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter,
   type KafkaSettings,
 } from '@support/messaging';
 import { ReadinessRegistry } from '@support/platform';
 import { Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { EventConsumers } from './event-consumers';
+import { messagingTelemetryProvider } from './messaging-telemetry.provider';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
 import { DEFAULT_SUPERVISION, SupportKafkaServer } from './support-kafka.server';
 import { UnitOfWork } from './transactional-outbox';
@@ -204,15 +205,17 @@ export class MessagingModule {
             }),
           inject: [BrokerProbe],
         },
-        { provide: OutboxWriter, useFactory: () => new OutboxWriter(source) },
+        messagingTelemetryProvider(options.service),
+        { provide: OutboxWriter, useFactory: (telemetry: MessagingTelemetry) => new OutboxWriter(source, telemetry), inject: [MessagingTelemetry] },
         {
           provide: OutboxRelay,
-          useFactory: (dataSource: DataSource, producer: Producer) =>
+          useFactory: (dataSource: DataSource, producer: Producer, telemetry: MessagingTelemetry) =>
             new OutboxRelay(dataSource, producer, new Logger('OutboxRelay'), {
               pollIntervalMs: options.outboxPollIntervalMs,
               batchSize: options.outboxBatchSize,
+              telemetry,
             }),
-          inject: [getDataSourceToken(), KAFKA_PRODUCER],
+          inject: [getDataSourceToken(), KAFKA_PRODUCER, MessagingTelemetry],
         },
         { provide: Inbox, useFactory: (dataSource: DataSource) => new Inbox(dataSource), inject: [getDataSourceToken()] },
         { provide: ConsumerFailures, useFactory: (dataSource: DataSource) => new ConsumerFailures(dataSource), inject: [getDataSourceToken()] },
@@ -221,7 +224,7 @@ export class MessagingModule {
         UnitOfWork,
         MessagingLifecycle,
       ],
-      exports: [UnitOfWork, OutboxWriter, OutboxRelay, Inbox, EventConsumers, SupportKafkaServer, BrokerProbe, KAFKA_CLIENT, KAFKA_PRODUCER],
+      exports: [MessagingTelemetry, UnitOfWork, OutboxWriter, OutboxRelay, Inbox, EventConsumers, SupportKafkaServer, BrokerProbe, KAFKA_CLIENT, KAFKA_PRODUCER],
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, parseBrokers, type KafkaSettings } from '@support/messaging';
 import { ensureDatabase, mysqlDataSourceOptions, revertLastMigration, runMigrations } from '@support/persistence';
-import { databaseServer, kafkaConnectionSecurity, loadEnvironment, PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
+import { databaseServer, kafkaConnectionSecurity, loadEnvironment, ObservabilityModule, PlatformModule, serviceDatabaseName, type CommonEnvironment } from '@support/platform';
 import { MessagingModule } from './messaging.module';
 
 export interface ServiceDefinition {
@@ -31,9 +31,10 @@ export function kafkaSettingsFromEnvironment(env: CommonEnvironment, service: st
   };
 }
 
-/** The infrastructure every service imports: database, auth, health, Kafka, outbox and inbox. */
+/** The infrastructure every service imports: database, auth, health, metrics/traces/logs, Kafka, outbox and inbox. */
 export function serviceInfrastructure(definition: ServiceDefinition): DynamicModule[] {
   return [
+    ObservabilityModule.forRoot({ service: definition.service, env: definition.env }),
     PlatformModule.forRoot({
       env: definition.env,
       database: definition.database,

@@ -103,6 +103,7 @@ export class SupportKafkaServer extends ServerKafka {
       resolveOffset: payload.resolveOffset,
       heartbeat: payload.heartbeat,
       isRunning: () => payload.isRunning() && !payload.isStale(),
+      highWatermark: batch.highWatermark,
     };
     const result = await handler(received);
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });

@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import {
-  IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync,
+  IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync,
 } from 'class-validator';
+import { SAMPLERS } from '@support/observability';
 import { ConnectionEnvironment } from './connections';
 
 /**
@@ -61,6 +62,21 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsInt() @Min(60) @Max(2_592_000) AUTH_MAX_TOKEN_LIFETIME_SECONDS: number = 86_400;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+  /** json: one object a line (for a log pipeline); pretty: pino-pretty text for people at a terminal */
+  @IsIn(['json', 'pretty']) LOG_FORMAT: 'json' | 'pretty' = 'json';
+  /** the version logs, spans and metrics report (a deployment sets the image tag); default: package.json's */
+  @IsOptional() @IsString() SERVICE_VERSION?: string;
+  /** OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no span leaves the process */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  /** key=value,key=value headers sent with each export (a collector's API key) */
+  @IsOptional() @IsString() OTEL_EXPORTER_OTLP_HEADERS?: string;
+  @IsOptional() @IsIn([...SAMPLERS]) OTEL_TRACES_SAMPLER?: (typeof SAMPLERS)[number];
+  /** the ratio of the *traceidratio samplers, 0 to 1 */
+  @IsOptional() @IsNumber() @Min(0) @Max(1) OTEL_TRACES_SAMPLER_ARG?: number;
+  /** gauges read from the database (outbox backlog, inbox size, SLA clocks and timers) are refreshed on scrape at most this often */
+  @IsInt() @Min(0) @Max(3_600_000) METRICS_DATABASE_REFRESH_MS: number = 15_000;
 }
 
 export class EnvironmentError extends Error {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { correlationMiddleware } from './correlation';
 import { HttpErrorFilter } from './http-error.filter';
+import { HttpTelemetry } from './observability/http-telemetry';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -15,6 +16,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   express.disable?.('x-powered-by');
   app.use(correlationMiddleware);
+  // spans, request durations and access logs (ObservabilityModule), once the correlation id is known
+  app.use(app.get(HttpTelemetry).middleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(

@@ -9,3 +9,4 @@ export * from './readiness';
 export * from './health.controller';
 export * from './platform.module';
 export * from './http-app';
+export * from './observability';

@@ -1,0 +1,4 @@
+export * from './observability.module';
+export * from './service-logger';
+export * from './http-telemetry';
+export * from './metrics.controller';

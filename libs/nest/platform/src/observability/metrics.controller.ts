@@ -1,0 +1,23 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ServiceMetrics } from '@support/observability';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+
+/**
+ * Prometheus text exposition. Public like /health: it carries route templates, topics, event
+ * types and counts, never ids or payloads; keep it off the public ingress (see README).
+ */
+@ApiExcludeController()
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: ServiceMetrics) {}
+
+  @Get()
+  async scrape(@Res() response: Response): Promise<void> {
+    const { contentType, body } = await this.metrics.scrape();
+    response.setHeader('Content-Type', contentType);
+    response.send(body);
+  }
+}

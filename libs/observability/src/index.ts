@@ -1,0 +1,4 @@
+export * from './telemetry-context';
+export * from './tracing';
+export * from './metrics';
+export * from './logging';
