@@ -108,7 +108,10 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
         name: 'consumer',
         check: async () => {
           const health = this.server.supervisor.health();
-          return { up: this.server.joined, details: { ...health, state: health.state === 'starting' ? 'joining' : health.state } };
+          return {
+            up: this.server.joined,
+            details: { ...health, state: health.state === 'starting' ? 'joining' : health.state, messagesHandled: this.server.messagesHandled },
+          };
         },
       });
       this.readiness.registerLiveness({

@@ -29,6 +29,7 @@ export const DEFAULT_SUPERVISION: ConsumerSupervision = { maxRestarts: 10, initi
 export class SupportKafkaServer extends ServerKafka {
   readonly supervisor: ConsumerSupervisor;
   private closing = false;
+  private handled = 0;
   private readonly supervisorLogger = new Logger('KafkaConsumer');
 
   constructor(settings: KafkaSettings, supervision: ConsumerSupervision = DEFAULT_SUPERVISION) {
@@ -47,6 +48,11 @@ export class SupportKafkaServer extends ServerKafka {
 
   get crash(): string | null {
     return this.supervisor.health().lastError;
+  }
+
+  /** messages this replica's handlers have been through since it started (readiness details, replica tests) */
+  get messagesHandled(): number {
+    return this.handled;
   }
 
   /**
@@ -107,6 +113,7 @@ export class SupportKafkaServer extends ServerKafka {
     };
     const result = await handler(received);
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    this.handled += received.messages.length;
   }
 
   protected override registerConsumerEventListeners(): void {
