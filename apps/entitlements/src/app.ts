@@ -1,13 +1,12 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { startService } from '@support/nest-messaging';
-import { configureHttpApp } from '@support/platform';
+import { configureHttpApp, createHttpApp } from '@support/platform';
 import { EntitlementsModule } from './app.module';
 import type { EntitlementsEnvironment } from './environment';
 import { ENTITLEMENTS_SERVICE } from './service';
 
 export async function createEntitlementsApp(env: EntitlementsEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
-  const app = await NestFactory.create(EntitlementsModule.forRoot(env), { logger });
+  const app = await createHttpApp(EntitlementsModule.forRoot(env), logger);
   configureHttpApp(app, {
     title: 'Entitlements',
     description: 'Plans and account roles decide who may use which support channel; every ticket gets a recorded plan check.',

@@ -1,7 +1,6 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { startService } from '@support/nest-messaging';
-import { configureHttpApp } from '@support/platform';
+import { configureHttpApp, createHttpApp } from '@support/platform';
 import { SlaEscalationModule, type SlaModuleOptions } from './app.module';
 import type { SlaEnvironment } from './environment';
 import { SLA_SERVICE } from './service';
@@ -11,7 +10,7 @@ export async function createSlaApp(
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
   options: SlaModuleOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(SlaEscalationModule.forRoot(env, options), { logger });
+  const app = await createHttpApp(SlaEscalationModule.forRoot(env, options), logger);
   configureHttpApp(app, {
     title: 'SLA escalation',
     description: 'Priority-based first-response deadlines, durable timers, warnings, breaches and escalation.',

@@ -153,10 +153,11 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
       expect(((await broken.json()) as { code: string }).code).toBe('bad_request');
     });
 
-    it('answers a form sent as something other than JSON with a 4xx, never a 500', async () => {
+    it('answers a form sent as something other than JSON with a 415, never a 500', async () => {
       for (const [type, body] of [['text/plain', JSON.stringify(validForm())], ['application/x-www-form-urlencoded', 'subject=hi&description=x']]) {
         const response = await fetch(`${harness.url}/v1/tickets`, { method: 'POST', headers: { authorization: `Bearer ${alice}`, 'content-type': type }, body });
-        expect(response.status).toBe(400);
+        expect(response.status).toBe(415);
+        expect(((await response.json()) as { code: string }).code).toBe('unsupported_media_type');
       }
     });
 

@@ -18,6 +18,9 @@ export function testEnvironment(brokers: string, prefix: string, manifest: Servi
     KAFKA_HEARTBEAT_INTERVAL_MS: '1000',
     OUTBOX_POLL_INTERVAL_MS: '50',
     LOG_LEVEL: 'warn',
+    // tests drive a service from one address far faster than people do; limits stay on, set high
+    RATE_LIMIT_PER_PRINCIPAL: '100000',
+    RATE_LIMIT_PER_ADDRESS: '100000',
     [manifest.portVariable]: '0',
   };
 }

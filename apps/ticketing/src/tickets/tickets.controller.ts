@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentPrincipal, type Principal } from '@support/platform';
+import { CorrelationId, CurrentPrincipal, JsonBodyLimit, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { CreateTicketDto } from './dto/create-ticket.dto';
+import { FORM_JSON_BODY_LIMIT } from './dto/form-rules';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { TicketDetails } from './ticket-details.service';
@@ -24,6 +25,7 @@ export class TicketsController {
 
   @Post()
   @HttpCode(201)
+  @JsonBodyLimit(FORM_JSON_BODY_LIMIT)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a replay with the same key and body returns the first ticket' })
   @ApiResponse({ status: 201, description: `the ticket; a replay carries ${REPLAY_HEADER}: true` })
   @ApiResponse({ status: 422, description: 'the Idempotency-Key was used with a different body' })

@@ -61,6 +61,24 @@ export class CommonEnvironment extends ConnectionEnvironment {
   /** longest token lifetime accepted (exp − iat, or exp − now without iat), in seconds */
   @IsInt() @Min(60) @Max(2_592_000) AUTH_MAX_TOKEN_LIFETIME_SECONDS: number = 86_400;
 
+  /** bytes of JSON a route reads unless it declares its own limit (@JsonBodyLimit); more is a 413 */
+  @IsInt() @Min(1024) @Max(50 * 1024 * 1024) HTTP_JSON_BODY_LIMIT: number = 64 * 1024;
+  /** objects and arrays nested inside one another in a body; deeper is a 400 before validation */
+  @IsInt() @Min(4) @Max(256) HTTP_JSON_MAX_DEPTH: number = 32;
+  /** Express "trust proxy": hops (1), or addresses/subnets of the proxies; unset: the peer address is the client */
+  @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
+  /** origins allowed to call from a browser (comma-separated, exact, or *); unset: no cross-origin access */
+  @IsOptional()
+  @Matches(/^\s*(\*|https?:\/\/[^/,\s]+\/?)(\s*,\s*https?:\/\/[^/,\s]+\/?)*\s*$/, { message: 'CORS_ORIGINS must be * or a comma-separated list of origins such as https://help.example.com' })
+  CORS_ORIGINS?: string;
+  @IsIn(['true', 'false'], { message: 'RATE_LIMIT_ENABLED must be true or false' }) RATE_LIMIT_ENABLED: 'true' | 'false' = 'true';
+  /** the window the limits below count requests in */
+  @IsInt() @Min(1000) @Max(3_600_000) RATE_LIMIT_WINDOW_MS: number = 60_000;
+  /** requests per window of one token holder (account and user) to one replica */
+  @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_PRINCIPAL: number = 600;
+  /** requests per window without a token from one client address (the public help center) to one replica */
+  @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_ADDRESS: number = 300;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
   /** json: one object a line (for a log pipeline); pretty: pino-pretty text for people at a terminal */
   @IsIn(['json', 'pretty']) LOG_FORMAT: 'json' | 'pretty' = 'json';

@@ -1,8 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory, Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { correlationMiddleware } from './correlation';
+import { CommonEnvironment } from './environment';
 import { HttpErrorFilter } from './http-error.filter';
-import { HttpTelemetry } from './observability/http-telemetry';
+import { applySecurityHeaders, corsOptions, trustProxySetting } from './http-security';
+import { RequestBodyInterceptor } from './request-body';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -11,13 +15,29 @@ export interface HttpAppOptions {
   version?: string;
 }
 
-/** The HTTP conventions shared by every service: validation, error shape, correlation ids, /docs. */
+/**
+ * Creates a service's Nest application. Nest's own body parser stays off: bodies are read by
+ * `RequestBodyInterceptor` (see configureHttpApp), after the guards and with each route's limit.
+ */
+export async function createHttpApp(module: DynamicModule, logger: LogLevel[] | false): Promise<NestExpressApplication> {
+  return NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
+}
+
+/**
+ * The HTTP conventions shared by every service: security headers, CORS from CORS_ORIGINS, body
+ * limits and strict input, validation, rate limits (PlatformModule), error shape, correlation
+ * ids, /docs. Settings come from the app's CommonEnvironment.
+ */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
-  const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
+  const env = app.get(CommonEnvironment);
+  const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void; set?: (setting: string, value: unknown) => void };
   express.disable?.('x-powered-by');
+  express.set?.('trust proxy', trustProxySetting(env.HTTP_TRUST_PROXY));
+  const cors = corsOptions(env);
+  if (cors) app.enableCors(cors);
+  applySecurityHeaders(app);
   app.use(correlationMiddleware);
-  // spans, request durations and access logs (ObservabilityModule), once the correlation id is known
-  app.use(app.get(HttpTelemetry).middleware);
+  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   const document = SwaggerModule.createDocument(

@@ -9,4 +9,8 @@ export * from './readiness';
 export * from './health.controller';
 export * from './platform.module';
 export * from './http-app';
+export * from './strict-input';
+export * from './iso-instant';
+export * from './request-body';
+export * from './rate-limit';
 export * from './observability';

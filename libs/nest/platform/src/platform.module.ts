@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ensureDatabase, mysqlDataSourceOptions } from '@support/persistence';
 import type { MixedList } from 'typeorm';
@@ -9,6 +10,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { databaseServer } from './connections';
 import { CommonEnvironment, serviceDatabaseName } from './environment';
 import { HealthController } from './health.controller';
+import { RateLimitGuard, rateLimitOptions } from './rate-limit';
 import { ReadinessRegistry } from './readiness';
 
 export interface PlatformOptions {
@@ -37,6 +39,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot(rateLimitOptions(options.env)),
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
             await ensureDatabase(server, database);
@@ -66,6 +69,8 @@ export class PlatformModule {
             }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // after the AuthGuard: the principal decides which budget a request counts against
+        ...(options.env.RATE_LIMIT_ENABLED === 'true' ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
       ],
       exports: [CommonEnvironment, ReadinessRegistry, TokenVerifier],
     };

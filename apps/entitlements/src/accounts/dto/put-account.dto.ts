@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCOUNT_STATUSES, PLAN_CODES, type AccountStatus, type PlanCode } from '@support/domain-entitlements';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsIsoInstant } from '@support/platform';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 export class PutAccountDto {
   @ApiProperty({ maxLength: 200 })
@@ -21,6 +22,6 @@ export class PutAccountDto {
 
   @ApiPropertyOptional({ description: 'when the paid plan ends (ISO-8601); afterwards it counts as free', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IsISO8601({ strict: true })
+  @IsIsoInstant({ allowDate: true })
   planEndsAt?: string | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoInstant } from '@support/platform';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { MAX_SUGGESTION_TEXT_LENGTH } from '../deflection.service';
 import { SUGGESTION_CHANNELS, type SuggestionChannel } from '../suggestion.entity';
@@ -24,14 +25,14 @@ export class SuggestionQueryDto {
 }
 
 export class DeflectionStatsQueryDto {
-  @ApiPropertyOptional({ description: 'ISO-8601; default 30 days before until' }) @IsOptional() @IsISO8601({ strict: true }) since?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601; default now' }) @IsOptional() @IsISO8601({ strict: true }) until?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days before until' }) @IsOptional() @IsIsoInstant({ allowDate: true }) since?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default now' }) @IsOptional() @IsIsoInstant({ allowDate: true }) until?: string;
   @ApiPropertyOptional({ enum: SUGGESTION_CHANNELS }) @IsOptional() @IsIn(SUGGESTION_CHANNELS) channel?: SuggestionChannel;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
 export class MissingTranslationsQueryDto {
   @ApiPropertyOptional({ description: 'only readers of this locale' }) @IsOptional() @IsString() locale?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days ago' }) @IsOptional() @IsISO8601({ strict: true }) since?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days ago' }) @IsOptional() @IsIsoInstant({ allowDate: true }) since?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }

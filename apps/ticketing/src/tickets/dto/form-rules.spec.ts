@@ -32,6 +32,10 @@ describe('ticket form rules', () => {
     ['2026-11-21T10:00:00.123+02:00', true],
     ['2026-11-21T10:00:00', false],
     ['2026-13-45', false],
+    ['2026-02-30T10:00:00Z', false],
+    ['2026-02-29', false],
+    ['2028-02-29', true],
+    ['2026-11-21T24:00:00Z', false],
     ['21/11/2026', false],
   ])('reads %s as an ISO instant: %s', (value, expected) => {
     expect(isIsoInstant(value)).toBe(expected);

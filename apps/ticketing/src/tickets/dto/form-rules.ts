@@ -1,16 +1,20 @@
 import type { TransformFnParams } from 'class-transformer';
+import { isoInstantProblem } from '@support/platform';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** Form rules shared by the ticket and comment bodies; plain functions first, decorators over them. */
 
 export const MAX_TEXT_BYTES = 64 * 1024;
 export const MAX_CC_EMAILS = 20;
+/**
+ * JSON a ticket or comment form may take: a 64 KiB text can take six times its size as JSON
+ * (\uXXXX escapes), so the platform's default body limit would refuse a valid form.
+ */
+export const FORM_JSON_BODY_LIMIT = 512 * 1024;
 /** clocks of browsers and servers disagree a little; "in the future" means beyond this */
 export const FUTURE_TOLERANCE_MS = 60_000;
 const EARLIEST_OCCURRENCE = Date.UTC(1970, 0, 1);
 
-/** A date, or a date-time that says its offset: "10:00" alone would mean a different instant in every zone. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
 export function utf8Bytes(value: string): number {
   return Buffer.byteLength(value, 'utf8');
@@ -41,8 +45,12 @@ export function distinctEmails(values: unknown[]): unknown[] {
   return kept;
 }
 
+/**
+ * A calendar date, or a date-time that says its offset ("10:00" alone would mean a different
+ * instant in every zone); impossible dates such as 2026-02-30 are refused, not rolled over.
+ */
 export function isIsoInstant(value: unknown): value is string {
-  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(new Date(value).getTime());
+  return isoInstantProblem(value, { allowDate: true }) === null;
 }
 
 export const trimmed = ({ value }: TransformFnParams) => (typeof value === 'string' ? value.trim() : value);
@@ -101,7 +109,7 @@ export function IsPastInstant(options?: ValidationOptions): PropertyDecorator {
         },
         defaultMessage: (args) => {
           const value: unknown = args?.value;
-          if (!isIsoInstant(value)) return `${args?.property} must be an ISO-8601 date or date-time with an offset, e.g. 2026-11-21T10:00:00Z`;
+          if (!isIsoInstant(value)) return `${args?.property} ${isoInstantProblem(value, { allowDate: true })}`;
           return new Date(value).getTime() < EARLIEST_OCCURRENCE
             ? `${args?.property} must not be before 1970`
             : `${args?.property} must not be in the future`;
