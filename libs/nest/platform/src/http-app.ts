@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { correlationMiddleware } from './correlation';
 import { CommonEnvironment } from './environment';
 import { HttpErrorFilter } from './http-error.filter';
+import { HttpTelemetry } from './observability/http-telemetry';
 import { applySecurityHeaders, corsOptions, trustProxySetting } from './http-security';
 import { RequestBodyInterceptor } from './request-body';
 import { createValidationPipe } from './validation';
@@ -37,6 +38,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   if (cors) app.enableCors(cors);
   applySecurityHeaders(app);
   app.use(correlationMiddleware);
+  // spans, request durations and access logs (ObservabilityModule), once the correlation id is known
+  app.use(app.get(HttpTelemetry).middleware);
   app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
