@@ -16,7 +16,6 @@ import { SupportKafkaServer } from '../src';
  * A follower is late whenever its process is busy between its JoinGroup answer and its SyncGroup
  * (a replica starting up), which the test stands in for by holding the follower's SyncGroup.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Broker = require('kafkajs/src/broker') as { prototype: { syncGroup: (request: { groupAssignment: unknown[] }) => Promise<unknown> } };
 const originalSyncGroup = Broker.prototype.syncGroup;
 let lateFollowers = 0;
