@@ -154,43 +154,57 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     expect((await consistency('entitlements', admin)).counters.decisionsReemitted).toBeGreaterThan(reemittedBefore);
   });
 
-  it('changes nothing when an already decided ticket with its clock is re-driven, and gives up after the last attempt', async () => {
+  it('changes nothing when an already decided ticket with its clock is re-driven', async () => {
+    const ticket = await decidedWithClock();
+    const [created] = probe.events('support.ticket.created.v1', ticket.id) as any[];
+    const ticketRow = async () =>
+      (await queryDatabase(db('ticketing'), 'SELECT * FROM ticket WHERE id = ?', [ticket.id]))[0];
+    const slaTicket = () => queryDatabase(db('sla-escalation'), 'SELECT * FROM sla_ticket WHERE ticket_id = ?', [ticket.id]);
+    const [rowBefore, clocksBefore, slaBefore] = [await ticketRow(), await clocksOf(ticket.id), await slaTicket()];
+
+    // what ticketing's sweep publishes: the same ticket under a new event id
+    const redrive = { ...created, id: uuidv7(), correlationid: uuidv7() };
+    await probe.publishRaw(TOPICS.tickets, ticket.id, JSON.stringify(redrive));
+    const checked = await waitFor(() => {
+      const events = probe.events('support.entitlement.checked.v1', ticket.id) as any[];
+      return events.length >= 2 ? events : null;
+    }, { timeoutMs: 30_000, description: 'the recorded decision announced again' });
+    expect(checked[1].data).toEqual(checked[0].data);
+    expect(checked[1].causationid).toBe(redrive.id);
+    const started = await waitFor(() => {
+      const events = (probe.events('support.sla.clock_started.v1', ticket.id) as any[]).filter((e) => e.data.metric === 'first_response');
+      return events.length >= 2 ? events : null;
+    }, { timeoutMs: 30_000, description: 'the running clock announced again' });
+    expect(started[1].data).toEqual(started[0].data);
+    // ticketing has applied both repeats (its inbox holds them) ...
+    await waitFor(async () => {
+      const seen = await queryDatabase(db('ticketing'), 'SELECT event_id FROM inbox_event WHERE event_id IN (?)', [[checked[1].id, started[1].id]]);
+      return seen.length === 2;
+    }, { timeoutMs: 30_000, description: 'ticketing consumed the repeats' });
+
+    // ... and nothing moved anywhere: one decision, the same rows, the same versions
+    expect(await decisionsOf(ticket.id)).toHaveLength(1);
+    expect(await clocksOf(ticket.id)).toEqual(clocksBefore);
+    expect(await slaTicket()).toEqual(slaBefore);
+    expect(await ticketRow()).toEqual(rowBefore);
+    expect(probe.events('support.sla.clock_retimed.v1', ticket.id)).toHaveLength(0);
+  });
+
+  it('repairs a lost clock_started: the re-drive makes the SLA service announce the running clock again', async () => {
     const ticket = await decidedWithClock();
     const clocks = await clocksOf(ticket.id);
-    const sla = await queryDatabase(db('sla-escalation'), 'SELECT decision_id, decided_at, entitled FROM sla_ticket WHERE ticket_id = ?', [ticket.id]);
-    const repeatsBefore = (await consistency('sla-escalation')).counters.repeatDecisions;
-    // ticketing lost the clock_started event: it sees an entitled ticket without a clock and re-drives it
-    await queryDatabase(db('ticketing'), 'UPDATE ticket SET sla_clock_state = NULL WHERE id = ?', [ticket.id]);
+    const reannouncedBefore = (await consistency('sla-escalation')).counters.clocksReannounced;
+    // ticketing never saw the clock start: an entitled ticket without a clock
+    await queryDatabase(db('ticketing'), 'UPDATE ticket SET sla_clock_state = NULL, sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?', [ticket.id]);
 
-    const exhausted = await waitFor(async () => {
-      const [row] = await queryDatabase<{ attempts: number; next_redrive_at: Date | null; reason: string }>(
-        db('ticketing'), 'SELECT attempts, next_redrive_at, reason FROM ticket_redrive WHERE ticket_id = ?', [ticket.id],
-      );
-      return row && row.attempts === 3 ? row : null;
-    }, { timeoutMs: 60_000, intervalMs: 200, description: 'three re-drives' });
-    expect(exhausted).toMatchObject({ next_redrive_at: null, reason: 'clock' });
-    await waitFor(async () => (await consistency('sla-escalation')).counters.repeatDecisions >= repeatsBefore + 3, {
-      timeoutMs: 30_000, description: 'the SLA service saw the three repeated decisions',
-    });
-
-    // nothing moved: one decision, the same clocks at the same versions, the same decision facts
+    const repaired = await ticketWhen(ticket.id, withClock, `ticket ${ticket.id} shows its clock again`);
+    expect(repaired.sla.firstResponseDueAt).toBe(ticket.sla.firstResponseDueAt);
+    const [redrive] = await queryDatabase<{ attempts: number; reason: string }>(db('ticketing'), 'SELECT attempts, reason FROM ticket_redrive WHERE ticket_id = ?', [ticket.id]);
+    expect(redrive).toMatchObject({ reason: 'clock' });
     expect(await decisionsOf(ticket.id)).toHaveLength(1);
     expect(await clocksOf(ticket.id)).toEqual(clocks);
-    expect(await queryDatabase(db('sla-escalation'), 'SELECT decision_id, decided_at, entitled FROM sla_ticket WHERE ticket_id = ?', [ticket.id])).toEqual(sla);
-    expect(probe.events('support.sla.clock_started.v1', ticket.id).filter((e: any) => e.data.metric === 'first_response')).toHaveLength(1);
-    expect(probe.events('support.sla.clock_retimed.v1', ticket.id)).toHaveLength(0);
-    const [now] = await queryDatabase<{ entitlement_status: string; status: string }>(db('ticketing'), 'SELECT entitlement_status, status FROM ticket WHERE id = ?', [ticket.id]);
-    expect(now).toEqual({ entitlement_status: 'entitled', status: ticket.status });
-
-    // the re-drives are used up: the ticket is shown to operators instead of re-driven forever
-    const report = await consistency('ticketing');
-    expect(report.stuck.awaitingClock).toBeGreaterThanOrEqual(1);
-    expect(report.stuck.exhausted).toBeGreaterThanOrEqual(1);
-    expect(report.counters.lastAttempts).toBeGreaterThanOrEqual(1);
-    const attempts = exhausted.attempts;
-    await waitFor(async () => (await consistency('ticketing')).counters.sweeps >= report.counters.sweeps + 4, { description: 'four more sweeps' });
-    const [still] = await queryDatabase<{ attempts: number }>(db('ticketing'), 'SELECT attempts FROM ticket_redrive WHERE ticket_id = ?', [ticket.id]);
-    expect(still.attempts).toBe(attempts);
+    expect((await consistency('sla-escalation')).counters.clocksReannounced).toBeGreaterThan(reannouncedBefore);
+    expect((await consistency('ticketing')).counters.redrivenForClock).toBeGreaterThanOrEqual(1);
   });
 
   it('starts exactly one clock for an entitled decision recorded without one', async () => {

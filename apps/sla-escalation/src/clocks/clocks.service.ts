@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  EntitlementCheckedV1, EventOrigin, SupportEvent, TicketCommentedV1, TicketFirstRespondedV1, TicketPriorityChangedV1,
-  TicketStatus, TicketStatusChangedV1,
+import {
+  SlaClockStarted,
+  type EntitlementCheckedV1, type EventOrigin, type SupportEvent, type TicketCommentedV1, type TicketFirstRespondedV1,
+  type TicketPriorityChangedV1, type TicketStatus, type TicketStatusChangedV1,
 } from '@support/contracts';
 import {
-  InvalidDurationError, parseIsoDuration, pauseClock, pausesClock, resumeClock, retimeClock, slaTargetMs, startClock,
+  formatIsoDuration, InvalidDurationError, parseIsoDuration, pauseClock, pausesClock, resumeClock, retimeClock, slaTargetMs, startClock,
   stopClock, TICKET_PRIORITIES, type SlaClock, type SlaClockStep, type SlaMetric, type SlaPolicy, type TicketPriority,
 } from '@support/domain-sla';
-import { originOf, UnprocessableEventError, type BatchContext } from '@support/messaging';
+import { originOf, OutboxWriter, UnprocessableEventError, type BatchContext } from '@support/messaging';
 import { updateRows } from '@support/persistence';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -81,6 +82,7 @@ export class ClocksService {
     private readonly ledger: ClockLedger,
     private readonly time: SlaTimeSource,
     private readonly counters: SlaConsistencyCounters,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
@@ -159,6 +161,7 @@ export class ClocksService {
       if (ticket.entitled && ticket.clocksOwedFrom) {
         const started = await this.startMissingClocks(session, ticket.clocksOwedFrom);
         if (started.length > 0) session.batch.repaired.push({ ticketId: ticket.ticketId, metrics: started, owedFrom: ticket.clocksOwedFrom, decisionId: ticket.decisionId });
+        else await this.reannounceRunningClock(session);
       }
       return;
     }
@@ -304,6 +307,37 @@ export class ClocksService {
     await this.flush(batch);
     this.reportRepairs(batch.repaired, 'found by the repair sweep');
     return batch.repaired;
+  }
+
+  /**
+   * A repeated decision means ticketing re-drove the ticket because it shows no decision or no
+   * clock: its clock_started may be what was lost. A first-response clock that runs untouched
+   * (not breached, not escalated) is announced again as it stands, same clockId, so the ticket
+   * shows it; a clock that has moved on is left for its own events (ticketing then reports the
+   * ticket as stuck once its re-drives are used up).
+   */
+  private async reannounceRunningClock(session: TicketSession): Promise<void> {
+    const clock = latestClock(session, 'first_response');
+    if (!clock || clock.clockState !== 'running' || clock.breachedAt || clock.escalationLevel > 0 || !clock.dueAt || !clock.warningAt) return;
+    // pending writes of earlier events of this batch go out first, so the events stay in order
+    await this.flush(session.batch);
+    await this.outbox.add(
+      session.manager,
+      SlaClockStarted,
+      {
+        clockId: clock.id,
+        ticketId: clock.ticketId,
+        metric: clock.metric,
+        priority: clock.priority,
+        startedAt: clock.startedAt.toISOString(),
+        dueAt: clock.dueAt.toISOString(),
+        warningAt: clock.warningAt.toISOString(),
+        target: formatIsoDuration(clock.targetMs),
+        policyId: clock.policyId,
+      },
+      session.origin,
+    );
+    this.counters.increment('clocksReannounced');
   }
 
   /** Starts every owed clock of an entitled ticket that has none of its metric; returns their metrics. */

@@ -4,6 +4,8 @@ import { ConsistencyCounters } from '@support/messaging';
 export const SLA_CONSISTENCY_COUNTERS = [
   /** decisions received again (same decisionId): left as they were, apart from a missing clock */
   'repeatDecisions',
+  /** running first-response clocks announced again (clock_started, same clockId) on a repeated decision */
+  'clocksReannounced',
   /** clocks started for an entitled decision that had none of its metric (the warn lines say which) */
   'clocksRepaired',
   /** tickets those clocks belong to */

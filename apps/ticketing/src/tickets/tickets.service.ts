@@ -319,8 +319,17 @@ export class TicketsService {
   }
 
   applyClocksStarted(events: SupportEvent<SlaClockStartedV1>[], context: BatchContext): Promise<void> {
-    return this.applySlaEvents(events, context, (ticket, event) =>
-      Object.assign(ticket, { slaClockState: 'running', slaFirstResponseDueAt: new Date(event.data.dueAt), slaBreached: false, slaEscalationLevel: 0 }),
+    return this.applySlaEvents(
+      events,
+      context,
+      (ticket, event) =>
+        Object.assign(ticket, { slaClockState: 'running', slaFirstResponseDueAt: new Date(event.data.dueAt), slaBreached: false, slaEscalationLevel: 0 }),
+      {
+        // the clock shown already, announced again (the SLA service answers a re-driven ticket so)
+        alreadyShown: (ticket, event) =>
+          ticket.slaClockState === 'running' && ticket.slaFirstResponseDueAt?.getTime() === new Date(event.data.dueAt).getTime() &&
+          !ticket.slaBreached && ticket.slaEscalationLevel === 0,
+      },
     );
   }
 
@@ -393,7 +402,7 @@ export class TicketsService {
     events: SupportEvent<E>[],
     context: BatchContext,
     apply: (ticket: Ticket, event: SupportEvent<E>) => void,
-    options: { monotonic?: boolean; touchesClockTime?: boolean } = {},
+    options: { monotonic?: boolean; touchesClockTime?: boolean; alreadyShown?: (ticket: Ticket, event: SupportEvent<E>) => boolean } = {},
   ): Promise<void> {
     const relevant = events.filter((event) => event.data.metric === 'first_response');
     if (relevant.length === 0) return;
@@ -405,6 +414,7 @@ export class TicketsService {
       if (!ticket) continue;
       const at = new Date(event.time);
       if (!options.monotonic && ticket.slaUpdatedAt && ticket.slaUpdatedAt > at) continue;
+      if (options.alreadyShown?.(ticket, event)) continue;
       apply(ticket, event);
       if (options.touchesClockTime !== false) ticket.slaUpdatedAt = at;
       if (options.touchesClockTime !== false) ticket.updatedAt = now;
