@@ -22,3 +22,14 @@ export async function revertLastMigration(options: DataSourceOptions): Promise<v
     await dataSource.destroy();
   }
 }
+
+/** Whether the database lacks some of the given migrations (nothing is changed). */
+export async function hasPendingMigrations(options: DataSourceOptions): Promise<boolean> {
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    return await dataSource.showMigrations();
+  } finally {
+    await dataSource.destroy();
+  }
+}

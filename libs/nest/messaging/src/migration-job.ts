@@ -1,15 +1,22 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureTopics, kafkaClientConfig } from '@support/messaging';
+import { hasPendingMigrations } from '@support/persistence';
 import { CommonEnvironment, loadEnvironment } from '@support/platform';
 import { Kafka, logLevel } from 'kafkajs';
-import { kafkaSettingsFromEnvironment, migrateServiceDatabase, type ServiceManifest } from './service-modules';
+import { kafkaSettingsFromEnvironment, migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from './service-modules';
 
 type Write = (line: string) => void;
+
+/** Variables the migrations job reads besides the service's own environment. */
+export const MIGRATION_JOB_VARIABLES = ['KAFKA_TOPIC_PARTITIONS', 'KAFKA_TOPIC_REPLICATION_FACTOR', 'MIGRATION_WAIT_TIMEOUT_S'] as const;
 const stdout: Write = (line) => process.stdout.write(`${line}\n`);
 
 /**
  * The migrations job deploy runs once per release before the new version starts (the services
  * never migrate inside their own boot): each service's database created if absent and migrated
  * (or its last migration reverted), then, going up, the topics created where they are missing.
+ * `wait` changes nothing: it returns once the database has every migration this code knows (the
+ * Deployments' init container, so that new pods never run ahead of their release's Job).
  * Each service image runs it for its own service (`node apps/<service>/src/migrate.js`);
  * `tools/db/migrate.ts` runs it for several.
  */
@@ -19,13 +26,39 @@ export async function runMigrationJob(
   source: Record<string, string | undefined> = process.env,
   write: Write = stdout,
 ): Promise<void> {
-  if (direction !== 'up' && direction !== 'down') throw new Error(`direction must be up or down, got "${direction}"`);
+  if (direction === 'wait') return waitForMigrations(manifests, source, write);
+  if (direction !== 'up' && direction !== 'down') throw new Error(`direction must be up, down or wait, got "${direction}"`);
   for (const manifest of manifests) {
     const applied = await migrateServiceDatabase(manifest, direction, source);
     const what = direction === 'down' ? 'reverted the last migration' : applied.length ? `applied ${applied.join(', ')}` : 'up to date';
     write(`${manifest.name}: ${what}`);
   }
   if (direction === 'up') await createTopics(source, write);
+}
+
+/** Polls until no service's database lacks a migration (MIGRATION_WAIT_TIMEOUT_S, default 600). */
+async function waitForMigrations(manifests: ServiceManifest[], source: Record<string, string | undefined>, write: Write): Promise<void> {
+  const timeoutS = Number(source['MIGRATION_WAIT_TIMEOUT_S'] ?? 600);
+  if (!Number.isFinite(timeoutS) || timeoutS < 1) throw new Error('MIGRATION_WAIT_TIMEOUT_S must be a number of seconds from 1');
+  const env = loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-migrations-0123456789abcdef', ...source });
+  const deadline = Date.now() + timeoutS * 1000;
+  for (const manifest of manifests) {
+    const options = serviceDataSourceOptions({ env, ...manifest });
+    let said = false;
+    for (;;) {
+      const pending = await hasPendingMigrations(options).catch((error: Error) => {
+        // the database may not exist yet: the release's Job creates it
+        if (!said) write(`${manifest.name}: cannot check the migrations yet (${error.message})`);
+        return true;
+      });
+      if (!pending) break;
+      if (Date.now() > deadline) throw new Error(`${manifest.name}: migrations still pending after ${timeoutS} s; has this release's migrations Job run?`);
+      if (!said) write(`${manifest.name}: waiting for the migrations Job`);
+      said = true;
+      await sleep(2000);
+    }
+    write(`${manifest.name}: every migration applied`);
+  }
 }
 
 /** The job's process: runs it and exits 1 with the reason on failure. */
