@@ -165,6 +165,11 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       expectFieldError(response, field, problem);
     });
 
+    it('refuses a line break in one-line text (a subject)', async () => {
+      const response = await send('POST', `${ticketing}/v1/tickets`, { token: await freshCustomer(), body: JSON.stringify(ticketForm({ subject: 'Echo\nin every meeting' })) });
+      expectFieldError(response, 'subject', /must be one line: it must not contain control characters \(U\+000A at position 4\)/);
+    });
+
     it('keeps tabs and line breaks in multi-line text', async () => {
       const response = await send('POST', `${ticketing}/v1/tickets`, {
         token: await freshCustomer(),

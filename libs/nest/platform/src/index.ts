@@ -11,6 +11,7 @@ export * from './platform.module';
 export * from './http-app';
 export * from './strict-input';
 export * from './iso-instant';
+export * from './single-line';
 export * from './request-body';
 export * from './rate-limit';
 export * from './observability';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCOUNT_STATUSES, PLAN_CODES, type AccountStatus, type PlanCode } from '@support/domain-entitlements';
 import { Transform } from 'class-transformer';
-import { IsIsoInstant } from '@support/platform';
+import { IsIsoInstant, SingleLine } from '@support/platform';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 export class PutAccountDto {
@@ -9,6 +9,7 @@ export class PutAccountDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)
+  @SingleLine()
   name: string;
 
   @ApiProperty({ enum: PLAN_CODES })

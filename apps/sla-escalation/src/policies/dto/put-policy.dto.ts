@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SingleLine } from '@support/platform';
 import type { CalendarDefinition, EscalationLadder, SlaMetric, TicketPriority } from '@support/domain-sla';
 import { IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
 
@@ -22,6 +23,7 @@ export class PutPolicyDto {
   @ApiProperty({ maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @SingleLine()
   name: string;
 
   @ApiPropertyOptional({

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SingleLine } from '@support/platform';
 import { TICKET_DEVICES, TICKET_PRIORITIES, type TicketDevice, type TicketPriority } from '@support/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
@@ -17,6 +18,7 @@ export class CreateTicketDto {
   @Transform(trimmed)
   @IsString()
   @CodePointLength(1, 255)
+  @SingleLine()
   subject: string;
 
   @ApiProperty({ description: 'as much detail as possible: meeting ID, time and date, ...; at most 64 KiB of UTF-8' })

@@ -41,6 +41,11 @@ describe('ticket form rules', () => {
     expect(isIsoInstant(value)).toBe(expected);
   });
 
+  it('takes the subject as one line, the description as many', async () => {
+    expect(await problems({ ...valid, subject: 'Echo\nin meetings', description: 'first\n\tsecond\r\n' })).toEqual(['subject']);
+    expect(await problems({ ...valid, subject: '  Echo in meetings\n' })).toEqual([]);
+  });
+
   it('accepts the minimal form', async () => {
     expect(await problems(valid)).toEqual([]);
   });
