@@ -163,6 +163,21 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
     expect(await decisions(id)).toHaveLength(1);
   });
 
+  it('answers a ticket announced again (a re-drive) with its recorded decision, unchanged', async () => {
+    const { id, created, checked } = await fileTicket('acct-pro', 'pro-owner', 'high');
+    const redrive = { ...created, id: randomUUID(), correlationid: randomUUID() };
+    await probe.publishRaw(TOPICS.tickets, id, JSON.stringify(redrive));
+    const again = await probe.waitForEvent<EntitlementCheckedV1>(CHECKED, (e) => e.subject === id && e.id !== checked.id);
+    // the same decision (id, time, outcome) under a new event id, caused by the re-drive
+    expect(again.data).toEqual(checked.data);
+    expect(again.causationid).toBe(redrive.id);
+    expect(again.correlationid).toBe(redrive.correlationid);
+    expect(await decisions(id)).toHaveLength(1);
+    const report = await request('GET', `${url}/v1/admin/consistency`, { token: admin });
+    expect(report.status).toBe(200);
+    expect((report.body as any).counters.decisionsReemitted).toBeGreaterThanOrEqual(1);
+  });
+
   it('ignores a status change of a ticket it never decided, without dead-lettering it', async () => {
     const id = randomUUID();
     await publishTicketEvent(createEvent(
