@@ -195,8 +195,12 @@ export class FaultPlatform {
         }
         platform.processes.set(name, replicas);
       }
-      for (const replica of platform.all()) replica.spawn();
-      await Promise.all(platform.all().map((replica) => replica.waitReady()));
+      // one service at a time: four ts-node start-ups at once on a small, busy machine starve each
+      // other past the database driver's 10 s connect timeout
+      for (const name of SERVICE_NAMES) {
+        for (const replica of platform.replicas(name)) replica.spawn();
+        await Promise.all(platform.replicas(name).map((replica) => replica.waitReady()));
+      }
       await platform.seedCustomers(options.customers ?? 4);
       return platform;
     } catch (error) {
