@@ -184,6 +184,20 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       expect(response.body.errors[0].in).toBe('query');
     });
 
+    it('refuses control characters in a path parameter', async () => {
+      const response = await send('GET', `${kb}/v1/articles/echo%07`);
+      expectFieldError(response, 'article', /U\+0007/);
+      expect(response.body.errors[0].in).toBe('path');
+    });
+
+    it('answers a body it cannot decompress, or an unknown Content-Encoding, with a 4xx', async () => {
+      const broken = await send('POST', `${kb}/v1/suggestions`, { body: Buffer.from('not gzip at all'), headers: { 'content-encoding': 'gzip' } });
+      expect(broken.status).toBe(400);
+      const unknown = await send('POST', `${kb}/v1/suggestions`, { body: '{"text":"echo"}', headers: { 'content-encoding': 'zstd-ish' } });
+      expect(unknown.status).toBe(415);
+      expect(unknown.body).toMatchObject({ code: 'unsupported_media_type' });
+    });
+
     it('refuses lone surrogates', async () => {
       const response = await send('POST', `${kb}/v1/suggestions`, { body: '{"text":"echo \\ud800 here","locale":"en"}' });
       expectFieldError(response, 'text', /lone surrogate U\+D800/);
