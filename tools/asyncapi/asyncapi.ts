@@ -89,7 +89,16 @@ export function buildAsyncApi(): Record<string, unknown> {
         name: d.type,
         contentType: 'application/cloudevents+json',
         summary: d.type,
-        headers: { type: 'object', properties: { 'content-type': { const: 'application/cloudevents+json; charset=UTF-8' }, correlationid: { type: 'string' } } },
+        headers: {
+          type: 'object',
+          properties: {
+            'content-type': { const: 'application/cloudevents+json; charset=UTF-8' },
+            correlationid: { type: 'string' },
+            // W3C Trace Context of the write that produced the event: a consumer continues its trace
+            traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', description: 'W3C Trace Context traceparent of the span that wrote the event' },
+            tracestate: { type: 'string', description: 'W3C Trace Context tracestate, when the trace carries vendor state' },
+          },
+        },
         payload: {
           type: 'object',
           required: ['specversion', 'id', 'source', 'type', 'time', 'subject', 'datacontenttype', 'correlationid', 'data'],

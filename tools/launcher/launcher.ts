@@ -61,6 +61,8 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   env['DATABASE_URL'] ||= 'mysql://root@127.0.0.1:3306';
   env['DB_NAME_PREFIX'] ??= 'support_';
+  // people at a terminal read text; a pipe (CI, a log collector) gets the JSON lines
+  env['LOG_FORMAT'] ||= process.stdout.isTTY ? 'pretty' : 'json';
 
   const children = new Map<string, ChildProcess>();
   let broker: RunningBroker | null = null;

@@ -46,7 +46,7 @@ class ProcessLogOutput {
   }
 
   private pretty(): DestinationStream {
-    this.prettyStream ??= pretty({ colorize: process.stdout.isTTY ?? false, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+    this.prettyStream ??= pretty({ colorize: process.stdout.isTTY ?? false, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,version' });
     return this.prettyStream;
   }
 }

@@ -86,7 +86,7 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsOptional() @IsString() SERVICE_VERSION?: string;
   /** OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no span leaves the process */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   /** key=value,key=value headers sent with each export (a collector's API key) */
   @IsOptional() @IsString() OTEL_EXPORTER_OTLP_HEADERS?: string;

@@ -32,6 +32,10 @@ export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
     const { env, service } = options;
     const version = serviceVersion(env.SERVICE_VERSION);
+    // Nest's Logger is process-wide. Taking it over here, while the app's module is being put
+    // together and before NestFactory.create, makes Nest's own start-up lines JSON as well.
+    const logger = new ServiceLogger(createServiceLogger({ service, version, level: env.LOG_LEVEL, format: env.LOG_FORMAT }));
+    Logger.overrideLogger(logger);
     return {
       module: ObservabilityModule,
       controllers: [MetricsController],
@@ -39,8 +43,7 @@ export class ObservabilityModule {
         {
           provide: ServiceLogger,
           useFactory: () => {
-            const logger = new ServiceLogger(createServiceLogger({ service, version, level: env.LOG_LEVEL, format: env.LOG_FORMAT }));
-            // Nest's Logger is process-wide: from here on every `new Logger(context)` writes through pino
+            // again: NestFactory.create({ logger: false }) unset it (the level stays LOG_LEVEL's)
             Logger.overrideLogger(logger);
             return logger;
           },
