@@ -106,7 +106,7 @@ export class ServiceProcess {
   async waitReady(timeoutMs = 120_000): Promise<void> {
     await waitFor(
       async () => {
-        if (!this.running) throw new Error(`${this.label} is not running:\n${this.lastLines(15).join('\n')}`);
+        if (!this.running) throw new Error(`${this.label} is not running (its output: ${this.logFile}):\n${this.lastLines(15).join('\n')}`);
         return (await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(5000) })).ok;
       },
       { timeoutMs, intervalMs: 250, description: `${this.label} ready at ${this.url}` },
@@ -243,7 +243,7 @@ export class FaultPlatform {
 
   /** Exits no test caused, with the last lines of each such process. */
   unexpectedExits(): string[] {
-    return this.all().flatMap((replica) => replica.unexpectedExits.map((exit) => `${exit}\n${replica.lastLines(15).join('\n')}`));
+    return this.all().flatMap((replica) => replica.unexpectedExits.map((exit) => `${exit} (its output: ${replica.logFile})\n${replica.lastLines(15).join('\n')}`));
   }
 
   /** Freezes the broker process (SIGSTOP): every request to it hangs until thaw(). */
