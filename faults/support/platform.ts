@@ -188,6 +188,9 @@ export class FaultPlatform {
             OUTBOX_POLL_INTERVAL_MS: '100',
             LOG_LEVEL: 'warn',
             NO_COLOR: '1',
+            // the load and its checks come from one address with a few tokens: limits on, set high
+            RATE_LIMIT_PER_PRINCIPAL: '100000',
+            RATE_LIMIT_PER_ADDRESS: '100000',
             [manifest.portVariable]: String(port),
           };
           delete env['KAFKA_GROUP_ID'];
