@@ -66,6 +66,13 @@ function exitOnSignals(app: INestApplication, timeoutMs: number): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // an app closed otherwise (tests run several in one process) stops listening for signals
+  const close = app.close.bind(app);
+  app.close = async (...args: Parameters<INestApplication['close']>) => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    return close(...args);
+  };
 }
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
