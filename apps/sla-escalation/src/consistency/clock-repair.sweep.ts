@@ -12,8 +12,11 @@ export interface UncheckedDecisions {
   awaitingCheck: number;
   /** when the oldest of them was decided */
   oldestDecidedAt: string | null;
-  /** entitled tickets of the last day with no first-response clock (none owed, or stuck) */
-  entitledWithoutClockLastDay: number;
+  /**
+   * entitled decisions the sweep checked in the last day that still have no first-response clock:
+   * none was owed (answered or closed before the deadline applied, or no target for the priority)
+   */
+  checkedWithoutClockLastDay: number;
 }
 
 /**
@@ -110,17 +113,17 @@ export class ClockRepairSweep implements OnApplicationBootstrap, OnModuleDestroy
       'SELECT COUNT(*) AS awaiting, MIN(decided_at) AS oldest FROM sla_ticket WHERE entitled = 1 AND clock_checked_at IS NULL AND decided_at < ?',
       [cutoff],
     );
-    // bounded to a day of decisions, so the answer stays cheap on a large table
+    // a range of idx_sla_ticket_unchecked bounded to a day, so the answer stays cheap on a large table
     const [missing]: Array<{ missing: string | number }> = await this.dataSource.query(
       `SELECT COUNT(*) AS missing FROM sla_ticket t
-        WHERE t.entitled = 1 AND t.decided_at >= ? AND t.decided_at < ?
+        WHERE t.entitled = 1 AND t.clock_checked_at >= ?
           AND NOT EXISTS (SELECT 1 FROM sla_clock c WHERE c.ticket_id = t.ticket_id AND c.metric = 'first_response')`,
-      [new Date(now.getTime() - 86_400_000), cutoff],
+      [new Date(now.getTime() - 86_400_000)],
     );
     return {
       awaitingCheck: Number(waiting?.awaiting ?? 0),
       oldestDecidedAt: waiting?.oldest ? new Date(waiting.oldest).toISOString() : null,
-      entitledWithoutClockLastDay: Number(missing?.missing ?? 0),
+      checkedWithoutClockLastDay: Number(missing?.missing ?? 0),
     };
   }
 }

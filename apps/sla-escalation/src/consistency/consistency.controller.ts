@@ -21,10 +21,10 @@ export class ConsistencyController {
     summary: 'Anti-entropy: clocks repaired and decisions waiting to be checked',
     description:
       'counters: what this replica did since it started (repeatDecisions, clocksRepaired, ticketsRepaired, ' +
-      'decisionsChecked, sweeps). stuck, counted in the database for all replicas: awaitingCheck, entitled decisions ' +
-      'older than SLA_CLOCK_REPAIR_AFTER_MS the sweep has not checked yet; entitledWithoutClockLastDay, entitled tickets ' +
-      'decided in the last day (and before that age) with no first-response clock: none owed (answered or closed ' +
-      'first), or stuck.',
+      'clocksReannounced, decisionsChecked, sweeps). stuck, counted in the database for all replicas: awaitingCheck, ' +
+      'entitled decisions older than SLA_CLOCK_REPAIR_AFTER_MS the sweep has not checked yet; checkedWithoutClockLastDay, ' +
+      'entitled decisions it checked in the last day that still have no first-response clock because none was owed ' +
+      '(answered or closed before the deadline applied, or no target for the priority).',
   })
   @ApiOkResponse({ description: 'counters, decisions waiting, sweep state and settings' })
   @ApiForbiddenResponse({ description: 'customers may not read it' })
