@@ -87,8 +87,11 @@ function runtimePaths(closure: ServiceClosure, graph: ProjectGraph): Record<stri
   return paths;
 }
 
-/** Compiles the entry points and what they import; returns the workspace files compiled. */
-function compile(service: string, graph: ProjectGraph, out: string): string[] {
+/**
+ * Compiles the entry points and what they import, with the ambient declarations (`*.d.ts`) of the
+ * service's projects; returns the workspace files compiled.
+ */
+function compile(service: string, closure: ServiceClosure, graph: ProjectGraph, out: string): string[] {
   const root = graph.nodes[service]!.data.root;
   const parsed = ts.getParsedCommandLineOfConfigFile(join(WORKSPACE, 'tsconfig.build.json'), { outDir: out, rootDir: WORKSPACE, declaration: false }, {
     ...ts.sys,
@@ -98,7 +101,9 @@ function compile(service: string, graph: ProjectGraph, out: string): string[] {
   });
   if (!parsed) throw new Error('cannot read tsconfig.build.json');
   const entries = ['src/main.ts', 'src/migrate.ts'].map((file) => join(WORKSPACE, root, file));
-  const program = ts.createProgram(entries, parsed.options);
+  const roots = closure.projects.map((p) => join(WORKSPACE, graph.nodes[p]!.data.root) + '/');
+  const declarations = parsed.fileNames.filter((f) => f.endsWith('.d.ts') && roots.some((r) => f.startsWith(r)));
+  const program = ts.createProgram([...entries, ...declarations], parsed.options);
   const result = program.emit();
   const problems = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
   if (problems.length > 0) {
@@ -142,7 +147,7 @@ export async function buildServicePackage(service: string, out: string): Promise
   const closure = serviceClosure(service, graph, fileMap);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const files = compile(service, graph, out);
+  const files = compile(service, closure, graph, out);
   const root = graph.nodes[service]!.data.root;
   const manifest = await serviceManifest(root);
   const defaultPort = manifest.port(new manifest.Environment());
