@@ -11,4 +11,6 @@ export * from './ranking';
 export * from './stop-words';
 export * from './suggestion-terms';
 export * from './seed-data';
+export * from './analysis';
+export * from './search-plan';
 export { searchableWords } from './words';

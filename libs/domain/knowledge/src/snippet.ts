@@ -5,6 +5,8 @@ import { foldWord, wordSpans, type WordSpan } from './words';
 export interface HighlightOptions {
   /** Most characters of article text in the excerpt, not counting the ellipses and markup. */
   maxLength?: number;
+  /** Which words to mark instead of "starts with a term", e.g. search-plan's stemMatcher. */
+  matchWord?: (word: string) => boolean;
 }
 
 const ELLIPSIS = '…';
@@ -20,7 +22,9 @@ export function highlightSnippet(text: string, terms: readonly string[], options
   const plain = plainText(text);
   const folded = terms.map((term) => foldWord(String(term).trim())).filter((term) => term.length > 0);
   const spans = wordSpans(plain);
+  const matchWord = options.matchWord;
   const matches = (span: WordSpan) => {
+    if (matchWord) return matchWord(span.word);
     const word = foldWord(span.word);
     return folded.some((term) => word.startsWith(term));
   };

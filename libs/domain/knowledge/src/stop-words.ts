@@ -21,7 +21,7 @@ avez avoir avons bien c ça car ce ceci cela celle celui ces cet cette chaque ch
 dans de des donc dont du elle elles en encore es est et été être eu fait faire fais fois j je
 jusqu l la le les leur leurs lorsque lui m ma mais me même mes moi mon n ne ni nos notre nous on
 ont ou où par parce pas peu peut peux plus pour pourquoi pouvez puis qu quand que quel quelle
-quelles quels qui quoi s sa sans se ses si sien son sont sous suis sur t ta te tes toi ton tous
+quelles quels qui quoi s sa sans se ses si sien sont sous suis sur t ta te tes toi ton tous
 tout toute toutes très tu un une vos votre vous y
 bonjour bonsoir merci cordialement svp madame monsieur aide aider problème souci
 `;

@@ -1,0 +1,91 @@
+import { allowedTypos, analyzeText, editDistance, foldForm, stemWord } from './analysis';
+import { planQuery, rankMatch, titleMatch, type TermDictionary } from './search-plan';
+
+const stems = (text: string, language: string) => analyzeText(text, language).map((w) => w.stem);
+
+describe('search analysis', () => {
+  it('stems word forms of English, French and Russian to one term', () => {
+    expect(stemWord('meetings', 'en')).toBe(stemWord('meeting', 'en'));
+    expect(stemWord('enregistrement', 'fr')).toBe(stemWord('enregistrer', 'fr'));
+    expect(stemWord('настройки', 'ru')).toBe(stemWord('настройка', 'ru'));
+    // Cyrillic is read as Russian whatever the document's language
+    expect(stemWord('камеры', 'en')).toBe(stemWord('камера', 'ru'));
+  });
+
+  it('folds case, accents and ё, with and without the accent', () => {
+    expect(foldForm('Écho')).toBe('echo');
+    expect(stems('Vidéo', 'fr')).toEqual(stems('video', 'fr'));
+    expect(stems('télécharger', 'fr')).toEqual(stems('telecharger', 'fr'));
+    expect(stems('Ёлка', 'ru')).toEqual(stems('елка', 'ru'));
+  });
+
+  it("treats straight and curly apostrophes alike and drops French elisions", () => {
+    expect(stems("salle d'attente", 'fr')).toEqual(stems('salle d’attente', 'fr'));
+    expect(stems('l’application', 'fr')).toEqual(stems('application', 'fr'));
+  });
+
+  it('drops the stop words of the text’s language only', () => {
+    expect(stems('how do I share the screen', 'en')).toEqual(stems('share screen', 'en'));
+    expect(stems('je ne peux pas partager mon écran', 'fr')).toEqual(stems('peux partager écran', 'fr').filter((s) => s !== stemWord('peux', 'fr')));
+    expect(stems('у меня не работает микрофон', 'ru')).toEqual(stems('работает микрофон', 'ru'));
+    expect(stems('son', 'fr')).toHaveLength(1); // "son" (sound) is a French word readers search for
+  });
+
+  it('tolerates one typo from 5 letters and two from 9 (edit distance with transpositions)', () => {
+    expect([4, 5, 8, 9].map(allowedTypos)).toEqual([0, 1, 1, 2]);
+    expect(editDistance('camra', 'camera', 1)).toBe(1);
+    expect(editDistance('recieve', 'receive', 1)).toBe(1);
+    expect(editDistance('authentification', 'authentication', 2)).toBe(2);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2); // "more than the bound"
+  });
+});
+
+describe('query plans', () => {
+  const dictionary: TermDictionary = {
+    documents: (stem) => ({ camera: 40, background: 30 } as Record<string, number>)[stem] ?? 0,
+    similar: (form, max) =>
+      [{ form: 'camera', stem: 'camera', documents: 40 }, { form: 'background', stem: 'background', documents: 30 }]
+        .map((e) => ({ ...e, distance: editDistance(form, e.form, max) }))
+        .filter((e) => e.distance <= max),
+    prefixed: () => [],
+  };
+
+  it('corrects typos against the dictionary, and leaves words the index knows well alone', () => {
+    const plan = planQuery(['camra', 'backround'], 'en', { dictionary });
+    expect(plan.alternatives).toEqual(expect.arrayContaining([
+      expect.objectContaining({ slot: 0, term: 'camera', kind: 'fuzzy' }),
+      expect.objectContaining({ slot: 1, term: 'background', kind: 'fuzzy' }),
+    ]));
+    expect(planQuery(['camera'], 'en', { dictionary }).alternatives.filter((a) => a.kind === 'fuzzy')).toEqual([]);
+  });
+
+  it('adds synonyms of the reader’s locale and of English, phrases word by word', () => {
+    const plan = planQuery(['download', 'bills'], 'fr', {
+      synonyms: [{ locale: 'en', term: 'bill', synonyms: ['invoice'] }, { locale: 'fr', term: 'présentation', synonyms: ["partage d'écran"] }],
+    });
+    expect(plan.alternatives).toEqual(expect.arrayContaining([expect.objectContaining({ slot: 1, term: stemWord('invoice', 'en'), kind: 'synonym' })]));
+    const phrase = planQuery(['présentation'], 'fr', { synonyms: [{ locale: 'fr', term: 'présentation', synonyms: ["partage d'écran"] }] });
+    expect(new Set(phrase.alternatives.map((a) => a.slot)).size).toBe(3);
+  });
+
+  it('ranks a match with every typed word in the title above any other, whatever the votes and views', () => {
+    const plan = planQuery(['waiting', 'room'], 'en');
+    const exact = rankMatch({ relevance: 1, title: titleMatch(plan, 'Use the waiting room', 'en'), helpfulVotes: 0, notHelpfulVotes: 50, recentViews: 0 });
+    const popular = rankMatch({ relevance: 50, title: titleMatch(plan, 'Rooms for waiting guests', 'en'), helpfulVotes: 10_000, notHelpfulVotes: 0, recentViews: 1e7 });
+    expect(exact.tier).toBe(1);
+    expect(popular.tier).toBe(0);
+    // the boosts are capped: at most +25 % for a perfect vote record and many reads
+    const plain = rankMatch({ relevance: 10, title: titleMatch(plan, 'Other', 'en'), helpfulVotes: 0, notHelpfulVotes: 0, recentViews: 0 });
+    const boosted = rankMatch({ relevance: 10, title: titleMatch(plan, 'Other', 'en'), helpfulVotes: 1e6, notHelpfulVotes: 0, recentViews: 1e9 });
+    expect(boosted.score / plain.score).toBeLessThan(1.26);
+  });
+
+  it('prefers an exact title word and a title phrase over stemmed ones', () => {
+    const plan = planQuery(['sharing', 'screen'], 'en');
+    const phrase = titleMatch(plan, 'Sharing screen for beginners', 'en');
+    const stemmed = titleMatch(plan, 'Share your screens', 'en');
+    expect(phrase).toMatchObject({ exact: 1, phrase: true });
+    expect(stemmed.exact).toBeLessThan(1);
+    expect(stemmed.stemmed).toBe(1);
+  });
+});

@@ -1,0 +1,253 @@
+import { allowedTypos, analyzeText, queryLanguages, stemWord, type AnalyzedWord } from './analysis';
+import { wilsonLowerBound } from './ranking';
+import { words } from './words';
+
+/**
+ * What a query looks for, engine-independent: each typed word is a slot; a slot is satisfied by
+ * any of its alternatives (the word's stems in the reader's language and in English, typo
+ * corrections from the term dictionary, synonyms), each with a factor saying how much a match
+ * through it is worth. A document's relevance is the sum over slots of its best alternative.
+ */
+export type AlternativeKind = 'stem' | 'related' | 'synonym' | 'fuzzy';
+
+export interface QueryAlternative {
+  slot: number;
+  term: string;
+  factor: number;
+  kind: AlternativeKind;
+}
+
+export interface QueryPlan {
+  alternatives: QueryAlternative[];
+  /** folded forms of the typed words that are not filler, in order (exact-title and phrase matching) */
+  forms: string[];
+  /** every stem the query matches through (for highlighting) */
+  stems: string[];
+  /** how many typed words the plan has a slot for (coordination: a match of more of them ranks higher) */
+  slots: number;
+}
+
+/** A synonym rule as editors store it: a word or short phrase and what it also means. */
+export interface SynonymRule {
+  locale: string;
+  term: string;
+  synonyms: readonly string[];
+}
+
+/** The dictionary of indexed words a query's typos are corrected against. */
+export interface TermDictionary {
+  /** documents holding the stem, or 0 when the index does not know it */
+  documents(stem: string): number;
+  /** indexed words within `maxDistance` edits of the folded form, with the stem each indexes as */
+  similar(form: string, maxDistance: number): ReadonlyArray<{ form: string; stem: string; distance: number; documents: number }>;
+  /** indexed words starting with `prefix`, with the stem each indexes as */
+  prefixed(prefix: string): ReadonlyArray<{ form: string; stem: string; documents: number }>;
+}
+
+/** How much a match is worth by how it was reached. Exact forms in a title earn more in rankMatch. */
+export const MATCH_FACTORS = { stem: 1, related: 0.7, synonym: 0.8, synonymPhrase: 0.55, typo1: 0.6, typo2: 0.4 } as const;
+/**
+ * Words of this many letters or more also match indexed words sharing their beginning (all but
+ * the last three letters, at least five): Snowball leaves some forms of one word apart
+ * (Russian "запись" → "зап", "записать" → "записа"), and the shared beginning brings them together.
+ */
+export const RELATED_FORM_MIN_LENGTH = 6;
+export const MAX_RELATED = 1;
+/** a word whose stem this many documents hold is not checked for typos */
+export const WELL_KNOWN_DOCUMENTS = 20;
+/** typo corrections kept per word, most common first */
+export const MAX_CORRECTIONS = 2;
+/** a known stem is corrected only when a neighbour is this many times more common */
+const CORRECTION_DOMINANCE = 5;
+
+export interface PlanOptions {
+  dictionary?: TermDictionary;
+  synonyms?: readonly SynonymRule[];
+  /** most alternatives a plan may hold (cost bound); the typed words' own stems come first */
+  maxAlternatives?: number;
+}
+
+/**
+ * Turns typed words (as parseSearchQuery or suggestionTerms return them, in order) into a
+ * QueryPlan for a reader of `locale`: see QueryPlan.
+ */
+export function planQuery(terms: readonly string[], locale: string, options: PlanOptions = {}): QueryPlan {
+  const languages = queryLanguages(locale);
+  const maxAlternatives = options.maxAlternatives ?? 24;
+  const text = terms.join(' ');
+  // analysed per language; a word that is filler in any of them (French "ma", English "the")
+  // drops out of all, since the reader meant it as filler
+  const filler = new Set(languages.flatMap((language) => {
+    const kept = new Set(analyzeText(text, language).map((w) => w.position));
+    return words(text.normalize('NFC')).map((_, position) => position).filter((position) => !kept.has(position));
+  }));
+  const perLanguage = new Map(languages.map((language) => [language, analyzeText(text, language).filter((w) => !filler.has(w.position))] as const));
+  const positions = [...new Set([...perLanguage.values()].flatMap((list) => list.map((w) => w.position)))].sort((a, b) => a - b);
+  const byPosition = new Map<number, Map<string, AnalyzedWord>>();
+  for (const [language, list] of perLanguage) {
+    for (const word of list) {
+      if (!byPosition.has(word.position)) byPosition.set(word.position, new Map());
+      byPosition.get(word.position)?.set(language, word);
+    }
+  }
+
+  const primary: QueryAlternative[] = [];
+  const secondary: QueryAlternative[] = [];
+  const forms: string[] = [];
+  let nextSlot = positions.length;
+  positions.forEach((position, slot) => {
+    const analyses = byPosition.get(position) ?? new Map<string, AnalyzedWord>();
+    const form = [...analyses.values()][0]?.form ?? '';
+    forms.push(form);
+    for (const stem of new Set([...analyses.values()].map((w) => w.stem))) primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
+    const length = [...form].length;
+    if (options.dictionary && length >= RELATED_FORM_MIN_LENGTH) {
+      const prefix = [...form].slice(0, Math.max(5, length - 3)).join('');
+      const related = options.dictionary
+        .prefixed(prefix)
+        .filter((r) => !analysesHave(analyses, r.stem))
+        .sort((a, b) => b.documents - a.documents);
+      const seen = new Set<string>();
+      for (const r of related) {
+        if (seen.size >= MAX_RELATED) break;
+        if (seen.has(r.stem)) continue;
+        seen.add(r.stem);
+        secondary.push({ slot, term: r.stem, factor: MATCH_FACTORS.related, kind: 'related' });
+      }
+    }
+    const typos = allowedTypos(length);
+    const known = options.dictionary ? Math.max(0, ...[...analyses.values()].map((w) => options.dictionary?.documents(w.stem) ?? 0)) : 0;
+    // a word the index knows well is taken as meant; rarer ones are checked for likelier neighbours
+    if (options.dictionary && typos > 0 && known < WELL_KNOWN_DOCUMENTS) {
+      const corrections = options.dictionary
+        .similar(form, typos)
+        .filter((c) => c.distance > 0 && c.documents > known * CORRECTION_DOMINANCE && !analysesHave(analyses, c.stem))
+        .sort((a, b) => a.distance - b.distance || b.documents - a.documents);
+      const seen = new Set<string>();
+      for (const correction of corrections) {
+        if (seen.size >= MAX_CORRECTIONS) break;
+        if (seen.has(correction.stem)) continue;
+        seen.add(correction.stem);
+        secondary.push({ slot, term: correction.stem, factor: correction.distance === 1 ? MATCH_FACTORS.typo1 : MATCH_FACTORS.typo2, kind: 'fuzzy' });
+      }
+    }
+  });
+
+  // synonyms: a rule's term matches a run of consecutive typed words by stems (in the rule's language)
+  for (const rule of options.synonyms ?? []) {
+    if (!languages.includes(rule.locale)) continue;
+    const ruleStems = analyzeText(rule.term, rule.locale).map((w) => w.stem);
+    const typed = perLanguage.get(rule.locale) ?? [];
+    if (ruleStems.length === 0) continue;
+    for (let i = 0; i + ruleStems.length <= typed.length; i += 1) {
+      if (!ruleStems.every((stem, k) => typed[i + k].stem === stem)) continue;
+      const slot = positions.indexOf(typed[i].position);
+      for (const synonym of rule.synonyms) {
+        // a synonym may be written in another language than the rule (a French reader is served
+        // English articles too): it is read in every language of the query, one slot per word
+        const readings = languages.map((language) => analyzeText(synonym, language).map((w) => w.stem));
+        const stems = [...new Set(readings.flat())];
+        const words = Math.max(...readings.map((r) => r.length));
+        if (words === 1) {
+          for (const stem of stems) secondary.unshift({ slot, term: stem, factor: MATCH_FACTORS.synonym, kind: 'synonym' });
+          continue;
+        }
+        Array.from({ length: words }, (_, k) => k).forEach((k) => {
+          const phraseSlot = nextSlot++;
+          for (const reading of readings) {
+            if (reading[k] !== undefined) secondary.push({ slot: phraseSlot, term: reading[k], factor: MATCH_FACTORS.synonymPhrase, kind: 'synonym' });
+          }
+        });
+      }
+    }
+  }
+
+  const alternatives: QueryAlternative[] = [];
+  const taken = new Set<string>();
+  for (const alternative of [...primary, ...secondary]) {
+    const key = `${alternative.slot}|${alternative.term}`;
+    if (taken.has(key) || alternatives.length >= maxAlternatives) continue;
+    taken.add(key);
+    alternatives.push(alternative);
+  }
+  return { alternatives, forms: forms.filter(Boolean), stems: [...new Set(alternatives.map((a) => a.term))], slots: positions.length };
+}
+
+function analysesHave(analyses: ReadonlyMap<string, AnalyzedWord>, stem: string): boolean {
+  return [...analyses.values()].some((w) => w.stem === stem);
+}
+
+export interface TitleMatch {
+  /** share of the query's words found as written (folded) in the title */
+  exact: number;
+  /** share of the query's words whose stem is in the title */
+  stemmed: number;
+  /** the query's words appear in the title in order, next to each other (two words or more) */
+  phrase: boolean;
+}
+
+/** How the title of a served document matches the plan's typed words. */
+export function titleMatch(plan: QueryPlan, title: string, language: string): TitleMatch {
+  if (plan.forms.length === 0) return { exact: 0, stemmed: 0, phrase: false };
+  const words = analyzeText(title, language);
+  const forms = words.map((w) => w.form);
+  const formSet = new Set(forms);
+  const stemSet = new Set(words.map((w) => w.stem));
+  const queryStems = new Set(analyzeText(plan.forms.join(' '), language).map((w) => w.stem));
+  const exact = plan.forms.filter((f) => formSet.has(f)).length / plan.forms.length;
+  const stemmed = queryStems.size === 0 ? 0 : [...queryStems].filter((s) => stemSet.has(s)).length / queryStems.size;
+  let phrase = false;
+  if (plan.forms.length >= 2) {
+    const joined = ` ${forms.join(' ')} `;
+    phrase = joined.includes(` ${plan.forms.join(' ')} `);
+  }
+  return { exact, stemmed, phrase };
+}
+
+export interface SearchRankInput {
+  /** the index's relevance: sum over the query's words of weight × rarity × match factor */
+  relevance: number;
+  title: TitleMatch;
+  helpfulVotes: number;
+  notHelpfulVotes: number;
+  /** reads in the last RECENT_VIEW_DAYS days */
+  recentViews: number;
+}
+
+export interface SearchRank {
+  /** 1 when every typed word is in the title as written: such a match is never ranked below one that is not */
+  tier: number;
+  score: number;
+}
+
+export const RECENT_VIEW_DAYS = 30;
+/** Caps of the popularity boosts, as shares of the score: they reorder close matches only. */
+export const VOTE_BOOST_CAP = 0.15;
+export const VIEW_BOOST_CAP = 0.1;
+/** reads in RECENT_VIEW_DAYS that earn the whole view boost */
+const VIEWS_FOR_FULL_BOOST = 10_000;
+
+/**
+ * The final order of search results: tier first (every typed word in the title as written),
+ * then the score: relevance, raised for exact (+35 % × share) and stemmed (+15 % × share) title
+ * words and a title phrase (+30 %), then by at most VOTE_BOOST_CAP for helpful votes (Wilson
+ * lower bound, one neutral vote each way) and VIEW_BOOST_CAP for recent reads (logarithmic).
+ */
+export function rankMatch(input: SearchRankInput): SearchRank {
+  const relevance = Number.isFinite(input.relevance) ? Math.max(0, input.relevance) : 0;
+  const helpful = Math.max(0, Math.floor(input.helpfulVotes || 0)) + 1;
+  const notHelpful = Math.max(0, Math.floor(input.notHelpfulVotes || 0)) + 1;
+  const votes = VOTE_BOOST_CAP * wilsonLowerBound(helpful, helpful + notHelpful);
+  const views = Math.min(VIEW_BOOST_CAP, (VIEW_BOOST_CAP * Math.log10(1 + Math.max(0, input.recentViews || 0))) / Math.log10(1 + VIEWS_FOR_FULL_BOOST));
+  const titled = 1 + 0.35 * input.title.exact + 0.5 * input.title.stemmed + (input.title.phrase ? 0.3 : 0);
+  return {
+    tier: input.title.exact >= 1 ? 1 : 0,
+    score: Math.round(relevance * titled * (1 + votes + views) * 1e6) / 1e6,
+  };
+}
+
+/** A highlighter's test for the words of a served text in `language` that the plan matches through. */
+export function stemMatcher(plan: QueryPlan, language: string): (word: string) => boolean {
+  const stems = new Set(plan.stems);
+  return (word) => stems.has(stemWord(word, language));
+}
