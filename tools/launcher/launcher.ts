@@ -3,7 +3,8 @@
  * cross-service tests do; production code never imports an app.
  */
 import { migrateServiceDatabase } from '@support/nest-messaging';
-import { parseDatabaseUrl, pingServer } from '@support/persistence';
+import { pingServer } from '@support/persistence';
+import { ConnectionEnvironment, databaseServer, loadEnvironment } from '@support/platform';
 import { signToken, startMockKafka, type RunningBroker } from '@support/testing';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -87,7 +88,9 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
   };
 
   try {
-    await pingServer(parseDatabaseUrl(env['DATABASE_URL']!)).catch((error: Error) => {
+    // with the TLS the services will use (DATABASE_SSL…)
+    const server = databaseServer({ ...loadEnvironment(ConnectionEnvironment, env), DATABASE_URL: env['DATABASE_URL'] ?? '' });
+    await pingServer(server).catch((error: Error) => {
       throw new Error(`${error.message}\nStart MySQL/MariaDB or set DATABASE_URL=mysql://user:password@host:port`);
     });
 

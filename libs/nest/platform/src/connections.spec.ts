@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kafkaClientConfig } from '@support/messaging';
-import { mysqlDataSourceOptions } from '@support/persistence';
+import { mysqlDataSourceOptions, pingServer } from '@support/persistence';
 import { databaseServer, kafkaConnectionSecurity } from './connections';
 import { CommonEnvironment, EnvironmentError, loadEnvironment } from './environment';
 
@@ -103,6 +103,12 @@ describe('MySQL connection from the environment', () => {
 
   it('the same TLS reaches the administrative connections (database creation, ping)', () => {
     expect(databaseServer(load({ DATABASE_SSL: 'true', DATABASE_SSL_CA_FILE: CA_FILE })).ssl).toEqual({ ca: CA_PEM, rejectUnauthorized: true });
+  });
+
+  it('reaches the driver: with DATABASE_SSL=true the test server (no TLS it can verify) is refused, without it answers', async () => {
+    const url = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
+    await expect(pingServer(databaseServer(load({ DATABASE_URL: url })))).resolves.toBeUndefined();
+    await expect(pingServer(databaseServer(load({ DATABASE_URL: url, DATABASE_SSL: 'true' })))).rejects.toThrow(/DATABASE_URL/);
   });
 
   it('names what is wrong', () => {
