@@ -7,7 +7,7 @@ import {
   allObjects, composeCrossCheckProblems, parseYaml, composeSchemaProblems, DEPLOY, dockerfileProblems, documentedSecretKeys, k8sRoot,
   kubernetesCrossCheckProblems, kubernetesFieldProblems, kubernetesSchemaProblems, loadCompose, type K8sObject, type KustomizeTree,
 } from './deploy-checks';
-import { serviceClosure } from './service-package';
+import { projectGraphWithFiles, serviceClosure } from './service-package';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -161,6 +161,23 @@ describe('service packages (tools/deploy/service-package.ts)', () => {
   it('follows production imports through libraries, leaving out tests, test helpers and other apps', () => {
     expect(serviceClosure('shop', graph, files)).toEqual({ service: 'shop', projects: ['money', 'shop'], packages: ['kafkajs', 'luxon'] });
   });
+
+  it('on this workspace: a service takes its own projects and shared libraries, never another app or a test kit', async () => {
+    process.env['NX_DAEMON'] = 'false';
+    const { graph, files } = await projectGraphWithFiles();
+    const tags = (project: string) => (graph.nodes[project]?.data.tags ?? []) as string[];
+    for (const service of Object.keys(SERVICES)) {
+      const { projects, packages } = serviceClosure(service, graph, files);
+      const scope = tags(service).find((t) => t.startsWith('scope:'));
+      expect(projects).toContain(service);
+      for (const project of projects) {
+        expect([project, tags(project).some((t) => t === 'scope:shared' || t === scope)]).toEqual([project, true]);
+        expect([project, tags(project).filter((t) => t === 'type:testing' || t === 'type:e2e' || (t === 'type:app' && project !== service))]).toEqual([project, []]);
+      }
+      expect(packages).toEqual(expect.arrayContaining(['@nestjs/core', 'kafkajs', 'mysql2', 'typeorm']));
+      expect(packages).not.toContain('supertest');
+    }
+  }, 120_000);
 
   it('names the applications when asked for something else', () => {
     expect(() => serviceClosure('money', graph, files)).toThrow('"money" is not an application of this workspace; one of billing, shop');
