@@ -253,25 +253,21 @@ export class EventConsumer {
       const parent = contextFromTraceHeaders(item.message.headers, base);
       let eventContext = parent;
       if (this.deps.telemetry) {
-        const span = this.deps.telemetry.tracer.startSpan(
-          `process ${batch.topic}`,
-          {
-            kind: SpanKind.CONSUMER,
-            attributes: {
-              'messaging.system': 'kafka',
-              'messaging.operation.type': 'process',
-              'messaging.destination.name': batch.topic,
-              'messaging.destination.partition.id': String(batch.partition),
-              'messaging.kafka.offset': Number(item.message.offset),
-              'messaging.consumer.group.name': this.name,
-              'messaging.message.id': item.event.id,
-              'messaging.batch.message_count': items.length,
-              'cloudevents.event_type': item.event.type,
-              'support.correlation_id': item.event.correlationid,
-            },
-          },
-          parent,
-        );
+        const span = this.deps.telemetry.tracer.startSpan(`process ${batch.topic}`, { kind: SpanKind.CONSUMER }, parent);
+        if (span.isRecording()) {
+          span.setAttributes({
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': batch.topic,
+            'messaging.destination.partition.id': String(batch.partition),
+            'messaging.kafka.offset': Number(item.message.offset),
+            'messaging.consumer.group.name': this.name,
+            'messaging.message.id': item.event.id,
+            'messaging.batch.message_count': items.length,
+            'cloudevents.event_type': item.event.type,
+            'support.correlation_id': item.event.correlationid,
+          });
+        }
         spans.push(span);
         eventContext = trace.setSpan(parent, span);
       }

@@ -127,17 +127,20 @@ export class OutboxRelay {
       await this.producer.sendBatch({ topicMessages, acks: -1 });
       return;
     }
-    const links: Link[] = [];
-    for (const row of rows) {
-      if (!row.traceparent) continue;
-      const linked = trace.getSpanContext(contextFromTraceHeaders({ traceparent: row.traceparent, tracestate: row.tracestate ?? undefined }));
-      if (linked) links.push({ context: linked });
-    }
     const span = this.telemetry.tracer.startSpan('send outbox', {
       kind: SpanKind.PRODUCER,
-      links,
       attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': rows.length },
     });
+    // links cost a parse per row: only for a span that is recorded (exported)
+    if (span.isRecording()) {
+      const links: Link[] = [];
+      for (const row of rows) {
+        if (!row.traceparent) continue;
+        const linked = trace.getSpanContext(contextFromTraceHeaders({ traceparent: row.traceparent, tracestate: row.tracestate ?? undefined }));
+        if (linked) links.push({ context: linked });
+      }
+      span.addLinks(links);
+    }
     try {
       await this.producer.sendBatch({ topicMessages, acks: -1 });
     } catch (error) {

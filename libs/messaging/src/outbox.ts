@@ -121,21 +121,17 @@ export class OutboxWriter {
   private traceOfWrite(event: SupportEvent, pendingEvent: PendingEvent) {
     const parent = parentContextOf(pendingEvent.origin);
     if (!this.telemetry) return traceHeadersOf(parent);
-    const span = this.telemetry.tracer.startSpan(
-      `create ${pendingEvent.definition.topic}`,
-      {
-        kind: SpanKind.PRODUCER,
-        attributes: {
-          'messaging.system': 'kafka',
-          'messaging.operation.type': 'create',
-          'messaging.destination.name': pendingEvent.definition.topic,
-          'messaging.message.id': event.id,
-          'cloudevents.event_type': event.type,
-          'support.correlation_id': pendingEvent.origin.correlationId,
-        },
-      },
-      parent,
-    );
+    const span = this.telemetry.tracer.startSpan(`create ${pendingEvent.definition.topic}`, { kind: SpanKind.PRODUCER }, parent);
+    if (span.isRecording()) {
+      span.setAttributes({
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'create',
+        'messaging.destination.name': pendingEvent.definition.topic,
+        'messaging.message.id': event.id,
+        'cloudevents.event_type': event.type,
+        'support.correlation_id': pendingEvent.origin.correlationId,
+      });
+    }
     span.end();
     return traceHeadersOf(trace.setSpan(parent, span));
   }

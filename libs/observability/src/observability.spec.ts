@@ -76,3 +76,28 @@ describe('service metrics', () => {
     await expect(metrics.scrape()).resolves.toMatchObject({ body: expect.stringContaining('http_server_request_duration_seconds') });
   });
 });
+
+describe('spans while nothing exports', () => {
+  it('hands out id-only spans that continue the parent trace, and real spans once an exporter is attached', () => {
+    const tracing = new ServiceTracing({ service: 'unit', version: '1' });
+    const root = tracing.tracer.startSpan('root', {}, ROOT_CONTEXT);
+    expect(root.isRecording()).toBe(false);
+    expect(trace.isSpanContextValid(root.spanContext())).toBe(true);
+    expect(traceHeadersOf(trace.setSpan(ROOT_CONTEXT, root)).traceparent).toMatch(/-01$/);
+    const child = tracing.tracer.startSpan('child', {}, trace.setSpan(ROOT_CONTEXT, root));
+    expect(child.spanContext().traceId).toBe(root.spanContext().traceId);
+    expect(child.spanContext().spanId).not.toBe(root.spanContext().spanId);
+
+    const exported = new InMemorySpanExporter();
+    tracing.addSpanProcessor(new SimpleSpanProcessor(exported));
+    const recorded = tracing.tracer.startSpan('recorded', {}, trace.setSpan(ROOT_CONTEXT, root));
+    expect(recorded.isRecording()).toBe(true);
+    recorded.end();
+    expect(exported.getFinishedSpans().map((span) => [span.name, span.spanContext().traceId])).toEqual([['recorded', root.spanContext().traceId]]);
+  });
+
+  it('samples new traces as configured when nothing exports', () => {
+    const never = new ServiceTracing({ service: 'unit', version: '1', sampler: 'always_off' });
+    expect(traceHeadersOf(trace.setSpan(ROOT_CONTEXT, never.tracer.startSpan('root', {}, ROOT_CONTEXT))).traceparent).toMatch(/-00$/);
+  });
+});

@@ -1,8 +1,8 @@
-import type { Context } from '@opentelemetry/api';
+import { context as contextApi, trace, TraceFlags, type Context, type Span as ApiSpan, type SpanOptions } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler,
+  AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, RandomIdGenerator, SamplingDecision, TraceIdRatioBasedSampler,
   type ReadableSpan, type Sampler, type Span, type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -59,6 +59,10 @@ class AttachableSpanProcessor implements SpanProcessor {
     this.processors.push(processor);
   }
 
+  get empty(): boolean {
+    return this.processors.length === 0;
+  }
+
   onStart(span: Span, parentContext: Context): void {
     for (const processor of this.processors) processor.onStart(span, parentContext);
   }
@@ -89,12 +93,13 @@ export class ServiceTracing {
 
   constructor(readonly settings: TracingSettings) {
     installContextManager();
+    const sampler = samplerFrom(settings.sampler, settings.samplerArg);
     this.provider = new NodeTracerProvider({
       resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: settings.service, [ATTR_SERVICE_VERSION]: settings.version }),
-      sampler: samplerFrom(settings.sampler, settings.samplerArg),
+      sampler,
       spanProcessors: [this.processors],
     });
-    this.tracer = this.provider.getTracer(settings.service, settings.version);
+    this.tracer = new IdOnlyUntilExported(this.provider.getTracer(settings.service, settings.version), this.processors, sampler);
     if (settings.otlpEndpoint) {
       const url = `${settings.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
       this.addSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter({ url, headers: parseOtlpHeaders(settings.otlpHeaders) })));
@@ -113,5 +118,41 @@ export class ServiceTracing {
   /** Sends what is buffered and stops exporting (on shutdown). */
   shutdown(): Promise<void> {
     return this.provider.shutdown();
+  }
+}
+
+/**
+ * While no processor is attached (no OTLP endpoint: the default), a span would be recorded for
+ * nobody: this tracer then hands out non-recording spans that only carry ids (the parent's trace
+ * id and sampled flag, a new span id), which is all logs and Kafka headers need, at a fraction of
+ * a recorded span's cost per event. Once something exports, spans are the SDK's.
+ */
+class IdOnlyUntilExported implements Tracer {
+  private readonly ids = new RandomIdGenerator();
+
+  constructor(
+    private readonly sdk: Tracer,
+    private readonly processors: AttachableSpanProcessor,
+    private readonly sampler: Sampler,
+  ) {}
+
+  startSpan(name: string, options: SpanOptions = {}, parent: Context = contextApi.active()): ApiSpan {
+    if (!this.processors.empty) return this.sdk.startSpan(name, options, parent);
+    const parentContext = options.root ? undefined : trace.getSpanContext(parent);
+    if (parentContext && trace.isSpanContextValid(parentContext)) {
+      return trace.wrapSpanContext({ traceId: parentContext.traceId, spanId: this.ids.generateSpanId(), traceFlags: parentContext.traceFlags });
+    }
+    const traceId = this.ids.generateTraceId();
+    const decision = this.sampler.shouldSample(parent, traceId, name, options.kind ?? 0, options.attributes ?? {}, options.links ?? []).decision;
+    const traceFlags = decision === SamplingDecision.RECORD_AND_SAMPLED ? TraceFlags.SAMPLED : TraceFlags.NONE;
+    return trace.wrapSpanContext({ traceId, spanId: this.ids.generateSpanId(), traceFlags });
+  }
+
+  startActiveSpan<F extends (span: ApiSpan) => unknown>(name: string, ...args: unknown[]): ReturnType<F> {
+    const fn = args[args.length - 1] as F;
+    const options = (args.length > 1 ? args[0] : {}) as SpanOptions;
+    const parent = (args.length > 2 ? args[1] : contextApi.active()) as Context;
+    const span = this.startSpan(name, options, parent);
+    return contextApi.with(trace.setSpan(parent, span), fn as (span: ApiSpan) => ReturnType<F>, undefined, span);
   }
 }
