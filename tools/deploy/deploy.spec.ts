@@ -91,7 +91,7 @@ describe('deploy/k8s', () => {
 
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
   // kubectl's own kustomize, when the machine has it: the rendering teams will apply
-  (kubectl.status === 0 ? it : it.skip)('renders with kubectl kustomize: each migrations Job is named after its release', () => {
+  (kubectl.status === 0 ? it : it.skip)('renders with kubectl kustomize: each migrations Job is named after its release, which each service reports as its version', () => {
     for (const service of Object.keys(SERVICES)) {
       const rendered = spawnSync('kubectl', ['kustomize', join(DEPLOY, 'k8s', service)], { encoding: 'utf8' });
       expect(rendered.stderr).toBe('');
@@ -100,6 +100,9 @@ describe('deploy/k8s', () => {
       const job = docs.find((d) => d.kind === 'Job')!;
       expect(job.metadata.name).toBe(`${service}-migrate-${tag}`);
       expect(job.spec.template.spec.containers[0].image).toMatch(new RegExp(`/support-desk/${service}:${tag!.replace(/\./g, '\\.')}$`));
+      const deployment = docs.find((d) => d.kind === 'Deployment')!;
+      const main = deployment.spec.template.spec.containers.find((c: { name: string }) => c.name === service);
+      expect(main.env.find((e: { name: string }) => e.name === 'SERVICE_VERSION')).toEqual({ name: 'SERVICE_VERSION', value: tag });
       expect(docs.every((d) => d.kind === 'Namespace' || (d.metadata as { namespace?: string }).namespace === 'support-desk')).toBe(true);
     }
   });
