@@ -15,7 +15,10 @@ import { TicketEventsConsumer } from './deflection/ticket-events.consumer';
 import { ViewCounter } from './engagement/view-counter.service';
 import { VotesService } from './engagement/votes.service';
 import { KnowledgeBaseEnvironment } from './environment';
-import { ArticleSearchService } from './search/article-search.service';
+import { MysqlSearchEngine } from './search/article-search.service';
+import { SearchPort } from './search/search-port';
+import { SearchSynonymsController } from './search/search-synonyms.controller';
+import { SearchSynonymsService } from './search/search-synonyms.service';
 import { KNOWLEDGE_BASE_SERVICE } from './service';
 import { TopResourcesController } from './top-resources/top-resources.controller';
 import { TopResourcesService } from './top-resources/top-resources.service';
@@ -28,11 +31,11 @@ export class KnowledgeBaseModule {
       imports: serviceInfrastructure({ ...KNOWLEDGE_BASE_SERVICE, service: KNOWLEDGE_BASE_SERVICE.name, env }),
       controllers: [
         CatalogController, ArticlesController, ArticleAdminController, TopResourcesController, SuggestionsController,
-        HelpCenterStatsController, TicketEventsConsumer,
+        HelpCenterStatsController, SearchSynonymsController, TicketEventsConsumer,
       ],
       providers: [
         { provide: KnowledgeBaseEnvironment, useValue: env },
-        CatalogService, ArticleSearchService, ArticleAuthoringService, ArticleReaderService, ArticleAdminQueries,
+        CatalogService, { provide: SearchPort, useClass: MysqlSearchEngine }, SearchSynonymsService, ArticleAuthoringService, ArticleReaderService, ArticleAdminQueries,
         TopResourcesService, ViewCounter, VotesService, DeflectionService, HelpCenterStatsService,
       ],
     };

@@ -17,6 +17,12 @@ export class KnowledgeBaseEnvironment extends CommonEnvironment {
 
   /** How many articles a ticket or a typed question is offered at most. */
   @IsInt() @Min(1) @Max(20) KB_SUGGESTION_LIMIT: number = 5;
+
+  /**
+   * How old the in-memory search dictionary (indexed words for typo correction, synonyms) may get
+   * before a search reloads it in the background; a replica's own writes reload it at once.
+   */
+  @IsInt() @Min(1000) @Max(3_600_000) KB_SEARCH_DICTIONARY_MAX_AGE_MS: number = 60_000;
 }
 
 export function videoEmbedHosts(env: KnowledgeBaseEnvironment): string[] {

@@ -4,6 +4,7 @@ import { KnowledgeBaseEnvironment } from './environment';
 import { CreateKnowledgeBase1763800000400 } from './migrations/1763800000400-create-knowledge-base';
 import { SearchIndex1763800000500 } from './migrations/1763800000500-search-index';
 import { CustomerAccountScope1763800000550 } from './migrations/1763800000550-customer-account-scope';
+import { LanguageAwareSearch1763800000600 } from './migrations/1763800000600-language-aware-search';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -13,6 +14,6 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
   Environment: KnowledgeBaseEnvironment,
   port: (env: KnowledgeBaseEnvironment) => env.KB_PORT,
   entities: KNOWLEDGE_BASE_ENTITIES,
-  migrations: [CreateKnowledgeBase1763800000400, SearchIndex1763800000500, CustomerAccountScope1763800000550],
+  migrations: [CreateKnowledgeBase1763800000400, SearchIndex1763800000500, CustomerAccountScope1763800000550, LanguageAwareSearch1763800000600],
   consumes: true,
 };

@@ -15,7 +15,7 @@ import { Category } from '../catalog/category.entity';
 import { Section } from '../catalog/section.entity';
 import { KnowledgeBaseEnvironment, videoEmbedHosts } from '../environment';
 import { articleNotFound, slugTaken, validationFailed, type FieldProblem } from '../knowledge-base.errors';
-import { reindexArticle } from '../search/search-index';
+import { SearchPort } from '../search/search-port';
 import { plainTextProblems, slugify, slugProblems } from '../text-rules';
 import { Article } from './article.entity';
 import { ArticleTranslation } from './article-translation.entity';
@@ -42,6 +42,7 @@ export class ArticleAuthoringService {
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: OutboxWriter,
     private readonly catalog: CatalogService,
+    private readonly search: SearchPort,
     @Inject(KnowledgeBaseEnvironment) env: KnowledgeBaseEnvironment,
   ) {
     this.embedHosts = videoEmbedHosts(env);
@@ -135,7 +136,7 @@ export class ArticleAuthoringService {
       }
       const translations = await manager.find(ArticleTranslation, { where: { articleId: article.id } });
       // search index: kind, audience, category and error codes are part of every locale's entry
-      await reindexArticle(manager, article.id);
+      await this.search.index(manager, article.id);
       if (article.status === 'published') await this.announce(manager, article, translations, origin);
       return { article, changed: true };
     });
@@ -161,7 +162,7 @@ export class ArticleAuthoringService {
       }
       Object.assign(article, { version: article.version + 1, updatedAt: now });
       await manager.save(article);
-      await reindexArticle(manager, article.id); // search index
+      await this.search.index(manager, article.id); // search index
       if (article.status === 'published') await this.announce(manager, article, [row], origin);
       return { article, changed: true };
     });
@@ -177,7 +178,7 @@ export class ArticleAuthoringService {
       if (!result.affected) return { article, changed: false };
       Object.assign(article, { version: article.version + 1, updatedAt: new Date() });
       await manager.save(article);
-      await reindexArticle(manager, article.id); // search index
+      await this.search.index(manager, article.id); // search index
       return { article, changed: true };
     });
   }
@@ -190,7 +191,7 @@ export class ArticleAuthoringService {
       const now = new Date();
       Object.assign(article, { status: 'published', publishedAt: now, updatedAt: now });
       await manager.save(article);
-      await reindexArticle(manager, article.id); // search index
+      await this.search.index(manager, article.id); // search index
       await this.announce(manager, article, await manager.find(ArticleTranslation, { where: { articleId: article.id } }), origin);
       return { article, changed: true };
     });
@@ -203,7 +204,7 @@ export class ArticleAuthoringService {
       if (article.status === 'draft') return { article, changed: false };
       Object.assign(article, { status: 'draft', updatedAt: new Date() });
       await manager.save(article);
-      await reindexArticle(manager, article.id); // search index
+      await this.search.index(manager, article.id); // search index
       return { article, changed: true };
     });
   }

@@ -10,7 +10,8 @@ import { ViewCounter } from '../engagement/view-counter.service';
 import { articleNotFound, validationFailed } from '../knowledge-base.errors';
 import { groupBy, localize } from '../reader-locale';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../search/cursor';
-import { ArticleSearchService, compareRanked, filterSql, type ArticleFilters, type RankedArticle } from '../search/article-search.service';
+import { compareRanked, filterSql } from '../search/article-search.service';
+import { SearchPort, type ArticleFilters } from '../search/search-port';
 import { Article } from './article.entity';
 import { ArticleTranslation } from './article-translation.entity';
 
@@ -23,6 +24,7 @@ export interface ArticleListQuery {
 }
 
 const SNIPPET_LENGTH = 200;
+export const MAX_AUTOCOMPLETE_LENGTH = 100;
 
 type TranslationStamp = Pick<ArticleTranslation, 'articleId' | 'locale' | 'updatedAt'>;
 
@@ -32,7 +34,7 @@ export class ArticleReaderService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
-    private readonly search: ArticleSearchService,
+    private readonly search: SearchPort,
     private readonly views: ViewCounter,
   ) {}
 
@@ -85,6 +87,7 @@ export class ArticleReaderService {
     locale: Locale,
     terms: readonly string[] = [],
     manager: EntityManager = this.dataSource.manager,
+    highlight?: (word: string, servedLocale: string) => boolean,
   ) {
     if (articleIds.length === 0) return [];
     const ids = [...new Set(articleIds)];
@@ -118,7 +121,10 @@ export class ArticleReaderService {
           id: article.id,
           slug: article.slug,
           title: text.title,
-          snippet: highlightSnippet(text.body, terms, { maxLength: SNIPPET_LENGTH }),
+          snippet: highlightSnippet(text.body, terms, {
+            maxLength: SNIPPET_LENGTH,
+            matchWord: highlight && ((word: string) => highlight(word, resolution.locale)),
+          }),
           kind: article.kind,
           audience: article.audience,
           ...localeFields(resolution),
@@ -138,18 +144,17 @@ export class ArticleReaderService {
       throw ApiError.badRequest(parsed.code, parsed.message, { errors: [{ field: 'q', problems: [parsed.message] }] });
     }
     const fingerprint = queryFingerprint(['search', parsed.terms, parsed.phrase ?? null, query.locale, query.filters]);
-    let ranked = await this.search.rank(parsed, query.locale, query.filters);
+    const result = await this.search.query(parsed, query.locale, query.filters);
+    let ranked = result.matches;
     if (query.cursor !== undefined) {
-      const position = decodeCursor(query.cursor, fingerprint, 4);
-      const [relevance, helpfulVotes, notHelpfulVotes, updatedAt] = position.values.map(Number);
-      const last: RankedArticle = {
-        articleId: position.id, servedLocale: query.locale, relevance, helpfulVotes, notHelpfulVotes, updatedAt: new Date(updatedAt),
-      };
+      const position = decodeCursor(query.cursor, fingerprint, 2);
+      const [tier, relevance] = position.values.map(Number);
+      const last = { articleId: position.id, tier, relevance };
       ranked = ranked.filter((candidate) => compareRanked(candidate, last) > 0);
     }
     const page = ranked.slice(0, query.limit);
     const scores = new Map(page.map((r) => [r.articleId, r.relevance]));
-    const items = (await this.summaries(page.map((r) => r.articleId), query.locale, parsed.terms)).map((item) => ({
+    const items = (await this.summaries(page.map((r) => r.articleId), query.locale, parsed.terms, this.dataSource.manager, result.highlight)).map((item) => ({
       ...item,
       score: scores.get(item.id) ?? 0,
     }));
@@ -162,9 +167,25 @@ export class ArticleReaderService {
           ? encodeCursor({
               q: fingerprint,
               id: last.articleId,
-              values: [last.relevance, last.helpfulVotes, last.notHelpfulVotes, last.updatedAt.getTime()],
+              values: [last.tier, last.relevance],
             })
           : null,
+    };
+  }
+
+  /** Search-as-you-type: titles whose words start with what is typed, in the reader's locale or English. */
+  async autocomplete(q: string, locale: Locale, limit: number) {
+    const text = typeof q === 'string' ? q.normalize('NFC').trim() : '';
+    if (text === '' || !/[\p{L}\p{N}]/u.test(text)) {
+      throw validationFailed([{ field: 'q', message: 'q must contain at least one letter or digit' }]);
+    }
+    if ([...text].length > MAX_AUTOCOMPLETE_LENGTH) {
+      throw validationFailed([{ field: 'q', message: `q must be at most ${MAX_AUTOCOMPLETE_LENGTH} characters` }]);
+    }
+    const completions = await this.search.autocomplete(text, locale, limit);
+    return {
+      requestedLocale: locale,
+      items: completions.map((c) => ({ id: c.articleId, slug: c.slug, title: c.title, locale: c.servedLocale, translated: c.servedLocale === locale })),
     };
   }
 

@@ -6,7 +6,7 @@ import { VotesService } from '../engagement/votes.service';
 import { readerLocale } from '../reader-locale';
 import { TimedSearch } from '../search/search-latency';
 import { ArticleReaderService } from './article-reader.service';
-import { ArticleListQueryDto } from './dto/article-list-query.dto';
+import { ArticleListQueryDto, AutocompleteQueryDto } from './dto/article-list-query.dto';
 
 /** The reader's side of the help center: no token needed, except to vote. */
 @ApiTags('articles')
@@ -28,6 +28,13 @@ export class ArticlesController {
       cursor: query.cursor,
       limit: query.limit ?? 20,
     });
+  }
+
+  /** Search-as-you-type: up to `limit` titles whose words start with what is typed (the last word may be partial). */
+  @Get('autocomplete')
+  @Public()
+  async autocomplete(@Query() query: AutocompleteQueryDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.reader.autocomplete(query.q ?? '', readerLocale(query.locale, acceptLanguage), query.limit ?? 8);
   }
 
   @Get(':article')

@@ -11,7 +11,7 @@ import { ArticleReaderService } from '../articles/article-reader.service';
 import { isUuid } from '../catalog/catalog.service';
 import { KnowledgeBaseEnvironment } from '../environment';
 import { notFound, validationFailed } from '../knowledge-base.errors';
-import { ArticleSearchService, type RankedArticle } from '../search/article-search.service';
+import { SearchPort, type RankedArticle } from '../search/search-port';
 import { Suggestion, SuggestionItem, type SuggestionChannel } from './suggestion.entity';
 import { guessTextLocale } from './text-language';
 
@@ -32,7 +32,7 @@ export class DeflectionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly search: ArticleSearchService,
+    private readonly search: SearchPort,
     private readonly reader: ArticleReaderService,
     @Inject(KnowledgeBaseEnvironment) private readonly env: KnowledgeBaseEnvironment,
   ) {}
@@ -141,7 +141,7 @@ export class DeflectionService {
   private async bestMatches(subject: string, details: string, locale: Locale, manager: EntityManager) {
     const terms = ticketTerms(subject, details);
     if (terms.length === 0) return { terms, ranked: [] as RankedArticle[] };
-    const ranked = await this.search.rank({ terms }, locale, {}, manager);
+    const ranked = (await this.search.query({ terms }, locale, {}, manager)).matches;
     const best = ranked[0]?.relevance ?? 0;
     return { terms, ranked: ranked.filter((r) => r.relevance >= best * RELATIVE_SCORE_FLOOR).slice(0, this.env.KB_SUGGESTION_LIMIT) };
   }

@@ -16,7 +16,7 @@ import { ArticleReaderService } from '../articles/article-reader.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { ViewCounter } from '../engagement/view-counter.service';
 import { KnowledgeBaseEnvironment } from '../environment';
-import { ArticleSearchService } from '../search/article-search.service';
+import { MysqlSearchEngine } from '../search/article-search.service';
 import { KNOWLEDGE_BASE_SERVICE } from '../service';
 import { TopResourcesService } from '../top-resources/top-resources.service';
 import { SEED_ARTICLES, SEED_CATEGORIES } from './seed-data';
@@ -36,11 +36,12 @@ export async function seedKnowledgeBase(source: Record<string, string | undefine
   try {
     const outbox = new OutboxWriter(`/support/${KNOWLEDGE_BASE_SERVICE.name}`);
     const catalog = new CatalogService(dataSource);
-    const reader = new ArticleReaderService(dataSource, catalog, new ArticleSearchService(dataSource), new ViewCounter(dataSource, env));
+    const search = new MysqlSearchEngine(dataSource, env);
+    const reader = new ArticleReaderService(dataSource, catalog, search, new ViewCounter(dataSource, env));
     return await loadSeed(
       {
         catalog,
-        authoring: new ArticleAuthoringService(dataSource, new UnitOfWork(dataSource, outbox), outbox, catalog, env),
+        authoring: new ArticleAuthoringService(dataSource, new UnitOfWork(dataSource, outbox), outbox, catalog, search, env),
         articles: new ArticleAdminQueries(dataSource),
         topResources: new TopResourcesService(dataSource, reader),
       },

@@ -25,3 +25,14 @@ export class ArticleListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
 }
+
+export class AutocompleteQueryDto {
+  @ApiPropertyOptional({ description: 'what the reader has typed so far (1..100 characters); the last word may be partial' })
+  @IsOptional() @IsString() q?: string;
+
+  @ApiPropertyOptional({ description: 'en, ru, fr, ...; default: Accept-Language, else en' })
+  @IsOptional() @IsString() locale?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 8 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) limit?: number;
+}

@@ -1,0 +1,110 @@
+import { analyzeText, isLocale, type SynonymRule } from '@support/domain-knowledge';
+import type { FieldProblem } from '../knowledge-base.errors';
+import { plainTextProblems } from '../text-rules';
+
+/** Most words a synonym rule's term or one of its synonyms may have. */
+export const MAX_SYNONYM_WORDS = 4;
+export const MAX_SYNONYM_LENGTH = 100;
+export const MAX_SYNONYMS_PER_RULE = 20;
+
+/**
+ * The identity of a rule's term within its locale: its stems, so "Bills" and "bill" are the same
+ * rule. Empty when the term holds nothing but filler words.
+ */
+export function synonymKey(term: string, locale: string): string {
+  return analyzeText(term, locale).map((w) => w.stem).join(' ');
+}
+
+export interface SynonymInput {
+  locale?: unknown;
+  term?: unknown;
+  synonyms?: unknown;
+}
+
+/** Every problem of a rule an editor sends, by field. */
+export function synonymProblems(input: SynonymInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!isLocale(input.locale)) problems.push({ field: 'locale', message: 'locale must be a supported locale (en, ru, fr, de, es, ja, pt)' });
+  const locale = isLocale(input.locale) ? input.locale : 'en';
+  const termProblems = plainTextProblems('term', input.term, { required: true, max: MAX_SYNONYM_LENGTH });
+  problems.push(...termProblems);
+  if (termProblems.length === 0) problems.push(...phraseProblems('term', String(input.term), locale));
+  if (!Array.isArray(input.synonyms) || input.synonyms.length === 0 || input.synonyms.length > MAX_SYNONYMS_PER_RULE) {
+    problems.push({ field: 'synonyms', message: `synonyms must be a list of 1 to ${MAX_SYNONYMS_PER_RULE} words or short phrases` });
+  } else {
+    const key = typeof input.term === 'string' ? synonymKey(input.term, locale) : '';
+    const seen = new Set<string>();
+    input.synonyms.forEach((synonym: unknown, i: number) => {
+      const field = `synonyms[${i}]`;
+      const own = plainTextProblems(field, synonym, { required: true, max: MAX_SYNONYM_LENGTH });
+      if (own.length > 0) return problems.push(...own);
+      const phrase = phraseProblems(field, String(synonym), locale);
+      if (phrase.length > 0) return problems.push(...phrase);
+      const synonymStems = synonymKey(String(synonym), locale);
+      if (synonymStems === key) return problems.push({ field, message: `${field} means the same as the term itself` });
+      if (seen.has(synonymStems)) return problems.push({ field, message: `${field} repeats an earlier synonym` });
+      seen.add(synonymStems);
+      return undefined;
+    });
+  }
+  return problems;
+}
+
+function phraseProblems(field: string, text: string, locale: string): FieldProblem[] {
+  const words = analyzeText(text, locale);
+  if (words.length === 0) return [{ field, message: `${field} must contain a searchable word (not only filler words like "the", "le", "и")` }];
+  if (words.length > MAX_SYNONYM_WORDS) return [{ field, message: `${field} must have at most ${MAX_SYNONYM_WORDS} words` }];
+  return [];
+}
+
+/**
+ * The list a new help center starts with: everyday words for the product's terms, one
+ * direction each (what readers type → what articles say). Editors change it through the admin
+ * API (/v1/admin/search/synonyms); the migration that created the table inserted these.
+ */
+export const STARTER_SYNONYMS: readonly SynonymRule[] = [
+  { locale: 'en', term: 'bill', synonyms: ['invoice'] },
+  { locale: 'en', term: 'receipt', synonyms: ['invoice'] },
+  { locale: 'en', term: 'subscription', synonyms: ['plan'] },
+  { locale: 'en', term: 'charge', synonyms: ['payment'] },
+  { locale: 'en', term: 'presentation', synonyms: ['screen sharing'] },
+  { locale: 'en', term: 'mic', synonyms: ['microphone'] },
+  { locale: 'en', term: 'webcam', synonyms: ['camera'] },
+  { locale: 'en', term: 'cam', synonyms: ['camera'] },
+  { locale: 'en', term: 'sound', synonyms: ['audio'] },
+  { locale: 'en', term: 'call', synonyms: ['meeting'] },
+  { locale: 'en', term: 'conference', synonyms: ['meeting'] },
+  { locale: 'en', term: 'lobby', synonyms: ['waiting room'] },
+  { locale: 'en', term: 'login', synonyms: ['sign in'] },
+  { locale: 'en', term: 'log in', synonyms: ['sign in'] },
+  { locale: 'en', term: '2fa', synonyms: ['two-factor authentication'] },
+  { locale: 'en', term: 'mfa', synonyms: ['two-factor authentication'] },
+  { locale: 'en', term: 'lag', synonyms: ['unstable connection'] },
+  { locale: 'en', term: 'attendees', synonyms: ['participants'] },
+  { locale: 'fr', term: 'visio', synonyms: ['réunion'] },
+  { locale: 'fr', term: 'visioconférence', synonyms: ['réunion'] },
+  { locale: 'fr', term: 'appel', synonyms: ['réunion'] },
+  { locale: 'fr', term: 'abonnement', synonyms: ['forfait'] },
+  { locale: 'fr', term: 'offre', synonyms: ['forfait'] },
+  { locale: 'fr', term: 'webcam', synonyms: ['caméra'] },
+  { locale: 'fr', term: 'micro', synonyms: ['microphone'] },
+  { locale: 'fr', term: 'son', synonyms: ['audio'] },
+  { locale: 'fr', term: 'présentation', synonyms: ["partage d'écran"] },
+  { locale: 'fr', term: 'programmer', synonyms: ['planifier'] },
+  { locale: 'fr', term: 'reçu', synonyms: ['facture'] },
+  { locale: 'fr', term: 'double authentification', synonyms: ['authentification à deux facteurs'] },
+  { locale: 'fr', term: 'enregistrer', synonyms: ['record', 'recording'] },
+  { locale: 'fr', term: 'support', synonyms: ['assistance'] },
+  { locale: 'ru', term: 'встреча', synonyms: ['конференция'] },
+  { locale: 'ru', term: 'созвон', synonyms: ['конференция'] },
+  { locale: 'ru', term: 'звонок', synonyms: ['конференция'] },
+  { locale: 'ru', term: 'аккаунт', synonyms: ['учетная запись'] },
+  { locale: 'ru', term: 'вебка', synonyms: ['камера'] },
+  { locale: 'ru', term: 'веб-камера', synonyms: ['камера'] },
+  { locale: 'ru', term: 'микро', synonyms: ['микрофон'] },
+  { locale: 'ru', term: 'презентация', synonyms: ['демонстрация экрана'] },
+  { locale: 'ru', term: 'техподдержка', synonyms: ['служба поддержки'] },
+  { locale: 'ru', term: 'обращение', synonyms: ['запрос'] },
+  { locale: 'ru', term: 'подписка', synonyms: ['тариф'] },
+  { locale: 'ru', term: 'счет', synonyms: ['оплата'] },
+];
