@@ -1,6 +1,7 @@
 import {
   BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit,
 } from '@nestjs/common';
+import { KafkaLogger } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
   BrokerProbe, ConsumerFailures, DeadLetterPublisher, Inbox, MessagingTelemetry, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter,
@@ -193,7 +194,8 @@ export class MessagingModule {
       module: MessagingModule,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: KAFKA_CLIENT, useFactory: () => new Kafka(kafkaClientConfig(options.kafka)) },
+        // kafkajs' own lines through Nest's logger (pino JSON), as Nest's Kafka server does for the consumer
+        { provide: KAFKA_CLIENT, useFactory: () => new Kafka({ ...kafkaClientConfig(options.kafka), logCreator: KafkaLogger.bind(null, new Logger('Kafka')) }) },
         { provide: KAFKA_PRODUCER, useFactory: (kafka: Kafka) => kafka.producer(kafkaProducerConfig()), inject: [KAFKA_CLIENT] },
         {
           provide: BrokerProbe,
