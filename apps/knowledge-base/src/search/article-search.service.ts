@@ -76,7 +76,7 @@ export class MysqlSearchEngine extends SearchPort {
 
   async index(manager: EntityManager, articleId: string): Promise<void> {
     await reindexArticle(manager, articleId);
-    this.dictionary.invalidate();
+    this.dictionary.touch();
   }
 
   invalidate(): void {

@@ -11,9 +11,9 @@ interface FormEntry {
 /**
  * What a query is planned with, kept in memory: the indexed words as written (kb_search_form)
  * with their stems' document counts, bucketed by first letter for typo correction, and the
- * synonym rules (kb_search_synonym). Loaded on first use and reloaded in the background when
- * older than `maxAgeMs`, or at the next search after a local write (invalidate); so a search
- * never waits for it except the very first, and other replicas see an editor's change within
+ * synonym rules (kb_search_synonym). Loaded on first use; reloaded before the next search after a
+ * synonym write of this replica (invalidate), in the background after an article write (touch) or
+ * when older than `maxAgeMs`; so other replicas see an editor's change within
  * `maxAgeMs`. Corrections keep the first letter (as search engines' prefix length 1 does): a
  * typo there is rare, and it keeps each lookup to one small bucket.
  */
@@ -26,6 +26,7 @@ export class SearchDictionary implements TermDictionary {
   private rules: SynonymRule[] = [];
   private loadedAt = 0;
   private stale = true;
+  private mustReload = false;
   private loading: Promise<void> | null = null;
 
   constructor(
@@ -33,9 +34,10 @@ export class SearchDictionary implements TermDictionary {
     private readonly maxAgeMs: number,
   ) {}
 
-  /** Ready to plan with: loads the first time, refreshes in the background afterwards. */
+  /** Ready to plan with: loads the first time and after invalidate(), else refreshes in the background. */
   async ready(): Promise<this> {
-    if (this.loadedAt === 0) {
+    if (this.loadedAt === 0 || this.mustReload) {
+      this.mustReload = false;
       await this.refresh();
     } else if (this.stale || Date.now() - this.loadedAt > this.maxAgeMs) {
       void this.refresh().catch(() => undefined); // the current copy serves until the new one is in
@@ -43,8 +45,13 @@ export class SearchDictionary implements TermDictionary {
     return this;
   }
 
-  /** The next search reloads (after an index or synonym write of this replica). */
+  /** The next search reloads first (after a synonym write of this replica: editors see it at once). */
   invalidate(): void {
+    this.mustReload = true;
+  }
+
+  /** The next search reloads in the background (after an article write: new words, new counts). */
+  touch(): void {
     this.stale = true;
   }
 
