@@ -10,6 +10,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { databaseServer } from './connections';
 import { CommonEnvironment, serviceDatabaseName } from './environment';
 import { HealthController } from './health.controller';
+import { TypeOrmNestLogger } from './observability/typeorm-logger';
 import { RateLimitGuard, rateLimitOptions } from './rate-limit';
 import { ReadinessRegistry } from './readiness';
 
@@ -46,6 +47,7 @@ export class PlatformModule {
             return {
               ...mysqlDataSourceOptions({ server, database, entities: options.entities, migrations: options.migrations, poolSize: options.env.DATABASE_POOL_SIZE }),
               migrationsRun: options.migrationsRun ?? false,
+              logger: new TypeOrmNestLogger(),
               retryAttempts: 5,
               retryDelay: 1000,
             };

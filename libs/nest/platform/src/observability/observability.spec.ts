@@ -1,6 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { processLogOutput, createServiceLogger } from '@support/observability';
 import { CommonEnvironment, EnvironmentError, loadEnvironment } from '../environment';
 import { ServiceLogger } from './service-logger';
+import { TypeOrmNestLogger } from './typeorm-logger';
 
 const BASE = { KAFKA_BROKERS: 'k:9092', AUTH_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters!' };
 
@@ -60,5 +62,20 @@ describe('ServiceLogger (Nest LoggerService over pino)', () => {
       expect.objectContaining({ level: 'error', stack: expect.stringContaining('at somewhere') }),
       expect.objectContaining({ level: 'warn', route: '/x', context: 'Http' }),
     ]);
+  });
+});
+
+describe('TypeOrmNestLogger', () => {
+  it('writes a failed statement as a warning through Nest, without its parameters', () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stop = processLogOutput.subscribe((line) => lines.push(JSON.parse(line)));
+    Logger.overrideLogger(new ServiceLogger(createServiceLogger({ service: 'svc', version: '1', level: 'log', format: 'json' })));
+    try {
+      new TypeOrmNestLogger().logQueryError(new Error('Deadlock found'), 'UPDATE ticket SET subject = ? WHERE id = ?', ['secret subject', 't-1']);
+    } finally {
+      stop();
+    }
+    expect(lines).toEqual([expect.objectContaining({ level: 'warn', context: 'TypeORM', msg: expect.stringContaining('Deadlock found') })]);
+    expect(JSON.stringify(lines)).not.toContain('secret subject');
   });
 });
