@@ -52,7 +52,7 @@ export const MATCH_FACTORS = { stem: 1, related: 0.7, synonym: 0.8, synonymPhras
  * (Russian "запись" → "зап", "записать" → "записа"), and the shared beginning brings them together.
  */
 export const RELATED_FORM_MIN_LENGTH = 6;
-export const MAX_RELATED = 1;
+export const MAX_RELATED = 2;
 /** a word whose stem this many documents hold is not checked for typos */
 export const WELL_KNOWN_DOCUMENTS = 20;
 /** typo corrections kept per word, most common first */
