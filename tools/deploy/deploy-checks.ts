@@ -324,6 +324,8 @@ export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Reco
     const http = main.ports?.find((p) => p.name === 'http');
     if (!http) problems.push(`${here(deployment)}: ${service} names no port "http"`);
     else if (http.containerPort !== port) problems.push(`${here(deployment)}: containerPort ${http.containerPort}, but ${service} listens on ${port}`);
+    const scrapePort = (workload.spec.template.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.['prometheus.io/port'];
+    if (scrapePort !== undefined && Number(scrapePort) !== port) problems.push(`${here(deployment)}: Prometheus would scrape port ${scrapePort}, but ${service} serves /metrics on ${port}`);
     for (const probe of [main.startupProbe, main.readinessProbe, main.livenessProbe]) {
       const probePort = probe?.httpGet?.port;
       if (probePort !== undefined && probePort !== 'http' && probePort !== port) problems.push(`${here(deployment)}: a probe targets port ${probePort}, not the service's`);
