@@ -101,3 +101,41 @@ describe('spans while nothing exports', () => {
     expect(traceHeadersOf(trace.setSpan(ROOT_CONTEXT, never.tracer.startSpan('root', {}, ROOT_CONTEXT))).traceparent).toMatch(/-00$/);
   });
 });
+
+describe('OTLP export', () => {
+  it('posts the spans to <OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces with the configured headers', async () => {
+    const http = await import('node:http');
+    const { execFile } = await import('node:child_process');
+    const path = await import('node:path');
+    const received: Array<{ url?: string; apiKey?: string | string[]; body: string }> = [];
+    const collector = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({ url: req.url, apiKey: req.headers['x-api-key'], body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = collector.address() as { port: number };
+      const script = path.join(__dirname, '../test/export-one-span.ts');
+      await new Promise<void>((resolve, reject) =>
+        execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', script, `http://127.0.0.1:${port}/`, 'x-api-key=secret'], { timeout: 60_000 }, (error) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ url: '/v1/traces', apiKey: 'secret' });
+      expect(received[0].body).toContain('POST /v1/tickets');
+      expect(received[0].body).toContain('exported');
+    } finally {
+      collector.close();
+    }
+  }, 90_000);
+
+  it('knows whether it exports', () => {
+    expect(new ServiceTracing({ service: 'unit', version: '1' }).exporting).toBe(false);
+    expect(new ServiceTracing({ service: 'unit', version: '1', otlpEndpoint: 'http://collector:4318' }).exporting).toBe(true);
+  });
+});
