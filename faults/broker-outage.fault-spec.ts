@@ -11,7 +11,8 @@ const OUTAGE_MS = 30_000;
  * so the outage is the broker process frozen (SIGSTOP): every connection to it hangs, as with a
  * broker that died behind a network that drops packets, and SIGCONT brings it back on the same
  * addresses with what it held. Tickets keep being filed meanwhile (the outbox holds their
- * events); afterwards every acknowledged ticket must be decided, timed and suggested, once.
+ * events), and ticketing gets a SIGTERM in the middle of it, which must end it although its
+ * broker is away; afterwards every acknowledged ticket must be decided, timed and suggested, once.
  */
 describe('faults: the broker gone for 30 s under load', () => {
   let platform: FaultPlatform;
@@ -24,27 +25,40 @@ describe('faults: the broker gone for 30 s under load', () => {
     await platform?.stop();
   });
 
-  it('loses nothing, applies nothing twice, and readiness says the broker is away', async () => {
+  it('loses nothing, applies nothing twice, readiness says the broker is away, and SIGTERM still ends a service', async () => {
     const load = new TicketLoad('fault broker outage', () => [platform.url('ticketing')], platform.customerTokens, 10).start();
     const acceptedBefore = await load.waitForAccepted(30);
     const watch = new ReadinessWatch(platform);
+    const outageStarted = Date.now();
     platform.freezeBroker();
     watch.start();
-    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+    // ticketing holds unpublished outbox rows now: SIGTERM must still end it (within its shutdown
+    // deadline, SHUTDOWN_TIMEOUT_MS), leaving the rows for the next start
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    // readiness reflects the broker (issue 10, item 6): by now every service said it is not ready
+    const neverUnready = watch.neverUnready();
+    const [ticketing] = platform.replicas('ticketing');
+    const shutdown = await ticketing.signal('SIGTERM', 60_000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - outageStarted))));
     watch.stop();
     platform.thawBroker();
     const acceptedDuring = load.acceptedCount - acceptedBefore;
+    ticketing.spawn();
+    await ticketing.waitReady();
     await load.waitForAccepted(load.acceptedCount + 30);
     const result = await load.stop();
-    const outcome = await settleAndCount(platform, 'broker gone for 30 s', load.subjectPrefix, result, 1, 240_000);
-    process.stdout.write(`[faults] broker gone for 30 s: ${acceptedDuring} tickets acknowledged during the outage; seen meanwhile: ${watch.describe()}\n`);
+    const outcome = await settleAndCount(platform, 'broker gone for 30 s', load.subjectPrefix, result, 2, 240_000);
+    const ended = shutdown.forced ? 'still running 60 s after SIGTERM (killed)' : `exited with ${shutdown.signal ?? `code ${shutdown.code}`} ${shutdown.ms} ms after SIGTERM`;
+    process.stdout.write(
+      `[faults] broker gone for 30 s: ${acceptedDuring} tickets acknowledged during the outage; ticketing ${ended}; seen meanwhile: ${watch.describe()}\n`,
+    );
     await Promise.all(platform.all().map((replica) => replica.waitReady(120_000)));
 
+    expect({ ticketingKilledAfterSigterm: shutdown.forced }).toEqual({ ticketingKilledAfterSigterm: false });
     expect(result.refused).toEqual([]);
     expect(outcome.details).toEqual([]);
     expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
-    // readiness reflects the broker (issue 10, item 6): every service reported not ready at some point
-    expect(watch.neverUnready()).toEqual([]);
+    expect(neverUnready).toEqual([]);
     expect(platform.unexpectedExits()).toEqual([]);
   }, 600_000);
 });

@@ -44,11 +44,11 @@ export class ReadinessWatch {
     }
   }
 
-  /** Replicas whose readiness never left 200 while watched. */
+  /** Replicas that never answered their readiness with an error status (503) while watched. */
   neverUnready(): string[] {
     return this.platform.all().map((replica) => replica.label).filter((label) => {
       const seen = this.ready.get(label);
-      return !seen || [...seen].every((status) => status === '200');
+      return !seen || ![...seen].some((status) => /^[45]\d\d$/.test(status));
     });
   }
 
