@@ -118,12 +118,16 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
         const container = Number(String(mapping).split(':').pop());
         if (container !== port) problems.push(`${where} publishes container port ${container}, but ${service} listens on ${port}`);
       }
-      if (!entry.depends_on || !Object.entries(entry.depends_on).some(([dep, c]) => compose.services[dep]?.command?.includes(ENTRY_SCRIPTS.migrate) && c.condition === 'service_completed_successfully' && composeServiceOf(compose.services[dep]!, services) === service)) {
+      const waitsForJob = Object.entries(entry.depends_on ?? {}).some(([dep, c]) => {
+        const job = compose.services[dep];
+        return !!job?.command?.includes(ENTRY_SCRIPTS.migrate) && c.condition === 'service_completed_successfully' && composeServiceOf(job, services) === service;
+      });
+      if (!waitsForJob) {
         problems.push(`${where} does not wait for its own migrations job (service_completed_successfully)`);
       }
     }
     for (const volume of entry.volumes ?? []) {
-      const source = volume.split(':')[0]!;
+      const [source = ''] = volume.split(':');
       if (source.startsWith('.') || source.startsWith('/')) {
         if (!existsSync(resolve(DEPLOY, source))) problems.push(`${where} mounts ${source}, which does not exist`);
       } else if (!(compose.volumes && source in compose.volumes)) problems.push(`${where} mounts the volume ${source}, which is not declared`);
@@ -206,8 +210,9 @@ export function kubernetesSchemaProblems(objects: LoadedObject[]): string[] {
       problems.push(`${label(loaded)}: no schema known for ${loaded.object.apiVersion} ${loaded.object.kind} (add it to MODELS in tools/deploy/deploy-checks.ts)`);
       continue;
     }
-    const Model = (require(model.module) as Record<string, new (data: unknown) => { validate(): void }>)[model.name]!;
+    const Model = (require(model.module) as Record<string, new (data: unknown) => { validate(): void }>)[model.name];
     try {
+      if (!Model) throw new Error(`${model.module} exports no ${model.name}`);
       new Model(loaded.object).validate();
     } catch (error) {
       problems.push(`${label(loaded)}: ${(error as Error).message}`);
@@ -221,10 +226,13 @@ export function kubernetesSchemaProblems(objects: LoadedObject[]): string[] {
  * excess-property check against the models' interfaces does not.
  */
 export function kubernetesFieldProblems(objects: LoadedObject[]): string[] {
-  const known = objects.filter((o) => MODELS[`${o.object.apiVersion}/${o.object.kind}`]);
+  const known = objects.flatMap((o) => {
+    const model = MODELS[`${o.object.apiVersion}/${o.object.kind}`];
+    return model ? [{ loaded: o, model }] : [];
+  });
   const source = [
     ...Object.values(MODELS).map((m) => `import type { I${m.name} } from '${m.module}';`),
-    ...known.map((o, i) => `export const object${i}: I${MODELS[`${o.object.apiVersion}/${o.object.kind}`]!.name} = ${JSON.stringify(o.object)};`),
+    ...known.map(({ loaded, model }, i) => `export const object${i}: I${model.name} = ${JSON.stringify(loaded.object)};`),
   ].join('\n');
   const fileName = join(WORKSPACE, 'tools/deploy/__manifests__.ts');
   const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, target: ts.ScriptTarget.ES2022, types: [] };
@@ -238,7 +246,8 @@ export function kubernetesFieldProblems(objects: LoadedObject[]): string[] {
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : -1;
     const index = line - Object.keys(MODELS).length;
-    const which = known[index] ? label(known[index]) : 'manifests';
+    const object = known[index];
+    const which = object ? label(object.loaded) : 'manifests';
     return `${which}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
   });
 }
@@ -278,7 +287,8 @@ export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Reco
   const problems: string[] = [];
   const objects = allObjects(root);
   const configMaps = new Map(objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => [o.object.metadata.name, o.object as K8sObject & { data?: Record<string, string> }]));
-  const serviceFolders = root.children.filter((child) => services[child.dir.split('/').pop()!]);
+  const folderName = (tree: KustomizeTree) => tree.dir.split('/').pop() ?? '';
+  const serviceFolders = root.children.filter((child) => services[folderName(child)]);
   for (const name of Object.keys(services)) if (!serviceFolders.some((f) => f.dir.endsWith(`/${name}`))) problems.push(`deploy/k8s has no folder for ${name}`);
 
   for (const map of configMaps.values()) {
@@ -290,8 +300,9 @@ export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Reco
   }
 
   for (const folder of serviceFolders) {
-    const service = folder.dir.split('/').pop()!;
-    const manifest = services[service]!;
+    const service = folderName(folder);
+    const manifest = services[service];
+    if (!manifest) continue;
     const here = (o: LoadedObject) => label(o);
     const kinds = (kind: string) => folder.objects.filter((o) => o.object.kind === kind);
     const image = serviceImage(service);
@@ -300,11 +311,11 @@ export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Reco
     if (!folder.kustomization.namespace) problems.push(`deploy/k8s/${service}/kustomization.yaml names no namespace`);
 
     const deployments = kinds('Deployment');
-    if (deployments.length !== 1) {
+    const deployment = deployments[0];
+    if (!deployment || deployments.length !== 1) {
       problems.push(`deploy/k8s/${service} holds ${deployments.length} Deployments, not one`);
       continue;
     }
-    const deployment = deployments[0]!;
     const workload = deployment.object as Workload;
     const podLabels = workload.spec.template.metadata?.labels;
     const pod = workload.spec.template.spec;
@@ -399,9 +410,9 @@ function releaseNameProblems(job: LoadedObject, kustomization: Kustomization, se
   if (source.kind !== 'Deployment' || source.name !== service || source.fieldPath !== `spec.template.spec.containers.[name=${service}].image` || source.options?.delimiter !== ':' || source.options.index !== 1) {
     problems.push(`deploy/k8s/${service}/kustomization.yaml: the Job's name must take the tag of the ${service} container's image`);
   }
-  const target = replacement.targets.find((t) => t.select.kind === 'Job')!;
+  const target = replacement.targets.find((t) => t.select.kind === 'Job');
   const index = prefix.split('-').length - 1;
-  if (target.options?.delimiter !== '-' || target.options.index !== index) problems.push(`deploy/k8s/${service}/kustomization.yaml: the release must replace part ${index} of "${name}" split at "-"`);
+  if (target?.options?.delimiter !== '-' || target.options.index !== index) problems.push(`deploy/k8s/${service}/kustomization.yaml: the release must replace part ${index} of "${name}" split at "-"`);
   return problems;
 }
 
@@ -413,7 +424,7 @@ export function documentedSecretKeys(readme = readFileSync(join(DEPLOY, 'README.
   if (start < 0) return keys;
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    for (const key of (line.split('|')[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)) keys.add(key[1]!);
+    for (const [, key] of (line.split('|')[1] ?? '').matchAll(/`([A-Z0-9_]+)`/g)) if (key) keys.add(key);
   }
   return keys;
 }
@@ -445,8 +456,8 @@ export function dockerfileProblems(file = join(DEPLOY, 'Dockerfile')): string[] 
   const args = new Map<string, string>();
   for (const i of instructions) {
     if (i.command !== 'ARG') continue;
-    const [name, value] = i.args.split('=');
-    if (value !== undefined) args.set(name!, value);
+    const [name = '', value] = i.args.split('=');
+    if (value !== undefined) args.set(name, value);
   }
   const froms = instructions.filter((i) => i.command === 'FROM').map((i) => i.args.replace(/\$\{(\w+)\}/g, (_m, n: string) => args.get(n) ?? `\${${n}}`));
   for (const from of froms) {

@@ -47,6 +47,13 @@ export async function projectGraphWithFiles(): Promise<{ graph: ProjectGraph; fi
   return { graph, files };
 }
 
+/** A workspace project's folder. */
+function rootOf(graph: ProjectGraph, project: string): string {
+  const node = graph.nodes[project];
+  if (!node) throw new Error(`no project "${project}" in the Nx graph`);
+  return node.data.root;
+}
+
 export function isProductionFile(file: string): boolean {
   return !NOT_PRODUCTION.some((pattern) => pattern.test(file));
 }
@@ -79,7 +86,7 @@ export function serviceClosure(service: string, graph: ProjectGraph, files: Proj
 /** `@support/x` → the compiled index of library x, for the libraries the service uses. */
 function runtimePaths(closure: ServiceClosure, graph: ProjectGraph): Record<string, string> {
   const base = ts.readConfigFile(join(WORKSPACE, 'tsconfig.base.json'), ts.sys.readFile).config as { compilerOptions: { paths: Record<string, string[]> } };
-  const roots = closure.projects.map((p) => graph.nodes[p]!.data.root + '/');
+  const roots = closure.projects.map((p) => rootOf(graph, p) + '/');
   const paths: Record<string, string> = {};
   for (const [alias, [target]] of Object.entries(base.compilerOptions.paths)) {
     if (target && roots.some((root) => target.startsWith(root))) paths[alias] = './' + target.replace(/\.ts$/, '.js');
@@ -92,7 +99,7 @@ function runtimePaths(closure: ServiceClosure, graph: ProjectGraph): Record<stri
  * service's projects; returns the workspace files compiled.
  */
 function compile(service: string, closure: ServiceClosure, graph: ProjectGraph, out: string): string[] {
-  const root = graph.nodes[service]!.data.root;
+  const root = rootOf(graph, service);
   const parsed = ts.getParsedCommandLineOfConfigFile(join(WORKSPACE, 'tsconfig.build.json'), { outDir: out, rootDir: WORKSPACE, declaration: false }, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (d) => {
@@ -101,7 +108,7 @@ function compile(service: string, closure: ServiceClosure, graph: ProjectGraph, 
   });
   if (!parsed) throw new Error('cannot read tsconfig.build.json');
   const entries = ['src/main.ts', 'src/migrate.ts'].map((file) => join(WORKSPACE, root, file));
-  const roots = closure.projects.map((p) => join(WORKSPACE, graph.nodes[p]!.data.root) + '/');
+  const roots = closure.projects.map((p) => join(WORKSPACE, rootOf(graph, p)) + '/');
   const declarations = parsed.fileNames.filter((f) => f.endsWith('.d.ts') && roots.some((r) => f.startsWith(r)));
   const program = ts.createProgram([...entries, ...declarations], parsed.options);
   const result = program.emit();
@@ -148,17 +155,21 @@ export async function buildServicePackage(service: string, out: string): Promise
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const files = compile(service, closure, graph, out);
-  const root = graph.nodes[service]!.data.root;
+  const root = rootOf(graph, service);
   const manifest = await serviceManifest(root);
   const defaultPort = manifest.port(new manifest.Environment());
-  const foreign = files.filter((file) => !closure.projects.some((p) => file.startsWith(graph.nodes[p]!.data.root + '/')));
+  const foreign = files.filter((file) => !closure.projects.some((p) => file.startsWith(rootOf(graph, p) + '/')));
   if (foreign.length > 0) throw new Error(`compiled files outside the service's projects (the project graph missed an import?): ${foreign.join(', ')}`);
 
   const paths = runtimePaths(closure, graph);
   const rootPackage = (await import(join(WORKSPACE, 'package.json'))) as { version: string; engines?: Record<string, string>; dependencies: Record<string, string> };
   const pruned = createPackageJson(service, graph, { isProduction: true, root: WORKSPACE, skipPackageManager: true, target: 'build' });
   const dependencies: Record<string, string> = { ...(pruned.dependencies ?? {}) };
-  for (const name of RUNTIME_PACKAGES) dependencies[name] = rootPackage.dependencies[name]!;
+  for (const name of RUNTIME_PACKAGES) {
+    const version = rootPackage.dependencies[name];
+    if (!version) throw new Error(`${name} must be a dependency of the workspace (the service needs it at run time)`);
+    dependencies[name] = version;
+  }
   const packageJson = {
     name: `@support-desk/${service}`,
     version: rootPackage.version,
