@@ -21,7 +21,7 @@ export class TypeOrmNestLogger implements TypeOrmLoggerContract {
     this.logger.verbose(shortened(query));
   }
 
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown[]): void {
     this.logger.warn(`query failed: ${typeof error === 'string' ? error : error.message} (${shortened(query)})`);
   }
 
