@@ -468,6 +468,11 @@ export function dockerfileProblems(file = join(DEPLOY, 'Dockerfile')): string[] 
   if (froms.length < 2) problems.push('the Dockerfile is not multi-stage (build, then runtime)');
   if (!instructions.some((i) => i.command === 'ARG' && i.args.startsWith('SERVICE'))) problems.push('the Dockerfile takes no SERVICE build argument');
   if (!instructions.some((i) => i.command === 'RUN' && i.args.includes('tools/deploy/service-package.ts "$SERVICE"'))) problems.push('the build stage does not package the one service (tools/deploy/service-package.ts "$SERVICE")');
+  // what the packager needs in the build stage: the manifests, Nx's and ts-node's settings, the sources
+  const copied = instructions.filter((i) => i.command === 'COPY' && !i.args.includes('--from=')).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+  for (const needed of ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.build.json', 'apps', 'libs', 'tools']) {
+    if (!copied.includes(needed)) problems.push(`the build stage does not copy ${needed}, which tools/deploy/service-package.ts needs`);
+  }
   const runtime = instructions.slice(instructions.map((i) => i.command).lastIndexOf('FROM'));
   const user = runtime.filter((i) => i.command === 'USER').pop();
   if (!user || ['root', '0'].includes(user.args)) problems.push('the runtime stage runs as root');
