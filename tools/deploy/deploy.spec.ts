@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProjectFileMap, ProjectGraph } from '@nx/devkit';
 import { SERVICES } from '../db/services';
@@ -121,9 +122,10 @@ describe('deploy/Dockerfile (read statically: no Docker daemon needed)', () => {
     const path = join(DEPLOY, 'Dockerfile');
     const original = readFileSync(path, 'utf8');
     const mutated = original.replace('node:24-bookworm-slim', 'node:20-bookworm-slim').replace(/^USER node$/m, 'USER root');
-    const tmp = join(require('node:os').tmpdir(), `Dockerfile-${process.pid}`);
-    require('node:fs').writeFileSync(tmp, mutated);
+    const tmp = join(tmpdir(), `Dockerfile-${process.pid}`);
+    writeFileSync(tmp, mutated);
     const problems = dockerfileProblems(tmp).join('\n');
+    unlinkSync(tmp);
     expect(problems).toContain('Node.js 20 is not a current LTS line');
     expect(problems).toContain('the runtime stage runs as root');
   });
