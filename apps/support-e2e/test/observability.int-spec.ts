@@ -92,6 +92,8 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
     const entitlements = await metrics('entitlements');
     expect(sample(entitlements, 'support_events_consumed_total', { topic: 'support.tickets', type: 'support.ticket.created.v1', outcome: 'processed' })).toBeGreaterThanOrEqual(1);
     expect(sample(entitlements, 'support_events_produced_total', { topic: 'support.entitlements', type: 'support.entitlement.checked.v1' })).toBeGreaterThanOrEqual(1);
+    // the group's lag as the broker sees it (committed offsets against high watermarks)
+    expect(sample(entitlements, 'support_consumer_group_lag_messages', { topic: 'support.tickets' })).not.toBeNull();
 
     const sla = await metrics('sla-escalation');
     expect(sample(sla, 'support_events_consumed_total', { type: 'support.entitlement.checked.v1', outcome: 'processed' })).toBeGreaterThanOrEqual(1);

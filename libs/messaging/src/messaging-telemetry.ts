@@ -1,5 +1,6 @@
 import { trace, type Tracer } from '@opentelemetry/api';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Admin } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 
 /** Label values counted over a batch, added to a counter once per distinct set. */
@@ -29,6 +30,7 @@ export class MessagingTelemetry {
   readonly produced: Counter<'topic' | 'type'>;
   readonly deadLettered: Counter<'consumer' | 'topic' | 'type' | 'reason'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
+  readonly groupLag: Gauge<'topic' | 'partition'>;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
   readonly inboxRows: Gauge;
@@ -64,6 +66,12 @@ export class MessagingTelemetry {
       labelNames: ['topic', 'partition'],
       registers,
     });
+    this.groupLag = new Gauge({
+      name: 'support_consumer_group_lag_messages',
+      help: "The service's consumer group, every partition it has committed offsets for: high watermark - committed offset (read from the broker on scrape; every replica reports the same)",
+      labelNames: ['topic', 'partition'],
+      registers,
+    });
     this.outboxBacklog = new Gauge({
       name: 'support_outbox_backlog_events',
       help: 'Committed events the relay has not published yet',
@@ -79,6 +87,30 @@ export class MessagingTelemetry {
       help: "Rows of the inbox (event ids consumed within the retention window), from InnoDB's table statistics (an estimate)",
       registers,
     });
+  }
+
+  /**
+   * The group's lag as the broker sees it: committed offsets against high watermarks, so a
+   * consumer stuck on a message or a partition nobody consumes shows, unlike the per-batch gauge.
+   */
+  async readGroupLag(admin: Pick<Admin, 'fetchOffsets' | 'fetchTopicOffsets'>, groupId: string, topics: string[]): Promise<void> {
+    const committed = topics.length === 0 ? [] : await admin.fetchOffsets({ groupId, topics });
+    const lag = new Map<string, number>();
+    for (const { topic, partitions } of committed) {
+      const ends = new Map((await admin.fetchTopicOffsets(topic)).map((end) => [end.partition, end]));
+      for (const { partition, offset } of partitions) {
+        const end = ends.get(partition);
+        if (!end) continue;
+        // no commit yet (-1): everything from the start of the log is behind
+        const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
+        lag.set(`${topic}\u0000${partition}`, Math.max(0, Number(end.high) - from));
+      }
+    }
+    this.groupLag.reset();
+    for (const [key, value] of lag) {
+      const [topic, partition] = key.split('\u0000');
+      this.groupLag.set({ topic, partition }, value);
+    }
   }
 
   /** One read of the outbox backlog (an index range: unpublished rows only) and the inbox's row estimate. */
