@@ -24,7 +24,8 @@ export function messagingTelemetryProvider(service: string): Provider {
           // the topics of the service's @EventPattern handlers
           const topics = [...server.getHandlers().keys()];
           if (topics.length === 0) return;
-          const admin = kafka.admin();
+          // no long retries: with the broker away the scrape serves the last values, the next one tries again
+          const admin = kafka.admin({ retry: { retries: 1 } });
           await admin.connect();
           try {
             await telemetry.readGroupLag(admin, options.kafka.groupId, topics);
