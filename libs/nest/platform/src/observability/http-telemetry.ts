@@ -3,7 +3,7 @@ import { contextFromTraceHeaders, withCorrelation, type ServiceMetrics, type Ser
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
-/** Routes probed every few seconds by the platform: their access lines are debug, not info. */
+/** Routes probed every few seconds by the platform: no span, and their access lines are debug. */
 const PROBES = /^\/(health\/|metrics$)/;
 
 /**
@@ -22,14 +22,13 @@ export class HttpTelemetry {
 
   readonly middleware = (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    const probe = PROBES.test(request.path);
     const parent = contextFromTraceHeaders(request.headers as Record<string, string | undefined>, ROOT_CONTEXT);
-    const span = this.tracing.tracer.startSpan(
-      request.method,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.path } },
-      parent,
-    );
+    const span = probe
+      ? null
+      : this.tracing.tracer.startSpan(request.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.path } }, parent);
     const correlationId = (request as Request & { correlationId?: string }).correlationId;
-    const requestContext = withCorrelation(trace.setSpan(parent, span), correlationId, this.service);
+    const requestContext = withCorrelation(span ? trace.setSpan(parent, span) : parent, correlationId, this.service);
     let done = false;
     const finish = () => {
       if (done) return;
@@ -39,13 +38,15 @@ export class HttpTelemetry {
       const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
       const status = response.headersSent ? response.statusCode : 499;
       this.metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
-      span.updateName(`${request.method} ${route}`);
-      span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
-      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
+      if (span) {
+        span.updateName(`${request.method} ${route}`);
+        span.setAttributes({ 'http.route': route, 'http.response.status_code': status });
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      }
       context.with(requestContext, () => {
         const line = { method: request.method, route, path: request.path, status, durationMs: Math.round(seconds * 10_000) / 10 };
-        if (PROBES.test(request.path)) this.logger.debug(line, 'http request');
+        if (probe) this.logger.debug(line, 'http request');
         else this.logger.info(line, 'http request');
       });
     };
