@@ -83,7 +83,7 @@ describe('faults: processes killed, terminated and poisoned under a ticket load'
       { topic: TOPICS.sla, type: 'support.sla.clock_started.v1', handledBy: ['ticketing'] },
       { topic: TOPICS.kb, type: 'support.kb.articles_suggested.v1', handledBy: ['ticketing'] },
     ];
-    const probe = await EventProbe.start(platform.broker.brokers, [TOPICS.deadLetter]);
+    const probe = await EventProbe.start(platform.brokers, [TOPICS.deadLetter]);
     try {
       const load = loadFor('poison');
       await load.waitForAccepted(20);

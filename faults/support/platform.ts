@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SERVICES } from '../../tools/db/services';
+import { KafkaProxy } from './kafka-proxy';
 import { TcpProxy } from './tcp-proxy';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -29,6 +30,13 @@ export interface PlatformOptions {
   databaseThroughProxy?: boolean;
   /** accounts (Pro plan, one owner each) whose owners file the load */
   customers?: number;
+  /**
+   * a one-broker development cluster behind a KafkaProxy, so that restartBroker() can replace it
+   * with a new, empty one on the same address
+   */
+  restartableBroker?: boolean;
+  /** more environment for every service */
+  env?: Record<string, string>;
 }
 
 function freePort(): Promise<number> {
@@ -152,21 +160,28 @@ export class FaultPlatform {
   private constructor(
     readonly label: string,
     readonly prefix: string,
-    readonly broker: RunningBroker,
+    public broker: RunningBroker,
     readonly proxy: TcpProxy | null,
+    readonly brokerProxy: KafkaProxy | null,
     readonly logDirectory: string,
   ) {}
+
+  /** the bootstrap address the services use */
+  get brokers(): string {
+    return this.brokerProxy?.address ?? this.broker.brokers;
+  }
 
   static async start(options: PlatformOptions): Promise<FaultPlatform> {
     const prefix = throwawayPrefix(`f${options.label}`);
     const logDirectory = path.join(tmpdir(), 'support-faults', prefix.replace(/_$/, ''));
     mkdirSync(logDirectory, { recursive: true });
-    const broker = await startMockKafka();
+    const broker = await startMockKafka(options.restartableBroker ? { brokers: 1 } : {});
+    const brokerProxy = options.restartableBroker ? await KafkaProxy.start(broker.brokers) : null;
     const server = parseDatabaseUrl(TEST_DATABASE_URL);
     const proxy = options.databaseThroughProxy ? await TcpProxy.start(server.host ?? '127.0.0.1', Number(server.port ?? 3306)) : null;
-    const platform = new FaultPlatform(options.label, prefix, broker, proxy, logDirectory);
+    const platform = new FaultPlatform(options.label, prefix, broker, proxy, brokerProxy, logDirectory);
     try {
-      const direct: NodeJS.ProcessEnv = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix, KAFKA_BROKERS: broker.brokers };
+      const direct: NodeJS.ProcessEnv = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix, KAFKA_BROKERS: platform.brokers };
       // the migrations job, once, before the services start (straight to the server, not the proxy)
       for (const manifest of Object.values(SERVICES)) await migrateServiceDatabase(manifest, 'up', direct);
 
@@ -178,7 +193,7 @@ export class FaultPlatform {
           const port = await freePort();
           const env: NodeJS.ProcessEnv = {
             ...process.env,
-            KAFKA_BROKERS: broker.brokers,
+            KAFKA_BROKERS: platform.brokers,
             DATABASE_URL: databaseUrl,
             DB_NAME_PREFIX: prefix,
             AUTH_JWT_SECRET: TEST_JWT_SECRET,
@@ -191,6 +206,7 @@ export class FaultPlatform {
             // the load and its checks come from one address with a few tokens: limits on, set high
             RATE_LIMIT_PER_PRINCIPAL: '100000',
             RATE_LIMIT_PER_ADDRESS: '100000',
+            ...options.env,
             [manifest.portVariable]: String(port),
           };
           delete env['KAFKA_GROUP_ID'];
@@ -258,6 +274,21 @@ export class FaultPlatform {
     process.kill(this.broker.pid, 'SIGCONT');
   }
 
+  /**
+   * The broker dies (kill -9, with everything it held: the development broker keeps its log in
+   * memory) and a new, empty one starts `downMs` later on the same address.
+   */
+  async restartBroker(downMs: number): Promise<void> {
+    if (!this.brokerProxy) throw new Error('start the platform with restartableBroker to restart its broker');
+    process.kill(this.broker.pid, 'SIGKILL');
+    await this.broker.stop();
+    await this.brokerProxy.cut();
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    this.broker = await startMockKafka({ brokers: 1 });
+    this.brokerProxy.retarget(this.broker.brokers);
+    await this.brokerProxy.restore();
+  }
+
   async stop(): Promise<void> {
     try {
       this.thawBroker();
@@ -266,6 +297,7 @@ export class FaultPlatform {
     }
     await Promise.all(this.all().map((replica) => replica.close()));
     await this.broker.stop();
+    await this.brokerProxy?.stop();
     await this.proxy?.stop();
     await dropDatabasesWithPrefix(this.prefix);
   }
