@@ -122,7 +122,7 @@ export class KafkaProxy {
       offset += 4;
       const hostLength = frame.readInt16BE(offset);
       offset += 2 + hostLength + 4; // host, port
-      let rack = Buffer.alloc(0);
+      let rack: Buffer = Buffer.alloc(0);
       if (version >= 1) {
         const rackLength = frame.readInt16BE(offset);
         rack = frame.subarray(offset, offset + 2 + Math.max(0, rackLength));
