@@ -170,7 +170,7 @@ function withSize(body: Buffer): Buffer {
 
 /** Calls `onFrame` with each size-prefixed Kafka message (size included) read from the socket. */
 function frames(socket: Socket, onFrame: (frame: Buffer) => void): void {
-  let buffered = Buffer.alloc(0);
+  let buffered: Buffer = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
     buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
     while (buffered.length >= 4) {
