@@ -20,14 +20,14 @@ export type { ArticleFilters, MatchedArticle, RankedArticle, SearchTerms } from 
  * through.
  */
 export const CANDIDATES_PER_TERM = 200;
-export const SUGGESTION_CANDIDATES_PER_TERM = 50;
+export const SUGGESTION_CANDIDATES_PER_TERM = 30;
 /** a query with many terms reads fewer candidates per term, at least this many */
 const MIN_CANDIDATES_PER_TERM = 25;
 const CANDIDATE_BUDGET = 400;
 export const MAX_MATCHES = 200;
 /** alternatives (stems, corrections, synonyms) one search may look up */
 const MAX_ALTERNATIVES = 12;
-const MAX_SUGGESTION_ALTERNATIVES = 24;
+const MAX_SUGGESTION_ALTERNATIVES = 16;
 /** rows the autocomplete reads from the title-word index before ranking them */
 const COMPLETION_CANDIDATES = 50;
 
