@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PollingLoop } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -18,25 +19,30 @@ const BATCH = 100;
 @Injectable()
 export class PlanExpiryWatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PlanExpiryWatcher.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<number> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly decisions: DecisionsService,
-    private readonly env: EntitlementsEnvironment,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.env.PLAN_EXPIRY_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    env: EntitlementsEnvironment,
+  ) {
+    // the shared loop: a full batch runs the next pass at once; failures back off and are logged
+    this.loop = new PollingLoop(async () => ({ moreWaiting: (await this.sweep()) >= BATCH }), {
+      intervalMs: env.PLAN_EXPIRY_SWEEP_INTERVAL_MS,
+      maxBackoffMs: env.PLAN_EXPIRY_SWEEP_INTERVAL_MS,
+      onError: (error, failures) => this.logger.warn(`plan expiry sweep failed (${failures} in a row), will retry: ${error.message}`),
+      onRecovered: () => this.logger.log('plan expiry sweep recovered'),
+    });
   }
 
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  /** Lets a sweep in flight finish. */
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.sweeping?.catch(() => undefined);
+    await this.loop.stop();
   }
 
   /** Re-decides the open tickets of every account whose plan ended by `now`; returns how many accounts. */
@@ -61,17 +67,5 @@ export class PlanExpiryWatcher implements OnApplicationBootstrap, OnModuleDestro
       if (done) handled += 1;
     }
     return handled;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.sweeping) return;
-    this.sweeping = this.sweep();
-    try {
-      await this.sweeping;
-    } catch (error) {
-      this.logger.warn(`plan expiry sweep failed, will retry: ${(error as Error).message}`);
-    } finally {
-      this.sweeping = null;
-    }
   }
 }
