@@ -72,13 +72,8 @@ export async function settleAndCount(
   load: LoadResult,
   faults: number,
   timeoutMs = 120_000,
-  /**
-   * false where suggestions cannot come back (the broker lost them, and no anti-entropy re-announces
-   * them): tickets without them are then counted apart, not as lost
-   */
-  requireSuggestions = true,
 ): Promise<Outcome> {
-  const complete = (row: TicketRow) => decided(row) && (!requireSuggestions || suggested(row));
+  const complete = (row: TicketRow) => decided(row) && suggested(row);
   const deadline = Date.now() + timeoutMs;
   let rows = await ticketStates(platform, subjectPrefix);
   while (Date.now() < deadline) {
@@ -128,11 +123,9 @@ export async function settleAndCount(
     name, tickets: rows.length, accepted: load.accepted.size, unacknowledged: load.unacknowledged.length, faults, lost, duplicated, details,
   };
   const retried = [...load.retried].map(([reason, count]) => `${reason}×${count}`).join(' ') || 'none';
-  const unsuggested = requireSuggestions ? 0 : rows.filter((row) => decided(row) && !suggested(row)).length;
   process.stdout.write(
     `[faults] ${name}: tickets ${outcome.tickets} (acknowledged ${outcome.accepted}, never acknowledged ${outcome.unacknowledged}, ` +
-      `refused ${load.refused.length}), faults injected ${faults}, lost ${lost}, duplicated ${duplicated}` +
-      `${requireSuggestions ? '' : ` (decided but never shown suggestions, not counted: ${unsuggested})`}; client retries: ${retried}\n`,
+      `refused ${load.refused.length}), faults injected ${faults}, lost ${lost}, duplicated ${duplicated}; client retries: ${retried}\n`,
   );
   return outcome;
 }

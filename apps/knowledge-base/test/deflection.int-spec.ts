@@ -105,6 +105,20 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
     expect(outbox).toHaveLength(1);
   });
 
+  it('announces the recorded set again when the ticket is re-driven under a new event id, recording nothing new', async () => {
+    const { event, suggested } = await fileTicket('Echo in my meetings', 'Everyone hears an echo of their own voice when I unmute.');
+    expect(suggested.data.suggestions.length).toBeGreaterThan(0);
+    // what ticketing's anti-entropy publishes when the announcement never reached the ticket
+    const redrive = { ...event, id: randomUUID(), correlationid: `c-redrive-${event.data.ticketId}` };
+    await probe.publishRaw(TOPICS.tickets, event.data.ticketId, JSON.stringify(redrive));
+    const again = await probe.waitForEvent<KbArticlesSuggestedV1>(SUGGESTED, (e) => e.subject === event.data.ticketId && e.causationid === redrive.id);
+    expect(again.id).not.toBe(suggested.id);
+    expect(again.correlationid).toBe(redrive.correlationid);
+    expect(again.data).toEqual(suggested.data);
+    const sets = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [event.data.ticketId]);
+    expect(sets).toHaveLength(1);
+  });
+
   it('parks an invalid ticket event in support.dlq and keeps going', async () => {
     const bad = { ...ticketCreated('x', 'y'), id: `bad-${randomUUID()}` };
     (bad.data as unknown as Record<string, unknown>).priority = 'whenever';

@@ -1,5 +1,5 @@
-import { CommonEnvironment } from '@support/platform';
-import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { CommonEnvironment, EnvFlag } from '@support/platform';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
 export class TicketingEnvironment extends CommonEnvironment {
   @IsInt() @Min(0) @Max(65535) TICKETING_PORT: number = 3001;
@@ -21,4 +21,10 @@ export class TicketingEnvironment extends CommonEnvironment {
   @IsInt() @Min(1) @Max(1000) TICKET_REDRIVE_BATCH_SIZE: number = 100;
   /** re-drives of one ticket before it is left to an operator (GET /v1/admin/consistency) */
   @IsInt() @Min(1) @Max(20) TICKET_REDRIVE_MAX_ATTEMPTS: number = 5;
+  /**
+   * Whether a ticket still without the knowledge base's suggestions after TICKET_REDRIVE_AFTER_MS
+   * is re-driven too (the knowledge base announces its recorded set again). Turn off where
+   * ticketing runs without the knowledge-base service.
+   */
+  @EnvFlag() @IsBoolean({ message: 'TICKET_REDRIVE_SUGGESTIONS must be true or false' }) TICKET_REDRIVE_SUGGESTIONS: boolean = true;
 }

@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import { TicketRedrive } from './anti-entropy/ticket-redrive.entity';
 import { TicketAttachment } from './attachments/ticket-attachment.entity';
 import { TicketComment } from './comments/ticket-comment.entity';
@@ -7,6 +7,7 @@ import { CreateTickets1763800000100 } from './migrations/1763800000100-create-ti
 import { TicketWork1763800000110 } from './migrations/1763800000110-ticket-work';
 import { CustomerAccountScope1763800000150 } from './migrations/1763800000150-customer-account-scope';
 import { TicketRedrive1763800000160 } from './migrations/1763800000160-ticket-redrive';
+import { TicketAwaitingSuggestions1763800000170 } from './migrations/1763800000170-ticket-awaiting-suggestions';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
 import { SuggestedArticle } from './tickets/suggested-article.entity';
 import { Ticket } from './tickets/ticket.entity';
@@ -20,6 +21,6 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
   entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, SuggestedArticle, TicketRedrive],
-  migrations: [CreateTickets1763800000100, TicketWork1763800000110, CustomerAccountScope1763800000150, TicketRedrive1763800000160],
+  migrations: [CreateTickets1763800000100, TicketWork1763800000110, CustomerAccountScope1763800000150, TicketRedrive1763800000160, TicketAwaitingSuggestions1763800000170],
   consumes: true,
 };

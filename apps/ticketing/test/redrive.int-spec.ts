@@ -46,13 +46,16 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
 
   const db = () => stack.database('ticketing');
 
-  async function fileTicket(): Promise<string> {
+  /** A filed ticket; unless told otherwise, the knowledge base's suggestions reached it (no knowledge base runs here). */
+  async function fileTicket({ suggested = true } = {}): Promise<string> {
     const response = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
       token: customer,
       body: { subject: 'Echo in every meeting', description: 'Participants hear an echo in meeting 123 456 789.', priority: 'high', device: 'desktop' },
     });
     expect(response.status).toBe(201);
-    return (response.body as { id: string }).id;
+    const id = (response.body as { id: string }).id;
+    if (suggested) await queryDatabase(db(), 'UPDATE ticket SET suggestions_updated_at = NOW(3) WHERE id = ?', [id]);
+    return id;
   }
 
   const createdEvents = async (ticketId: string) =>
@@ -62,7 +65,7 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
   /** a sweep pass as if the clock read `offsetMs` after now */
   const sweepAt = (offsetMs: number) => redriver.sweepOnce(new Date(Date.now() + offsetMs));
   /** makes every earlier ticket look settled, so each test sees only its own */
-  const settleAll = () => queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'best_effort'");
+  const settleAll = () => queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'best_effort', suggestions_updated_at = COALESCE(suggestions_updated_at, NOW(3))");
 
   it('re-drives each stuck ticket once when two sweeps (two replicas) run at once', async () => {
     await settleAll();
@@ -113,6 +116,23 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
     expect(await sweepAt(AFTER_MS + 1000)).toBe(1);
     expect(await redriveOf(noClock)).toMatchObject({ attempts: 1, reason: 'clock' });
     for (const id of [withClock, answered, closed, denied]) expect(await redriveOf(id)).toBeUndefined();
+  });
+
+  it('re-drives a decided ticket the suggestions never reached, and only that one', async () => {
+    await settleAll();
+    const [lost, reached] = await Promise.all([fileTicket({ suggested: false }), fileTicket()]);
+    await queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'denied', status = 'rejected', entitlement_decided_at = NOW(3) WHERE id IN (?)", [[lost, reached]]);
+    expect(await redriver.stuck(new Date(Date.now() + AFTER_MS + 1000))).toMatchObject({ awaitingDecision: 0, awaitingClock: 0, awaitingSuggestions: 1 });
+    const before = (await request('GET', `${stack.url('ticketing')}/v1/admin/consistency`, { token: agent })).body as any;
+
+    expect(await sweepAt(AFTER_MS + 1000)).toBe(1);
+    expect(await redriveOf(lost)).toMatchObject({ attempts: 1, reason: 'suggestions' });
+    expect(await redriveOf(reached)).toBeUndefined();
+    expect(await createdEvents(lost)).toBe(2);
+    const after = (await request('GET', `${stack.url('ticketing')}/v1/admin/consistency`, { token: agent })).body as any;
+    expect(after.counters.redrivenForSuggestions).toBe(before.counters.redrivenForSuggestions + 1);
+    // not again before its next re-drive is due
+    expect(await sweepAt(AFTER_MS + 2000)).toBe(0);
   });
 
   it('refuses the consistency report to customers', async () => {

@@ -15,6 +15,8 @@ export const TICKETING_CONSISTENCY_COUNTERS = [
   'redrivenForDecision',
   /** ... for an entitled ticket still without its first-response clock */
   'redrivenForClock',
+  /** ... for a ticket the knowledge base's suggestions never reached */
+  'redrivenForSuggestions',
   /** last re-drives: the ticket is left to an operator if this one does not help either */
   'lastAttempts',
   /** sweeps that ran (whether they found anything or not) */
@@ -32,11 +34,13 @@ export class TicketingConsistencyCounters extends ConsistencyCounters<TicketingC
 /** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
 const FINISHED_STATUSES = ['solved', 'closed', 'rejected'];
 
-type StuckReason = 'decision' | 'clock';
+type StuckReason = 'decision' | 'clock' | 'suggestions';
 
 interface StuckRow {
   id: string;
   entitlement_status: string;
+  /** the clock branch matched (otherwise: only the suggestions are missing) */
+  awaiting_clock?: number;
   attempts: number | null;
   first_redriven_at: Date | null;
 }
@@ -46,6 +50,8 @@ export interface StuckTickets {
   awaitingDecision: number;
   /** entitled longer ago than that, open, unanswered and still without a first-response clock */
   awaitingClock: number;
+  /** filed longer ago than that and still without the knowledge base's suggestions (0 when TICKET_REDRIVE_SUGGESTIONS is off) */
+  awaitingSuggestions: number;
   /** of those, the ones whose re-drives are used up: an operator must look at them */
   exhausted: number;
   /** when the oldest of them was filed */
@@ -120,6 +126,12 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
   async sweepOnce(now = new Date()): Promise<number> {
     const redriven = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
       const stuck = await this.claimStuck(manager, now);
+      if (this.env.TICKET_REDRIVE_SUGGESTIONS && stuck.length < this.batchSize) {
+        const claimed = new Set(stuck.map((row) => row.id));
+        for (const row of await this.claimAwaitingSuggestions(manager, now, this.batchSize - stuck.length)) {
+          if (!claimed.has(row.id)) stuck.push(row);
+        }
+      }
       if (stuck.length === 0) return [];
       const tickets = new Map(
         (await manager.find(Ticket, { where: { id: In(stuck.map((row) => row.id)) } })).map((ticket) => [ticket.id, ticket]),
@@ -130,7 +142,7 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
       for (const row of stuck) {
         const ticket = tickets.get(row.id);
         if (!ticket) continue;
-        const reason: StuckReason = row.entitlement_status === 'pending' ? 'decision' : 'clock';
+        const reason: StuckReason = row.entitlement_status === 'pending' ? 'decision' : row.awaiting_clock !== undefined && Number(row.awaiting_clock) === 0 ? 'suggestions' : 'clock';
         const attempt = (row.attempts ?? 0) + 1;
         const next = nextRedriveAt(this.schedule, attempt, now);
         const correlationId = uuidv7();
@@ -153,9 +165,9 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
     this.outbox.notifyCommitted();
     for (const { ticket, reason, attempt, correlationId, last } of redriven) {
       this.counters.increment('ticketsRedriven');
-      this.counters.increment(reason === 'decision' ? 'redrivenForDecision' : 'redrivenForClock');
-      const waited = Math.round((now.getTime() - (reason === 'decision' ? ticket.createdAt : ticket.entitlementDecidedAt ?? ticket.createdAt).getTime()) / 1000);
-      const what = reason === 'decision' ? 'its plan check' : 'its first-response clock';
+      this.counters.increment(REASON_COUNTERS[reason]);
+      const waited = Math.round((now.getTime() - (reason === 'clock' ? ticket.entitlementDecidedAt ?? ticket.createdAt : ticket.createdAt).getTime()) / 1000);
+      const what = REASON_TEXT[reason];
       this.logger.warn(
         `anti-entropy: ticket ${ticket.id} waited ${waited}s for ${what}; support.ticket.created re-published ` +
           `(attempt ${attempt} of ${this.schedule.maxAttempts}, correlation ${correlationId})` +
@@ -179,12 +191,35 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
           WHERE ${STUCK_CONDITION}`,
         [cutoff, FINISHED_STATUSES, cutoff],
       );
+    const [suggestions]: Array<{ n: string | null }> = this.env.TICKET_REDRIVE_SUGGESTIONS
+      ? await this.dataSource.query(`SELECT COUNT(*) AS n FROM ticket t WHERE ${AWAITING_SUGGESTIONS_CONDITION}`, [cutoff])
+      : [{ n: '0' }];
     return {
       awaitingDecision: Number(row?.awaiting_decision ?? 0),
       awaitingClock: Number(row?.awaiting_clock ?? 0),
+      awaitingSuggestions: Number(suggestions?.n ?? 0),
       exhausted: Number(row?.exhausted ?? 0),
       oldestCreatedAt: row?.oldest ? new Date(row.oldest).toISOString() : null,
     };
+  }
+
+  /**
+   * Tickets the knowledge base's suggestions never reached whose next re-drive is due, oldest
+   * first, locked as claimStuck's are. Every ticket gets an answer from the knowledge base, an
+   * empty list included, so a ticket without one after the wait lost it (or never reached it).
+   */
+  private claimAwaitingSuggestions(manager: EntityManager, now: Date, limit: number): Promise<StuckRow[]> {
+    const cutoff = new Date(now.getTime() - this.schedule.afterMs);
+    return manager.query(
+      `SELECT t.id, t.entitlement_status, 0 AS awaiting_clock, r.attempts, r.first_redriven_at
+         FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id
+        WHERE ${AWAITING_SUGGESTIONS_CONDITION}
+          AND (r.ticket_id IS NULL OR r.next_redrive_at <= ?)
+        ORDER BY t.created_at, t.id
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED`,
+      [cutoff, now, limit],
+    );
   }
 
   /**
@@ -205,6 +240,23 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 }
+
+/**
+ * Decided (or waiting, which the other condition covers) and still without the knowledge base's
+ * suggestions since filing: a range of idx_ticket_awaiting_suggestions. Parameter: cutoff.
+ */
+const AWAITING_SUGGESTIONS_CONDITION = `t.suggestions_updated_at IS NULL AND t.created_at < ?`;
+
+const REASON_COUNTERS: Record<StuckReason, TicketingConsistencyCounter> = {
+  decision: 'redrivenForDecision',
+  clock: 'redrivenForClock',
+  suggestions: 'redrivenForSuggestions',
+};
+const REASON_TEXT: Record<StuckReason, string> = {
+  decision: 'its plan check',
+  clock: 'its first-response clock',
+  suggestions: "the knowledge base's suggestions",
+};
 
 /**
  * Waiting for the plan check since filing, or entitled (the decision promised a deadline) and

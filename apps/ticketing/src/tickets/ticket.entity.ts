@@ -17,6 +17,8 @@ export interface TicketChannels {
 @Index('idx_ticket_assignee', ['assigneeId', 'id'])
 /** anti-entropy: tickets still waiting for their plan check or first-response clock */
 @Index('idx_ticket_awaiting', ['entitlementStatus', 'slaClockState', 'createdAt'])
+/** anti-entropy: tickets the knowledge base's suggestions never reached */
+@Index('idx_ticket_awaiting_suggestions', ['suggestionsUpdatedAt', 'createdAt'])
 export class Ticket {
   /** UUIDv7: time-ordered, so "newest first" is an index scan and cursors are stable */
   @PrimaryColumn({ type: 'char', length: 36 }) id: string;

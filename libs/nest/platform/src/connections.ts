@@ -5,7 +5,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** 'true'/'false' (also 1/0, yes/no) as a boolean; anything else is left for @IsBoolean to name. */
-const EnvFlag = () =>
+export const EnvFlag = () =>
   Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
     const raw = obj[key];
     if (typeof raw === 'boolean') return raw;
