@@ -197,12 +197,12 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
   });
 
   it.each([
-    ['no text', {}, 400],
-    ['text that is not a string', { text: 42 }, 400],
-    ['text over 10000 characters', { text: 'x '.repeat(6000) }, 400],
-    ['an unknown locale', { text: 'echo', locale: 'xx' }, 400],
-    ['an unknown field', { text: 'echo', ticketId: 'x' }, 400],
-  ])('answers a suggestion request with %s with %d', async (_, body, status) => {
+    ['no text', 400, {}],
+    ['text that is not a string', 400, { text: 42 }],
+    ['text over 10000 characters', 400, { text: 'x '.repeat(6000) }],
+    ['an unknown locale', 400, { text: 'echo', locale: 'xx' }],
+    ['an unknown field', 400, { text: 'echo', ticketId: 'x' }],
+  ])('answers a suggestion request with %s with %d', async (_, status, body) => {
     const response = await request('POST', `${kb}/v1/suggestions`, { body });
     expect(response.status).toBe(status);
     expect(response.body.code).toEqual(expect.any(String));
