@@ -50,7 +50,7 @@ export class HealthController {
         HttpStatus.SERVICE_UNAVAILABLE,
         'not_live',
         `the process cannot recover by itself and should be restarted: ${dead.map(([name, r]) => `${name} (${String(r['lastError'] ?? r['state'] ?? 'failed')})`).join('; ')}`,
-        { status: 'error', checks },
+        { state: 'error', checks },
       );
     }
     return { status: 'ok', checks };
@@ -67,7 +67,7 @@ export class HealthController {
     const since = this.readiness.shuttingDownSince;
     if (since) {
       throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'not ready: the service is shutting down', {
-        status: 'shutting_down',
+        state: 'shutting_down',
         shuttingDownSince: since.toISOString(),
         dependencies: {},
       });
@@ -86,7 +86,7 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const dependencies = ((error.getResponse() as HealthCheckResult).details ?? {}) as Dependencies;
       throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', `not ready: ${describeDown(dependencies) || 'a dependency is down'}`, {
-        status: 'error',
+        state: 'error',
         dependencies,
       });
     }

@@ -1,20 +1,16 @@
 import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { correlationMiddleware } from './correlation';
 import { CommonEnvironment } from './environment';
 import { HttpErrorFilter } from './http-error.filter';
 import { HttpTelemetry } from './observability/http-telemetry';
+import { buildOpenApiDocument, serveOpenApiDocument, type HttpAppOptions } from './openapi/openapi-document';
 import { applySecurityHeaders, corsOptions, trustProxySetting } from './http-security';
 import { RequestBodyInterceptor } from './request-body';
 import { createValidationPipe } from './validation';
 
-export interface HttpAppOptions {
-  title: string;
-  description: string;
-  version?: string;
-}
+export type { HttpAppOptions } from './openapi/openapi-document';
 
 /**
  * Creates a service's Nest application. Nest's own body parser stays off: bodies are read by
@@ -27,7 +23,7 @@ export async function createHttpApp(module: DynamicModule, logger: LogLevel[] | 
 /**
  * The HTTP conventions shared by every service: security headers, CORS from CORS_ORIGINS, body
  * limits and strict input, validation, rate limits (PlatformModule), error shape, correlation
- * ids, /docs. Settings come from the app's CommonEnvironment.
+ * ids, the OpenAPI document (/docs, /docs-json). Settings come from the app's CommonEnvironment.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const env = app.get(CommonEnvironment);
@@ -43,15 +39,5 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion(options.version ?? '1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json', yamlDocumentUrl: 'docs/yaml' });
+  serveOpenApiDocument(app, buildOpenApiDocument(app, options));
 }

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isTransientDatabaseError } from '@support/persistence';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { ApiErrorBody } from './api-error';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType } from './openapi/api-problem';
 
 const CODES: Record<number, string> = {
   400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
@@ -10,7 +11,11 @@ const CODES: Record<number, string> = {
   503: 'service_unavailable',
 };
 
-/** Every error leaves as JSON with status, code and message; nothing internal leaks in a 500. */
+/**
+ * Every error leaves as RFC 9457 problem details (`application/problem+json`) carrying status,
+ * code and message too (the `ApiProblem` schema of the OpenAPI documents); nothing internal leaks
+ * in a 500.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -18,12 +23,14 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error((exception as Error)?.stack ?? String(exception));
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    response.status(body.statusCode).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(body, request)));
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -50,4 +57,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'internal error' };
   }
+}
+
+/** RFC 9457 members first, then the body as it was (`statusCode`, `code`, `message`, details). */
+function problem(body: ApiErrorBody, request: Request | undefined): Record<string, unknown> {
+  const url = request?.originalUrl ?? request?.url ?? '/';
+  const questionMark = url.indexOf('?');
+  // the RFC 9457 members are the filter's: a detail of the same name does not replace them
+  const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, ...rest } = body;
+  return {
+    type: problemType(body.code),
+    title: PROBLEM_TITLES[body.statusCode] ?? (body.statusCode >= 500 ? 'Server Error' : 'Client Error'),
+    status: body.statusCode,
+    detail: body.message,
+    // the path only: a query string may carry what should not be echoed
+    instance: questionMark >= 0 ? url.slice(0, questionMark) : url,
+    ...rest,
+  };
 }

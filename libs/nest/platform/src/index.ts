@@ -15,3 +15,4 @@ export * from './single-line';
 export * from './request-body';
 export * from './rate-limit';
 export * from './observability';
+export * from './openapi';

@@ -1,0 +1,2 @@
+export * from './api-problem';
+export * from './openapi-document';
