@@ -4,6 +4,7 @@ import { AntiEntropyModule } from './anti-entropy/anti-entropy.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CommentsModule } from './comments/comments.module';
 import type { TicketingEnvironment } from './environment';
+import { ProjectionsModule } from './projections/projections.module';
 import { TICKETING_SERVICE } from './service';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -15,6 +16,7 @@ export class TicketingModule {
       imports: [
         ...serviceInfrastructure({ ...TICKETING_SERVICE, service: TICKETING_SERVICE.name, env }),
         TicketsModule,
+        ProjectionsModule,
         CommentsModule,
         AttachmentsModule.forRoot({ directory: env.ATTACHMENTS_DIR }),
         AntiEntropyModule.forRoot(env),

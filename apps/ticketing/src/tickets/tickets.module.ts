@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { TicketDetails } from './ticket-details.service';
-import { TicketEventsConsumer } from './ticket-events.consumer';
 import { TicketStatusRecorder } from './ticket-status.recorder';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  controllers: [TicketsController, TicketEventsConsumer],
+  controllers: [TicketsController],
   providers: [TicketsService, TicketStatusRecorder, TicketDetails, IdempotencyKeys],
   exports: [TicketsService, TicketStatusRecorder],
 })

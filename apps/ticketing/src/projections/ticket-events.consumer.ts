@@ -5,7 +5,7 @@ import {
 } from '@support/contracts';
 import { onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';
-import { TicketsService } from './tickets.service';
+import { TicketProjections } from './ticket-projections.service';
 
 /** Keeps each ticket's plan check, SLA state and suggested reading current from the other services' events. */
 @Controller()
@@ -14,19 +14,19 @@ export class TicketEventsConsumer {
   private readonly slaEvents: KafkaEventConsumer;
   private readonly kbEvents: KafkaEventConsumer;
 
-  constructor(consumers: EventConsumers, tickets: TicketsService) {
+  constructor(consumers: EventConsumers, projections: TicketProjections) {
     this.entitlementEvents = consumers.create('entitlements', [
-      onBatch(EntitlementChecked, (events, context) => tickets.applyDecisions(events, context)),
+      onBatch(EntitlementChecked, (events, context) => projections.applyDecisions(events, context)),
     ]);
     this.slaEvents = consumers.create('sla', [
-      onBatch(SlaClockStarted, (events, context) => tickets.applyClocksStarted(events, context)),
-      onBatch(SlaClockRetimed, (events, context) => tickets.applyClocksRetimed(events, context)),
-      onBatch(SlaBreached, (events, context) => tickets.applyBreaches(events, context)),
-      onBatch(SlaEscalated, (events, context) => tickets.applyEscalations(events, context)),
-      onBatch(SlaClockStopped, (events, context) => tickets.applyClocksStopped(events, context)),
+      onBatch(SlaClockStarted, (events, context) => projections.applyClocksStarted(events, context)),
+      onBatch(SlaClockRetimed, (events, context) => projections.applyClocksRetimed(events, context)),
+      onBatch(SlaBreached, (events, context) => projections.applyBreaches(events, context)),
+      onBatch(SlaEscalated, (events, context) => projections.applyEscalations(events, context)),
+      onBatch(SlaClockStopped, (events, context) => projections.applyClocksStopped(events, context)),
     ]);
     this.kbEvents = consumers.create('kb', [
-      onBatch(KbArticlesSuggested, (events, context) => tickets.applySuggestions(events, context)),
+      onBatch(KbArticlesSuggested, (events, context) => projections.applySuggestions(events, context)),
     ]);
   }
 

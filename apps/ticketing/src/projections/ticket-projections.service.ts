@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  EntitlementCheckedV1, KbArticlesSuggestedV1, SlaBreachedV1, SlaClockRetimedV1, SlaClockStartedV1, SlaClockStoppedV1, SlaEscalatedV1,
+  SupportEvent,
+} from '@support/contracts';
+import { originOf, UnprocessableEventError, type BatchContext } from '@support/messaging';
+import { updateRows } from '@support/persistence';
+import { In, type EntityManager } from 'typeorm';
+import { SuggestedArticle } from '../tickets/suggested-article.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
+
+/** Who changed a ticket when no person did: the plan check. */
+const PLAN_CHECK_ACTOR = 'system:entitlements';
+/** More suggestions than this are not read by anyone; the knowledge base ranks them best first. */
+const MAX_SUGGESTIONS = 10;
+
+/**
+ * What the other services say about a ticket, shown on it: the plan check's decision, the SLA
+ * first-response clock, the knowledge base's suggested reading. Each batch runs in the consumer's
+ * transaction (the inbox records the events with the effect); commands live in TicketsService.
+ */
+@Injectable()
+export class TicketProjections {
+  constructor(private readonly statuses: TicketStatusRecorder) {}
+
+  /** Shows the plan check on each ticket; a refused new ticket becomes rejected, with the reason. */
+  async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
+    const { manager } = context;
+    const tickets = await this.lockTickets(manager, events.map((event) => event.data.ticketId));
+    const changed = new Set<Ticket>();
+    for (const event of events) {
+      const decision = event.data;
+      const ticket = tickets.get(decision.ticketId);
+      if (!ticket) continue;
+      const decidedAt = new Date(decision.decidedAt);
+      if (ticket.entitlementDecidedAt && ticket.entitlementDecidedAt > decidedAt) continue;
+      // the decision shown already, announced again (entitlements answers a re-driven created
+      // event with it): applying it twice could reject a ticket an agent has reopened since
+      if (ticket.entitlementDecidedAt?.getTime() === decidedAt.getTime() && ticket.entitlementStatus === decision.status && ticket.entitlementReason === decision.reason) continue;
+      Object.assign(ticket, {
+        entitlementStatus: decision.status,
+        entitlementReason: decision.reason,
+        entitlementMessage: decision.message,
+        entitlementPlan: decision.plan,
+        entitlementChannels: decision.channels,
+        entitlementDecidedAt: decidedAt,
+        updatedAt: new Date(),
+      });
+      if (decision.status === 'denied') {
+        await this.statuses.changeIfAllowed(manager, ticket, {
+          to: 'rejected',
+          actor: 'plan_check',
+          changedBy: PLAN_CHECK_ACTOR,
+          reason: decision.message,
+          origin: originOf(event),
+          at: new Date(),
+        });
+      }
+      changed.add(ticket);
+    }
+    await updateRows(manager, Ticket, [...changed], [
+      'entitlementStatus', 'entitlementReason', 'entitlementMessage', 'entitlementPlan', 'entitlementChannels', 'entitlementDecidedAt',
+      'status', 'statusReason', 'solvedAt', 'updatedAt',
+    ]);
+  }
+
+  applyClocksStarted(events: SupportEvent<SlaClockStartedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(
+      events,
+      context,
+      (ticket, event) =>
+        Object.assign(ticket, { slaClockState: 'running', slaFirstResponseDueAt: new Date(event.data.dueAt), slaBreached: false, slaEscalationLevel: 0 }),
+      {
+        // the clock shown already, announced again (the SLA service answers a re-driven ticket so)
+        alreadyShown: (ticket, event) =>
+          ticket.slaClockState === 'running' && ticket.slaFirstResponseDueAt?.getTime() === new Date(event.data.dueAt).getTime() &&
+          !ticket.slaBreached && ticket.slaEscalationLevel === 0,
+      },
+    );
+  }
+
+  applyClocksRetimed(events: SupportEvent<SlaClockRetimedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket, event) =>
+      Object.assign(ticket, { slaFirstResponseDueAt: event.data.dueAt ? new Date(event.data.dueAt) : null }),
+    );
+  }
+
+  applyBreaches(events: SupportEvent<SlaBreachedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket) => Object.assign(ticket, { slaBreached: true }), { monotonic: true });
+  }
+
+  applyEscalations(events: SupportEvent<SlaEscalatedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(
+      events,
+      context,
+      (ticket, event) => Object.assign(ticket, { slaEscalationLevel: Math.max(ticket.slaEscalationLevel, event.data.level), slaBreached: true }),
+      { monotonic: true, touchesClockTime: false },
+    );
+  }
+
+  applyClocksStopped(events: SupportEvent<SlaClockStoppedV1>[], context: BatchContext): Promise<void> {
+    return this.applySlaEvents(events, context, (ticket, event) =>
+      Object.assign(ticket, { slaClockState: 'stopped', ...(event.data.outcome === 'breached' ? { slaBreached: true } : {}) }),
+    );
+  }
+
+  /** Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones. */
+  async applySuggestions(events: SupportEvent<KbArticlesSuggestedV1>[], context: BatchContext): Promise<void> {
+    const { manager } = context;
+    for (const event of events) {
+      for (const suggestion of event.data.suggestions) {
+        if (suggestion.articleId.length > 255 || suggestion.locale.length > 35) {
+          throw new UnprocessableEventError(`suggestion ${suggestion.articleId.slice(0, 40)}: articleId over 255 or locale over 35 characters`);
+        }
+      }
+    }
+    // the ticket rows are locked first, in id order: writers of one ticket's suggestions queue
+    // there instead of deadlocking on the suggestion rows
+    const tickets = await this.lockTickets(manager, events.map((event) => event.data.ticketId));
+    const latest = new Map<string, SupportEvent<KbArticlesSuggestedV1>>();
+    for (const event of events) {
+      const ticket = tickets.get(event.data.ticketId);
+      if (!ticket) continue;
+      const suggestedAt = new Date(event.data.suggestedAt);
+      if (ticket.suggestionsUpdatedAt && ticket.suggestionsUpdatedAt > suggestedAt) continue;
+      ticket.suggestionsUpdatedAt = suggestedAt;
+      latest.set(ticket.id, event);
+    }
+    if (latest.size === 0) return;
+    const ticketIds = [...latest.keys()];
+    await manager.query('DELETE FROM ticket_suggested_article WHERE ticket_id IN (?)', [ticketIds]);
+    const rows = [...latest.values()].flatMap((event) =>
+      event.data.suggestions.slice(0, MAX_SUGGESTIONS).map((s, position) => ({
+        ticketId: event.data.ticketId, position, articleId: s.articleId, slug: s.slug, title: s.title, locale: s.locale, score: s.score,
+        suggestedAt: new Date(event.data.suggestedAt),
+      })),
+    );
+    if (rows.length > 0) await manager.createQueryBuilder().insert().into(SuggestedArticle).values(rows).updateEntity(false).execute();
+    await updateRows(manager, Ticket, ticketIds.flatMap((id) => tickets.get(id) ?? []), ['suggestionsUpdatedAt']);
+  }
+
+  /**
+   * SLA events of the first-response clock, applied in order to the locked tickets in memory and
+   * written back with one statement. Events of one ticket arrive in order on one partition; the
+   * time guard covers replays of old ones.
+   */
+  private async applySlaEvents<E extends { ticketId: string; metric: string }>(
+    events: SupportEvent<E>[],
+    context: BatchContext,
+    apply: (ticket: Ticket, event: SupportEvent<E>) => void,
+    options: { monotonic?: boolean; touchesClockTime?: boolean; alreadyShown?: (ticket: Ticket, event: SupportEvent<E>) => boolean } = {},
+  ): Promise<void> {
+    const relevant = events.filter((event) => event.data.metric === 'first_response');
+    if (relevant.length === 0) return;
+    const tickets = await this.lockTickets(context.manager, relevant.map((event) => event.data.ticketId));
+    const changed = new Set<Ticket>();
+    const now = new Date();
+    for (const event of relevant) {
+      const ticket = tickets.get(event.data.ticketId);
+      if (!ticket) continue;
+      const at = new Date(event.time);
+      if (!options.monotonic && ticket.slaUpdatedAt && ticket.slaUpdatedAt > at) continue;
+      if (options.alreadyShown?.(ticket, event)) continue;
+      apply(ticket, event);
+      if (options.touchesClockTime !== false) ticket.slaUpdatedAt = at;
+      if (options.touchesClockTime !== false) ticket.updatedAt = now;
+      changed.add(ticket);
+    }
+    await updateRows(context.manager, Ticket, [...changed], [
+      'slaClockState', 'slaFirstResponseDueAt', 'slaBreached', 'slaEscalationLevel', 'slaUpdatedAt', 'updatedAt',
+    ]);
+  }
+
+  /** Locks the tickets in id order (so concurrent batches cannot deadlock on them) and reads them. */
+  private async lockTickets(manager: EntityManager, ids: string[]): Promise<Map<string, Ticket>> {
+    const distinct = [...new Set(ids)].sort();
+    if (distinct.length === 0) return new Map();
+    const tickets = await manager.find(Ticket, { where: { id: In(distinct) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return new Map(tickets.map((ticket) => [ticket.id, ticket]));
+  }
+}
