@@ -7,7 +7,7 @@
  */
 import 'reflect-metadata';
 import { parseDatabaseUrl, dropDatabase } from '@support/persistence';
-import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-messaging';
+import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
 import { suggestionTerms, type Locale } from '@support/domain-knowledge';
 import { createConnection, type Connection } from 'mysql2/promise';
@@ -33,7 +33,7 @@ export const run: BenchPart = async (options: BenchOptions): Promise<BenchSectio
   const database = `${prefix}${KNOWLEDGE_BASE_SERVICE.database}`;
   await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
   const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-the-bench-0123456789abcdef', ...source });
-  const dataSource = new DataSource({ ...serviceDataSourceOptions({ env, ...KNOWLEDGE_BASE_SERVICE }), poolSize: CLIENTS + 2 } as never);
+  const dataSource = new DataSource({ ...serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env), poolSize: CLIENTS + 2 } as never);
   try {
     const corpus = new SearchCorpus();
     const started = Date.now();

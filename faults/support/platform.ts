@@ -1,6 +1,6 @@
 // The fault suite runs the platform as deployments do (separate processes, migrations job first),
 // so it uses the migrations job's list of services, as the launcher does.
-import { migrateServiceDatabase } from '@support/nest-messaging';
+import { migrateServiceDatabase } from '@support/nest-bootstrap';
 import { parseDatabaseUrl } from '@support/persistence';
 import {
   dropDatabasesWithPrefix, request, signToken, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET, throwawayPrefix, waitFor,

@@ -4,7 +4,7 @@
  * (`apps/<service>/src/migrate.ts`); both run `runMigrationJob`.
  */
 import 'reflect-metadata';
-import { migrationJobMain } from '@support/nest-messaging';
+import { migrationJobMain } from '@support/nest-bootstrap';
 import { SERVICES } from './services';
 
 const [target = 'all', direction = 'up'] = process.argv.slice(2);

@@ -2,7 +2,7 @@
  * tools read the apps' manifests (and the launcher the knowledge-base seed) by path, as the
  * cross-service tests do; production code never imports an app.
  */
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import { ENTITLEMENTS_SERVICE } from '../../apps/entitlements/src/service';
 import { KNOWLEDGE_BASE_SERVICE } from '../../apps/knowledge-base/src/service';
 import { SLA_SERVICE } from '../../apps/sla-escalation/src/service';

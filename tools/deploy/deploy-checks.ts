@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { getMetadataStorage } from 'class-validator';
@@ -154,7 +154,7 @@ function unknownVariables(names: string[], manifest: ServiceManifest, migrationJ
 }
 
 function migrationJobVariables(): readonly string[] {
-  return (require('@support/nest-messaging') as typeof import('@support/nest-messaging')).MIGRATION_JOB_VARIABLES;
+  return (require('@support/nest-bootstrap') as typeof import('@support/nest-bootstrap')).MIGRATION_JOB_VARIABLES;
 }
 
 /** The port the service listens on with these variables (its port variable, or the class default). */

@@ -19,7 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { createProjectGraphAsync, type ProjectFileMap, type ProjectGraph } from '@nx/devkit';
 import { readFileMapCache } from '@nx/devkit/internal';
 import { createLockFile, createPackageJson } from '@nx/js';
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import * as ts from 'typescript';
 import { ENTRY_SCRIPTS } from './layout';
 

@@ -2,7 +2,7 @@
  * tools read the apps' manifests (and the launcher the knowledge-base seed) by path, as the
  * cross-service tests do; production code never imports an app.
  */
-import { migrateServiceDatabase } from '@support/nest-messaging';
+import { migrateServiceDatabase } from '@support/nest-bootstrap';
 import { pingServer } from '@support/persistence';
 import { ConnectionEnvironment, databaseServer, loadEnvironment } from '@support/platform';
 import { signToken, startMockKafka, type RunningBroker } from '@support/testing';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@support/nest-messaging';
+import { serviceInfrastructure } from '@support/nest-bootstrap';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { PlanExpiryWatcher } from './accounts/plan-expiry.watcher';
@@ -23,7 +23,7 @@ export class EntitlementsModule {
   static forRoot(env: EntitlementsEnvironment): DynamicModule {
     return {
       module: EntitlementsModule,
-      imports: serviceInfrastructure({ ...ENTITLEMENTS_SERVICE, service: ENTITLEMENTS_SERVICE.name, env }),
+      imports: serviceInfrastructure(ENTITLEMENTS_SERVICE, env),
       controllers: [
         SupportOptionsController, AccountsController, PlansController, HotlinesController, DecisionsController, TicketEventsConsumer,
         ConsistencyController,

@@ -1,5 +1,5 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
-import { startService } from '@support/nest-messaging';
+import { startService } from '@support/nest-bootstrap';
 import { configureHttpApp, createHttpApp } from '@support/platform';
 import { EntitlementsModule } from './app.module';
 import type { EntitlementsEnvironment } from './environment';
@@ -11,6 +11,6 @@ export async function createEntitlementsApp(env: EntitlementsEnvironment, logger
     title: 'Entitlements',
     description: 'Plans and account roles decide who may use which support channel; every ticket gets a recorded plan check.',
   });
-  await startService(app, { port: ENTITLEMENTS_SERVICE.port(env), consumes: ENTITLEMENTS_SERVICE.consumes });
+  await startService(app, ENTITLEMENTS_SERVICE, env);
   return app;
 }

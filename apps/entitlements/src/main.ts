@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { runService } from '@support/nest-messaging';
+import { runService } from '@support/nest-bootstrap';
 import { createEntitlementsApp } from './app';
-import { EntitlementsEnvironment } from './environment';
+import { ENTITLEMENTS_SERVICE } from './service';
 
-void runService(EntitlementsEnvironment, createEntitlementsApp);
+void runService(ENTITLEMENTS_SERVICE, createEntitlementsApp);

@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import {
   Account, AccountUser, DecisionRecord, HotlineDirectoryRecord, HotlineRecord, PlanRecord, PlanVersionRecord, TicketSnapshot,
 } from './entities';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@support/nest-messaging';
+import { serviceInfrastructure } from '@support/nest-bootstrap';
 import { ArticleAdminController } from './articles/article-admin.controller';
 import { ArticleAdminQueries } from './articles/article-admin-queries.service';
 import { ArticleAuthoringService } from './articles/article-authoring.service';
@@ -28,7 +28,7 @@ export class KnowledgeBaseModule {
   static forRoot(env: KnowledgeBaseEnvironment): DynamicModule {
     return {
       module: KnowledgeBaseModule,
-      imports: serviceInfrastructure({ ...KNOWLEDGE_BASE_SERVICE, service: KNOWLEDGE_BASE_SERVICE.name, env }),
+      imports: serviceInfrastructure(KNOWLEDGE_BASE_SERVICE, env),
       controllers: [
         CatalogController, ArticlesController, ArticleAdminController, TopResourcesController, SuggestionsController,
         HelpCenterStatsController, SearchSynonymsController, TicketEventsConsumer,

@@ -1,6 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startService } from '@support/nest-messaging';
+import { startService } from '@support/nest-bootstrap';
 import { configureHttpApp, createHttpApp } from '@support/platform';
 import { KnowledgeBaseModule } from './app.module';
 import type { KnowledgeBaseEnvironment } from './environment';
@@ -12,6 +12,6 @@ export async function createKnowledgeBaseApp(env: KnowledgeBaseEnvironment, logg
     title: 'Knowledge base',
     description: 'The multilingual help center: articles, search, top resources and ticket deflection.',
   });
-  await startService(app, { port: KNOWLEDGE_BASE_SERVICE.port(env), consumes: KNOWLEDGE_BASE_SERVICE.consumes });
+  await startService(app, KNOWLEDGE_BASE_SERVICE, env);
   return app;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { runService } from '@support/nest-messaging';
+import { runService } from '@support/nest-bootstrap';
 import { createKnowledgeBaseApp } from './app';
-import { KnowledgeBaseEnvironment } from './environment';
+import { KNOWLEDGE_BASE_SERVICE } from './service';
 
-void runService(KnowledgeBaseEnvironment, createKnowledgeBaseApp);
+void runService(KNOWLEDGE_BASE_SERVICE, createKnowledgeBaseApp);

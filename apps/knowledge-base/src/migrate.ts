@@ -1,6 +1,6 @@
 /** This service's migrations job (its image runs `node apps/knowledge-base/src/migrate.js [up|down]`). */
 import 'reflect-metadata';
-import { migrationJobMain, type ServiceManifest } from '@support/nest-messaging';
+import { migrationJobMain } from '@support/nest-bootstrap';
 import { KNOWLEDGE_BASE_SERVICE } from './service';
 
-migrationJobMain([KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest], process.argv[2]);
+migrationJobMain([KNOWLEDGE_BASE_SERVICE], process.argv[2]);

@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import { KNOWLEDGE_BASE_ENTITIES } from './entities';
 import { KnowledgeBaseEnvironment } from './environment';
 import { CreateKnowledgeBase1763800000400 } from './migrations/1763800000400-create-knowledge-base';

@@ -1,5 +1,5 @@
 import { parseSearchQuery, isSearchQueryError, type Locale } from '@support/domain-knowledge';
-import { serviceDataSourceOptions } from '@support/nest-messaging';
+import { serviceDataSourceOptions } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ describe('relevance: readers’ queries in en, fr and ru find their article in t
     const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
     await seedKnowledgeBase(source);
     const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef', ...source });
-    dataSource = new DataSource(serviceDataSourceOptions({ env, ...KNOWLEDGE_BASE_SERVICE }) as never);
+    dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env) as never);
     await dataSource.initialize();
     search = new MysqlSearchEngine(dataSource, env);
   }, 300_000);

@@ -1,4 +1,4 @@
-import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-messaging';
+import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
 import { DataSource, type Logger } from 'typeorm';
@@ -57,7 +57,7 @@ describe('search at scale: one statement per search, and the candidate limit kee
     const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
     await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
     const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef', ...source });
-    dataSource = new DataSource({ ...serviceDataSourceOptions({ env, ...KNOWLEDGE_BASE_SERVICE }), logging: ['query'], logger: counter } as never);
+    dataSource = new DataSource({ ...serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env), logging: ['query'], logger: counter } as never);
     await dataSource.initialize();
     search = new MysqlSearchEngine(dataSource);
     const now = new Date();

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@support/nest-messaging';
+import { serviceInfrastructure } from '@support/nest-bootstrap';
 import { BreachesController } from './breaches/breaches.controller';
 import { ClockEventsConsumer } from './clocks/clock-events.consumer';
 import { ClockLedger } from './clocks/clock-ledger';
@@ -29,7 +29,7 @@ export class SlaEscalationModule {
   static forRoot(env: SlaEnvironment, options: SlaModuleOptions = {}): DynamicModule {
     return {
       module: SlaEscalationModule,
-      imports: serviceInfrastructure({ ...SLA_SERVICE, service: SLA_SERVICE.name, env }),
+      imports: serviceInfrastructure(SLA_SERVICE, env),
       controllers: [ClocksController, PoliciesController, BreachesController, ComplianceController, ClockEventsConsumer, ConsistencyController],
       providers: [
         { provide: SlaEnvironment, useValue: env },

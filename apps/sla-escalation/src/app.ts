@@ -1,5 +1,5 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
-import { startService } from '@support/nest-messaging';
+import { startService } from '@support/nest-bootstrap';
 import { configureHttpApp, createHttpApp } from '@support/platform';
 import { SlaEscalationModule, type SlaModuleOptions } from './app.module';
 import type { SlaEnvironment } from './environment';
@@ -15,6 +15,6 @@ export async function createSlaApp(
     title: 'SLA escalation',
     description: 'Priority-based first-response deadlines, durable timers, warnings, breaches and escalation.',
   });
-  await startService(app, { port: SLA_SERVICE.port(env), consumes: SLA_SERVICE.consumes });
+  await startService(app, SLA_SERVICE, env);
   return app;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { runService } from '@support/nest-messaging';
+import { runService } from '@support/nest-bootstrap';
 import { createSlaApp } from './app';
-import { SlaEnvironment } from './environment';
+import { SLA_SERVICE } from './service';
 
-void runService(SlaEnvironment, createSlaApp);
+void runService(SLA_SERVICE, createSlaApp);

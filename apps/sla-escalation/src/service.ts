@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@support/nest-messaging';
+import type { ServiceManifest } from '@support/nest-bootstrap';
 import { SlaClockRecord } from './clocks/sla-clock.entity';
 import { SlaTicketRecord } from './clocks/sla-ticket.entity';
 import { SlaEnvironment } from './environment';

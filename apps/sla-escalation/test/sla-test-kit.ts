@@ -4,7 +4,7 @@ import {
   type EntitlementCheckedV1, type EventDefinition, type SupportEvent, type TicketCommentedV1, type TicketFirstRespondedV1,
   type TicketPriorityChangedV1, type TicketStatusChangedV1, TOPICS,
 } from '@support/contracts';
-import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-messaging';
+import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
 import {
   EventProbe, ServiceStack, startMockKafka, testEnvironment, waitFor, type RunningBroker,

@@ -1,5 +1,5 @@
 import { OutboxWriter } from '@support/messaging';
-import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-messaging';
+import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
 import { dropDatabase, parseDatabaseUrl } from '@support/persistence';
 import { loadEnvironment, ReadinessRegistry, serviceDatabaseName } from '@support/platform';
 import { TEST_DATABASE_URL, throwawayPrefix } from '@support/testing-core';
@@ -67,7 +67,7 @@ export class TimerDatabase {
 
   /** A connection pool, closed by `drop`. */
   async connect(): Promise<{ dataSource: DataSource }> {
-    const dataSource = new DataSource(serviceDataSourceOptions({ env: this.env, ...SLA_SERVICE }));
+    const dataSource = new DataSource(serviceDataSourceOptions(SLA_SERVICE, this.env));
     await dataSource.initialize();
     this.pools.push(dataSource);
     return { dataSource };

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@support/contracts';
-import { migrateServiceDatabase, SupportKafkaServer, type ServiceManifest } from '@support/nest-messaging';
+import { SupportKafkaServer } from '@support/nest-messaging';
+import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment, type CommonEnvironment } from '@support/platform';
 import {
   EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, testEnvironment, waitFor, type AppFactory,

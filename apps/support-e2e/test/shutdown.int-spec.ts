@@ -1,5 +1,5 @@
 import { TOPICS } from '@support/contracts';
-import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-messaging';
+import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
 import {
   dropDatabasesWithPrefix, EventProbe, queryDatabase, request, signToken, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET,
   throwawayPrefix, waitFor, type RunningBroker,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@support/nest-messaging';
+import { serviceInfrastructure } from '@support/nest-bootstrap';
 import { AntiEntropyModule } from './anti-entropy/anti-entropy.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CommentsModule } from './comments/comments.module';
@@ -14,7 +14,7 @@ export class TicketingModule {
     return {
       module: TicketingModule,
       imports: [
-        ...serviceInfrastructure({ ...TICKETING_SERVICE, service: TICKETING_SERVICE.name, env }),
+        ...serviceInfrastructure(TICKETING_SERVICE, env),
         TicketsModule,
         ProjectionsModule,
         CommentsModule,

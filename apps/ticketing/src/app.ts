@@ -1,6 +1,6 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { configureHttpApp, createHttpApp } from '@support/platform';
-import { startService } from '@support/nest-messaging';
+import { startService } from '@support/nest-bootstrap';
 import { TicketingModule } from './app.module';
 import type { TicketingEnvironment } from './environment';
 import { TICKETING_SERVICE } from './service';
@@ -11,6 +11,6 @@ export async function createTicketingApp(env: TicketingEnvironment, logger: LogL
     title: 'Ticketing',
     description: 'Requesters file tickets; agents work them through their lifecycle.',
   });
-  await startService(app, { port: TICKETING_SERVICE.port(env), consumes: TICKETING_SERVICE.consumes });
+  await startService(app, TICKETING_SERVICE, env);
   return app;
 }

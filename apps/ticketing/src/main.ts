@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { runService } from '@support/nest-messaging';
+import { runService } from '@support/nest-bootstrap';
 import { createTicketingApp } from './app';
-import { TicketingEnvironment } from './environment';
+import { TICKETING_SERVICE } from './service';
 
-void runService(TicketingEnvironment, createTicketingApp);
+void runService(TICKETING_SERVICE, createTicketingApp);

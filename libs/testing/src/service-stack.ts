@@ -1,5 +1,5 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
-import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-messaging';
+import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment, type CommonEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, TEST_JWT_SECRET, throwawayPrefix, waitFor } from '@support/testing-core';
 

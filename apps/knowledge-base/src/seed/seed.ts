@@ -5,7 +5,8 @@
  * through the outbox; the running service relays them to Kafka.
  */
 import 'reflect-metadata';
-import { migrateServiceDatabase, serviceDataSourceOptions, UnitOfWork, type ServiceManifest } from '@support/nest-messaging';
+import { UnitOfWork } from '@support/nest-messaging';
+import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
 import { OutboxWriter } from '@support/messaging';
 import { loadEnvironment } from '@support/platform';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +32,7 @@ export async function seedKnowledgeBase(source: Record<string, string | undefine
     ...source,
   });
   await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
-  const dataSource = new DataSource(serviceDataSourceOptions({ env, ...KNOWLEDGE_BASE_SERVICE }));
+  const dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env));
   await dataSource.initialize();
   try {
     const outbox = new OutboxWriter(`/support/${KNOWLEDGE_BASE_SERVICE.name}`);

@@ -14,7 +14,7 @@ import { EventConsumers } from './event-consumers';
 import { messagingTelemetryProvider } from './messaging-telemetry.provider';
 import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
 import { DEFAULT_SUPERVISION, SupportKafkaServer } from './support-kafka.server';
-import { UnitOfWork } from './transactional-outbox';
+import { UnitOfWork } from './unit-of-work';
 
 export interface MessagingOptions {
   /** the service name: inbox consumer names and the CloudEvents source derive from it */

@@ -3,7 +3,8 @@ import { ensureTopics, kafkaClientConfig } from '@support/messaging';
 import { hasPendingMigrations } from '@support/persistence';
 import { CommonEnvironment, loadEnvironment } from '@support/platform';
 import { Kafka, logLevel } from 'kafkajs';
-import { kafkaSettingsFromEnvironment, migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from './service-modules';
+import { kafkaSettingsFromEnvironment } from '@support/nest-messaging';
+import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from './service-manifest';
 
 type Write = (line: string) => void;
 
@@ -43,7 +44,7 @@ async function waitForMigrations(manifests: ServiceManifest[], source: Record<st
   const env = loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-migrations-0123456789abcdef', ...source });
   const deadline = Date.now() + timeoutS * 1000;
   for (const manifest of manifests) {
-    const options = serviceDataSourceOptions({ env, ...manifest });
+    const options = serviceDataSourceOptions(manifest, env);
     let said = false;
     for (;;) {
       const pending = await hasPendingMigrations(options).catch((error: Error) => {

@@ -1,27 +1,26 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { CommonEnvironment, loadEnvironment, ReadinessRegistry } from '@support/platform';
 import type { Server } from 'node:http';
-import { SupportKafkaServer } from './support-kafka.server';
-
-export interface ServiceStartOptions {
-  port: number;
-  host?: string;
-  /** false for a service with no Kafka subscriptions */
-  consumes: boolean;
-}
+import { SupportKafkaServer } from '@support/nest-messaging';
+import type { ServiceManifest } from './service-manifest';
 
 /**
  * Starts one service process: its Kafka consumers (one group per service) and its HTTP server,
  * with SIGTERM/SIGINT leading to a graceful close bounded by SHUTDOWN_TIMEOUT_MS (see
  * MessagingLifecycle for the order).
  */
-export async function startService(app: INestApplication, options: ServiceStartOptions): Promise<void> {
-  exitOnSignals(app, app.get(CommonEnvironment, { strict: false }).SHUTDOWN_TIMEOUT_MS);
-  if (options.consumes) {
+export async function startService<E extends CommonEnvironment>(
+  app: INestApplication,
+  manifest: ServiceManifest<E>,
+  env: E,
+  host = '0.0.0.0',
+): Promise<void> {
+  exitOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);
+  if (manifest.consumes) {
     app.connectMicroservice({ strategy: app.get(SupportKafkaServer) });
     await app.startAllMicroservices();
   }
-  await app.listen(options.port, options.host ?? '0.0.0.0');
+  await app.listen(manifest.port(env), host);
   new Logger('Service').log(`listening on ${await app.getUrl()}`);
 }
 
@@ -82,12 +81,12 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
  * bad variable), then build and start the app.
  */
 export async function runService<E extends CommonEnvironment>(
-  Environment: new () => E,
+  manifest: ServiceManifest<E>,
   create: (env: E, logLevels: LogLevel[]) => Promise<INestApplication>,
 ): Promise<void> {
   let env: E;
   try {
-    env = loadEnvironment(Environment);
+    env = loadEnvironment(manifest.Environment);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);

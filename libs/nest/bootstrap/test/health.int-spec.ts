@@ -7,7 +7,8 @@ import {
   dropDatabasesWithPrefix, request, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET, throwawayPrefix, waitFor, type RunningBroker,
 } from '@support/testing-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { migrateServiceDatabase, serviceInfrastructure, startService, SupportKafkaServer, type ServiceManifest } from '../src';
+import { SupportKafkaServer } from '@support/nest-messaging';
+import { migrateServiceDatabase, serviceInfrastructure, startService, type ServiceManifest } from '../src';
 
 const MANIFEST: ServiceManifest = {
   name: 'health-probe',
@@ -31,7 +32,7 @@ const consumed = { values: [] as string[], poisonNext: 0 };
 async function startProbeService(env: CommonEnvironment): Promise<INestApplication> {
   @Module({})
   class HealthTestModule {}
-  const module: DynamicModule = { module: HealthTestModule, imports: serviceInfrastructure({ service: 'health-probe', env, ...MANIFEST }) };
+  const module: DynamicModule = { module: HealthTestModule, imports: serviceInfrastructure(MANIFEST, env) };
   const app = await NestFactory.create(module, { logger: ['error'] });
   configureHttpApp(app, { title: 'health test', description: 'health test' });
   // a raw handler (no Nest exception layer): the TypeError reaches kafkajs as thrown
@@ -46,7 +47,7 @@ async function startProbeService(env: CommonEnvironment): Promise<INestApplicati
     },
     true,
   );
-  await startService(app, { port: 0, host: '127.0.0.1', consumes: true });
+  await startService(app, MANIFEST, env, '127.0.0.1');
   return app;
 }
 
