@@ -88,6 +88,9 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
     expect(sample(ticketing, 'support_inbox_events')).not.toBeNull();
     expect(sample(ticketing, 'process_cpu_user_seconds_total', { service: 'ticketing' })).not.toBeNull();
     expect(sample(before['ticketing'], 'support_events_produced_total', { type: 'support.ticket.created.v1' })).toBeNull();
+    // anti-entropy counts, every kind from the start (the sweep runs once at start-up)
+    expect(sample(ticketing, 'support_anti_entropy_total', { kind: 'ticketsRedriven' })).toBe(0);
+    expect(sample(ticketing, 'support_anti_entropy_total', { kind: 'sweeps' })).toBeGreaterThanOrEqual(1);
 
     const entitlements = await metrics('entitlements');
     expect(sample(entitlements, 'support_events_consumed_total', { topic: 'support.tickets', type: 'support.ticket.created.v1', outcome: 'processed' })).toBeGreaterThanOrEqual(1);
@@ -100,6 +103,8 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
     expect(sample(sla, 'support_events_produced_total', { type: 'support.sla.clock_started.v1' })).toBeGreaterThanOrEqual(1);
     expect(sample(sla, 'sla_clocks', { state: 'running' })).toBeGreaterThanOrEqual(1);
     expect(sample(sla, 'sla_timers_due')).toBe(0);
+    expect(sample(sla, 'support_anti_entropy_total', { kind: 'clocksRepaired' })).toBe(0);
+    expect(sample(entitlements, 'support_anti_entropy_total', { kind: 'decisionsReemitted' })).toBe(0);
     expect(sample(sla, 'sla_timer_transitions_fired_total')).toBe(0);
     expect(sample(sla, 'sla_timer_firing_lateness_seconds_count')).toBe(0);
 

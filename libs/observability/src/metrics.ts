@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export interface MetricsSettings {
   service: string;
@@ -80,4 +80,27 @@ export class DatabaseGaugeRefresher {
     await Promise.race([this.inFlight, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.timeoutMs)))]);
     clearTimeout(timer);
   }
+}
+
+/** Counts kept in process by someone else (a sweep's repairs, say), by kind. */
+export interface CountSource {
+  readonly names: readonly string[];
+  get(name: string): number;
+}
+
+/**
+ * Exposes a CountSource as one Prometheus counter labelled `kind`, read at scrape time (so the
+ * source stays free of prom-client). Every kind shows from the start, at 0.
+ */
+export function exposeCounts(metrics: ServiceMetrics, name: string, help: string, source: CountSource): Counter<'kind'> {
+  return new Counter({
+    name,
+    help,
+    labelNames: ['kind'],
+    registers: [metrics.registry],
+    collect(this: Counter<'kind'>) {
+      this.reset();
+      for (const kind of source.names) this.inc({ kind }, source.get(kind));
+    },
+  });
 }

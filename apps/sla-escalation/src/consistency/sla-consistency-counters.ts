@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConsistencyCounters } from '@support/messaging';
+import { exposeCounts, ServiceMetrics } from '@support/observability';
 
 export const SLA_CONSISTENCY_COUNTERS = [
   /** decisions received again (same decisionId): left as they were, apart from a missing clock */
@@ -20,7 +21,8 @@ export type SlaConsistencyCounter = (typeof SLA_CONSISTENCY_COUNTERS)[number];
 /** What this replica did for anti-entropy since it started; the admin route and metrics read it. */
 @Injectable()
 export class SlaConsistencyCounters extends ConsistencyCounters<SlaConsistencyCounter> {
-  constructor() {
+  constructor(metrics: ServiceMetrics) {
     super(SLA_CONSISTENCY_COUNTERS);
+    exposeCounts(metrics, 'support_anti_entropy_total', 'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)', this);
   }
 }

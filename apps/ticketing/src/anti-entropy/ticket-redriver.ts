@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketCreated } from '@support/contracts';
 import { ConsistencyCounters, OutboxWriter, pending, PollingLoop } from '@support/messaging';
+import { exposeCounts, ServiceMetrics } from '@support/observability';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { TicketingEnvironment } from '../environment';
@@ -26,8 +27,9 @@ export type TicketingConsistencyCounter = (typeof TICKETING_CONSISTENCY_COUNTERS
 
 @Injectable()
 export class TicketingConsistencyCounters extends ConsistencyCounters<TicketingConsistencyCounter> {
-  constructor() {
+  constructor(metrics: ServiceMetrics) {
     super(TICKETING_CONSISTENCY_COUNTERS);
+    exposeCounts(metrics, 'support_anti_entropy_total', 'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)', this);
   }
 }
 
