@@ -1,9 +1,10 @@
 import { Injectable, PipeTransform, type ArgumentMetadata } from '@nestjs/common';
 import { isPlanCode, PLAN_CODES, type PlanCode } from '@support/domain-entitlements';
-import { ApiError } from '@support/platform';
+import { ApiError, DescribesParameter } from '@support/platform';
 
 /** The plans are a fixed vocabulary shared with the events; an admin edits them, never invents one. */
 @Injectable()
+@DescribesParameter({ type: 'string', enum: [...PLAN_CODES] })
 export class PlanCodePipe implements PipeTransform<string, PlanCode> {
   transform(value: string, metadata: ArgumentMetadata): PlanCode {
     if (!isPlanCode(value)) {

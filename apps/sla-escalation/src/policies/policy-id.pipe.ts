@@ -1,9 +1,10 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ApiError } from '@support/platform';
+import { ApiError, DescribesParameter } from '@support/platform';
 
 const POLICY_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 @Injectable()
+@DescribesParameter({ type: 'string', pattern: POLICY_ID.source, maxLength: 64 })
 export class PolicyIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!POLICY_ID.test(value)) {

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@support/platform';
+import { TicketingConsistencyResponse } from './consistency.responses';
 import { TicketingConsistencyCounters, TicketRedriver } from './ticket-redriver';
 
 @ApiTags('admin')
@@ -22,9 +23,9 @@ export class ConsistencyController {
       'longer than TICKET_REDRIVE_AFTER_MS for their plan check (awaitingDecision) or, entitled, open and unanswered, ' +
       'for their first-response clock (awaitingClock); exhausted: those whose re-drives are used up and need an operator.',
   })
-  @ApiOkResponse({ description: 'counters, stuck tickets, sweep state and settings' })
+  @ApiOkResponse({ type: TicketingConsistencyResponse, description: 'counters, stuck tickets, sweep state and settings' })
   @ApiForbiddenResponse({ description: 'customers may not read it' })
-  async get() {
+  async get(): Promise<TicketingConsistencyResponse> {
     return {
       service: 'ticketing',
       checkedAt: new Date().toISOString(),

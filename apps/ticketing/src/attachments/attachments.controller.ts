@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { attachmentView } from '../tickets/ticket.view';
 import { UuidParamPipe } from '../tickets/uuid-param.pipe';
 import { AttachmentsService, type ReceivedFile } from './attachments.service';
+import { AttachmentResponse } from './attachments.responses';
 import { attachmentDisposition } from './content-disposition';
 import { SingleFileUploadInterceptor, UPLOAD_FIELD } from './single-file-upload.interceptor';
 
@@ -19,6 +20,7 @@ export class AttachmentsController {
   @UseInterceptors(SingleFileUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: AttachmentResponse })
   @ApiResponse({ status: 413, description: 'the file is larger than 25 MiB' })
   @ApiResponse({ status: 415, description: 'an executable, or a declared type the bytes contradict' })
   @ApiResponse({ status: 409, description: 'the ticket already has 10 files, or is closed' })
@@ -27,6 +29,11 @@ export class AttachmentsController {
   }
 
   @Get(':attachmentId')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'the file, as a download of the type sniffed at upload (Content-Type, Content-Disposition: attachment, ETag: its SHA-256)',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   async download(
     @Param('id', UuidParamPipe) id: string,
     @Param('attachmentId', UuidParamPipe) attachmentId: string,

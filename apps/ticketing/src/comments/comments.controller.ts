@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, JsonBodyLimit, type Principal } from '@support/platform';
 import { FORM_JSON_BODY_LIMIT } from '../tickets/dto/form-rules';
 import { commentView } from '../tickets/ticket.view';
 import { UuidParamPipe } from '../tickets/uuid-param.pipe';
 import { CreateCommentDto } from './dto/create-comment.dto';
+import { CommentResponse } from './comments.responses';
 import { CommentsService } from './comments.service';
 
 @ApiTags('tickets')
@@ -16,6 +17,7 @@ export class CommentsController {
   @Post()
   @HttpCode(201)
   @JsonBodyLimit(FORM_JSON_BODY_LIMIT)
+  @ApiCreatedResponse({ type: CommentResponse })
   @ApiResponse({ status: 403, description: 'a requester tried to write an internal note' })
   @ApiResponse({ status: 409, description: 'the ticket is closed, or was refused by the plan check' })
   async add(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, JsonBodyLimit, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -7,7 +7,8 @@ import { FORM_JSON_BODY_LIMIT } from './dto/form-rules';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { TicketDetails } from './ticket-details.service';
-import { ticketSummary, type TicketSummary, type TicketView } from './ticket.view';
+import { ticketSummary } from './ticket.view';
+import { TicketPageResponse, TicketResponse } from './tickets.responses';
 import { TicketsService } from './tickets.service';
 import { UuidParamPipe } from './uuid-param.pipe';
 
@@ -27,7 +28,7 @@ export class TicketsController {
   @HttpCode(201)
   @JsonBodyLimit(FORM_JSON_BODY_LIMIT)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a replay with the same key and body returns the first ticket' })
-  @ApiResponse({ status: 201, description: `the ticket; a replay carries ${REPLAY_HEADER}: true` })
+  @ApiCreatedResponse({ type: TicketResponse, description: `the ticket; a replay carries ${REPLAY_HEADER}: true` })
   @ApiResponse({ status: 422, description: 'the Idempotency-Key was used with a different body' })
   async file(
     @Body() form: CreateTicketDto,
@@ -35,31 +36,34 @@ export class TicketsController {
     @CorrelationId() correlationId: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<TicketView> {
+  ): Promise<TicketResponse> {
     const { ticket, filing, replayed } = await this.tickets.file(form, principal, correlationId, idempotencyKey);
     if (replayed) response.setHeader(REPLAY_HEADER, 'true');
     return filing ? this.details.describeNew(ticket, filing) : this.details.describe(ticket, principal);
   }
 
   @Get()
-  async list(@Query() query: ListTicketsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: TicketSummary[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: TicketPageResponse, description: 'the tickets the caller may see, newest first unless `order` says otherwise' })
+  async list(@Query() query: ListTicketsQuery, @CurrentPrincipal() principal: Principal): Promise<TicketPageResponse> {
     const page = await this.tickets.list(query, principal);
     return { items: page.items.map(ticketSummary), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  async get(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TicketView> {
+  @ApiOkResponse({ type: TicketResponse })
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TicketResponse> {
     return this.details.describe(await this.tickets.findVisible(id, principal), principal);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: TicketResponse, description: 'the ticket after the change' })
   @ApiResponse({ status: 409, description: 'an illegal status transition (the allowed ones are listed) or a closed ticket' })
   async update(
     @Param('id', UuidParamPipe) id: string,
     @Body() change: UpdateTicketDto,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-  ): Promise<TicketView> {
+  ): Promise<TicketResponse> {
     return this.details.describe(await this.tickets.update(id, change, principal, correlationId), principal);
   }
 }

@@ -1,2 +1,3 @@
 export * from './api-problem';
 export * from './openapi-document';
+export * from './api-fields';

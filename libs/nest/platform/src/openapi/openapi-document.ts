@@ -1,4 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
+import { ParseIntPipe, ParseUUIDPipe, type INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DocumentBuilder, SwaggerModule, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/auth.decorators';
@@ -22,6 +24,45 @@ interface RouteFacts {
   roles: CallerRole[] | undefined;
   /** the health probes are not rate-limited */
   throttled: boolean;
+  /** what the pipes of path and query parameters accept, by `in:name` */
+  parameterSchemas: Map<string, SchemaObject>;
+}
+
+const PARAMETER_SCHEMA = 'support:openapi-parameter-schema';
+
+/**
+ * On a pipe class: the values it lets through, so every path or query parameter it checks is
+ * documented with that type, format, pattern or enum.
+ */
+export function DescribesParameter(schema: SchemaObject): ClassDecorator {
+  return (target) => Reflect.defineMetadata(PARAMETER_SCHEMA, schema, target);
+}
+
+function pipeSchema(pipe: unknown): SchemaObject | undefined {
+  const type = (typeof pipe === 'function' ? pipe : (pipe as object | undefined)?.constructor) as object | undefined;
+  if (!type) return undefined;
+  if (type === ParseIntPipe) return { type: 'integer' };
+  if (type === ParseUUIDPipe) return { type: 'string', format: 'uuid' };
+  return Reflect.getMetadata(PARAMETER_SCHEMA, type) as SchemaObject | undefined;
+}
+
+/** `in:name` → schema, from the pipes on the handler's @Param() and @Query() arguments. */
+function parameterSchemas(controller: object, method: string): Map<string, SchemaObject> {
+  const schemas = new Map<string, SchemaObject>();
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+    string,
+    { data?: unknown; pipes?: unknown[] }
+  >;
+  for (const [key, arg] of Object.entries(args)) {
+    const paramType = Number(key.split(':')[0]);
+    const location = paramType === RouteParamtypes.PARAM ? 'path' : paramType === RouteParamtypes.QUERY ? 'query' : null;
+    if (!location || typeof arg.data !== 'string') continue;
+    for (const pipe of arg.pipes ?? []) {
+      const schema = pipeSchema(pipe);
+      if (schema) schemas.set(`${location}:${arg.data}`, { ...schemas.get(`${location}:${arg.data}`), ...schema });
+    }
+  }
+  return schemas;
 }
 
 /**
@@ -46,6 +87,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           isPublic: read<boolean>(PUBLIC_ROUTE) ?? false,
           roles: read<CallerRole[]>(REQUIRED_ROLES),
           throttled: controller !== HealthController,
+          parameterSchemas: parameterSchemas(controller, method),
         });
       }
     }
@@ -72,12 +114,20 @@ function hasContent(response: ResponseObject | ReferenceObject | undefined): boo
  * and get the schema. Public routes accept no token or a valid one: `security: [{}, {bearer: []}]`.
  */
 export function describeErrors(document: OpenAPIObject, facts: Map<string, RouteFacts>): OpenAPIObject {
-  for (const item of Object.values(document.paths)) {
+  for (const [template, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method] as OperationObject | undefined;
       if (!operation) continue;
-      const fact = facts.get(operation.operationId ?? '') ?? { isPublic: false, roles: undefined, throttled: true };
-      const parameters = (operation.parameters ?? []) as ParameterObject[];
+      const fact = facts.get(operation.operationId ?? '') ?? { isPublic: false, roles: undefined, throttled: true, parameterSchemas: new Map() };
+      const parameters = (operation.parameters ??= []) as ParameterObject[];
+      // a path parameter swagger's explorer skipped (a pipe typed as a string union) is still a parameter
+      for (const [, name] of template.matchAll(/\{([^}]+)\}/g)) {
+        if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+      }
+      for (const parameter of parameters) {
+        const described = fact.parameterSchemas.get(`${parameter.in}:${parameter.name}`);
+        if (described) parameter.schema = { ...(parameter.schema as SchemaObject | undefined), ...described };
+      }
       const readsBody = operation.requestBody !== undefined || ['post', 'put', 'patch'].includes(method);
       const standard: Array<[number, string]> = [
         [400, 'a malformed query string, path parameter or body; validation failures name every field at fault in `errors`'],
