@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ticket } from '../tickets/ticket.entity';
 import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
-import { assertStorableCaller } from '../tickets/ticket-visibility';
+import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketsService } from '../tickets/tickets.service';
 import { AttachmentLimitReachedError, AttachmentNotFoundError, uploadRefusedError } from './attachments.errors';
 import { AttachmentStore } from './storage/attachment-store';

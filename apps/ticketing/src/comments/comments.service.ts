@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TicketCommented, TicketFirstResponded } from '@support/contracts';
+import { actsAsStaff } from '@support/domain-ticketing';
 import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { isStaff, type Principal } from '@support/platform';
@@ -7,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
-import { actsAsStaff, assertStorableCaller } from '../tickets/ticket-visibility';
+import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CreateCommentDto } from './dto/create-comment.dto';

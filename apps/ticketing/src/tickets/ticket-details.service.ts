@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { canSee } from '@support/domain-ticketing';
 import { isStaff, type Principal } from '@support/platform';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
 import { TicketAttachment } from '../attachments/ticket-attachment.entity';
@@ -7,7 +8,6 @@ import { TicketComment } from '../comments/ticket-comment.entity';
 import { SuggestedArticle } from './suggested-article.entity';
 import type { Ticket } from './ticket.entity';
 import { TicketStatusChange } from './ticket-status-change.entity';
-import { canSee } from './ticket-visibility';
 import { ticketView, type TicketView } from './ticket.view';
 
 /** Assembles the full ticket a caller sees: history, conversation, files and suggested reading. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TicketStatusChanged, type EventOrigin, type TicketStatus } from '@support/contracts';
 import { OutboxWriter } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
-import { decideTransition, type TransitionActor, type TransitionVerdict } from './lifecycle/ticket-lifecycle';
+import { decideTransition, type TransitionActor, type TransitionVerdict } from '@support/domain-ticketing';
 import type { Ticket } from './ticket.entity';
 import { TicketStatusChange } from './ticket-status-change.entity';
 import { IllegalTransitionError } from './tickets.errors';

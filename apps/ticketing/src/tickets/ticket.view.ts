@@ -1,6 +1,6 @@
 import type { TicketAttachment } from '../attachments/ticket-attachment.entity';
 import type { TicketComment } from '../comments/ticket-comment.entity';
-import { reopenDeadline } from './lifecycle/ticket-lifecycle';
+import { reopenDeadline } from '@support/domain-ticketing';
 import type { SuggestedArticle } from './suggested-article.entity';
 import type { Ticket } from './ticket.entity';
 import type { TicketStatusChange } from './ticket-status-change.entity';

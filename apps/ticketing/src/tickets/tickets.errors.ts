@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { TicketStatus } from '@support/contracts';
+import type { TransitionRefusal } from '@support/domain-ticketing';
 import { ApiError } from '@support/platform';
-import type { TransitionRefusal } from './lifecycle/ticket-lifecycle';
 
 export class TicketNotFoundError extends ApiError {
   constructor(id: string) {

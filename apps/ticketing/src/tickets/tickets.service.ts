@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketAssigneeChanged, TicketCreated, TicketPriorityChanged } from '@support/contracts';
 import { OutboxWriter } from '@support/messaging';
+import { canSee } from '@support/domain-ticketing';
 import { UnitOfWork } from '@support/nest-messaging';
 import { ApiError, isStaff, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -16,7 +17,7 @@ import { CursorError, decodeCursor, encodeCursor, filterFingerprint } from './li
 import { Ticket } from './ticket.entity';
 import { TicketStatusRecorder } from './ticket-status.recorder';
 import type { TicketStatusChange } from './ticket-status-change.entity';
-import { assertStorableCaller, canSee } from './ticket-visibility';
+import { assertStorableCaller } from './storable-caller';
 import {
   IdempotencyKeyReusedError, InvalidCursorError, InvalidIdempotencyKeyError, StaffOnlyFieldsError, TicketClosedError,
   TicketNotFoundError,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString } from 'class-validator';
-import { MAX_TEXT_BYTES, MaxUtf8Bytes, NotBlank } from '../../tickets/dto/form-rules';
+import { MAX_TEXT_BYTES } from '@support/domain-ticketing';
+import { MaxUtf8Bytes, NotBlank } from '../../tickets/dto/form-rules';
 
 export class CreateCommentDto {
   @ApiProperty({ description: 'the reply; at most 64 KiB of UTF-8' })

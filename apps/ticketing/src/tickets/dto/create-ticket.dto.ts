@@ -3,10 +3,8 @@ import { SingleLine } from '@support/platform';
 import { TICKET_DEVICES, TICKET_PRIORITIES, type TicketDevice, type TicketPriority } from '@support/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import {
-  CodePointLength, IsPastInstant, MAX_CC_EMAILS, MAX_TEXT_BYTES, MaxUtf8Bytes, meetingIdDigits, NotBlank, trimmed,
-  withoutDuplicateEmails,
-} from './form-rules';
+import { MAX_CC_EMAILS, MAX_SUBJECT_CHARACTERS, MAX_TEXT_BYTES, MEETING_ID_DIGITS } from '@support/domain-ticketing';
+import { CodePointLength, IsPastInstant, MaxUtf8Bytes, meetingIdDigits, NotBlank, trimmed, withoutDuplicateEmails } from './form-rules';
 
 /**
  * The ticket form of domain.md. Requester and account come from the token, never the body. The
@@ -17,7 +15,7 @@ export class CreateTicketDto {
   @ApiProperty({ minLength: 1, maxLength: 255, description: 'a short statement of the most important point; trimmed' })
   @Transform(trimmed)
   @IsString()
-  @CodePointLength(1, 255)
+  @CodePointLength(1, MAX_SUBJECT_CHARACTERS)
   @SingleLine()
   subject: string;
 
@@ -47,7 +45,7 @@ export class CreateTicketDto {
   @IsOptional()
   @Transform(meetingIdDigits)
   @IsString()
-  @Matches(/^\d{9,11}$/, { message: 'meetingId must be 9 to 11 digits (spaces and dashes allowed)' })
+  @Matches(MEETING_ID_DIGITS, { message: 'meetingId must be 9 to 11 digits (spaces and dashes allowed)' })
   meetingId?: string;
 
   @ApiPropertyOptional({ example: '2026-11-21T09:30:00Z', description: 'when the problem happened (ISO-8601), not in the future' })

@@ -1,49 +1,15 @@
 import type { TransformFnParams } from 'class-transformer';
+import { codePoints, distinctEmails, normaliseMeetingId, occurrenceProblem, utf8Bytes } from '@support/domain-ticketing';
 import { isoInstantProblem } from '@support/platform';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
-/** Form rules shared by the ticket and comment bodies; plain functions first, decorators over them. */
+/** The HTTP face of the form rules (@support/domain-ticketing): transforms and validation decorators over them. */
 
-export const MAX_TEXT_BYTES = 64 * 1024;
-export const MAX_CC_EMAILS = 20;
 /**
  * JSON a ticket or comment form may take: a 64 KiB text can take six times its size as JSON
  * (\uXXXX escapes), so the platform's default body limit would refuse a valid form.
  */
 export const FORM_JSON_BODY_LIMIT = 512 * 1024;
-/** clocks of browsers and servers disagree a little; "in the future" means beyond this */
-export const FUTURE_TOLERANCE_MS = 60_000;
-const EARLIEST_OCCURRENCE = Date.UTC(1970, 0, 1);
-
-
-export function utf8Bytes(value: string): number {
-  return Buffer.byteLength(value, 'utf8');
-}
-
-/** Characters as people and MySQL count them (code points), not UTF-16 units. */
-export function codePoints(value: string): number {
-  return [...value].length;
-}
-
-export function normaliseMeetingId(value: string): string {
-  return value.trim().replace(/[ -]/g, '');
-}
-
-/** Keeps the first spelling of each address, comparing without regard to case. */
-export function distinctEmails(values: unknown[]): unknown[] {
-  const seen = new Set<string>();
-  const kept: unknown[] = [];
-  for (const value of values) {
-    const address = typeof value === 'string' ? value.trim() : value;
-    if (typeof address === 'string') {
-      const folded = address.toLowerCase();
-      if (seen.has(folded)) continue;
-      seen.add(folded);
-    }
-    kept.push(address);
-  }
-  return kept;
-}
 
 /**
  * A calendar date, or a date-time that says its offset ("10:00" alone would mean a different
@@ -102,17 +68,11 @@ export function IsPastInstant(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isPastInstant',
       validator: {
-        validate: (value) => {
-          if (!isIsoInstant(value)) return false;
-          const at = new Date(value).getTime();
-          return at >= EARLIEST_OCCURRENCE && at <= Date.now() + FUTURE_TOLERANCE_MS;
-        },
+        validate: (value) => isIsoInstant(value) && occurrenceProblem(new Date(value), new Date()) === null,
         defaultMessage: (args) => {
           const value: unknown = args?.value;
           if (!isIsoInstant(value)) return `${args?.property} ${isoInstantProblem(value, { allowDate: true })}`;
-          return new Date(value).getTime() < EARLIEST_OCCURRENCE
-            ? `${args?.property} must not be before 1970`
-            : `${args?.property} must not be in the future`;
+          return `${args?.property} ${occurrenceProblem(new Date(value), new Date())}`;
         },
       },
     },

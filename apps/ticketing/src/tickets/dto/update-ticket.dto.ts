@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@support/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { MAX_REASON_CHARACTERS } from '@support/domain-ticketing';
 import { CodePointLength, trimmed } from './form-rules';
 
 /**
@@ -18,7 +19,7 @@ export class UpdateTicketDto {
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @CodePointLength(1, 1000)
+  @CodePointLength(1, MAX_REASON_CHARACTERS)
   reason?: string;
 
   @ApiPropertyOptional({ enum: TICKET_PRIORITIES })

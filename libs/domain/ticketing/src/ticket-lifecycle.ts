@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, type TicketStatus } from '@support/contracts';
+import { TICKET_STATUSES, type TicketStatus } from './vocabulary';
 
 /**
  * Who asks for a status change: the support staff (agents and admins), the ticket's requester, or

@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, type TicketStatus } from '@support/contracts';
+import { TICKET_STATUSES, type TicketStatus } from './vocabulary';
 import {
   allowedTargets, decideTransition, reopenDeadline, REOPEN_WINDOW_MS, TRANSITION_ACTORS, type TransitionActor,
 } from './ticket-lifecycle';

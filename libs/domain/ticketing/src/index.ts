@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './ticket-lifecycle';
+export * from './ticket-visibility';
+export * from './form-rules';
