@@ -1,23 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@support/nest-bootstrap';
-import { BreachesController } from './breaches/breaches.controller';
-import { ClockEventsConsumer } from './clocks/clock-events.consumer';
-import { ClockLedger } from './clocks/clock-ledger';
-import { ClocksController } from './clocks/clocks.controller';
-import { ClocksService } from './clocks/clocks.service';
-import { ClockRepairSweep } from './consistency/clock-repair.sweep';
-import { ConsistencyController } from './consistency/consistency.controller';
-import { SlaConsistencyCounters } from './consistency/sla-consistency-counters';
+import { BreachesModule } from './breaches/breaches.module';
+import { ClocksModule } from './clocks/clocks.module';
+import { ConsistencyModule } from './consistency/consistency.module';
 import { SlaEnvironment } from './environment';
-import { PoliciesController } from './policies/policies.controller';
-import { PoliciesService } from './policies/policies.service';
-import { PolicyCatalogService } from './policies/policy-catalog.service';
-import { ComplianceController } from './reports/compliance.controller';
-import { ComplianceService } from './reports/compliance.service';
+import { PoliciesModule } from './policies/policies.module';
+import { ReportsModule } from './reports/reports.module';
 import { SLA_SERVICE } from './service';
 import { SlaTimeSource, SystemTimeSource } from './time-source';
-import { SlaMetrics } from './timers/sla-metrics';
-import { TimerScheduler } from './timers/timer-scheduler';
+import { TimersModule } from './timers/timers.module';
 
 export interface SlaModuleOptions {
   /** the service's notion of now; tests pass one they can move forward */
@@ -29,21 +20,14 @@ export class SlaEscalationModule {
   static forRoot(env: SlaEnvironment, options: SlaModuleOptions = {}): DynamicModule {
     return {
       module: SlaEscalationModule,
-      imports: serviceInfrastructure(SLA_SERVICE, env),
-      controllers: [ClocksController, PoliciesController, BreachesController, ComplianceController, ClockEventsConsumer, ConsistencyController],
+      // the validated environment and the service's clock are visible to every feature module
+      global: true,
+      imports: [...serviceInfrastructure(SLA_SERVICE, env), ClocksModule, PoliciesModule, BreachesModule, ReportsModule, TimersModule, ConsistencyModule],
       providers: [
         { provide: SlaEnvironment, useValue: env },
         { provide: SlaTimeSource, useValue: options.timeSource ?? new SystemTimeSource() },
-        PolicyCatalogService,
-        PoliciesService,
-        ClockLedger,
-        ClocksService,
-        ComplianceService,
-        TimerScheduler,
-        SlaMetrics,
-        SlaConsistencyCounters,
-        ClockRepairSweep,
       ],
+      exports: [SlaEnvironment, SlaTimeSource],
     };
   }
 }

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SlaConsistencyCounters } from '../consistency/sla-consistency-counters';
+import { PoliciesModule } from '../policies/policies.module';
+import { ClockEventsConsumer } from './clock-events.consumer';
+import { ClockLedger } from './clock-ledger';
+import { ClocksController } from './clocks.controller';
+import { ClocksService } from './clocks.service';
+
+/** The SLA clocks of every ticket: started, paused, re-timed and stopped from plan decisions and ticket events. */
+@Module({
+  imports: [PoliciesModule],
+  controllers: [ClocksController, ClockEventsConsumer],
+  providers: [ClocksService, ClockLedger, SlaConsistencyCounters],
+  exports: [ClocksService, ClockLedger, SlaConsistencyCounters],
+})
+export class ClocksModule {}
