@@ -108,3 +108,40 @@ export const STARTER_SYNONYMS: readonly SynonymRule[] = [
   { locale: 'ru', term: 'подписка', synonyms: ['тариф'] },
   { locale: 'ru', term: 'счет', synonyms: ['оплата'] },
 ];
+
+/**
+ * Rules the starter list gained after readers' queries were read (migration 1763800000700 adds
+ * them where an editor has no rule for the same term yet): everyday words for the product's
+ * terms, one direction each, and for French and Russian readers the English terms of the
+ * articles they are served in English. Word equivalences only, never a query for an article.
+ */
+export const ADDED_STARTER_SYNONYMS: readonly SynonymRule[] = [
+  { locale: 'en', term: 'save', synonyms: ['record'] },
+  { locale: 'en', term: 'capture', synonyms: ['record'] },
+  { locale: 'en', term: 'invite', synonyms: ['add'] },
+  { locale: 'en', term: 'employee', synonyms: ['user'] },
+  { locale: 'en', term: 'colleague', synonyms: ['user'] },
+  { locale: 'en', term: 'coworker', synonyms: ['user'] },
+  { locale: 'en', term: 'staff', synonyms: ['user'] },
+  { locale: 'en', term: 'meeting number', synonyms: ['meeting id'] },
+  { locale: 'en', term: 'invalid', synonyms: ['not valid'] },
+  { locale: 'en', term: 'silence', synonyms: ['mute'] },
+  { locale: 'en', term: 'alert', synonyms: ['notification'] },
+  { locale: 'en', term: 'speed', synonyms: ['bandwidth'] },
+  { locale: 'en', term: 'hear', synonyms: ['audio', 'sound'] },
+  { locale: 'fr', term: 'inviter', synonyms: ['ajouter', 'add'] },
+  { locale: 'fr', term: 'collègue', synonyms: ['utilisateur', 'user'] },
+  { locale: 'fr', term: 'diviser', synonyms: ['répartir', 'split'] },
+  { locale: 'fr', term: 'équipe', synonyms: ['groupe'] },
+  { locale: 'fr', term: 'réunion', synonyms: ['meeting'] },
+  { locale: 'fr', term: 'mot de passe', synonyms: ['password'] },
+  { locale: 'fr', term: 'compte', synonyms: ['account'] },
+  { locale: 'fr', term: 'utilisateur', synonyms: ['user'] },
+  { locale: 'fr', term: 'écran', synonyms: ['screen'] },
+  { locale: 'fr', term: 'enregistrement', synonyms: ['recording'] },
+  { locale: 'ru', term: 'пароль', synonyms: ['password'] },
+  { locale: 'ru', term: 'собеседник', synonyms: ['участник'] },
+  { locale: 'ru', term: 'слышать', synonyms: ['звук'] },
+  { locale: 'ru', term: 'войти', synonyms: ['вход'] },
+  { locale: 'ru', term: 'номер конференции', synonyms: ['идентификатор конференции'] },
+];

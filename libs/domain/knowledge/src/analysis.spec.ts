@@ -1,5 +1,5 @@
 import { allowedTypos, analyzeText, editDistance, foldForm, stemWord } from './analysis';
-import { planQuery, rankMatch, titleMatch, type TermDictionary } from './search-plan';
+import { MATCH_FACTORS, planQuery, rankMatch, sameWord, titleMatch, type TermDictionary } from './search-plan';
 
 const stems = (text: string, language: string) => analyzeText(text, language).map((w) => w.stem);
 
@@ -87,5 +87,24 @@ describe('query plans', () => {
     expect(phrase).toMatchObject({ exact: 1, phrase: true });
     expect(stemmed.exact).toBeLessThan(1);
     expect(stemmed.stemmed).toBe(1);
+  });
+
+  it('credits a title word reached through a synonym with the synonym’s factor, a phrase synonym by its share', () => {
+    const synonyms = [{ locale: 'en', term: 'save', synonyms: ['record'] }, { locale: 'en', term: 'lobby', synonyms: ['waiting room'] }];
+    const plan = planQuery(['save', 'meeting'], 'en', { synonyms });
+    expect(titleMatch(plan, 'Record a meeting', 'en').stemmed).toBeCloseTo((MATCH_FACTORS.synonym + 1) / 2);
+    expect(titleMatch(plan, 'Schedule a meeting', 'en').stemmed).toBeCloseTo(1 / 2);
+    const lobby = planQuery(['lobby'], 'en', { synonyms });
+    expect(titleMatch(lobby, 'Use the waiting room', 'en').stemmed).toBeCloseTo(MATCH_FACTORS.synonym);
+    expect(titleMatch(lobby, 'Breakout rooms', 'en').stemmed).toBeCloseTo(MATCH_FACTORS.synonym / 2);
+  });
+
+  it('matches a synonym rule written in the dictionary form to other forms of the word Snowball leaves apart', () => {
+    expect(sameWord(stemWord('слышат', 'ru'), stemWord('слышать', 'ru'))).toBe(true);
+    expect(sameWord(stemWord('слышу', 'ru'), stemWord('слышать', 'ru'))).toBe(true);
+    expect(sameWord('мог', 'могут')).toBe(false);
+    expect(sameWord('счет', 'счетчик')).toBe(false);
+    const plan = planQuery(['слышат'], 'ru', { synonyms: [{ locale: 'ru', term: 'слышать', synonyms: ['звук'] }] });
+    expect(plan.alternatives).toEqual(expect.arrayContaining([expect.objectContaining({ slot: 0, term: stemWord('звук', 'ru'), kind: 'synonym' })]));
   });
 });

@@ -15,6 +15,13 @@ export interface QueryAlternative {
   term: string;
   factor: number;
   kind: AlternativeKind;
+  /**
+   * the typed word's slot a phrase synonym's word stands for (its own `slot` is extra, one per
+   * word of the phrase), and the first slot of that phrase: title matching credits the typed word
+   * with the share of the phrase found in the title
+   */
+  source?: number;
+  phrase?: number;
 }
 
 export interface QueryPlan {
@@ -140,7 +147,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     const typed = perLanguage.get(rule.locale) ?? [];
     if (ruleStems.length === 0) continue;
     for (let i = 0; i + ruleStems.length <= typed.length; i += 1) {
-      if (!ruleStems.every((stem, k) => typed[i + k].stem === stem)) continue;
+      if (!ruleStems.every((stem, k) => sameWord(typed[i + k].stem, stem))) continue;
       const slot = positions.indexOf(typed[i].position);
       for (const synonym of rule.synonyms) {
         // a synonym may be written in another language than the rule (a French reader is served
@@ -152,10 +159,13 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
           for (const stem of stems) secondary.unshift({ slot, term: stem, factor: MATCH_FACTORS.synonym, kind: 'synonym' });
           continue;
         }
+        const phrase = nextSlot;
         Array.from({ length: words }, (_, k) => k).forEach((k) => {
           const phraseSlot = nextSlot++;
           for (const reading of readings) {
-            if (reading[k] !== undefined) secondary.push({ slot: phraseSlot, term: reading[k], factor: MATCH_FACTORS.synonymPhrase, kind: 'synonym' });
+            if (reading[k] !== undefined) {
+              secondary.push({ slot: phraseSlot, term: reading[k], factor: MATCH_FACTORS.synonymPhrase, kind: 'synonym', source: slot, phrase });
+            }
           }
         });
       }
@@ -173,6 +183,18 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   return { alternatives, forms: forms.filter(Boolean), stems: [...new Set(alternatives.map((a) => a.term))], slots: positions.length };
 }
 
+/**
+ * A typed word's stem and a synonym rule's stem name the same word: equal, or one extends the
+ * other by at most two letters from four letters on. Snowball leaves some forms of one verb
+ * apart (Russian "слышат", "слышу" → "слыш", "слышать" → "слыша"), and an editor writes the rule
+ * once, in the dictionary form.
+ */
+export function sameWord(typedStem: string, ruleStem: string): boolean {
+  if (typedStem === ruleStem) return true;
+  const [short, long] = typedStem.length <= ruleStem.length ? [typedStem, ruleStem] : [ruleStem, typedStem];
+  return [...short].length >= 4 && [...long].length - [...short].length <= 2 && long.startsWith(short);
+}
+
 function analysesHave(analyses: ReadonlyMap<string, AnalyzedWord>, stem: string): boolean {
   return [...analyses.values()].some((w) => w.stem === stem);
 }
@@ -180,7 +202,10 @@ function analysesHave(analyses: ReadonlyMap<string, AnalyzedWord>, stem: string)
 export interface TitleMatch {
   /** share of the query's words found as written (folded) in the title */
   exact: number;
-  /** share of the query's words whose stem is in the title */
+  /**
+   * share of the query's words found in the title through their stem (1), or else through their
+   * best other alternative (its match factor: a synonym, a correction, a related form)
+   */
   stemmed: number;
   /** the query's words appear in the title in order, next to each other (two words or more) */
   phrase: boolean;
@@ -193,9 +218,28 @@ export function titleMatch(plan: QueryPlan, title: string, language: string): Ti
   const forms = words.map((w) => w.form);
   const formSet = new Set(forms);
   const stemSet = new Set(words.map((w) => w.stem));
-  const queryStems = new Set(analyzeText(plan.forms.join(' '), language).map((w) => w.stem));
   const exact = plan.forms.filter((f) => formSet.has(f)).length / plan.forms.length;
-  const stemmed = queryStems.size === 0 ? 0 : [...queryStems].filter((s) => stemSet.has(s)).length / queryStems.size;
+  // each typed word: 1 when its stem (in the title's language) is in the title, else the factor
+  // of its best alternative there; a phrase synonym counts by the share of its words present
+  const best = new Array<number>(plan.slots).fill(0);
+  plan.forms.forEach((form, slot) => {
+    if (slot < best.length && analyzeText(form, language).some((w) => stemSet.has(w.stem))) best[slot] = 1;
+  });
+  const phrases = new Map<number, { source: number; factor: number; slots: Set<number>; found: Set<number> }>();
+  for (const alternative of plan.alternatives) {
+    if (alternative.phrase !== undefined && alternative.source !== undefined) {
+      const phrase = phrases.get(alternative.phrase) ?? { source: alternative.source, factor: MATCH_FACTORS.synonym, slots: new Set(), found: new Set() };
+      phrase.slots.add(alternative.slot);
+      if (stemSet.has(alternative.term)) phrase.found.add(alternative.slot);
+      phrases.set(alternative.phrase, phrase);
+    } else if (alternative.slot < best.length && stemSet.has(alternative.term)) {
+      best[alternative.slot] = Math.max(best[alternative.slot], alternative.factor);
+    }
+  }
+  for (const phrase of phrases.values()) {
+    if (phrase.source < best.length) best[phrase.source] = Math.max(best[phrase.source], (phrase.factor * phrase.found.size) / phrase.slots.size);
+  }
+  const stemmed = best.length === 0 ? 0 : best.reduce((sum, value) => sum + value, 0) / best.length;
   let phrase = false;
   if (plan.forms.length >= 2) {
     const joined = ` ${forms.join(' ')} `;
