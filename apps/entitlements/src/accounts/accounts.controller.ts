@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AccountSavedResponse, AccountUserResponse, AccountWithUsersResponse } from './accounts.responses';
 import { CorrelationId, CurrentPrincipal, Roles, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import type { Account, AccountUser } from '../entities';
@@ -32,7 +33,8 @@ export class AccountsController {
 
   @Get(':accountId')
   @Roles('agent', 'admin')
-  async get(@Param('accountId', AccountIdPipe) accountId: string) {
+  @ApiOkResponse({ type: AccountWithUsersResponse })
+  async get(@Param('accountId', AccountIdPipe) accountId: string): Promise<AccountWithUsersResponse> {
     const { account, users } = await this.accounts.get(accountId);
     return { ...accountView(account), users: users.map(userView) };
   }
@@ -43,13 +45,15 @@ export class AccountsController {
    */
   @Put(':accountId')
   @Roles('admin')
+  @ApiOkResponse({ type: AccountSavedResponse, description: 'the account replaced' })
+  @ApiCreatedResponse({ type: AccountSavedResponse, description: 'the account created' })
   async put(
     @Param('accountId', AccountIdPipe) accountId: string,
     @Body() dto: PutAccountDto,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<AccountSavedResponse> {
     const { account, created, redecidedTickets } = await this.accounts.put(accountId, dto, principal, correlationId);
     response.status(created ? 201 : 200);
     return { ...accountView(account), redecidedTickets };
@@ -57,11 +61,12 @@ export class AccountsController {
 
   @Put(':accountId/users/:userId')
   @Roles('admin')
+  @ApiOkResponse({ type: AccountUserResponse })
   async putUser(
     @Param('accountId', AccountIdPipe) accountId: string,
     @Param('userId', AccountIdPipe) userId: string,
     @Body() dto: PutAccountUserDto,
-  ) {
+  ): Promise<AccountUserResponse> {
     return userView(await this.accounts.putUser(accountId, userId, dto));
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EntitlementsConsistencyResponse } from './consistency.responses';
 import { Roles } from '@support/platform';
 import { EntitlementsConsistencyCounters } from './consistency-counters';
 
@@ -19,9 +20,9 @@ export class ConsistencyController {
       'decision instead of a new one. Entitlements decides every ticket in the transaction that receives it, so it has ' +
       'nothing stuck of its own; stuck tickets are counted by ticketing and the SLA service.',
   })
-  @ApiOkResponse({ description: 'counters since the replica started' })
+  @ApiOkResponse({ type: EntitlementsConsistencyResponse, description: 'counters since the replica started' })
   @ApiForbiddenResponse({ description: 'customers may not read it' })
-  get() {
+  get(): EntitlementsConsistencyResponse {
     return { service: 'entitlements', checkedAt: new Date().toISOString(), counters: this.counters.snapshot() };
   }
 }

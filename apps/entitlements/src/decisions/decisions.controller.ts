@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DecisionHistoryResponse } from './decisions.responses';
 import { ApiError, Roles } from '@support/platform';
 import type { DecisionRecord } from '../entities';
 import { DecisionsService } from './decisions.service';
@@ -36,7 +37,8 @@ export class DecisionsController {
   /** The ticket's current decision, with the earlier ones it replaced. */
   @Get(':ticketId')
   @Roles('agent', 'admin')
-  async get(@Param('ticketId') ticketId: string) {
+  @ApiOkResponse({ type: DecisionHistoryResponse })
+  async get(@Param('ticketId') ticketId: string): Promise<DecisionHistoryResponse> {
     const history = await this.decisions.history(ticketId);
     if (history.length === 0) {
       throw ApiError.notFound('decision for ticket', ticketId);

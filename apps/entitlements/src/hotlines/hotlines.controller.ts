@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { HotlineDirectoryResponse, HotlineDirectoryUpdatedResponse } from './hotlines.responses';
 import { CurrentPrincipal, Roles, type Principal } from '@support/platform';
 import { HotlineDirectoryService, MAX_HOTLINES, type HotlineDirectory } from './hotline-directory.service';
 
@@ -37,13 +38,16 @@ export class HotlinesController {
 
   @Get()
   @Roles('agent', 'admin')
-  async get() {
+  @ApiOkResponse({ type: HotlineDirectoryResponse })
+  async get(): Promise<HotlineDirectoryResponse> {
     return directoryView(await this.directory.get());
   }
 
   /** Replaces the directory; the order given is the order customers see. */
   @Put()
   @Roles('admin')
+  @ApiOkResponse({ type: HotlineDirectoryUpdatedResponse })
+  @ApiConflictResponse({ description: '`version` names a directory that has moved on' })
   @ApiBody({
     schema: {
       type: 'object',
@@ -54,7 +58,7 @@ export class HotlinesController {
       },
     },
   })
-  async put(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  async put(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<HotlineDirectoryUpdatedResponse> {
     const { directory, changed } = await this.directory.replace(body, principal);
     return { ...directoryView(directory), changed };
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   ACCOUNT_ROLES, PLAN_CODES, TICKET_CHANNELS, TICKET_PRIORITIES, type PlanCode,
 } from '@support/domain-entitlements';
 import { ApiError, CurrentPrincipal, Roles, type Principal } from '@support/platform';
 import { PlanCatalogService, planVersionView, planView } from './plan-catalog.service';
 import { PlanCodePipe } from './plan-code.pipe';
+import { PlanListResponse, PlanResponse, PlanUpdatedResponse, PlanVersionResponse, PlanVersionsResponse } from './plans.responses';
 
 const ROLE_CHANNELS_SCHEMA = {
   type: 'object',
@@ -45,29 +46,33 @@ export class PlansController {
 
   /** The current definition of every plan: what each role may use, and its SLA targets. */
   @Get()
-  async list() {
+  @ApiOkResponse({ type: PlanListResponse })
+  async list(): Promise<PlanListResponse> {
     return { plans: (await this.plans.list()).map(planView) };
   }
 
   @Get(':plan')
-  async get(@Param('plan', PlanCodePipe) code: PlanCode) {
+  @ApiOkResponse({ type: PlanResponse })
+  async get(@Param('plan', PlanCodePipe) code: PlanCode): Promise<PlanResponse> {
     return planView(await this.plans.get(code));
   }
 
   /** Every version ever stored; decisions name the version they were made under. */
   @Get(':plan/versions')
   @Roles('agent', 'admin')
-  async versions(@Param('plan', PlanCodePipe) code: PlanCode) {
+  @ApiOkResponse({ type: PlanVersionsResponse })
+  async versions(@Param('plan', PlanCodePipe) code: PlanCode): Promise<PlanVersionsResponse> {
     return { code, versions: (await this.plans.versions(code)).map(planVersionView) };
   }
 
   @Get(':plan/versions/:version')
   @Roles('agent', 'admin')
+  @ApiOkResponse({ type: PlanVersionResponse })
   async version(
     @Param('plan', PlanCodePipe) code: PlanCode,
     @Param('version', new ParseIntPipe({ exceptionFactory: () => ApiError.badRequest('invalid_version', 'version: must be a whole number') }))
     version: number,
-  ) {
+  ): Promise<PlanVersionResponse> {
     return planVersionView(await this.plans.version(code, version));
   }
 
@@ -75,7 +80,9 @@ export class PlansController {
   @Put(':plan')
   @Roles('admin')
   @ApiBody({ schema: PLAN_BODY_SCHEMA })
-  async put(@Param('plan', PlanCodePipe) code: PlanCode, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: PlanUpdatedResponse })
+  @ApiConflictResponse({ description: '`version` names a plan version that has moved on' })
+  async put(@Param('plan', PlanCodePipe) code: PlanCode, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<PlanUpdatedResponse> {
     const { plan, changed } = await this.plans.update(code, body, principal);
     return { ...planView(plan), changed };
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SupportOptionsResponse } from './support-options.responses';
 import { ApiError, CurrentPrincipal, isStaff, type Principal } from '@support/platform';
 import { AccountIdPipe } from '../accounts/account-id.pipe';
 import { SupportOptionsQuery } from './support-options.query';
@@ -17,11 +18,13 @@ export class SupportOptionsController {
    * public self-service channel and the reason unknown_account.
    */
   @Get(':accountId/support-options')
+  @ApiOkResponse({ type: SupportOptionsResponse })
+  @ApiForbiddenResponse({ description: 'a customer asked about another account, or about another user' })
   async get(
     @Param('accountId', AccountIdPipe) accountId: string,
     @Query() query: SupportOptionsQuery,
     @CurrentPrincipal() principal: Principal,
-  ) {
+  ): Promise<SupportOptionsResponse> {
     return this.options.forUser(accountId, this.subject(accountId, query.userId, principal));
   }
 
