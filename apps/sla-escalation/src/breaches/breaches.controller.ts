@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BreachPageResponse } from './breaches.responses';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiError, Roles } from '@support/platform';
 import type { DataSource } from 'typeorm';
@@ -30,7 +31,8 @@ export class BreachesController {
    */
   @Get()
   @Roles('agent', 'admin')
-  async list(@Query() query: BreachesQueryDto) {
+  @ApiOkResponse({ type: BreachPageResponse })
+  async list(@Query() query: BreachesQueryDto): Promise<BreachPageResponse> {
     const since = query.since ? parseInstant(query.since, 'since') : new Date(this.time.now().getTime() - DAY_MS);
     const limit = query.limit ?? 100;
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { TicketSlaResponse } from './clocks.responses';
 import { ApiError, CurrentPrincipal, isOwnedBy, isStaff, type Principal } from '@support/platform';
 import { PolicyCatalogService } from '../policies/policy-catalog.service';
 import { SlaTimeSource } from '../time-source';
@@ -23,7 +24,8 @@ export class ClocksController {
    * for; anyone else's is "not found", so ticket ids leak nothing.
    */
   @Get(':ticketId/sla')
-  async get(@Param('ticketId', TicketIdPipe) ticketId: string, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: TicketSlaResponse })
+  async get(@Param('ticketId', TicketIdPipe) ticketId: string, @CurrentPrincipal() principal: Principal): Promise<TicketSlaResponse> {
     const { ticket, clocks } = await this.clocks.forTicket(ticketId);
     const visible = isStaff(principal) || (ticket !== null && isOwnedBy({ accountId: ticket.accountId, userId: ticket.requesterId }, principal));
     if (clocks.length === 0 || !visible) throw ApiError.notFound('SLA for ticket', ticketId);

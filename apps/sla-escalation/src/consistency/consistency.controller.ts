@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SlaConsistencyResponse } from './consistency.responses';
 import { Roles } from '@support/platform';
 import { SlaTimeSource } from '../time-source';
 import { ClockRepairSweep } from './clock-repair.sweep';
@@ -26,9 +27,9 @@ export class ConsistencyController {
       'entitled decisions it checked in the last day that still have no first-response clock because none was owed ' +
       '(answered or closed before the deadline applied, or no target for the priority).',
   })
-  @ApiOkResponse({ description: 'counters, decisions waiting, sweep state and settings' })
+  @ApiOkResponse({ type: SlaConsistencyResponse, description: 'counters, decisions waiting, sweep state and settings' })
   @ApiForbiddenResponse({ description: 'customers may not read it' })
-  async get() {
+  async get(): Promise<SlaConsistencyResponse> {
     return {
       service: 'sla-escalation',
       checkedAt: this.time.now().toISOString(),

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ComplianceReportResponse } from './compliance.responses';
 import { ApiError, Roles } from '@support/platform';
 import { parseInstant } from '../instant';
 import { ComplianceService } from './compliance.service';
@@ -20,7 +21,8 @@ export class ComplianceController {
    */
   @Get('compliance')
   @Roles('agent', 'admin')
-  async get(@Query() query: ComplianceQueryDto) {
+  @ApiOkResponse({ type: ComplianceReportResponse })
+  async get(@Query() query: ComplianceQueryDto): Promise<ComplianceReportResponse> {
     const from = parseInstant(query.from, 'from');
     const to = parseInstant(query.to, 'to');
     if (to <= from) throw ApiError.badRequest('invalid_window', 'to: must be later than from');
