@@ -2,10 +2,10 @@ import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFi
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@support/platform';
 import type { Response } from 'express';
-import { attachmentView } from '../tickets/ticket.view';
+import { AttachmentResponse } from '../tickets/ticket-page-parts';
 import { UuidParamPipe } from '../tickets/uuid-param.pipe';
+import { attachmentView } from './attachment.view';
 import { AttachmentsService, type ReceivedFile } from './attachments.service';
-import { AttachmentResponse } from './attachments.responses';
 import { attachmentDisposition } from './content-disposition';
 import { SingleFileUploadInterceptor, UPLOAD_FIELD } from './single-file-upload.interceptor';
 

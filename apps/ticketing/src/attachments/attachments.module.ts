@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TicketFiles } from '../tickets/ticket-page-parts';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
@@ -16,6 +17,8 @@ export class AttachmentsModule {
       controllers: [AttachmentsController],
       providers: [
         AttachmentsService,
+        // the ticket page lists its files here
+        { provide: TicketFiles, useExisting: AttachmentsService },
         SingleFileUploadInterceptor,
         { provide: AttachmentStore, useFactory: () => LocalDirectoryStore.open(options.directory) },
       ],

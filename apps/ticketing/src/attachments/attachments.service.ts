@@ -5,9 +5,11 @@ import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ticket } from '../tickets/ticket.entity';
+import type { AttachmentResponse, TicketFiles } from '../tickets/ticket-page-parts';
 import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketsService } from '../tickets/tickets.service';
+import { attachmentView } from './attachment.view';
 import { AttachmentLimitReachedError, AttachmentNotFoundError, uploadRefusedError } from './attachments.errors';
 import { AttachmentStore } from './storage/attachment-store';
 import { TicketAttachment } from './ticket-attachment.entity';
@@ -20,7 +22,7 @@ export interface ReceivedFile {
 }
 
 @Injectable()
-export class AttachmentsService {
+export class AttachmentsService implements TicketFiles {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tickets: TicketsService,
@@ -68,6 +70,12 @@ export class AttachmentsService {
       await manager.save(locked);
       return attachment;
     });
+  }
+
+  /** The ticket's files as its page lists them. */
+  async attachmentsOf(ticketId: string): Promise<AttachmentResponse[]> {
+    const attachments = await this.dataSource.getRepository(TicketAttachment).find({ where: { ticketId }, order: { id: 'ASC' } });
+    return attachments.map(attachmentView);
   }
 
   /** The file and its bytes, for a caller who may see the ticket; to anyone else it does not exist. */

@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, JsonBodyLimit, type Principal } from '@support/platform';
 import { FORM_JSON_BODY_LIMIT } from '../tickets/dto/form-rules';
-import { commentView } from '../tickets/ticket.view';
+import { CommentResponse } from '../tickets/ticket-page-parts';
 import { UuidParamPipe } from '../tickets/uuid-param.pipe';
-import { CreateCommentDto } from './dto/create-comment.dto';
-import { CommentResponse } from './comments.responses';
+import { commentView } from './comment.view';
 import { CommentsService } from './comments.service';
+import { CreateCommentDto } from './dto/create-comment.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()

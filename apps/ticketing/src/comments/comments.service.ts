@@ -1,23 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketCommented, TicketFirstResponded } from '@support/contracts';
 import { actsAsStaff } from '@support/domain-ticketing';
 import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { isStaff, type Principal } from '@support/platform';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Ticket } from '../tickets/ticket.entity';
+import type { CommentResponse, TicketConversation } from '../tickets/ticket-page-parts';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
 import { TicketsService } from '../tickets/tickets.service';
+import { commentView } from './comment.view';
 import type { CreateCommentDto } from './dto/create-comment.dto';
 import { InternalNoteForbiddenError } from './comments.errors';
 import { TicketComment } from './ticket-comment.entity';
 
 @Injectable()
-export class CommentsService {
+export class CommentsService implements TicketConversation {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: OutboxWriter,
     private readonly tickets: TicketsService,
@@ -77,6 +81,14 @@ export class CommentsService {
       await manager.save(ticket);
       return comment;
     });
+  }
+
+  /** The ticket's conversation as its page lists it; a requester never sees internal notes. */
+  async commentsOf(ticketId: string, withInternalNotes: boolean): Promise<CommentResponse[]> {
+    const comments = await this.dataSource
+      .getRepository(TicketComment)
+      .find({ where: withInternalNotes ? { ticketId } : { ticketId, isPublic: true }, order: { id: 'ASC' } });
+    return comments.map(commentView);
   }
 
   /**

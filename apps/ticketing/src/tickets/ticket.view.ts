@@ -1,7 +1,6 @@
-import type { TicketAttachment } from '../attachments/ticket-attachment.entity';
-import type { TicketComment } from '../comments/ticket-comment.entity';
 import { reopenDeadline } from '@support/domain-ticketing';
 import type { SuggestedArticle } from './suggested-article.entity';
+import type { AttachmentResponse, CommentResponse } from './ticket-page-parts';
 import type { Ticket } from './ticket.entity';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 
@@ -11,8 +10,8 @@ export const SELF_SERVICE = { helpCenter: '/v1/articles', suggestions: '/v1/sugg
 /** What a ticket shows besides its own row, already narrowed to what the caller may see. */
 export interface TicketRelations {
   statusHistory: TicketStatusChange[];
-  comments: TicketComment[];
-  attachments: TicketAttachment[];
+  comments: CommentResponse[];
+  attachments: AttachmentResponse[];
   suggestedArticles: SuggestedArticle[];
 }
 
@@ -47,30 +46,6 @@ export function ticketSummary(ticket: Ticket) {
 }
 
 export type TicketSummary = ReturnType<typeof ticketSummary>;
-
-export function attachmentView(attachment: TicketAttachment) {
-  return {
-    id: attachment.id,
-    filename: attachment.filename,
-    contentType: attachment.contentType,
-    size: attachment.sizeBytes,
-    sha256: attachment.sha256,
-    uploadedBy: attachment.uploadedBy,
-    uploadedAt: attachment.uploadedAt.toISOString(),
-    downloadUrl: `/v1/tickets/${attachment.ticketId}/attachments/${attachment.id}`,
-  };
-}
-
-export function commentView(comment: TicketComment) {
-  return {
-    id: comment.id,
-    authorId: comment.authorId,
-    authorRole: comment.authorRole,
-    public: comment.isPublic,
-    body: comment.body,
-    createdAt: comment.createdAt.toISOString(),
-  };
-}
 
 /** The JSON a caller sees for one ticket (contracts.md: GET /v1/tickets/:id). */
 export function ticketView(ticket: Ticket, relations: TicketRelations) {
@@ -115,8 +90,8 @@ export function ticketView(ticket: Ticket, relations: TicketRelations) {
       score: article.score,
       url: `/v1/articles/${encodeURIComponent(article.articleId)}?locale=${encodeURIComponent(article.locale)}`,
     })),
-    attachments: relations.attachments.map(attachmentView),
-    comments: relations.comments.map(commentView),
+    attachments: relations.attachments,
+    comments: relations.comments,
     statusHistory: relations.statusHistory.map((change) => ({
       previousStatus: change.previousStatus,
       status: change.status,

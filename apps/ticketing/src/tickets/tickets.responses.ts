@@ -1,8 +1,7 @@
 import { ENTITLEMENT_STATUSES, TICKET_CHANNELS, TICKET_DEVICES, TICKET_PRIORITIES, TICKET_STATUSES } from '@support/contracts';
 import { ApiFlag, ApiId, ApiInstant, ApiInteger, ApiNested, ApiNumber, ApiOneOf, ApiText, ApiTexts } from '@support/platform';
-import { AttachmentResponse } from '../attachments/attachments.responses';
-import { CommentResponse } from '../comments/comments.responses';
 import { TRANSITION_ACTORS } from '@support/domain-ticketing';
+import { AttachmentResponse, CommentResponse } from './ticket-page-parts';
 
 const ENTITLEMENT_STATES = ['pending', ...ENTITLEMENT_STATUSES];
 

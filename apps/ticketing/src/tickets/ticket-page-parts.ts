@@ -1,0 +1,40 @@
+import { ApiFlag, ApiId, ApiInstant, ApiInteger, ApiOneOf, ApiText, CALLER_ROLES } from '@support/platform';
+
+/**
+ * The parts of a ticket's page that other features own: its conversation (comments/) and its
+ * files (attachments/). Those features depend on tickets, never the reverse: they render their
+ * rows into these read models and provide the readers, which the page finds once the app is
+ * assembled (TicketDetails).
+ */
+
+/** A comment as POST /v1/tickets/:id/comments answers it and a ticket lists it. */
+export class CommentResponse {
+  @ApiId() id!: string;
+  @ApiText() authorId!: string;
+  @ApiOneOf(CALLER_ROLES) authorRole!: string;
+  @ApiFlag({ description: 'false: an internal note, shown to staff only' }) public!: boolean;
+  @ApiText() body!: string;
+  @ApiInstant() createdAt!: string;
+}
+
+/** An attachment as its upload answers it and a ticket lists it. */
+export class AttachmentResponse {
+  @ApiId() id!: string;
+  @ApiText() filename!: string;
+  @ApiText({ description: 'the type sniffed from the bytes', example: 'application/pdf' }) contentType!: string;
+  @ApiInteger({ description: 'bytes' }) size!: number;
+  @ApiText({ pattern: '^[0-9a-f]{64}$' }) sha256!: string;
+  @ApiText() uploadedBy!: string;
+  @ApiInstant() uploadedAt!: string;
+  @ApiText({ example: '/v1/tickets/0193.../attachments/0193...' }) downloadUrl!: string;
+}
+
+/** The comments of one ticket in the order they were written; internal notes only when asked. */
+export abstract class TicketConversation {
+  abstract commentsOf(ticketId: string, withInternalNotes: boolean): Promise<CommentResponse[]>;
+}
+
+/** The files of one ticket in the order they were uploaded. */
+export abstract class TicketFiles {
+  abstract attachmentsOf(ticketId: string): Promise<AttachmentResponse[]>;
+}
