@@ -1,5 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SUPPORTED_LOCALES } from '@support/domain-knowledge';
+import { VoteTotalsResponse } from '../engagement/votes.responses';
+import { ArticlePageResponse, ArticleResponse, AutocompleteResponse } from './articles.responses';
 import { CurrentPrincipal, Public, type Principal } from '@support/platform';
 import { VoteDto } from '../engagement/dto/vote.dto';
 import { VotesService } from '../engagement/votes.service';
@@ -20,7 +23,8 @@ export class ArticlesController {
   @Get()
   @Public()
   @TimedSearch('articles', { queryParam: 'q' })
-  async list(@Query() query: ArticleListQueryDto, @Headers('accept-language') acceptLanguage?: string) {
+  @ApiOkResponse({ type: ArticlePageResponse })
+  async list(@Query() query: ArticleListQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<ArticlePageResponse> {
     return this.reader.list({
       q: query.q,
       locale: readerLocale(query.locale, acceptLanguage),
@@ -33,13 +37,17 @@ export class ArticlesController {
   /** Search-as-you-type: up to `limit` titles whose words start with what is typed (the last word may be partial). */
   @Get('autocomplete')
   @Public()
-  async autocomplete(@Query() query: AutocompleteQueryDto, @Headers('accept-language') acceptLanguage?: string) {
+  @ApiOkResponse({ type: AutocompleteResponse })
+  async autocomplete(@Query() query: AutocompleteQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<AutocompleteResponse> {
     return this.reader.autocomplete(query.q ?? '', readerLocale(query.locale, acceptLanguage), query.limit ?? 8);
   }
 
   @Get(':article')
   @Public()
-  async read(@Param('article') reference: string, @Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string) {
+  @ApiOkResponse({ type: ArticleResponse })
+  @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
+  @ApiParam({ name: 'article', description: 'the article id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  async read(@Param('article') reference: string, @Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<ArticleResponse> {
     return this.reader.read(reference, readerLocale(locale, acceptLanguage));
   }
 
@@ -47,7 +55,9 @@ export class ArticlesController {
   @Post(':article/votes')
   @HttpCode(200)
   @ApiBearerAuth()
-  async vote(@Param('article') reference: string, @Body() dto: VoteDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: VoteTotalsResponse })
+  @ApiParam({ name: 'article', description: 'the article id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  async vote(@Param('article') reference: string, @Body() dto: VoteDto, @CurrentPrincipal() principal: Principal): Promise<VoteTotalsResponse> {
     return this.votes.vote(reference, principal, dto.helpful, readerLocale(dto.locale));
   }
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SUPPORTED_LOCALES } from '@support/domain-knowledge';
+import { AdminCategoryResponse, CategoryListResponse } from './catalog.responses';
 import { Public, Roles } from '@support/platform';
 import { readerLocale, requireLocale } from '../reader-locale';
 import { CatalogService } from './catalog.service';
@@ -16,7 +18,8 @@ export class CatalogController {
   @Get()
   @Public()
   @ApiQuery({ name: 'locale', required: false, description: 'en, ru, fr, ...; default: Accept-Language, else en' })
-  async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string) {
+  @ApiOkResponse({ type: CategoryListResponse })
+  async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<CategoryListResponse> {
     const requestedLocale = readerLocale(locale, acceptLanguage);
     return { requestedLocale, items: await this.catalog.listForReader(requestedLocale) };
   }
@@ -25,7 +28,9 @@ export class CatalogController {
   @HttpCode(201)
   @Roles('admin')
   @ApiBearerAuth()
-  async create(@Body() dto: CreateCategoryDto) {
+  @ApiCreatedResponse({ type: AdminCategoryResponse })
+  @ApiConflictResponse({ description: 'the slug is taken' })
+  async create(@Body() dto: CreateCategoryDto): Promise<AdminCategoryResponse> {
     const category = await this.catalog.createCategory(dto);
     return this.catalog.adminView(category.id);
   }
@@ -33,14 +38,19 @@ export class CatalogController {
   @Get(':category/admin')
   @Roles('admin')
   @ApiBearerAuth()
-  async adminView(@Param('category') category: string) {
+  @ApiOkResponse({ type: AdminCategoryResponse })
+  @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  async adminView(@Param('category') category: string): Promise<AdminCategoryResponse> {
     return this.catalog.adminView(category);
   }
 
   @Patch(':category')
   @Roles('admin')
   @ApiBearerAuth()
-  async update(@Param('category') reference: string, @Body() dto: UpdateCategoryDto) {
+  @ApiOkResponse({ type: AdminCategoryResponse })
+  @ApiConflictResponse({ description: 'the slug is taken' })
+  @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  async update(@Param('category') reference: string, @Body() dto: UpdateCategoryDto): Promise<AdminCategoryResponse> {
     const category = await this.catalog.updateCategory(reference, dto);
     return this.catalog.adminView(category.id);
   }
@@ -48,7 +58,10 @@ export class CatalogController {
   @Put(':category/translations/:locale')
   @Roles('admin')
   @ApiBearerAuth()
-  async putTranslation(@Param('category') reference: string, @Param('locale') locale: string, @Body() dto: CategoryTranslationDto) {
+  @ApiOkResponse({ type: AdminCategoryResponse })
+  @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  @ApiParam({ name: 'locale', enum: SUPPORTED_LOCALES })
+  async putTranslation(@Param('category') reference: string, @Param('locale') locale: string, @Body() dto: CategoryTranslationDto): Promise<AdminCategoryResponse> {
     await this.catalog.putCategoryTranslation(reference, requireLocale(locale), dto);
     return this.catalog.adminView(reference);
   }
@@ -57,7 +70,10 @@ export class CatalogController {
   @HttpCode(201)
   @Roles('admin')
   @ApiBearerAuth()
-  async createSection(@Param('category') reference: string, @Body() dto: CreateSectionDto) {
+  @ApiCreatedResponse({ type: AdminCategoryResponse, description: 'the category with its new section' })
+  @ApiConflictResponse({ description: 'the slug is taken' })
+  @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  async createSection(@Param('category') reference: string, @Body() dto: CreateSectionDto): Promise<AdminCategoryResponse> {
     await this.catalog.createSection(reference, dto);
     return this.catalog.adminView(reference);
   }
@@ -65,7 +81,11 @@ export class CatalogController {
   @Patch(':category/sections/:section')
   @Roles('admin')
   @ApiBearerAuth()
-  async updateSection(@Param('category') category: string, @Param('section') section: string, @Body() dto: UpdateSectionDto) {
+  @ApiOkResponse({ type: AdminCategoryResponse })
+  @ApiConflictResponse({ description: 'the slug is taken' })
+  @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  @ApiParam({ name: 'section', description: 'the section id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  async updateSection(@Param('category') category: string, @Param('section') section: string, @Body() dto: UpdateSectionDto): Promise<AdminCategoryResponse> {
     await this.catalog.updateSection(category, section, dto);
     return this.catalog.adminView(category);
   }
@@ -73,12 +93,16 @@ export class CatalogController {
   @Put(':category/sections/:section/translations/:locale')
   @Roles('admin')
   @ApiBearerAuth()
+  @ApiOkResponse({ type: AdminCategoryResponse })
+  @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  @ApiParam({ name: 'section', description: 'the section id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  @ApiParam({ name: 'locale', enum: SUPPORTED_LOCALES })
   async putSectionTranslation(
     @Param('category') category: string,
     @Param('section') section: string,
     @Param('locale') locale: string,
     @Body() dto: SectionTranslationDto,
-  ) {
+  ): Promise<AdminCategoryResponse> {
     await this.catalog.putSectionTranslation(category, section, requireLocale(locale), dto);
     return this.catalog.adminView(category);
   }

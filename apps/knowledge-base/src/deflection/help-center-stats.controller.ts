@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DeflectionStatsResponse, MissingTranslationsResponse } from './help-center-stats.responses';
 import { Roles } from '@support/platform';
 import { requireLocale } from '../reader-locale';
 import { DeflectionStatsQueryDto, MissingTranslationsQueryDto } from './dto/suggestion.dto';
@@ -13,12 +14,14 @@ export class HelpCenterStatsController {
   constructor(private readonly stats: HelpCenterStatsService) {}
 
   @Get('deflection')
-  async deflection(@Query() query: DeflectionStatsQueryDto) {
+  @ApiOkResponse({ type: DeflectionStatsResponse })
+  async deflection(@Query() query: DeflectionStatsQueryDto): Promise<DeflectionStatsResponse> {
     return this.stats.deflection({ since: query.since, until: query.until, channel: query.channel, limit: query.limit ?? 50 });
   }
 
   @Get('missing-translations')
-  async missingTranslations(@Query() query: MissingTranslationsQueryDto) {
+  @ApiOkResponse({ type: MissingTranslationsResponse })
+  async missingTranslations(@Query() query: MissingTranslationsQueryDto): Promise<MissingTranslationsResponse> {
     return this.stats.missingTranslations({
       locale: query.locale === undefined ? undefined : requireLocale(query.locale),
       since: query.since,

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { SuggestionResponse, TextSuggestionsResponse } from './suggestions.responses';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@support/platform';
 import { readerLocale } from '../reader-locale';
 import { DeflectionService } from './deflection.service';
@@ -19,24 +20,28 @@ export class SuggestionsController {
   @Public()
   @HttpCode(200)
   @TimedSearch('suggestions')
+  @ApiOkResponse({ type: TextSuggestionsResponse })
   async suggest(
     @Body() dto: SuggestForTextDto,
     @OptionalPrincipal() principal: Principal | undefined,
     @Headers('accept-language') acceptLanguage?: string,
-  ) {
+  ): Promise<TextSuggestionsResponse> {
     return this.deflection.suggestForText(dto.text, readerLocale(dto.locale, acceptLanguage), principal);
   }
 
   /** The set suggested for a ticket, with its id for marking the answer. */
   @Get()
   @ApiBearerAuth()
-  async forTicket(@Query() query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: SuggestionResponse })
+  async forTicket(@Query() query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal): Promise<SuggestionResponse> {
     return this.deflection.viewForTicket(query.ticketId, principal);
   }
 
   @Get(':suggestionId')
   @Public()
-  async view(@Param('suggestionId') id: string, @OptionalPrincipal() principal: Principal | undefined) {
+  @ApiOkResponse({ type: SuggestionResponse })
+  @ApiParam({ name: 'suggestionId', schema: { type: 'string', format: 'uuid' } })
+  async view(@Param('suggestionId') id: string, @OptionalPrincipal() principal: Principal | undefined): Promise<SuggestionResponse> {
     return this.deflection.view(id, principal);
   }
 
@@ -44,13 +49,17 @@ export class SuggestionsController {
   @Post(':suggestionId/answer')
   @Public()
   @HttpCode(200)
-  async markAnswer(@Param('suggestionId') id: string, @Body() dto: MarkAnswerDto, @OptionalPrincipal() principal: Principal | undefined) {
+  @ApiOkResponse({ type: SuggestionResponse })
+  @ApiParam({ name: 'suggestionId', schema: { type: 'string', format: 'uuid' } })
+  async markAnswer(@Param('suggestionId') id: string, @Body() dto: MarkAnswerDto, @OptionalPrincipal() principal: Principal | undefined): Promise<SuggestionResponse> {
     return this.deflection.markAnswer(id, dto.articleId, principal);
   }
 
   @Delete(':suggestionId/answer')
   @Public()
-  async clearAnswer(@Param('suggestionId') id: string, @OptionalPrincipal() principal: Principal | undefined) {
+  @ApiOkResponse({ type: SuggestionResponse })
+  @ApiParam({ name: 'suggestionId', schema: { type: 'string', format: 'uuid' } })
+  async clearAnswer(@Param('suggestionId') id: string, @OptionalPrincipal() principal: Principal | undefined): Promise<SuggestionResponse> {
     return this.deflection.clearAnswer(id, principal);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { SynonymListResponse, SynonymResponse } from './search-synonyms.responses';
 import { Roles } from '@support/platform';
 import { SynonymDto, SynonymListQueryDto } from './dto/synonym.dto';
 import { SearchSynonymsService } from './search-synonyms.service';
@@ -13,28 +14,38 @@ export class SearchSynonymsController {
   constructor(private readonly synonyms: SearchSynonymsService) {}
 
   @Get()
-  async list(@Query() query: SynonymListQueryDto) {
+  @ApiOkResponse({ type: SynonymListResponse })
+  async list(@Query() query: SynonymListQueryDto): Promise<SynonymListResponse> {
     return this.synonyms.list(query.locale);
   }
 
   @Post()
   @HttpCode(201)
-  async create(@Body() dto: SynonymDto) {
+  @ApiCreatedResponse({ type: SynonymResponse })
+  @ApiConflictResponse({ description: 'the locale already has a rule for this term' })
+  async create(@Body() dto: SynonymDto): Promise<SynonymResponse> {
     return this.synonyms.create(dto);
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
+  @ApiOkResponse({ type: SynonymResponse })
+  @ApiParam({ name: 'id', description: 'the synonym rule id', schema: { type: 'string', format: 'uuid' } })
+  async get(@Param('id') id: string): Promise<SynonymResponse> {
     return this.synonyms.get(id);
   }
 
   @Put(':id')
-  async replace(@Param('id') id: string, @Body() dto: SynonymDto) {
+  @ApiOkResponse({ type: SynonymResponse })
+  @ApiConflictResponse({ description: 'the locale already has a rule for this term' })
+  @ApiParam({ name: 'id', description: 'the synonym rule id', schema: { type: 'string', format: 'uuid' } })
+  async replace(@Param('id') id: string, @Body() dto: SynonymDto): Promise<SynonymResponse> {
     return this.synonyms.replace(id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the rule is gone' })
+  @ApiParam({ name: 'id', description: 'the synonym rule id', schema: { type: 'string', format: 'uuid' } })
   async remove(@Param('id') id: string) {
     await this.synonyms.remove(id);
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SUPPORTED_LOCALES } from '@support/domain-knowledge';
+import { StoredTopResourcesResponse, TopResourcesResponse } from './top-resources.responses';
 import { Public, Roles } from '@support/platform';
 import { readerLocale, requireLocale } from '../reader-locale';
 import { PutTopResourcesDto } from './dto/top-resources.dto';
@@ -13,21 +15,26 @@ export class TopResourcesController {
   @Get()
   @Public()
   @ApiQuery({ name: 'locale', required: false })
-  async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string) {
+  @ApiOkResponse({ type: TopResourcesResponse })
+  async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<TopResourcesResponse> {
     return this.topResources.forReader(readerLocale(locale, acceptLanguage));
   }
 
   @Get(':locale/admin')
   @Roles('admin')
   @ApiBearerAuth()
-  async stored(@Param('locale') locale: string) {
+  @ApiOkResponse({ type: StoredTopResourcesResponse })
+  @ApiParam({ name: 'locale', enum: SUPPORTED_LOCALES })
+  async stored(@Param('locale') locale: string): Promise<StoredTopResourcesResponse> {
     return this.topResources.stored(requireLocale(locale));
   }
 
   @Put(':locale')
   @Roles('admin')
   @ApiBearerAuth()
-  async replace(@Param('locale') locale: string, @Body() dto: PutTopResourcesDto) {
+  @ApiOkResponse({ type: StoredTopResourcesResponse })
+  @ApiParam({ name: 'locale', enum: SUPPORTED_LOCALES })
+  async replace(@Param('locale') locale: string, @Body() dto: PutTopResourcesDto): Promise<StoredTopResourcesResponse> {
     const target = requireLocale(locale);
     await this.topResources.replace(target, dto.articles);
     return this.topResources.stored(target);
