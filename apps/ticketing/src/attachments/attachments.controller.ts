@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@support/platform';
+import { CurrentPrincipal, UuidParamPipe, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { AttachmentResponse } from '../tickets/ticket-page-parts';
-import { UuidParamPipe } from '../tickets/uuid-param.pipe';
 import { attachmentView } from './attachment.view';
 import { AttachmentsService, type ReceivedFile } from './attachments.service';
 import { attachmentDisposition } from './content-disposition';

@@ -6,11 +6,11 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ticket } from '../tickets/ticket.entity';
 import type { AttachmentResponse, TicketFiles } from '../tickets/ticket-page-parts';
-import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
+import { ticketClosed, ticketRejected } from '../tickets/tickets.errors';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketsService } from '../tickets/tickets.service';
 import { attachmentView } from './attachment.view';
-import { AttachmentLimitReachedError, AttachmentNotFoundError, uploadRefusedError } from './attachments.errors';
+import { attachmentLimitReached, attachmentNotFound, uploadRefused } from './attachments.errors';
 import { AttachmentStore } from './storage/attachment-store';
 import { TicketAttachment } from './ticket-attachment.entity';
 import { inspectUpload, MAX_ATTACHMENTS_PER_TICKET, UploadRefused } from './upload-inspection';
@@ -40,18 +40,18 @@ export class AttachmentsService implements TicketFiles {
     this.assertTakesFiles(ticket, uploader);
     const inspected = await inspectUpload({ bytes: file.buffer, filename: file.originalname, declaredContentType: file.mimetype }).catch(
       (error: unknown) => {
-        throw error instanceof UploadRefused ? uploadRefusedError(error) : error;
+        throw error instanceof UploadRefused ? uploadRefused(error) : error;
       },
     );
     const repository = this.dataSource.getRepository(TicketAttachment);
-    if ((await repository.countBy({ ticketId: ticket.id })) >= MAX_ATTACHMENTS_PER_TICKET) throw new AttachmentLimitReachedError(ticket.id);
+    if ((await repository.countBy({ ticketId: ticket.id })) >= MAX_ATTACHMENTS_PER_TICKET) throw attachmentLimitReached(ticket.id);
     const blob = await this.store.save(file.buffer);
 
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.tickets.lockVisible(manager, ticket.id, uploader);
       this.assertTakesFiles(locked, uploader);
       if ((await manager.countBy(TicketAttachment, { ticketId: locked.id })) >= MAX_ATTACHMENTS_PER_TICKET) {
-        throw new AttachmentLimitReachedError(locked.id);
+        throw attachmentLimitReached(locked.id);
       }
       const uploadedAt = new Date();
       const attachment = Object.assign(new TicketAttachment(), {
@@ -82,12 +82,12 @@ export class AttachmentsService implements TicketFiles {
   async download(ticketId: string, attachmentId: string, caller: Principal): Promise<{ attachment: TicketAttachment; content: Readable }> {
     const ticket = await this.tickets.findVisible(ticketId, caller);
     const attachment = await this.dataSource.getRepository(TicketAttachment).findOneBy({ id: attachmentId, ticketId: ticket.id });
-    if (!attachment) throw new AttachmentNotFoundError(ticketId, attachmentId);
+    if (!attachment) throw attachmentNotFound(ticketId, attachmentId);
     return { attachment, content: await this.store.open(attachment.sha256) };
   }
 
   private assertTakesFiles(ticket: Ticket, uploader: Principal): void {
-    if (ticket.status === 'closed') throw new TicketClosedError(ticket.id, 'adding a file');
-    if (ticket.status === 'rejected' && !isStaff(uploader)) throw new TicketRejectedError(ticket.id, 'adding a file', ticket.statusReason);
+    if (ticket.status === 'closed') throw ticketClosed(ticket.id, 'adding a file');
+    if (ticket.status === 'rejected' && !isStaff(uploader)) throw ticketRejected(ticket.id, 'adding a file', ticket.statusReason);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import type { Observable } from 'rxjs';
-import { AttachmentTooLargeError, MalformedUploadError, NotMultipartError } from './attachments.errors';
+import { attachmentTooLarge, malformedUpload, notMultipart } from './attachments.errors';
 import { MAX_ATTACHMENT_BYTES } from './upload-inspection';
 
 export const UPLOAD_FIELD = 'file';
@@ -24,30 +24,30 @@ export class SingleFileUploadInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    if (!request.is('multipart/form-data')) throw new NotMultipartError();
+    if (!request.is('multipart/form-data')) throw notMultipart();
     await new Promise<void>((resolve, reject) => {
       this.receive(request, response, (error: unknown) => (error ? reject(uploadError(error)) : resolve()));
     });
-    if (!request.file) throw new MalformedUploadError(`no file in the field "${UPLOAD_FIELD}"`);
+    if (!request.file) throw malformedUpload(`no file in the field "${UPLOAD_FIELD}"`);
     return next.handle();
   }
 }
 
 function uploadError(error: unknown): Error {
   if (!(error instanceof MulterError)) {
-    return new MalformedUploadError(`the multipart body cannot be read (${(error as Error)?.message ?? 'malformed'})`);
+    return malformedUpload(`the multipart body cannot be read (${(error as Error)?.message ?? 'malformed'})`);
   }
   switch (error.code) {
     case 'LIMIT_FILE_SIZE':
-      return new AttachmentTooLargeError();
+      return attachmentTooLarge();
     case 'LIMIT_UNEXPECTED_FILE':
-      return new MalformedUploadError(`the file must be sent in the field "${UPLOAD_FIELD}", not "${error.field ?? ''}"`);
+      return malformedUpload(`the file must be sent in the field "${UPLOAD_FIELD}", not "${error.field ?? ''}"`);
     case 'LIMIT_FILE_COUNT':
     case 'LIMIT_PART_COUNT':
-      return new MalformedUploadError('send one file per request, and nothing else');
+      return malformedUpload('send one file per request, and nothing else');
     case 'LIMIT_FIELD_COUNT':
-      return new MalformedUploadError(`only the field "${UPLOAD_FIELD}" is accepted${error.field ? `, not "${error.field}"` : ''}`);
+      return malformedUpload(`only the field "${UPLOAD_FIELD}" is accepted${error.field ? `, not "${error.field}"` : ''}`);
     default:
-      return new MalformedUploadError(error.message);
+      return malformedUpload(error.message);
   }
 }

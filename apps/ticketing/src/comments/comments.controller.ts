@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentPrincipal, JsonBodyLimit, type Principal } from '@support/platform';
+import { CorrelationId, CurrentPrincipal, JsonBodyLimit, UuidParamPipe, type Principal } from '@support/platform';
 import { FORM_JSON_BODY_LIMIT } from '../tickets/dto/form-rules';
 import { CommentResponse } from '../tickets/ticket-page-parts';
-import { UuidParamPipe } from '../tickets/uuid-param.pipe';
 import { commentView } from './comment.view';
 import { CommentsService } from './comments.service';
 import { CreateCommentDto } from './dto/create-comment.dto';

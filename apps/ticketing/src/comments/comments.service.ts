@@ -11,11 +11,11 @@ import { Ticket } from '../tickets/ticket.entity';
 import type { CommentResponse, TicketConversation } from '../tickets/ticket-page-parts';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 import { assertStorableCaller } from '../tickets/storable-caller';
-import { TicketClosedError, TicketRejectedError } from '../tickets/tickets.errors';
+import { ticketClosed, ticketRejected } from '../tickets/tickets.errors';
 import { TicketsService } from '../tickets/tickets.service';
 import { commentView } from './comment.view';
 import type { CreateCommentDto } from './dto/create-comment.dto';
-import { InternalNoteForbiddenError } from './comments.errors';
+import { internalNoteForbidden } from './comments.errors';
 import { TicketComment } from './ticket-comment.entity';
 
 @Injectable()
@@ -36,11 +36,11 @@ export class CommentsService implements TicketConversation {
   async add(ticketId: string, form: CreateCommentDto, author: Principal, correlationId: string): Promise<TicketComment> {
     assertStorableCaller(author);
     const isPublic = form.public ?? true;
-    if (!isPublic && !isStaff(author)) throw new InternalNoteForbiddenError();
+    if (!isPublic && !isStaff(author)) throw internalNoteForbidden();
     return this.unitOfWork.run(async (manager) => {
       const ticket = await this.tickets.lockVisible(manager, ticketId, author);
-      if (ticket.status === 'closed') throw new TicketClosedError(ticket.id, 'commenting');
-      if (ticket.status === 'rejected' && !isStaff(author)) throw new TicketRejectedError(ticket.id, 'commenting', ticket.statusReason);
+      if (ticket.status === 'closed') throw ticketClosed(ticket.id, 'commenting');
+      if (ticket.status === 'rejected' && !isStaff(author)) throw ticketRejected(ticket.id, 'commenting', ticket.statusReason);
       const at = new Date();
       const origin = { correlationId };
       const comment = Object.assign(new TicketComment(), {

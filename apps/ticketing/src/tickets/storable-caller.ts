@@ -7,7 +7,7 @@ import { ApiError, isStaff, type Principal } from '@support/platform';
  */
 export function assertStorableCaller(caller: Principal): void {
   // the token verifier already refuses such tokens; a customer's ticket is never stored without its account
-  if (!isStaff(caller) && !caller.accountId) throw new ApiError(401, 'unauthenticated', 'a customer token must carry the "account_id" claim');
+  if (!isStaff(caller) && !caller.accountId) throw ApiError.unauthenticated('a customer token must carry the "account_id" claim');
   const problems = unrecordableClaims(caller);
   if (problems.length > 0) throw ApiError.forbidden(`token claim ${problems.join(' and ')}; ticketing cannot record this caller`);
 }

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { decideTransition, type TransitionActor, type TransitionVerdict } from '@support/domain-ticketing';
 import type { Ticket } from './ticket.entity';
 import { TicketStatusChange } from './ticket-status-change.entity';
-import { IllegalTransitionError } from './tickets.errors';
+import { illegalTransition } from './tickets.errors';
 
 export interface StatusChangeRequest {
   to: TicketStatus;
@@ -29,12 +29,12 @@ export class TicketStatusRecorder {
     return decideTransition(ticket.status, to, actor, { solvedAt: ticket.solvedAt, now: at });
   }
 
-  /** Changes the status or throws IllegalTransitionError (409) naming the allowed targets. */
+  /** Changes the status or refuses with illegal_transition (409), naming the allowed targets. */
   async change(manager: EntityManager, ticket: Ticket, request: StatusChangeRequest): Promise<void> {
     const verdict = this.verdict(ticket, request.to, request.actor, request.at);
     if (!verdict.allowed) {
       const details = verdict.refusal === 'reopen_window_passed' && ticket.solvedAt ? { solvedAt: ticket.solvedAt.toISOString() } : {};
-      throw new IllegalTransitionError(ticket.status, request.to, verdict.refusal, verdict.allowedTargets, details);
+      throw illegalTransition(ticket.status, request.to, verdict.refusal, verdict.allowedTargets, details);
     }
     await this.apply(manager, ticket, request);
   }
@@ -46,18 +46,20 @@ export class TicketStatusRecorder {
     return true;
   }
 
-  /** The first history entry, written when the ticket is filed. */
-  async recordFiling(manager: EntityManager, ticket: Ticket): Promise<TicketStatusChange> {
-    const entry = Object.assign(new TicketStatusChange(), {
-      ticketId: ticket.id,
-      previousStatus: null,
-      status: ticket.status,
-      reason: null,
-      changedBy: ticket.requesterId,
-      changedAt: ticket.createdAt,
-    });
-    await manager.createQueryBuilder().insert().into(TicketStatusChange).values(entry).updateEntity(false).execute();
-    return entry;
+  /** The first history entry of each new ticket, written when they are filed (one insert for all). */
+  async recordFilings(manager: EntityManager, tickets: Ticket[]): Promise<TicketStatusChange[]> {
+    const entries = tickets.map((ticket) =>
+      Object.assign(new TicketStatusChange(), {
+        ticketId: ticket.id,
+        previousStatus: null,
+        status: ticket.status,
+        reason: null,
+        changedBy: ticket.requesterId,
+        changedAt: ticket.createdAt,
+      }),
+    );
+    await manager.createQueryBuilder().insert().into(TicketStatusChange).values(entries).updateEntity(false).execute();
+    return entries;
   }
 
   private async apply(manager: EntityManager, ticket: Ticket, request: StatusChangeRequest): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentPrincipal, JsonBodyLimit, type Principal } from '@support/platform';
+import { CorrelationId, CurrentPrincipal, JsonBodyLimit, UuidParamPipe, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { FORM_JSON_BODY_LIMIT } from './dto/form-rules';
@@ -10,7 +10,6 @@ import { TicketDetails } from './ticket-details.service';
 import { ticketSummary } from './ticket.view';
 import { TicketPageResponse, TicketResponse } from './tickets.responses';
 import { TicketsService } from './tickets.service';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 /** Set on a POST answered from an earlier request with the same Idempotency-Key. */
 export const REPLAY_HEADER = 'Idempotent-Replay';

@@ -3,10 +3,10 @@ import type { TicketStatus } from '@support/contracts';
 import type { TransitionRefusal } from '@support/domain-ticketing';
 import { ApiError } from '@support/platform';
 
-export class TicketNotFoundError extends ApiError {
-  constructor(id: string) {
-    super(HttpStatus.NOT_FOUND, 'ticket_not_found', `ticket ${id} was not found`);
-  }
+/** The tickets feature's refusals, each an ApiError (contracts.md names the codes). */
+
+export function ticketNotFound(id: string): ApiError {
+  return ApiError.notFound('ticket', id, 'ticket_not_found');
 }
 
 const REFUSALS: Record<TransitionRefusal, string> = {
@@ -16,69 +16,66 @@ const REFUSALS: Record<TransitionRefusal, string> = {
   reopen_window_passed: 'a solved ticket can be reopened by its requester for 7 days only',
 };
 
-export class IllegalTransitionError extends ApiError {
-  constructor(from: TicketStatus, to: TicketStatus, refusal: TransitionRefusal, allowed: TicketStatus[], details: Record<string, unknown> = {}) {
-    const options = allowed.length > 0 ? `allowed from ${from}: ${allowed.join(', ')}` : `nothing is allowed from ${from}`;
-    super(HttpStatus.CONFLICT, 'illegal_transition', `status: ${from} → ${to} is refused (${REFUSALS[refusal]}); ${options}`, {
-      from,
-      to,
-      refusal,
-      allowed,
-      ...details,
-    });
-  }
+export function illegalTransition(
+  from: TicketStatus,
+  to: TicketStatus,
+  refusal: TransitionRefusal,
+  allowed: TicketStatus[],
+  details: Record<string, unknown> = {},
+): ApiError {
+  const options = allowed.length > 0 ? `allowed from ${from}: ${allowed.join(', ')}` : `nothing is allowed from ${from}`;
+  return ApiError.conflict('illegal_transition', `status: ${from} → ${to} is refused (${REFUSALS[refusal]}); ${options}`, {
+    from,
+    to,
+    refusal,
+    allowed,
+    ...details,
+  });
 }
 
 /** Closed is final: no change, comment or file reaches a closed ticket. */
-export class TicketClosedError extends ApiError {
-  constructor(id: string, what: string) {
-    super(HttpStatus.CONFLICT, 'ticket_closed', `ticket ${id} is closed: ${what} is not possible; file a new ticket instead`);
-  }
+export function ticketClosed(id: string, what: string): ApiError {
+  return ApiError.conflict('ticket_closed', `ticket ${id} is closed: ${what} is not possible; file a new ticket instead`);
 }
 
 /** A requester whose ticket the plan check refused is pointed to self-service, not to this ticket. */
-export class TicketRejectedError extends ApiError {
-  constructor(id: string, what: string, reason: string | null) {
-    super(
-      HttpStatus.CONFLICT,
-      'ticket_rejected',
-      `ticket ${id} was refused by the plan check${reason ? ` (${reason})` : ''}: ${what} is not possible; the help center is at /v1/articles`,
-    );
-  }
+export function ticketRejected(id: string, what: string, reason: string | null): ApiError {
+  return ApiError.conflict(
+    'ticket_rejected',
+    `ticket ${id} was refused by the plan check${reason ? ` (${reason})` : ''}: ${what} is not possible; the help center is at /v1/articles`,
+  );
 }
 
-export class StaffOnlyFieldsError extends ApiError {
-  constructor(fields: string[]) {
-    super(HttpStatus.FORBIDDEN, 'forbidden', `${fields.join(', ')}: only agents and admins change ${fields.length > 1 ? 'these fields' : 'this field'}`, {
-      errors: fields.map((field) => ({ field, problems: ['only agents and admins may change it'] })),
-    });
-  }
+/** A PATCH that names none of the fields it may change. */
+export function nothingToChange(fields: readonly string[]): ApiError {
+  return ApiError.badRequest('validation_failed', `body: name at least one of ${fields.join(', ')}`, {
+    errors: [{ field: 'body', problems: [`must change at least one of ${fields.join(', ')}`] }],
+  });
 }
 
-export class InvalidIdempotencyKeyError extends ApiError {
-  constructor() {
-    super(
-      HttpStatus.BAD_REQUEST,
-      'invalid_idempotency_key',
-      'Idempotency-Key: must be 1 to 255 printable ASCII characters, not starting or ending with a space',
-      { errors: [{ field: 'Idempotency-Key', problems: ['must be 1 to 255 printable ASCII characters'] }] },
-    );
-  }
+export function staffOnlyFields(fields: string[]): ApiError {
+  return ApiError.forbidden(`${fields.join(', ')}: only agents and admins change ${fields.length > 1 ? 'these fields' : 'this field'}`, {
+    errors: fields.map((field) => ({ field, problems: ['only agents and admins may change it'] })),
+  });
 }
 
-export class IdempotencyKeyReusedError extends ApiError {
-  constructor(ticketId: string) {
-    super(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'idempotency_key_reused',
-      `Idempotency-Key: this key already filed ticket ${ticketId} with a different request body; use a new key for a new request`,
-      { ticketId },
-    );
-  }
+export function invalidIdempotencyKey(): ApiError {
+  return ApiError.badRequest(
+    'invalid_idempotency_key',
+    'Idempotency-Key: must be 1 to 255 printable ASCII characters, not starting or ending with a space',
+    { errors: [{ field: 'Idempotency-Key', problems: ['must be 1 to 255 printable ASCII characters'] }] },
+  );
 }
 
-export class InvalidCursorError extends ApiError {
-  constructor(problem: string) {
-    super(HttpStatus.BAD_REQUEST, 'validation_failed', `cursor: ${problem}`, { errors: [{ field: 'cursor', problems: [problem] }] });
-  }
+export function idempotencyKeyReused(ticketId: string): ApiError {
+  return new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'idempotency_key_reused',
+    `Idempotency-Key: this key already filed ticket ${ticketId} with a different request body; use a new key for a new request`,
+    { ticketId },
+  );
+}
+
+export function invalidCursor(problem: string): ApiError {
+  return ApiError.validationFailed([{ field: 'cursor', message: problem }]);
 }

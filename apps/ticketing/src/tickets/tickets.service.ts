@@ -19,8 +19,8 @@ import { TicketStatusRecorder } from './ticket-status.recorder';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 import { assertStorableCaller } from './storable-caller';
 import {
-  IdempotencyKeyReusedError, InvalidCursorError, InvalidIdempotencyKeyError, StaffOnlyFieldsError, TicketClosedError,
-  TicketNotFoundError,
+  idempotencyKeyReused, invalidCursor, invalidIdempotencyKey, nothingToChange, staffOnlyFields,
+  ticketClosed, ticketNotFound,
 } from './tickets.errors';
 
 export interface FilingResult {
@@ -48,7 +48,7 @@ export class TicketsService {
 
   async file(form: CreateTicketDto, requester: Principal, correlationId: string, idempotencyKey?: string): Promise<FilingResult> {
     assertStorableCaller(requester);
-    if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey)) throw new InvalidIdempotencyKeyError();
+    if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey)) throw invalidIdempotencyKey();
     const requestHash = requestFingerprint(form);
     // the usual replay (a client retrying after a lost answer) finds the key without a failed insert
     const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester, idempotencyKey);
@@ -127,21 +127,21 @@ export class TicketsService {
   }
 
   private async replay(claim: IdempotencyKey, requestHash: string, requester: Principal): Promise<Ticket> {
-    if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError(claim.ticketId);
+    if (claim.requestHash !== requestHash) throw idempotencyKeyReused(claim.ticketId);
     return this.findVisible(claim.ticketId, requester);
   }
 
   /** A ticket the caller may see; anyone else's is "not found", not "forbidden", so ids leak nothing. */
   async findVisible(id: string, caller: Principal): Promise<Ticket> {
     const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id });
-    if (!ticket || !canSee(ticket, caller)) throw new TicketNotFoundError(id);
+    if (!ticket || !canSee(ticket, caller)) throw ticketNotFound(id);
     return ticket;
   }
 
   /** The ticket, locked for the rest of the transaction, if the caller may see it. */
   async lockVisible(manager: EntityManager, id: string, caller: Principal): Promise<Ticket> {
     const ticket = await this.lockTicket(manager, id);
-    if (!ticket || !canSee(ticket, caller)) throw new TicketNotFoundError(id);
+    if (!ticket || !canSee(ticket, caller)) throw ticketNotFound(id);
     return ticket;
   }
 
@@ -162,7 +162,7 @@ export class TicketsService {
       try {
         after = decodeCursor(query.cursor, { order, filters: fingerprint });
       } catch (error) {
-        if (error instanceof CursorError) throw new InvalidCursorError(error.message);
+        if (error instanceof CursorError) throw invalidCursor(error.message);
         throw error;
       }
     }
@@ -195,19 +195,13 @@ export class TicketsService {
   /** PATCH: every field that changes emits its event, all in one transaction with the change. */
   async update(id: string, change: UpdateTicketDto, caller: Principal, correlationId: string): Promise<Ticket> {
     if (change.reason !== undefined && change.status === undefined) {
-      throw ApiError.badRequest('validation_failed', 'reason: is only accepted together with status', {
-        errors: [{ field: 'reason', problems: ['is only accepted together with status'] }],
-      });
+      throw ApiError.validationFailed([{ field: 'reason', message: 'is only accepted together with status' }]);
     }
     const requested = (['status', 'priority', 'assigneeId'] as const).filter((field) => change[field] !== undefined);
-    if (requested.length === 0) {
-      throw ApiError.badRequest('validation_failed', 'body: name at least one of status, priority, assigneeId', {
-        errors: [{ field: 'body', problems: ['must change at least one of status, priority, assigneeId'] }],
-      });
-    }
+    if (requested.length === 0) throw nothingToChange(['status', 'priority', 'assigneeId']);
     assertStorableCaller(caller);
     const staffOnly = requested.filter((field) => field !== 'status');
-    if (!isStaff(caller) && staffOnly.length > 0) throw new StaffOnlyFieldsError(staffOnly);
+    if (!isStaff(caller) && staffOnly.length > 0) throw staffOnlyFields(staffOnly);
 
     return this.unitOfWork.run(async (manager) => {
       const ticket = await this.lockVisible(manager, id, caller);
@@ -226,7 +220,7 @@ export class TicketsService {
       const priorityChanges = change.priority !== undefined && change.priority !== ticket.priority;
       const assigneeChanges = change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId;
       if ((priorityChanges || assigneeChanges) && ticket.status === 'closed') {
-        throw new TicketClosedError(id, `changing ${[priorityChanges && 'priority', assigneeChanges && 'assigneeId'].filter(Boolean).join(' and ')}`);
+        throw ticketClosed(id, `changing ${[priorityChanges && 'priority', assigneeChanges && 'assigneeId'].filter(Boolean).join(' and ')}`);
       }
       if (priorityChanges && change.priority !== undefined) {
         const previousPriority = ticket.priority;

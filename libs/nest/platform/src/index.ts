@@ -1,6 +1,7 @@
 export * from './environment';
 export * from './connections';
 export * from './api-error';
+export * from './param-pipe';
 export * from './http-error.filter';
 export * from './validation';
 export * from './auth';
