@@ -17,7 +17,7 @@ export class CatalogController {
   /** The help center's topics and their sections, each in the reader's locale or English. */
   @Get()
   @Public()
-  @ApiQuery({ name: 'locale', required: false, description: 'en, ru, fr, ...; default: Accept-Language, else en' })
+  @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
   @ApiOkResponse({ type: CategoryListResponse })
   async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<CategoryListResponse> {
     const requestedLocale = readerLocale(locale, acceptLanguage);

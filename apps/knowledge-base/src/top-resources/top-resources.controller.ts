@@ -14,7 +14,7 @@ export class TopResourcesController {
 
   @Get()
   @Public()
-  @ApiQuery({ name: 'locale', required: false })
+  @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
   @ApiOkResponse({ type: TopResourcesResponse })
   async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<TopResourcesResponse> {
     return this.topResources.forReader(readerLocale(locale, acceptLanguage));

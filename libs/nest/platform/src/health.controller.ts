@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult,
 } from '@nestjs/terminus';
@@ -37,6 +37,10 @@ export class HealthController {
    * orchestrator should restart the process. An outage of a dependency is not a liveness failure.
    */
   @Get('live')
+  @ApiOkResponse({
+    description: 'the process works; `checks` holds what each liveness check saw',
+    schema: { type: 'object', required: ['status', 'checks'], properties: { status: { type: 'string', enum: ['ok'] }, checks: { type: 'object', additionalProperties: true } } },
+  })
   @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
   live(): { status: 'ok'; checks: Record<string, unknown> } {
     const checks: Record<string, { alive: boolean } & Record<string, unknown>> = {};

@@ -2,7 +2,7 @@ import { ParseIntPipe, ParseUUIDPipe, type INestApplication } from '@nestjs/comm
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DocumentBuilder, SwaggerModule, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/auth.decorators';
 import type { CallerRole } from '../auth/principal';
 import { HealthController } from '../health.controller';
@@ -101,10 +101,6 @@ function problemResponse(description: string): ResponseObject {
   return { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM } } };
 }
 
-function hasContent(response: ResponseObject | ReferenceObject | undefined): boolean {
-  return !!response && 'content' in response && !!response.content && Object.keys(response.content).length > 0;
-}
-
 /**
  * Adds the errors every route can answer with, in the shared problem schema, to each operation:
  * 400 (malformed query string, path or body; validation), 401, 403 (routes limited to roles),
@@ -148,10 +144,9 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
         const existing = responses[status] as ResponseObject | undefined;
         responses[status] = existing ? { ...existing, description: existing.description || description } : { description };
       }
+      // every error leaves through HttpErrorFilter, so whatever a decorator said, its body is the problem schema
       for (const [status, response] of Object.entries(responses)) {
-        if (Number(status) >= 400 && !hasContent(response)) {
-          responses[status] = problemResponse((response as ResponseObject).description);
-        }
+        if (Number(status) >= 400) responses[status] = problemResponse((response as ResponseObject).description);
       }
       responses['default'] = problemResponse('an unexpected error (500), in the same shape');
       operation.responses = Object.fromEntries(
