@@ -97,6 +97,11 @@ describe('SLA clock repair (real Kafka and MariaDB)', () => {
     const ticketId = newTicketId();
     const created = bed.time.now();
     await bed.upstream.respond(ticketId, { respondedAt: new Date(created.getTime() + 1000).toISOString(), ticketCreatedAt: created.toISOString() });
+    // the two events travel on different topics: the response must be known before the decision arrives
+    await waitFor(async () => {
+      const [row] = await queryDatabase<{ first_responded_at: Date | null }>(bed.database, 'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
+      return row?.first_responded_at != null;
+    }, { description: 'the first response applied' });
     await bed.upstream.decide(ticketId, { ticketCreatedAt: created.toISOString(), trigger: 'plan_changed', decidedAt: new Date(created.getTime() + 2000).toISOString() });
     await waitFor(async () => {
       const [row] = await queryDatabase<{ decided_at: Date | null }>(bed.database, 'SELECT decided_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);

@@ -32,7 +32,7 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     const started = await probe.waitForEvent<any>('support.sla.clock_started.v1', (e) => e.subject === ticketId);
     expect(started.data).toMatchObject({
       ticketId, metric: 'first_response', priority: 'urgent', startedAt: created,
-      dueAt: at(created, HOUR), warningAt: at(created, 45 * MINUTE), target: 'PT1H', policyId: 'default',
+      dueAt: at(created, HOUR), warningAt: at(created, 45 * MINUTE), target: 'PT1H', policyId: 'default', targetSource: 'plan',
     });
     expect(started.correlationid).toBe('corr-start');
     expect(started.causationid).toBe(decision.id);
@@ -51,7 +51,7 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     expect(sla.body).toMatchObject({ ticketId, policy: 'default', policyVersion: 1, priority: 'urgent', escalationLevel: 0, breached: false });
     expect(sla.body.clocks).toHaveLength(1);
     expect(sla.body.clocks[0]).toMatchObject({
-      metric: 'first_response', cycle: 1, state: 'running', target: 'PT1H', startedAt: created, dueAt: at(created, HOUR),
+      metric: 'first_response', cycle: 1, state: 'running', target: 'PT1H', targetSource: 'plan', startedAt: created, dueAt: at(created, HOUR),
       stoppedAt: null, breachedAt: null, outcome: null,
     });
     expect(sla.body.clocks[0].remainingMs).toBeGreaterThan(HOUR - MINUTE);
@@ -175,6 +175,22 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     await upstream.changePriority(ticketId, { previousPriority: 'high', priority: 'urgent', changedAt: at(created, 40 * MINUTE) });
     await event('clock_retimed', ticketId, (data: any) => data.target === 'PT30M');
     expect(probe.events('support.sla.clock_started.v1', ticketId)).toHaveLength(1);
+  });
+
+  it("falls back to the policy's first-response target when the plan check carries none, and says which set each target", async () => {
+    const ticketId = newTicketId();
+    const created = new Date().toISOString();
+    await upstream.decide(ticketId, { ticketCreatedAt: created, priority: 'high', slaTarget: null, slaTargets: null });
+    // the default policy's first_response target for high
+    expect((await event<any>('clock_started', ticketId)).data).toMatchObject({ target: 'PT4H', targetSource: 'policy' });
+    expect((await slaOf(ticketId)).body.clocks[0]).toMatchObject({ target: 'PT4H', targetSource: 'policy' });
+    // a plan that brings a commitment takes the number over from the policy
+    await upstream.decide(ticketId, {
+      ticketCreatedAt: created, priority: 'high', plan: 'enterprise', trigger: 'plan_changed', decidedAt: at(created, 10 * MINUTE),
+      slaTarget: 'PT2H', slaTargets: { urgent: 'PT30M', high: 'PT2H', normal: 'PT8H', low: 'PT8H' },
+    });
+    expect((await event<any>('clock_retimed', ticketId)).data).toMatchObject({ target: 'PT2H', targetSource: 'plan' });
+    expect((await slaOf(ticketId)).body.clocks[0]).toMatchObject({ target: 'PT2H', targetSource: 'plan', dueAt: at(created, 2 * HOUR) });
   });
 
   it('honours ticket events that arrived before the plan check: the new priority and a first response', async () => {

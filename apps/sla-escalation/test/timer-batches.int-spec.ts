@@ -35,6 +35,7 @@ async function startClocks(replica: SchedulerReplica, startedAt: Date[]): Promis
         policyVersion: 1,
         accountId: 'acct-pro',
         plan: 'pro',
+        targetSource: 'plan',
         outcome: null,
         stopReason: null,
         elapsedMs: null,

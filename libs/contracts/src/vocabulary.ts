@@ -22,3 +22,7 @@ export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 export const SLA_METRICS = ['first_response', 'next_reply', 'resolution'] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
+
+/** Who set a clock's target (docs/adr/0003): the customer's plan (first response) or the SLA policy. */
+export const SLA_TARGET_SOURCES = ['plan', 'policy'] as const;
+export type SlaTargetSource = (typeof SLA_TARGET_SOURCES)[number];

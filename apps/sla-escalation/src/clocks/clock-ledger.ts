@@ -71,6 +71,7 @@ const CLOCK_COLUMNS: ReadonlyArray<[column: string, field: keyof SlaClockRecord]
   ['account_id', 'accountId'],
   ['plan', 'plan'],
   ['target_ms', 'targetMs'],
+  ['target_source', 'targetSource'],
   ['clock_state', 'clockState'],
   ['state', 'state'],
   ['started_at', 'startedAt'],
@@ -236,6 +237,7 @@ function eventFor(record: SlaClockRecord, clock: SlaClock, transition: SlaTransi
         warningAt: transition.warningAt.toISOString(),
         target: formatIsoDuration(transition.targetMs),
         policyId: record.policyId,
+        targetSource: record.targetSource,
       }, origin);
     case 'paused':
       return pending(SlaClockPaused, { ...clockFields, pausedAt: at }, origin);
@@ -248,6 +250,7 @@ function eventFor(record: SlaClockRecord, clock: SlaClock, transition: SlaTransi
         previousDueAt: transition.previousDueAt?.toISOString() ?? null,
         dueAt: transition.dueAt?.toISOString() ?? null,
         target: formatIsoDuration(transition.targetMs),
+        targetSource: record.targetSource,
         retimedAt: at,
       }, origin);
     case 'stopped':

@@ -21,6 +21,8 @@ export function clockView(record: SlaClockRecord, policy: SlaPolicy, now: Date) 
     state: record.clockState,
     priority: record.priority,
     target: formatIsoDuration(record.targetMs),
+    /** who set the target: `plan` (the customer's first-response commitment) or `policy` */
+    targetSource: record.targetSource,
     policyVersion: record.policyVersion,
     startedAt: record.startedAt.toISOString(),
     dueAt: record.dueAt?.toISOString() ?? null,

@@ -3,6 +3,8 @@ import { SlaConsistencyCounters } from '../consistency/sla-consistency-counters'
 import { PoliciesModule } from '../policies/policies.module';
 import { ClockEventsConsumer } from './clock-events.consumer';
 import { ClockLedger } from './clock-ledger';
+import { ClockOperations } from './clock-operations';
+import { ClockBatches } from './clock-session';
 import { ClocksController } from './clocks.controller';
 import { ClocksService } from './clocks.service';
 
@@ -10,7 +12,7 @@ import { ClocksService } from './clocks.service';
 @Module({
   imports: [PoliciesModule],
   controllers: [ClocksController, ClockEventsConsumer],
-  providers: [ClocksService, ClockLedger, SlaConsistencyCounters],
+  providers: [ClocksService, ClockBatches, ClockOperations, ClockLedger, SlaConsistencyCounters],
   exports: [ClocksService, ClockLedger, SlaConsistencyCounters],
 })
 export class ClocksModule {}

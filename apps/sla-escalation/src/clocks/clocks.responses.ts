@@ -1,4 +1,4 @@
-import { CLOCK_OUTCOMES, SLA_METRICS, TICKET_PRIORITIES } from '@support/contracts';
+import { CLOCK_OUTCOMES, SLA_METRICS, SLA_TARGET_SOURCES, TICKET_PRIORITIES } from '@support/contracts';
 import { ApiFlag, ApiId, ApiInstant, ApiInteger, ApiNested, ApiOneOf, ApiText } from '@support/platform';
 
 export const CLOCK_STATES = ['running', 'paused', 'stopped'] as const;
@@ -11,6 +11,10 @@ export class ClockResponse {
   @ApiOneOf(CLOCK_STATES) state!: string;
   @ApiOneOf(TICKET_PRIORITIES) priority!: string;
   @ApiText({ example: 'PT4H', description: 'ISO-8601 duration' }) target!: string;
+  @ApiOneOf(SLA_TARGET_SOURCES, {
+    description: "who set the target (docs/adr/0003): plan (the customer's first-response commitment) or policy (other metrics, and the fallback)",
+  })
+  targetSource!: string;
   @ApiInteger() policyVersion!: number;
   @ApiInstant() startedAt!: string;
   @ApiInstant({ nullable: true, description: 'null while paused' }) dueAt!: string | null;

@@ -1,4 +1,4 @@
-import type { ClockOutcome } from '@support/contracts';
+import type { ClockOutcome, SlaTargetSource } from '@support/contracts';
 import type { SlaClockState, SlaMetric, TicketPriority } from '@support/domain-sla';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn, type ValueTransformer } from 'typeorm';
 
@@ -26,6 +26,8 @@ export class SlaClockRecord {
   @Column({ name: 'account_id', type: 'varchar', length: 64, nullable: true }) accountId: string | null;
   @Column({ type: 'varchar', length: 16, nullable: true }) plan: string | null;
   @Column({ name: 'target_ms', type: 'bigint', transformer: MILLISECONDS }) targetMs: number;
+  /** who set `targetMs`: the plan's first-response commitment, or the policy (every other metric, and the fallback) */
+  @Column({ name: 'target_source', type: 'varchar', length: 8, default: 'policy' }) targetSource: SlaTargetSource;
   @Column({ name: 'clock_state', type: 'varchar', length: 16 }) clockState: SlaClockState;
   @Column({ type: 'json' }) state: Record<string, unknown>;
   @Column({ name: 'started_at', type: 'datetime', precision: 3 }) startedAt: Date;

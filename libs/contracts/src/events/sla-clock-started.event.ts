@@ -1,6 +1,7 @@
-import { IsISO8601, IsNotEmpty, IsString } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { defineEvent } from '../event-definition';
 import { TOPICS } from '../topics';
+import { SLA_TARGET_SOURCES, type SlaTargetSource } from '../vocabulary';
 import { SlaClockFields } from './sla-clock.fields';
 
 export class SlaClockStartedV1 extends SlaClockFields {
@@ -9,6 +10,12 @@ export class SlaClockStartedV1 extends SlaClockFields {
   /** ISO-8601 duration of the target, e.g. PT1H */
   @IsString() @IsNotEmpty() target: string;
   @IsString() @IsNotEmpty() policyId: string;
+  /**
+   * who set the target (docs/adr/0003): `plan` (the customer's first-response commitment) or
+   * `policy` (every other metric, and the fallback when the plan check carried no target); absent
+   * from events published before it was added
+   */
+  @IsOptional() @IsIn(SLA_TARGET_SOURCES) targetSource?: SlaTargetSource;
 }
 
 export const SlaClockStarted = defineEvent({

@@ -27,7 +27,10 @@ export class PutPolicyDto {
   name: string;
 
   @ApiPropertyOptional({
-    description: 'ISO-8601 targets per metric and priority, e.g. {"first_response": {"urgent": "PT1H"}}; metrics left out get no clock',
+    description:
+      'ISO-8601 targets per metric and priority, e.g. {"resolution": {"urgent": "PT8H"}}; metrics left out get no clock. ' +
+      'first_response targets are a fallback only: the customer\'s plan owns first-response commitments (docs/adr/0003), and a ' +
+      'plan check that carries a target always wins; each clock says which set its target (targetSource)',
     example: { first_response: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' }, next_reply: {}, resolution: {} },
   })
   @IsOptional()
