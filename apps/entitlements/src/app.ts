@@ -4,13 +4,11 @@ import { configureHttpApp, createHttpApp } from '@support/platform';
 import { EntitlementsModule } from './app.module';
 import type { EntitlementsEnvironment } from './environment';
 import { ENTITLEMENTS_SERVICE } from './service';
+import { ENTITLEMENTS_OPENAPI } from './openapi';
 
 export async function createEntitlementsApp(env: EntitlementsEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
   const app = await createHttpApp(EntitlementsModule.forRoot(env), logger);
-  configureHttpApp(app, {
-    title: 'Entitlements',
-    description: 'Plans and account roles decide who may use which support channel; every ticket gets a recorded plan check.',
-  });
+  configureHttpApp(app, ENTITLEMENTS_OPENAPI);
   await startService(app, ENTITLEMENTS_SERVICE, env);
   return app;
 }

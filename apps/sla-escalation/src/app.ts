@@ -4,6 +4,7 @@ import { configureHttpApp, createHttpApp } from '@support/platform';
 import { SlaEscalationModule, type SlaModuleOptions } from './app.module';
 import type { SlaEnvironment } from './environment';
 import { SLA_SERVICE } from './service';
+import { SLA_OPENAPI } from './openapi';
 
 export async function createSlaApp(
   env: SlaEnvironment,
@@ -11,10 +12,7 @@ export async function createSlaApp(
   options: SlaModuleOptions = {},
 ): Promise<INestApplication> {
   const app = await createHttpApp(SlaEscalationModule.forRoot(env, options), logger);
-  configureHttpApp(app, {
-    title: 'SLA escalation',
-    description: 'Priority-based first-response deadlines, durable timers, warnings, breaches and escalation.',
-  });
+  configureHttpApp(app, SLA_OPENAPI);
   await startService(app, SLA_SERVICE, env);
   return app;
 }
