@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { DatabaseServer } from './database-url';
+import { CompactQueryLogger } from './query-logger';
 
 export interface ServiceDatabase {
   server: DatabaseServer;
@@ -36,5 +37,7 @@ export function mysqlDataSourceOptions(db: ServiceDatabase): DataSourceOptions {
     poolSize: db.poolSize ?? 10,
     extra: { connectTimeout: 5000 },
     logging: ['error', 'warn', 'migration'],
+    // a Nest app replaces it with its JSON logger (PlatformModule)
+    logger: new CompactQueryLogger(),
   };
 }

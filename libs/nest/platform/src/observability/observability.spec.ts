@@ -78,4 +78,20 @@ describe('TypeOrmNestLogger', () => {
     expect(lines).toEqual([expect.objectContaining({ level: 'warn', context: 'TypeORM', msg: expect.stringContaining('Deadlock found') })]);
     expect(JSON.stringify(lines)).not.toContain('secret subject');
   });
+
+  it('keeps an expected race (a unique key claimed first) to one short debug line', () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const stop = processLogOutput.subscribe((line) => lines.push(JSON.parse(line)));
+    Logger.overrideLogger(new ServiceLogger(createServiceLogger({ service: 'svc', version: '1', level: 'debug', format: 'json' })));
+    try {
+      const duplicate = Object.assign(new Error("Duplicate entry 'k-1' for key 'PRIMARY'"), { code: 'ER_DUP_ENTRY' });
+      new TypeOrmNestLogger().logQueryError(duplicate, 'INSERT INTO idempotency_key (id, body) VALUES (?, ?)', ['k-1', 'secret body']);
+    } finally {
+      stop();
+    }
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'debug', context: 'TypeORM', msg: 'query lost a race: ER_DUP_ENTRY on "INSERT INTO idempotency_key (id, body) VALUES (?, ?)"' }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('secret body');
+  });
 });

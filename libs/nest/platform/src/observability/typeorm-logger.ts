@@ -1,18 +1,13 @@
 import { Logger } from '@nestjs/common';
+import { isExpectedRaceError, raceSummary, shortenedQuery as shortened } from '@support/persistence';
 import type { Logger as TypeOrmLoggerContract } from 'typeorm';
-
-/** Statements are cut in log lines: a multi-row insert can run to megabytes. */
-const MAX_QUERY = 500;
-
-function shortened(query: string): string {
-  return query.length > MAX_QUERY ? `${query.slice(0, MAX_QUERY)}… (${query.length} chars)` : query;
-}
 
 /**
  * TypeORM's lines through Nest's logger, so they are JSON with the service, version and ids like
  * every other line. Parameters are never logged (they carry ticket text and people's ids). A
- * failed statement is a warning: deadlocks and lock-wait timeouts are retried, and a failure that
- * stays is reported by the code that meets it.
+ * failed statement is a warning, except the races concurrent writers meet by design (a unique key
+ * claimed first, as idempotency keys are; a deadlock or lock-wait timeout that is retried): those
+ * are one short debug line. A failure that stays is reported by the code that meets it.
  */
 export class TypeOrmNestLogger implements TypeOrmLoggerContract {
   private readonly logger = new Logger('TypeORM');
@@ -22,6 +17,10 @@ export class TypeOrmNestLogger implements TypeOrmLoggerContract {
   }
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[]): void {
+    if (isExpectedRaceError(error)) {
+      this.logger.debug(`query lost a race: ${raceSummary(error, query)}`);
+      return;
+    }
     this.logger.warn(`query failed: ${typeof error === 'string' ? error : error.message} (${shortened(query)})`);
   }
 
