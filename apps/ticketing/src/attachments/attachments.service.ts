@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isStaff, type Principal } from '@support/platform';
+import type { Principal } from '@support/platform';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Ticket } from '../tickets/ticket.entity';
 import type { AttachmentResponse, TicketFiles } from '../tickets/ticket-page-parts';
-import { ticketClosed, ticketRejected } from '../tickets/tickets.errors';
+import { assertTakesWork } from '../tickets/tickets.errors';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketsService } from '../tickets/tickets.service';
 import { attachmentView } from './attachment.view';
@@ -37,7 +36,7 @@ export class AttachmentsService implements TicketFiles {
   async attach(ticketId: string, file: ReceivedFile, uploader: Principal): Promise<TicketAttachment> {
     assertStorableCaller(uploader);
     const ticket = await this.tickets.findVisible(ticketId, uploader);
-    this.assertTakesFiles(ticket, uploader);
+    assertTakesWork(ticket, uploader, 'adding a file');
     const inspected = await inspectUpload({ bytes: file.buffer, filename: file.originalname, declaredContentType: file.mimetype }).catch(
       (error: unknown) => {
         throw error instanceof UploadRefused ? uploadRefused(error) : error;
@@ -49,7 +48,7 @@ export class AttachmentsService implements TicketFiles {
 
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.tickets.lockVisible(manager, ticket.id, uploader);
-      this.assertTakesFiles(locked, uploader);
+      assertTakesWork(locked, uploader, 'adding a file');
       if ((await manager.countBy(TicketAttachment, { ticketId: locked.id })) >= MAX_ATTACHMENTS_PER_TICKET) {
         throw attachmentLimitReached(locked.id);
       }
@@ -84,10 +83,5 @@ export class AttachmentsService implements TicketFiles {
     const attachment = await this.dataSource.getRepository(TicketAttachment).findOneBy({ id: attachmentId, ticketId: ticket.id });
     if (!attachment) throw attachmentNotFound(ticketId, attachmentId);
     return { attachment, content: await this.store.open(attachment.sha256) };
-  }
-
-  private assertTakesFiles(ticket: Ticket, uploader: Principal): void {
-    if (ticket.status === 'closed') throw ticketClosed(ticket.id, 'adding a file');
-    if (ticket.status === 'rejected' && !isStaff(uploader)) throw ticketRejected(ticket.id, 'adding a file', ticket.statusReason);
   }
 }

@@ -11,7 +11,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import type { CommentResponse, TicketConversation } from '../tickets/ticket-page-parts';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 import { assertStorableCaller } from '../tickets/storable-caller';
-import { ticketClosed, ticketRejected } from '../tickets/tickets.errors';
+import { assertTakesWork } from '../tickets/tickets.errors';
 import { TicketsService } from '../tickets/tickets.service';
 import { commentView } from './comment.view';
 import type { CreateCommentDto } from './dto/create-comment.dto';
@@ -39,8 +39,7 @@ export class CommentsService implements TicketConversation {
     if (!isPublic && !isStaff(author)) throw internalNoteForbidden();
     return this.unitOfWork.run(async (manager) => {
       const ticket = await this.tickets.lockVisible(manager, ticketId, author);
-      if (ticket.status === 'closed') throw ticketClosed(ticket.id, 'commenting');
-      if (ticket.status === 'rejected' && !isStaff(author)) throw ticketRejected(ticket.id, 'commenting', ticket.statusReason);
+      assertTakesWork(ticket, author, 'commenting');
       const at = new Date();
       const origin = { correlationId };
       const comment = Object.assign(new TicketComment(), {

@@ -17,6 +17,16 @@ export interface TicketRelations {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+/** The first-response clock as the SLA service last announced it. */
+function slaView(ticket: Ticket) {
+  return {
+    state: ticket.slaClockState,
+    firstResponseDueAt: iso(ticket.slaFirstResponseDueAt),
+    breached: ticket.slaBreached,
+    escalationLevel: ticket.slaEscalationLevel,
+  };
+}
+
 /** The fields a list shows for each ticket. */
 export function ticketSummary(ticket: Ticket) {
   return {
@@ -33,12 +43,7 @@ export function ticketSummary(ticket: Ticket) {
       status: ticket.entitlementStatus,
       reason: ticket.entitlementReason,
     },
-    sla: {
-      state: ticket.slaClockState,
-      firstResponseDueAt: iso(ticket.slaFirstResponseDueAt),
-      breached: ticket.slaBreached,
-      escalationLevel: ticket.slaEscalationLevel,
-    },
+    sla: slaView(ticket),
     firstRespondedAt: iso(ticket.firstRespondedAt),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
@@ -75,12 +80,7 @@ export function ticketView(ticket: Ticket, relations: TicketRelations) {
       decidedAt: iso(ticket.entitlementDecidedAt),
       ...(ticket.entitlementStatus === 'denied' ? { selfService: SELF_SERVICE } : {}),
     },
-    sla: {
-      state: ticket.slaClockState,
-      firstResponseDueAt: iso(ticket.slaFirstResponseDueAt),
-      breached: ticket.slaBreached,
-      escalationLevel: ticket.slaEscalationLevel,
-    },
+    sla: slaView(ticket),
     firstRespondedAt: iso(ticket.firstRespondedAt),
     suggestedArticles: relations.suggestedArticles.map((article) => ({
       articleId: article.articleId,

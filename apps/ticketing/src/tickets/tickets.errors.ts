@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import type { TicketStatus } from '@support/contracts';
-import type { TransitionRefusal } from '@support/domain-ticketing';
-import { ApiError } from '@support/platform';
+import { workRefusal, type TransitionRefusal } from '@support/domain-ticketing';
+import { ApiError, type Principal } from '@support/platform';
+import type { Ticket } from './ticket.entity';
 
 /** The tickets feature's refusals, each an ApiError (contracts.md names the codes). */
 
@@ -44,6 +45,13 @@ export function ticketRejected(id: string, what: string, reason: string | null):
     'ticket_rejected',
     `ticket ${id} was refused by the plan check${reason ? ` (${reason})` : ''}: ${what} is not possible; the help center is at /v1/articles`,
   );
+}
+
+/** Refuses `what` (commenting, adding a file) on a ticket that takes no more work from the caller. */
+export function assertTakesWork(ticket: Pick<Ticket, 'id' | 'status' | 'statusReason'>, caller: Principal, what: string): void {
+  const refusal = workRefusal(ticket.status, caller);
+  if (refusal === 'closed') throw ticketClosed(ticket.id, what);
+  if (refusal === 'rejected') throw ticketRejected(ticket.id, what, ticket.statusReason);
 }
 
 /** A PATCH that names none of the fields it may change. */

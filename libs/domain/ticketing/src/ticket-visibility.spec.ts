@@ -1,5 +1,5 @@
-import { actsAsStaff, canSee, MAX_ACCOUNT_ID, MAX_USER_ID, unrecordableClaims } from './ticket-visibility';
-import type { TicketCaller } from './vocabulary';
+import { actsAsStaff, canSee, MAX_ACCOUNT_ID, MAX_USER_ID, unrecordableClaims, workRefusal } from './ticket-visibility';
+import { TICKET_STATUSES, type TicketCaller } from './vocabulary';
 
 const ticket = { requesterId: 'alice', accountId: 'acct-a' };
 const customer = (userId: string, accountId: string | null): TicketCaller => ({ userId, accountId, role: 'customer' });
@@ -38,5 +38,14 @@ describe('ticket visibility: a customer is (account, user)', () => {
       `"sub" is longer than ${MAX_USER_ID} characters`,
       `"account_id" is longer than ${MAX_ACCOUNT_ID} characters`,
     ]);
+  });
+
+  it('takes no more work on a closed ticket from anyone, nor on a rejected one from its requester', () => {
+    const agent: TicketCaller = { userId: 'agent-7', accountId: null, role: 'agent' };
+    for (const status of TICKET_STATUSES) {
+      const expected = status === 'closed' ? 'closed' : status === 'rejected' ? 'rejected' : null;
+      expect(workRefusal(status, customer('alice', 'acct-a'))).toBe(expected);
+      expect(workRefusal(status, agent)).toBe(status === 'closed' ? 'closed' : null);
+    }
   });
 });

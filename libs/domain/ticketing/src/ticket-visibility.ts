@@ -1,4 +1,4 @@
-import type { TicketCaller } from './vocabulary';
+import type { TicketCaller, TicketStatus } from './vocabulary';
 
 /** Whose ticket it is: the account it was filed in and the user who filed it. */
 export interface TicketOwnership {
@@ -38,4 +38,18 @@ export function unrecordableClaims(caller: TicketCaller): string[] {
   if (caller.userId.length > MAX_USER_ID) problems.push(`"sub" is longer than ${MAX_USER_ID} characters`);
   if ((caller.accountId?.length ?? 0) > MAX_ACCOUNT_ID) problems.push(`"account_id" is longer than ${MAX_ACCOUNT_ID} characters`);
   return problems;
+}
+
+/** Why a ticket takes no more work from a caller. */
+export type WorkRefusal = 'closed' | 'rejected';
+
+/**
+ * Whether a ticket takes a comment or a file from this caller: closed is final for everyone; a
+ * ticket the plan check rejected takes nothing more from its requester (staff may still work on
+ * it, and open it). Null when it takes the work.
+ */
+export function workRefusal(status: TicketStatus, caller: Pick<TicketCaller, 'role'>): WorkRefusal | null {
+  if (status === 'closed') return 'closed';
+  if (status === 'rejected' && !isStaff(caller)) return 'rejected';
+  return null;
 }
