@@ -27,4 +27,13 @@ export class TicketingEnvironment extends CommonEnvironment {
    * ticketing runs without the knowledge-base service.
    */
   @EnvFlag() @IsBoolean({ message: 'TICKET_REDRIVE_SUGGESTIONS must be true or false' }) TICKET_REDRIVE_SUGGESTIONS: boolean = true;
+
+  /**
+   * Group commit of new tickets: at most this many POST /v1/tickets share one transaction (one
+   * insert per table, one commit). Requests are only grouped while TICKET_FILING_CONCURRENCY
+   * transactions are already in flight, so a quiet service writes each ticket at once.
+   */
+  @IsInt() @Min(1) @Max(1000) TICKET_FILING_BATCH_MAX: number = 100;
+  /** transactions writing new tickets at once (each holds one of the DATABASE_POOL_SIZE connections) */
+  @IsInt() @Min(1) @Max(100) TICKET_FILING_CONCURRENCY: number = 4;
 }

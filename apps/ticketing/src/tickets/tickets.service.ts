@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TicketAssigneeChanged, TicketCreated, TicketPriorityChanged } from '@support/contracts';
+import { TicketAssigneeChanged, TicketPriorityChanged } from '@support/contracts';
 import { OutboxWriter } from '@support/messaging';
 import { canSee } from '@support/domain-ticketing';
 import { UnitOfWork } from '@support/nest-messaging';
@@ -15,6 +15,7 @@ import { IdempotencyKeys, IdempotencyKeyTaken } from './idempotency/idempotency-
 import { isValidIdempotencyKey, requestFingerprint } from './idempotency/request-fingerprint';
 import { CursorError, decodeCursor, encodeCursor, filterFingerprint } from './listing/ticket-cursor';
 import { Ticket } from './ticket.entity';
+import { TicketFilings } from './ticket-filings';
 import { TicketStatusRecorder } from './ticket-status.recorder';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 import { assertStorableCaller } from './storable-caller';
@@ -44,6 +45,7 @@ export class TicketsService {
     private readonly outbox: OutboxWriter,
     private readonly statuses: TicketStatusRecorder,
     private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly filings: TicketFilings,
   ) {}
 
   async file(form: CreateTicketDto, requester: Principal, correlationId: string, idempotencyKey?: string): Promise<FilingResult> {
@@ -86,37 +88,11 @@ export class TicketsService {
       createdAt: now,
       updatedAt: now,
     } satisfies Omit<Ticket, 'version'>);
-    let filing: TicketStatusChange | undefined;
     try {
-      const saved = await this.unitOfWork.run(async (manager) => {
-        if (idempotencyKey !== undefined) {
-          await this.idempotencyKeys.claim(manager, { callerAccountId: requester.accountId ?? '', callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id }, now);
-        }
-        // a plain insert: save() would first read the row it is about to create
-        const saved: Ticket = Object.assign(ticket, { version: 1 });
-        await manager.createQueryBuilder().insert().into(Ticket).values(saved).updateEntity(false).execute();
-        filing = await this.statuses.recordFiling(manager, saved);
-        await this.outbox.add(
-          manager,
-          TicketCreated,
-          {
-            ticketId: saved.id,
-            accountId: saved.accountId,
-            requesterId: saved.requesterId,
-            subject: saved.subject,
-            description: saved.description,
-            priority: saved.priority,
-            device: saved.device,
-            ccEmails: saved.ccEmails,
-            meetingId: saved.meetingId,
-            occurredAt: saved.occurredAt?.toISOString() ?? null,
-            createdAt: saved.createdAt.toISOString(),
-          },
-          { correlationId },
-        );
-        return saved;
-      });
-      return { ticket: saved, filing, replayed: false };
+      // written with whatever other new tickets are waiting (group commit: TicketFilings)
+      const claim = idempotencyKey === undefined ? null : { callerAccountId: requester.accountId ?? '', callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id };
+      const filing = await this.filings.file({ ticket, claim, correlationId });
+      return { ticket, filing, replayed: false };
     } catch (error) {
       if (!(error instanceof IdempotencyKeyTaken) || idempotencyKey === undefined) throw error;
       // a concurrent request with the same key committed first
