@@ -1,7 +1,8 @@
 /**
  * The platform under test, started the way `npm start` starts it (tools/launcher: the development
  * broker, migrations, the help center's seed content, four services as separate processes) under a
- * throw-away database prefix, on free ports, with the process ids the bench watches.
+ * throw-away database prefix, on free ports, with the process ids the bench watches. The services
+ * run compiled (SERVICE_RUNTIME=compiled), as in the images.
  */
 import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core';
 import { randomBytes } from 'node:crypto';
@@ -94,6 +95,9 @@ export async function startPlatform(databaseUrl: string, log: (line: string) => 
     RATE_LIMIT_ENABLED: 'false',
     // the launcher starts its own development broker when this is empty
     KAFKA_BROKERS: '',
+    // the services as the images run them: compiled JavaScript, no TypeScript compiler in the
+    // process (BENCH_SERVICE_RUNTIME=ts-node measures them as `npm start` runs them instead)
+    SERVICE_RUNTIME: process.env['BENCH_SERVICE_RUNTIME'] || 'compiled',
     ...Object.fromEntries(SERVICE_NAMES.map((name) => [PORT_VARIABLES[name], String(ports[name])])),
   };
   let platform: LaunchedPlatform;
@@ -118,7 +122,7 @@ export async function startPlatform(databaseUrl: string, log: (line: string) => 
 
   const pids: Record<string, number> = {};
   for (const child of childProcesses()) {
-    const service = SERVICE_NAMES.find((name) => child.command.includes(`apps/${name}/src/main.ts`));
+    const service = SERVICE_NAMES.find((name) => new RegExp(`apps/${name}/src/main\\.(ts|js)( |$)`).test(child.command));
     if (service) pids[service] = child.pid;
     else if (/(^|\/)kcat /.test(child.command)) pids['broker (kcat)'] = child.pid;
   }

@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { seedKnowledgeBase } from '../../apps/knowledge-base/src/seed/seed';
 import { SERVICES } from '../db/services';
+import { COMPILED_DIR, compileServices, serviceCommand } from './service-runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -122,13 +123,19 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
       log(`knowledge-base: seed content loaded (${seeded.articlesCreated} articles new, ${seeded.changes} changes)`);
     }
 
+    // SERVICE_RUNTIME=compiled: the services as compiled JavaScript (built first), else ts-node
+    const runtime = env['SERVICE_RUNTIME'] || 'ts-node';
+    if (runtime !== 'ts-node' && runtime !== 'compiled') throw new Error(`SERVICE_RUNTIME must be ts-node or compiled, not "${runtime}"`);
+    const compiledDir = runtime === 'compiled' ? compileServices(COMPILED_DIR, log) : false;
+
     const urls: Record<string, string> = {};
     let reportCrash: (name: string) => void = () => undefined;
     const crashed = new Promise<string>((resolve) => (reportCrash = resolve));
     for (const [name, manifest] of Object.entries(SERVICES)) {
       const port = Number(env[manifest.portVariable] ?? DEFAULT_PORTS[name]);
       urls[name] = `http://127.0.0.1:${port}`;
-      const child = spawn(process.execPath, ['-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')], {
+      const [command, ...args] = serviceCommand(name, compiledDir);
+      const child = spawn(command, args, {
         cwd: ROOT,
         env: { ...env, [manifest.portVariable]: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,169 @@
+/**
+ * Where a `POST /v1/tickets` spends its time: ticketing alone (its own development broker and
+ * throw-away database), under `node --cpu-prof`, answering a closed loop of POSTs; prints the
+ * answer rate, the SQL statements and commits per POST (server-wide SHOW GLOBAL STATUS deltas) and
+ * the profile's top frames by self time.
+ *
+ *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled]
+ *
+ * `--compiled` runs the service from `npm run build`'s output (dist/), as the images do; otherwise
+ * it runs under ts-node as `npm start` does. Not part of `npm run bench`: a diagnostic.
+ */
+import 'reflect-metadata';
+import { migrateServiceDatabase } from '@support/nest-bootstrap';
+import { dropDatabasesWithPrefix, queryDatabase, signToken, startMockKafka, throwawayPrefix } from '@support/testing-core';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
+import { compileServices, serviceCommand } from '../tools/launcher/service-runtime';
+
+const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const POSTS = Number(argument('posts', '3000'));
+const CONCURRENCY = Number(argument('concurrency', '64'));
+const COMPILED = process.argv.includes('--compiled');
+const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
+const ROOT = path.resolve(__dirname, '..');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per frame (function + file:line), and per file, from a .cpuprofile. */
+export function summariseProfile(profile: Profile, top = 30): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const frames = new Map<string, number>();
+  const files = new Map<string, number>();
+  for (const [id, micros] of self) {
+    const frame = byId.get(id)!.callFrame;
+    const file = frame.url.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\//, 'nm:');
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    frames.set(key, (frames.get(key) ?? 0) + micros);
+    const pkg = file.startsWith('nm:') ? file.split('/').slice(0, file.startsWith('nm:@') ? 2 : 1).join('/') : file || '(native)';
+    files.set(pkg, (files.get(pkg) ?? 0) + micros);
+  }
+  const pct = (micros: number) => `${((100 * micros) / total).toFixed(1).padStart(5)} %`;
+  const lines = [`total sampled ${(total / 1e6).toFixed(1)} s`, '', 'top frames by self time:'];
+  for (const [key, micros] of [...frames].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${pct(micros)}  ${key}`);
+  lines.push('', 'by package or file:');
+  for (const [key, micros] of [...files].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${pct(micros)}  ${key}`);
+  return lines;
+}
+
+async function counters(): Promise<Record<string, number>> {
+  const rows = await queryDatabase<{ Variable_name: string; Value: string }>('mysql', 'SHOW GLOBAL STATUS', [], DATABASE_URL);
+  return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
+}
+const STATEMENTS = ['Com_select', 'Com_insert', 'Com_insert_select', 'Com_update', 'Com_update_multi', 'Com_delete', 'Com_delete_multi', 'Com_replace', 'Com_replace_select'];
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc, clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function post(agent: http.Agent, url: URL, token: string, index: number): Promise<number> {
+  const body = JSON.stringify({ subject: `Echo in every meeting (${index})`, description: 'Participants hear an echo in meeting 123 456 789.', priority: 'urgent', device: 'desktop' });
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+async function main(): Promise<void> {
+  const prefix = throwawayPrefix('prof');
+  const broker = await startMockKafka();
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'ticketing-prof-'));
+  const secret = 'profile-secret-0123456789abcdef0123456789abcdef';
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL,
+    DB_NAME_PREFIX: prefix,
+    AUTH_JWT_SECRET: secret,
+    KAFKA_BROKERS: broker.brokers,
+    KAFKA_MAX_WAIT_MS: '100',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    RATE_LIMIT_ENABLED: 'false',
+    TICKETING_PORT: String(port),
+  };
+  try {
+    await migrateServiceDatabase(TICKETING_SERVICE, 'up', env);
+    const [command, ...args] = serviceCommand('ticketing', COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)));
+    const child = spawn(command, [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const url = `http://127.0.0.1:${port}`;
+    for (let ready = false; !ready; ) {
+      ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signToken({ sub: `owner-${i}`, role: 'customer', account_id: `acct-${i}` }, secret, '1h')));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const target = new URL('/v1/tickets', url);
+    // warm up (JIT, pools), then measure
+    await Promise.all(Array.from({ length: 200 }, (_, i) => post(agent, target, tokens[i % tokens.length], i)));
+    const before = await counters();
+    const cpuBefore = cpuSeconds(child.pid!);
+    const startedAt = performance.now();
+    let next = 0;
+    const statuses = new Map<number, number>();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < POSTS) {
+          const index = next++;
+          const status = await post(agent, target, tokens[index % tokens.length], index);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      }),
+    );
+    const seconds = (performance.now() - startedAt) / 1000;
+    const cpu = cpuSeconds(child.pid!) - cpuBefore;
+    const after = await counters();
+    const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
+    const statements = STATEMENTS.reduce((sum, name) => sum + delta(name), 0);
+    const rss = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1];
+    agent.destroy();
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    process.stdout.write(
+      [
+        `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} POSTs, ${CONCURRENCY} in flight: ${(POSTS / seconds).toFixed(0)} POST/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        `per POST (server-wide): ${(statements / POSTS).toFixed(2)} statements (${STATEMENTS.map((n) => `${n.slice(4)} ${(delta(n) / POSTS).toFixed(2)}`).join(', ')}), ` +
+          `${(delta('Com_commit') / POSTS).toFixed(2)} commits, ${(delta('Innodb_data_fsyncs') / POSTS).toFixed(2)} fsyncs, ${(delta('Questions') / POSTS).toFixed(2)} questions`,
+        `ticketing CPU ${((1000 * cpu) / POSTS).toFixed(2)} ms per POST (${((100 * cpu) / seconds).toFixed(0)} % of a core while measured)`,
+        `ticketing peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB`,
+        '',
+      ].join('\n'),
+    );
+    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no profile written in ${profileDir}`);
+    process.stdout.write(`profile: ${path.join(profileDir, file)}\n${summariseProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as Profile).join('\n')}\n`);
+  } finally {
+    await broker.stop();
+    await dropDatabasesWithPrefix(prefix, DATABASE_URL);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  });
+}
