@@ -18,7 +18,8 @@ export const ApiOneOf = (values: readonly (string | number)[], options: Options 
 export const ApiTexts = (options: Options & { format?: string } = {}) => ApiProperty({ type: 'string', isArray: true, ...options } as ApiPropertyOptions);
 /** A member holding an instance (or, with isArray, a list) of another response class. */
 export const ApiNested = (type: () => new (...args: never[]) => unknown, options: Options & { isArray?: boolean } = {}) =>
-  ApiProperty({ type, ...options } as ApiPropertyOptions);
+  // resolved now (the class is declared above or imported): swagger loses a lazy type that is also nullable
+  ApiProperty({ type: type(), ...options } as ApiPropertyOptions);
 /** A free-form object (a map, or a shape that varies). */
 export const ApiMap = (options: Options & { additionalProperties?: unknown } = {}) =>
   ApiProperty({ type: 'object', additionalProperties: true, ...options } as ApiPropertyOptions);
