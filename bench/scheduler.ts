@@ -10,11 +10,15 @@
  *   first escalation of others, i.e. one event per timer row); the scheduler starts, and the part
  *   measures when the first pass commits and how fast the backlog drains.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import type { TimerPass } from '../apps/sla-escalation/src/timers/timer-scheduler';
 import { SystemTimeSource } from '../apps/sla-escalation/src/time-source';
 import { TimerDatabase, type SchedulerReplica } from '../apps/sla-escalation/test/timer-bed';
 import { onCleanup } from './cleanup';
+import { difference, ServerCounters, statements, type CounterValues } from './pipeline/server-counters';
 import { insertClocks } from './scheduler-data';
 import type { BenchOptions, BenchSection } from './section';
 import { max, percentile, round, sleep } from './stats';
@@ -38,6 +42,103 @@ const QUICK: Sizes = { background: 19_000, soon: 1_000, windowMs: 5_000, backlog
 type Row = Record<string, string | number | null>;
 
 const tag = () => randomBytes(4).toString('hex');
+
+/** CPU ticks (user + system) of a process, from /proc; null where that cannot be read. */
+function cpuTicks(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+function serverPid(): number | null {
+  for (const name of ['mariadbd', 'mysqld']) {
+    try {
+      const pid = Number(execFileSync('pgrep', ['-x', '-o', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      if (pid > 0) return pid;
+    } catch {
+      // not running under this name (or on another host)
+    }
+  }
+  return null;
+}
+
+let ticksPerSecond = 100;
+try {
+  ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+} catch {
+  // 100 on every Linux we run on
+}
+
+/**
+ * What a scheduler run cost, per fired event: the statements and commits its own connections sent
+ * (counted at the client, every statement TypeORM sends, transaction control included), the
+ * server's counters (SHOW GLOBAL STATUS deltas: server-wide, so anything else using the server
+ * is in them), the CPU of this process (the scheduler) and of the database server, and the load
+ * average, which says how much of the machine was someone else's.
+ */
+class CostMeter {
+  private readonly client = { statements: 0, commits: 0, selects: 0, writes: 0 };
+  private before: CounterValues | null = null;
+  private nodeCpu = process.cpuUsage();
+  private serverTicks: number | null = null;
+  private readonly serverPid = serverPid();
+  private loadBefore = 0;
+
+  private constructor(private readonly counters: ServerCounters) {}
+
+  static async open(databaseUrl: string, replica: SchedulerReplica): Promise<CostMeter> {
+    const meter = new CostMeter(await ServerCounters.open(databaseUrl));
+    const logger = replica.dataSource.logger;
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      meter.count(query);
+      return logQuery(query, parameters, runner);
+    };
+    return meter;
+  }
+
+  private count(query: string): void {
+    const verb = /^\s*(\w+)/.exec(query)?.[1]?.toUpperCase() ?? '';
+    this.client.statements += 1;
+    if (verb === 'COMMIT') this.client.commits += 1;
+    else if (verb === 'SELECT') this.client.selects += 1;
+    else if (['INSERT', 'UPDATE', 'DELETE', 'REPLACE'].includes(verb)) this.client.writes += 1;
+  }
+
+  async begin(): Promise<void> {
+    this.before = await this.counters.read();
+    Object.assign(this.client, { statements: 0, commits: 0, selects: 0, writes: 0 });
+    this.nodeCpu = process.cpuUsage();
+    this.serverTicks = cpuTicks(this.serverPid);
+    this.loadBefore = os.loadavg()[0];
+  }
+
+  async end(events: number): Promise<Row> {
+    const cpu = process.cpuUsage(this.nodeCpu);
+    const ticks = cpuTicks(this.serverPid);
+    if (!this.before) throw new Error('CostMeter.end before begin');
+    const server = difference(await this.counters.read(), this.before);
+    const per = (value: number | null, digits = 3) => (value === null || events === 0 ? null : round(value / events, digits));
+    return {
+      'SQL/event': per(this.client.statements),
+      'commits/event': per(this.client.commits),
+      'server SQL/event': per(statements(server)),
+      'server commits/event': per(server.Com_commit),
+      'scheduler CPU µs/event': per(cpu.user + cpu.system, 0),
+      'mariadbd CPU µs/event': ticks === null || this.serverTicks === null ? null : per(((ticks - this.serverTicks) / ticksPerSecond) * 1e6, 0),
+      'load (1 min)': `${this.loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.counters.close();
+  }
+}
 
 /** Passes of a scheduler running its own loop, from start to stop. */
 class PassRecorder {
@@ -65,7 +166,7 @@ class PassRecorder {
   }
 }
 
-async function dueOnTime(db: TimerDatabase, sizes: Sizes): Promise<Row> {
+async function dueOnTime(db: TimerDatabase, sizes: Sizes, databaseUrl: string): Promise<Row> {
   const { dataSource } = await db.connect();
   const now = Date.now();
   // background: normal (24 h) clocks started over the last 12 h and high (4 h) ones over the last
@@ -86,9 +187,13 @@ async function dueOnTime(db: TimerDatabase, sizes: Sizes): Promise<Row> {
 
   const replica = await db.replica(new SystemTimeSource());
   const recorder = new PassRecorder(replica);
+  const meter = await CostMeter.open(databaseUrl, replica);
+  await meter.begin();
   recorder.start();
   await recorder.until(sizes.soon, windowStart + sizes.windowMs + 30_000);
   await recorder.stop();
+  const cost = await meter.end(recorder.fired);
+  await meter.close();
   const fired = recorder.passes.filter((pass) => pass.transitions > 0);
   const lateness = fired.flatMap((pass) => pass.thresholds.map((threshold) => pass.committedAt.getTime() - threshold.getTime()));
   return {
@@ -103,10 +208,11 @@ async function dueOnTime(db: TimerDatabase, sizes: Sizes): Promise<Row> {
     'lateness p99 (ms)': round(percentile(lateness, 99)),
     'lateness max (ms)': round(max(lateness)),
     passes: recorder.passes.length,
+    ...cost,
   };
 }
 
-async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number): Promise<Row> {
+async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number, databaseUrl: string): Promise<Row> {
   const { dataSource } = await db.connect();
   const now = Date.now();
   // half the rows: warnings due 5 to 10 minutes ago (one due row per clock); the other half:
@@ -127,10 +233,14 @@ async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number): P
 
   const replica = await db.replica(new SystemTimeSource());
   const recorder = new PassRecorder(replica);
+  const meter = await CostMeter.open(databaseUrl, replica);
+  await meter.begin();
   const started = Date.now();
   recorder.start();
   await recorder.until(due, started + 300_000);
   await recorder.stop();
+  const cost = await meter.end(recorder.fired);
+  await meter.close();
   const fired = recorder.passes.filter((pass) => pass.transitions > 0);
   const last = fired.length ? fired[fired.length - 1].committedAt.getTime() : started;
   return {
@@ -145,6 +255,7 @@ async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number): P
     'lateness p99 (ms)': null,
     'lateness max (ms)': null,
     passes: recorder.passes.length,
+    ...cost,
   };
 }
 
@@ -153,8 +264,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
   const db = await TimerDatabase.create('benchsla', {}, options.databaseUrl);
   const cleanup = onCleanup(`drop ${db.database}`, () => db.drop());
   try {
-    const onTime = await dueOnTime(db, sizes);
-    const drained = await backlog(db, sizes, Number(onTime.clocks));
+    const onTime = await dueOnTime(db, sizes, options.databaseUrl);
+    const drained = await backlog(db, sizes, Number(onTime.clocks), options.databaseUrl);
     return [
       {
         name: 'SLA scheduler',
@@ -163,6 +274,10 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
           `TimerScheduler with its real loop on a throw-away database (SLA_TIMER_BATCH_SIZE ${db.env.SLA_TIMER_BATCH_SIZE}, ` +
             `SLA_TIMER_POLL_INTERVAL_MS ${db.env.SLA_TIMER_POLL_INTERVAL_MS}); an event counts once its outbox row commits, no broker.`,
           'lateness = commit of the pass − threshold instant, per event; first fire: from the window start (on time) or the scheduler start (backlog).',
+          'SQL/event, commits/event: what the scheduler\'s own connections sent (every statement, transaction control included) per fired event; ' +
+            'server SQL/event, server commits/event: SHOW GLOBAL STATUS deltas (Com_select + Com_insert + … and Com_commit), server-wide: other users of the server count too.',
+          'CPU µs/event: this process (the scheduler; the bench\'s own polling is small) and the database server (server-wide) over the run, per fired event; ' +
+            'load: the 1-minute load average at start → end (on a shared machine, the rest is someone else\'s).',
           'targets (issue 9, 1,000,000 clocks): lateness p99 < 1000 ms; backlog ≥ 5,000 events/s, first fire < 1000 ms.',
         ],
       },
