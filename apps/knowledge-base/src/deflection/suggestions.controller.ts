@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SuggestionResponse, TextSuggestionsResponse } from './suggestions.responses';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@support/platform';
 import { readerLocale } from '../reader-locale';
@@ -32,6 +32,7 @@ export class SuggestionsController {
   /** The set suggested for a ticket, with its id for marking the answer. */
   @Get()
   @ApiBearerAuth()
+  @ApiNotFoundResponse({ description: 'no suggestions recorded for the ticket yet, or the ticket is not the caller\'s' })
   @ApiOkResponse({ type: SuggestionResponse })
   async forTicket(@Query() query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal): Promise<SuggestionResponse> {
     return this.deflection.viewForTicket(query.ticketId, principal);
