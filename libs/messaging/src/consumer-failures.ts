@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { PRUNE_BATCH_SIZE } from './inbox';
 
 export interface FailedMessage {
   topic: string;
@@ -40,7 +41,7 @@ export class ConsumerFailures {
 
   /** Forgets counts older than the redelivery window (a topic recreated from offset 0, say). */
   async prune(olderThan: Date): Promise<number> {
-    const result = await this.dataSource.query('DELETE FROM consumer_failure WHERE failed_at < ? LIMIT 10000', [olderThan]);
+    const result = await this.dataSource.query('DELETE FROM consumer_failure WHERE failed_at < ? LIMIT ?', [olderThan, PRUNE_BATCH_SIZE]);
     return (result as { affectedRows?: number }).affectedRows ?? 0;
   }
 }

@@ -1,5 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** Most rows one prune deletes: a bounded statement; a longer backlog takes further passes. */
+export const PRUNE_BATCH_SIZE = 10_000;
+
 export interface InboxEntry {
   id: string;
   type: string;
@@ -48,8 +51,9 @@ export class Inbox {
   }
 
   /** Forgets ids older than the redelivery window. */
+  /** Deletes up to PRUNE_BATCH_SIZE rows processed before `olderThan`; answers how many. */
   async prune(olderThan: Date): Promise<number> {
-    const result = await this.dataSource.query('DELETE FROM inbox_event WHERE processed_at < ? LIMIT 10000', [olderThan]);
+    const result = await this.dataSource.query('DELETE FROM inbox_event WHERE processed_at < ? LIMIT ?', [olderThan, PRUNE_BATCH_SIZE]);
     return (result as { affectedRows?: number }).affectedRows ?? 0;
   }
 }

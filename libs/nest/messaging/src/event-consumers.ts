@@ -5,8 +5,7 @@ import {
   type BatchOutcome, type HandlerBinding, type ReceivedBatch,
 } from '@support/messaging';
 import type { DataSource } from 'typeorm';
-import { MESSAGING_OPTIONS } from './messaging.tokens';
-import type { MessagingOptions } from './messaging.module';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.tokens';
 
 /** Builds the shared consume step for a service's event controllers. */
 @Injectable()

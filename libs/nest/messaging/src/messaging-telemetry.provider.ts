@@ -4,8 +4,7 @@ import { MessagingTelemetry } from '@support/messaging';
 import { ServiceMetrics, ServiceTracing } from '@support/observability';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import type { MessagingOptions } from './messaging.module';
-import { KAFKA_CLIENT, MESSAGING_OPTIONS } from './messaging.tokens';
+import { KAFKA_CLIENT, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.tokens';
 import { SupportKafkaServer } from './support-kafka.server';
 
 /**

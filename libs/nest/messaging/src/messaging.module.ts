@@ -5,39 +5,25 @@ import { KafkaLogger } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
   BrokerProbe, ConsumerFailures, DeadLetterPublisher, Inbox, MessagingTelemetry, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter,
-  type KafkaSettings,
+  PollingLoop, PRUNE_BATCH_SIZE,
 } from '@support/messaging';
 import { ReadinessRegistry } from '@support/platform';
 import { Kafka, type Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { EventConsumers } from './event-consumers';
 import { messagingTelemetryProvider } from './messaging-telemetry.provider';
-import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './messaging.tokens';
+import { KAFKA_CLIENT, KAFKA_PRODUCER, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.tokens';
 import { DEFAULT_SUPERVISION, SupportKafkaServer } from './support-kafka.server';
 import { UnitOfWork } from './unit-of-work';
-
-export interface MessagingOptions {
-  /** the service name: inbox consumer names and the CloudEvents source derive from it */
-  service: string;
-  kafka: KafkaSettings;
-  outboxPollIntervalMs?: number;
-  outboxBatchSize?: number;
-  /** false for a service that only publishes */
-  consumes: boolean;
-  /** readiness: longest wait for the broker's metadata answer (KAFKA_HEALTH_TIMEOUT_MS) */
-  brokerHealthTimeoutMs?: number;
-  /** crashes in a row a consumer is restarted after, and the first pause (CONSUMER_RESTART_*) */
-  consumerRestarts?: { maxRestarts: number; initialBackoffMs: number };
-  /** the whole shutdown's budget (SHUTDOWN_TIMEOUT_MS); messaging leaves a margin for HTTP and the database */
-  shutdownTimeoutMs?: number;
-}
 
 /** what the rest of the shutdown (HTTP server, database pool) may need after messaging is done */
 const SHUTDOWN_MARGIN_MS = 1500;
 /** most unpublished rows counted for readiness (a count, not a scan of a huge backlog) */
 const BACKLOG_COUNT_CAP = 10_000;
 
+/** Kafka redelivers within a rebalance or a restart, not weeks later: a bounded inbox suffices */
 const INBOX_RETENTION_MS = 14 * 24 * 3600_000;
+const INBOX_PRUNE_INTERVAL_MS = 3600_000;
 
 /**
  * Connects the producer, runs the outbox relay, reports broker, producer, consumer and outbox
@@ -51,7 +37,12 @@ const INBOX_RETENTION_MS = 14 * 24 * 3600_000;
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private producerConnected = false;
-  private inboxPruning: NodeJS.Timeout | null = null;
+  /** the inbox and consumer-failure prune, on the shared loop: a full batch runs the next at once */
+  private readonly inboxPruning = new PollingLoop(() => this.pruneOnce(), {
+    intervalMs: INBOX_PRUNE_INTERVAL_MS,
+    maxBackoffMs: 60_000,
+    onError: (error, failures) => this.logger.warn(`inbox prune failed (${failures} in a row), will retry: ${error.message}`),
+  });
 
   constructor(
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
@@ -65,6 +56,14 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
+
+  /** Deletes inbox and consumer-failure rows past their retention, a bounded batch of each. */
+  private async pruneOnce(): Promise<{ moreWaiting: boolean }> {
+    const before = new Date(Date.now() - INBOX_RETENTION_MS);
+    const inbox = await this.inbox.prune(before);
+    const failures = await this.failures.prune(before);
+    return { moreWaiting: inbox >= PRUNE_BATCH_SIZE || failures >= PRUNE_BATCH_SIZE };
+  }
 
   /** Unpublished outbox rows (counted up to a cap) and the age of the oldest. */
   private async backlog(): Promise<{ pending: number | string; oldestPendingAgeMs: number | null }> {
@@ -135,18 +134,13 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
 
   onApplicationBootstrap(): void {
     this.relay.start();
-    // Kafka redelivers within a rebalance or a restart, not weeks later: a bounded inbox suffices
-    this.inboxPruning = setInterval(() => {
-      const before = new Date(Date.now() - INBOX_RETENTION_MS);
-      this.inbox.prune(before).catch((error: Error) => this.logger.warn(`inbox prune: ${error.message}`));
-      this.failures.prune(before).catch((error: Error) => this.logger.warn(`consumer failure prune: ${error.message}`));
-    }, 3600_000);
-    this.inboxPruning.unref();
+    this.inboxPruning.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.readiness.markShuttingDown();
-    if (this.inboxPruning) clearInterval(this.inboxPruning);
+    // a prune in flight finishes (a bounded delete); none starts after this
+    await this.inboxPruning.stop();
     const budget = Math.max(1000, (this.options.shutdownTimeoutMs ?? 10_000) - SHUTDOWN_MARGIN_MS);
     const deadline = Date.now() + budget;
     /** waits for a step until its share of what is left of the budget has passed, then moves on */
