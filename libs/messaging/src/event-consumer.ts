@@ -11,6 +11,9 @@ import { CountsByLabels, type MessagingTelemetry } from './messaging-telemetry';
 import { contextOfEvent, withCauseContexts, type OutboxWriter } from './outbox';
 import { retryTransient, TRANSIENT_RETRY, type RetryPolicy } from './transient-retry';
 
+/** How often a batch in progress offers kafkajs a heartbeat (it sends one when its interval is due). */
+const HEARTBEAT_WHILE_HANDLING_MS = 500;
+
 export interface HandlerContext {
   /** the transaction that also records the event id in the inbox */
   manager: EntityManager;
@@ -151,15 +154,22 @@ export class EventConsumer {
 
   async consume(batch: ReceivedBatch): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { processed: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
-    for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
-      const slice = batch.messages.slice(start, start + this.maxBatchSize);
-      await this.consumeSlice(batch, slice, outcome);
-      const last = slice[slice.length - 1].offset;
-      batch.resolveOffset?.(last);
-      if (batch.highWatermark !== undefined) {
-        this.deps.telemetry?.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(batch.highWatermark) - Number(last) - 1));
+    // a slice that takes long (a slow handler, a loaded database) must not cost the consumer its
+    // group membership: heartbeats go on while it runs (kafkajs sends one only when it is due)
+    const heartbeats = batch.heartbeat ? setInterval(() => void batch.heartbeat?.().catch(() => undefined), HEARTBEAT_WHILE_HANDLING_MS) : null;
+    try {
+      for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
+        const slice = batch.messages.slice(start, start + this.maxBatchSize);
+        await this.consumeSlice(batch, slice, outcome);
+        const last = slice[slice.length - 1].offset;
+        batch.resolveOffset?.(last);
+        if (batch.highWatermark !== undefined) {
+          this.deps.telemetry?.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(batch.highWatermark) - Number(last) - 1));
+        }
+        await batch.heartbeat?.();
       }
-      await batch.heartbeat?.();
+    } finally {
+      if (heartbeats) clearInterval(heartbeats);
     }
     return outcome;
   }
