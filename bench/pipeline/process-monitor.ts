@@ -10,6 +10,22 @@ export interface ProcessUsage {
   /** 100 = one core busy for the whole window */
   cpuPercent: number | null;
   maxRssMb: number | null;
+  /**
+   * time the process's main thread (a Node.js event loop) was ready to run but waited for a core,
+   * as a share of the window (/proc/<pid>/schedstat): high values mean the machine, not the
+   * process, set the pace
+   */
+  runQueueWaitPercent: number | null;
+}
+
+/** Nanoseconds the main thread has waited on a run queue so far (Linux schedstat), if known. */
+function runQueueWaitNs(pid: number): number | null {
+  try {
+    const [, waited] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+    return Number(waited);
+  } catch {
+    return null;
+  }
 }
 
 let ticksPerSecond = 100;
@@ -41,7 +57,7 @@ function rssMb(pid: number): number | null {
 
 export class ProcessMonitor {
   private readonly timer: NodeJS.Timeout;
-  private window: { startedAt: number; ticks: Map<string, number | null>; maxRss: Map<string, number> } | null = null;
+  private window: { startedAt: number; ticks: Map<string, number | null>; waits: Map<string, number | null>; maxRss: Map<string, number> } | null = null;
 
   constructor(private readonly pids: Record<string, number>) {
     this.timer = setInterval(() => this.sampleMemory(), 250);
@@ -52,6 +68,7 @@ export class ProcessMonitor {
     this.window = {
       startedAt: nowMs(),
       ticks: new Map(Object.entries(this.pids).map(([name, pid]) => [name, cpuTicks(pid)])),
+      waits: new Map(Object.entries(this.pids).map(([name, pid]) => [name, runQueueWaitNs(pid)])),
       maxRss: new Map(),
     };
     this.sampleMemory();
@@ -67,7 +84,11 @@ export class ProcessMonitor {
     for (const [name, pid] of Object.entries(this.pids)) {
       const before = window.ticks.get(name);
       const after = cpuTicks(pid);
+      const waitedBefore = window.waits.get(name);
+      const waitedAfter = runQueueWaitNs(pid);
       usage[name] = {
+        runQueueWaitPercent:
+          waitedBefore === null || waitedBefore === undefined || waitedAfter === null ? null : ((waitedAfter - waitedBefore) / 1e9 / seconds) * 100,
         cpuPercent: before === null || before === undefined || after === null ? null : ((after - before) / ticksPerSecond / seconds) * 100,
         maxRssMb: window.maxRss.get(name) ?? null,
       };
