@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PollingLoop } from '@support/messaging';
 import { isTransientDatabaseError } from '@support/persistence';
 import type { DataSource } from 'typeorm';
 import { KnowledgeBaseEnvironment } from '../environment';
@@ -14,41 +15,61 @@ const ROWS_PER_STATEMENT = 500;
  * is written every KB_VIEW_FLUSH_INTERVAL_MS (and when it grows large, and on shutdown) as one
  * INSERT … ON DUPLICATE KEY UPDATE views = views + n per batch of daily buckets. Increments
  * commute, so several replicas flush side by side without coordination. What a crash can lose is
- * bounded by the flush interval; a failed flush puts its counts back for the next one.
+ * bounded by the flush interval; a failed flush puts its counts back for the next one, which the
+ * shared PollingLoop runs after a back-off.
  */
 @Injectable()
 export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ViewCounter');
   private readonly tally = new ViewTally();
-  private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(KnowledgeBaseEnvironment) private readonly env: KnowledgeBaseEnvironment,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.flush(), this.env.KB_VIEW_FLUSH_INTERVAL_MS);
-    this.timer.unref();
+    @Inject(KnowledgeBaseEnvironment) env: KnowledgeBaseEnvironment,
+  ) {
+    // the shared loop: a pass every interval or when nudged; a flush the database refused backs off
+    this.loop = new PollingLoop(
+      async () => {
+        await this.flush();
+        // reads kept coming while it wrote: past the bound, the next flush starts at once
+        return { moreWaiting: this.tally.size >= MAX_PENDING_BUCKETS };
+      },
+      {
+        intervalMs: env.KB_VIEW_FLUSH_INTERVAL_MS,
+        maxBackoffMs: env.KB_VIEW_FLUSH_INTERVAL_MS,
+        onError: (error, failures) => this.logger.warn(`view counts kept for the next flush (${failures} failed in a row): ${error.message}`),
+        onRecovered: () => this.logger.log('view counts flushed again'),
+      },
+    );
   }
 
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  /** Stops the loop (a flush in flight finishes), then writes what is left. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush();
+    await this.loop.stop();
+    await this.flush().catch((error: Error) => this.logger.warn(`view counts lost at shutdown: ${error.message}`));
   }
 
   record(articleId: string, requestedLocale: string, servedLocale: string): void {
     const pending = this.tally.add(articleId, requestedLocale, servedLocale, new Date());
-    if (pending >= MAX_PENDING_BUCKETS) void this.flush();
+    if (pending >= MAX_PENDING_BUCKETS) this.loop.nudge();
   }
 
-  /** Writes what has been counted; concurrent calls share one flush. */
+  /**
+   * Writes what has been counted; concurrent calls share one flush. A transient database failure
+   * puts the counts back and is thrown.
+   */
   async flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    this.flushing = this.write().finally(() => (this.flushing = null));
-    return this.flushing;
+    const written = this.write();
+    // a failure is the first caller's to report; those that joined it just see it done
+    this.flushing = written.then(() => undefined, () => undefined).finally(() => (this.flushing = null));
+    return written;
   }
 
   private async write(): Promise<void> {
@@ -60,8 +81,7 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         if (isTransientDatabaseError(error) || (error as { code?: string }).code === 'POOL_CLOSED') {
           this.tally.restore(buckets.slice(start));
-          this.logger.warn(`view counts kept for the next flush: ${(error as Error).message}`);
-          return;
+          throw error;
         }
         // a bucket the database refuses for good (its article is gone) must not block the rest
         this.logger.warn(`dropped ${batch.length} view buckets: ${(error as Error).message}`);
