@@ -1,22 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { KbArticlePublished, type EventOrigin } from '@support/contracts';
+import type { EventOrigin } from '@support/contracts';
 import {
   normalizeLocale, sanitizeArticleBody, SOURCE_LOCALE, validateArticleInput, validateTranslationInput,
-  type ArticleInputProblem, type ArticleKind, type Audience, type Locale,
+  type ArticleKind, type Audience, type Locale,
 } from '@support/domain-knowledge';
-import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { isDuplicateKeyError } from '@support/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogService, isUuid } from '../catalog/catalog.service';
-import { Category } from '../catalog/category.entity';
 import { Section } from '../catalog/section.entity';
 import { KnowledgeBaseEnvironment, videoEmbedHosts } from '../environment';
 import { articleNotFound, slugTaken, validationFailed, type FieldProblem } from '../knowledge-base.errors';
 import { SearchPort } from '../search/search-port';
-import { plainTextProblems, slugify, slugProblems } from '../text-rules';
+import { slugify, slugProblems } from '../text-rules';
+import { ArticleAnnouncer } from './article-announcer';
+import { fieldProblems, titleMarkupProblems } from './article-input';
 import { Article } from './article.entity';
 import { ArticleTranslation } from './article-translation.entity';
 import type { CreateArticleDto, TranslationDto, UpdateArticleDto } from './dto/article.dto';
@@ -40,7 +40,7 @@ export class ArticleAuthoringService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
-    private readonly outbox: OutboxWriter,
+    private readonly announcer: ArticleAnnouncer,
     private readonly catalog: CatalogService,
     private readonly search: SearchPort,
     @Inject(KnowledgeBaseEnvironment) env: KnowledgeBaseEnvironment,
@@ -137,7 +137,7 @@ export class ArticleAuthoringService {
       const translations = await manager.find(ArticleTranslation, { where: { articleId: article.id } });
       // search index: kind, audience, category and error codes are part of every locale's entry
       await this.search.index(manager, article.id);
-      if (article.status === 'published') await this.announce(manager, article, translations, origin);
+      if (article.status === 'published') await this.announcer.announce(manager, article, translations, origin);
       return { article, changed: true };
     });
   }
@@ -163,7 +163,7 @@ export class ArticleAuthoringService {
       Object.assign(article, { version: article.version + 1, updatedAt: now });
       await manager.save(article);
       await this.search.index(manager, article.id); // search index
-      if (article.status === 'published') await this.announce(manager, article, [row], origin);
+      if (article.status === 'published') await this.announcer.announce(manager, article, [row], origin);
       return { article, changed: true };
     });
   }
@@ -192,7 +192,7 @@ export class ArticleAuthoringService {
       Object.assign(article, { status: 'published', publishedAt: now, updatedAt: now });
       await manager.save(article);
       await this.search.index(manager, article.id); // search index
-      await this.announce(manager, article, await manager.find(ArticleTranslation, { where: { articleId: article.id } }), origin);
+      await this.announcer.announce(manager, article, await manager.find(ArticleTranslation, { where: { articleId: article.id } }), origin);
       return { article, changed: true };
     });
   }
@@ -241,28 +241,6 @@ export class ArticleAuthoringService {
     });
   }
 
-  private async announce(manager: EntityManager, article: Article, translations: readonly ArticleTranslation[], origin: EventOrigin) {
-    const section = await manager.findOneByOrFail(Section, { id: article.sectionId });
-    const category = await manager.findOneByOrFail(Category, { id: section.categoryId });
-    for (const translation of [...translations].sort((a, b) => a.locale.localeCompare(b.locale))) {
-      await this.outbox.add(
-        manager,
-        KbArticlePublished,
-        {
-          articleId: article.id,
-          slug: article.slug,
-          locale: translation.locale,
-          title: translation.title,
-          kind: article.kind,
-          category: category.slug,
-          version: article.version,
-          publishedAt: (article.publishedAt ?? article.updatedAt).toISOString(),
-        },
-        origin,
-      );
-    }
-  }
-
   private translationRow(article: Article, locale: string, title: string, body: string, now: Date): ArticleTranslation {
     return Object.assign(new ArticleTranslation(), {
       articleId: article.id,
@@ -291,15 +269,4 @@ export class ArticleAuthoringService {
     if (!taken.has(base)) return base;
     for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
-}
-
-function fieldProblems(problems: readonly ArticleInputProblem[]): FieldProblem[] {
-  return problems.map((p) => ({ field: p.field, message: p.message }));
-}
-
-function titleMarkupProblems(title: unknown): FieldProblem[] {
-  // length and control characters are the domain validator's; markup is the one extra rule
-  return plainTextProblems('title', title, { required: false, max: Number.MAX_SAFE_INTEGER }).filter((p) =>
-    p.message.includes('markup'),
-  );
 }

@@ -4,6 +4,7 @@ import { EngagementModule } from '../engagement/engagement.module';
 import { SearchModule } from '../search/search.module';
 import { ArticleAdminController } from './article-admin.controller';
 import { ArticleAdminQueries } from './article-admin-queries.service';
+import { ArticleAnnouncer } from './article-announcer';
 import { ArticleAuthoringService } from './article-authoring.service';
 import { ArticleReaderService } from './article-reader.service';
 import { ArticlesController } from './articles.controller';
@@ -12,7 +13,7 @@ import { ArticlesController } from './articles.controller';
 @Module({
   imports: [CatalogModule, SearchModule, EngagementModule],
   controllers: [ArticlesController, ArticleAdminController],
-  providers: [ArticleAuthoringService, ArticleReaderService, ArticleAdminQueries],
+  providers: [ArticleAuthoringService, ArticleAnnouncer, ArticleReaderService, ArticleAdminQueries],
   exports: [ArticleReaderService],
 })
 export class ArticlesModule {}

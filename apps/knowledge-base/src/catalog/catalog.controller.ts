@@ -4,6 +4,7 @@ import { SUPPORTED_LOCALES } from '@support/domain-knowledge';
 import { AdminCategoryResponse, CategoryListResponse } from './catalog.responses';
 import { Public, Roles } from '@support/platform';
 import { readerLocale, requireLocale } from '../reader-locale';
+import { CatalogEditor } from './catalog-editor.service';
 import { CatalogService } from './catalog.service';
 import {
   CategoryTranslationDto, CreateCategoryDto, CreateSectionDto, SectionTranslationDto, UpdateCategoryDto, UpdateSectionDto,
@@ -12,7 +13,10 @@ import {
 @ApiTags('categories')
 @Controller('v1/categories')
 export class CatalogController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly editor: CatalogEditor,
+  ) {}
 
   /** The help center's topics and their sections, each in the reader's locale or English. */
   @Get()
@@ -31,7 +35,7 @@ export class CatalogController {
   @ApiCreatedResponse({ type: AdminCategoryResponse })
   @ApiConflictResponse({ description: 'the slug is taken' })
   async create(@Body() dto: CreateCategoryDto): Promise<AdminCategoryResponse> {
-    const category = await this.catalog.createCategory(dto);
+    const category = await this.editor.createCategory(dto);
     return this.catalog.adminView(category.id);
   }
 
@@ -51,7 +55,7 @@ export class CatalogController {
   @ApiConflictResponse({ description: 'the slug is taken' })
   @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   async update(@Param('category') reference: string, @Body() dto: UpdateCategoryDto): Promise<AdminCategoryResponse> {
-    const category = await this.catalog.updateCategory(reference, dto);
+    const category = await this.editor.updateCategory(reference, dto);
     return this.catalog.adminView(category.id);
   }
 
@@ -62,7 +66,7 @@ export class CatalogController {
   @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   @ApiParam({ name: 'locale', enum: SUPPORTED_LOCALES })
   async putTranslation(@Param('category') reference: string, @Param('locale') locale: string, @Body() dto: CategoryTranslationDto): Promise<AdminCategoryResponse> {
-    await this.catalog.putCategoryTranslation(reference, requireLocale(locale), dto);
+    await this.editor.putCategoryTranslation(reference, requireLocale(locale), dto);
     return this.catalog.adminView(reference);
   }
 
@@ -74,7 +78,7 @@ export class CatalogController {
   @ApiConflictResponse({ description: 'the slug is taken' })
   @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   async createSection(@Param('category') reference: string, @Body() dto: CreateSectionDto): Promise<AdminCategoryResponse> {
-    await this.catalog.createSection(reference, dto);
+    await this.editor.createSection(reference, dto);
     return this.catalog.adminView(reference);
   }
 
@@ -86,7 +90,7 @@ export class CatalogController {
   @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   @ApiParam({ name: 'section', description: 'the section id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   async updateSection(@Param('category') category: string, @Param('section') section: string, @Body() dto: UpdateSectionDto): Promise<AdminCategoryResponse> {
-    await this.catalog.updateSection(category, section, dto);
+    await this.editor.updateSection(category, section, dto);
     return this.catalog.adminView(category);
   }
 
@@ -103,7 +107,7 @@ export class CatalogController {
     @Param('locale') locale: string,
     @Body() dto: SectionTranslationDto,
   ): Promise<AdminCategoryResponse> {
-    await this.catalog.putSectionTranslation(category, section, requireLocale(locale), dto);
+    await this.editor.putSectionTranslation(category, section, requireLocale(locale), dto);
     return this.catalog.adminView(category);
   }
 }

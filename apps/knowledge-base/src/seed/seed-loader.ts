@@ -5,11 +5,13 @@ import {
 import { ApiError } from '@support/platform';
 import type { ArticleAdminQueries } from '../articles/article-admin-queries.service';
 import type { ArticleAuthoringService } from '../articles/article-authoring.service';
+import type { CatalogEditor } from '../catalog/catalog-editor.service';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { TopResourcesService } from '../top-resources/top-resources.service';
 
 export interface SeedServices {
   catalog: CatalogService;
+  catalogEditor: CatalogEditor;
   authoring: ArticleAuthoringService;
   articles: ArticleAdminQueries;
   topResources: TopResourcesService;
@@ -43,33 +45,33 @@ export async function loadSeed(
   const summary: SeedSummary = {
     categoriesCreated: 0, sectionsCreated: 0, articlesCreated: 0, articlesPublished: 0, changes: 0, topResourcesChanged: false,
   };
-  const { catalog, authoring } = services;
+  const { catalog, catalogEditor, authoring } = services;
 
   for (const category of categories) {
     let existing = await orNull(catalog.adminView(category.slug));
     if (!existing) {
-      await catalog.createCategory({ slug: category.slug, position: category.position, title: category.title.en, description: category.description.en });
+      await catalogEditor.createCategory({ slug: category.slug, position: category.position, title: category.title.en, description: category.description.en });
       summary.categoriesCreated += 1;
       existing = await catalog.adminView(category.slug);
     } else if (existing.position !== category.position) {
-      await catalog.updateCategory(category.slug, { position: category.position });
+      await catalogEditor.updateCategory(category.slug, { position: category.position });
       summary.changes += 1;
     }
     for (const [locale, title] of textsOf(category.title)) {
-      const { changed } = await catalog.putCategoryTranslation(category.slug, locale, { title, description: category.description[locale] ?? '' });
+      const { changed } = await catalogEditor.putCategoryTranslation(category.slug, locale, { title, description: category.description[locale] ?? '' });
       if (changed) summary.changes += 1;
     }
     for (const section of category.sections) {
       const current = existing.sections.find((s) => s.slug === section.slug);
       if (!current) {
-        await catalog.createSection(category.slug, { slug: section.slug, position: section.position, title: section.title.en });
+        await catalogEditor.createSection(category.slug, { slug: section.slug, position: section.position, title: section.title.en });
         summary.sectionsCreated += 1;
       } else if (current.position !== section.position) {
-        await catalog.updateSection(category.slug, section.slug, { position: section.position });
+        await catalogEditor.updateSection(category.slug, section.slug, { position: section.position });
         summary.changes += 1;
       }
       for (const [locale, title] of textsOf(section.title)) {
-        const { changed } = await catalog.putSectionTranslation(category.slug, section.slug, locale, { title });
+        const { changed } = await catalogEditor.putSectionTranslation(category.slug, section.slug, locale, { title });
         if (changed) summary.changes += 1;
       }
     }

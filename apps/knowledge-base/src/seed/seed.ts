@@ -6,14 +6,16 @@
  */
 import 'reflect-metadata';
 import { UnitOfWork } from '@support/nest-messaging';
-import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
+import { migrateServiceDatabase, serviceDataSourceOptions } from '@support/nest-bootstrap';
 import { OutboxWriter } from '@support/messaging';
 import { loadEnvironment } from '@support/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ArticleAdminQueries } from '../articles/article-admin-queries.service';
+import { ArticleAnnouncer } from '../articles/article-announcer';
 import { ArticleAuthoringService } from '../articles/article-authoring.service';
 import { ArticleReaderService } from '../articles/article-reader.service';
+import { CatalogEditor } from '../catalog/catalog-editor.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { ViewCounter } from '../engagement/view-counter.service';
 import { KnowledgeBaseEnvironment } from '../environment';
@@ -31,7 +33,7 @@ export async function seedKnowledgeBase(source: Record<string, string | undefine
     AUTH_JWT_SECRET: 'unused-by-the-seed-0123456789abcdef',
     ...source,
   });
-  await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
+  await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE, 'up', source);
   const dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env));
   await dataSource.initialize();
   try {
@@ -42,7 +44,8 @@ export async function seedKnowledgeBase(source: Record<string, string | undefine
     return await loadSeed(
       {
         catalog,
-        authoring: new ArticleAuthoringService(dataSource, new UnitOfWork(dataSource, outbox), outbox, catalog, search, env),
+        catalogEditor: new CatalogEditor(dataSource, catalog),
+        authoring: new ArticleAuthoringService(dataSource, new UnitOfWork(dataSource, outbox), new ArticleAnnouncer(outbox), catalog, search, env),
         articles: new ArticleAdminQueries(dataSource),
         topResources: new TopResourcesService(dataSource, reader),
       },
