@@ -10,8 +10,8 @@ import { TICKETING_SERVICE } from '../../apps/ticketing/src/service';
 
 /** The four services, as the launcher and the migrations job see them. */
 export const SERVICES: Record<string, ServiceManifest> = {
-  ticketing: TICKETING_SERVICE as unknown as ServiceManifest,
-  entitlements: ENTITLEMENTS_SERVICE as unknown as ServiceManifest,
-  'sla-escalation': SLA_SERVICE as unknown as ServiceManifest,
-  'knowledge-base': KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest,
+  ticketing: TICKETING_SERVICE,
+  entitlements: ENTITLEMENTS_SERVICE,
+  'sla-escalation': SLA_SERVICE,
+  'knowledge-base': KNOWLEDGE_BASE_SERVICE,
 };

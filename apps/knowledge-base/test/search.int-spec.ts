@@ -1,4 +1,4 @@
-import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
+import { migrateServiceDatabase, serviceDataSourceOptions } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
 import { DataSource, type Logger } from 'typeorm';
@@ -55,7 +55,7 @@ describe('search at scale: one statement per search, and the candidate limit kee
 
   beforeAll(async () => {
     const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
-    await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
+    await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE, 'up', source);
     const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef', ...source });
     dataSource = new DataSource({ ...serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env), logging: ['query'], logger: counter } as never);
     await dataSource.initialize();

@@ -51,7 +51,7 @@ export async function startSlaReplica(
   overrides: Record<string, string> = {},
 ): Promise<{ app: INestApplication; url: string; stop: () => Promise<void> }> {
   const source = { ...testEnvironment(stack.brokers, stack.prefix, SLA_SERVICE as ServiceManifest<never>), ...overrides };
-  await migrateServiceDatabase(SLA_SERVICE as unknown as ServiceManifest, 'up', source);
+  await migrateServiceDatabase(SLA_SERVICE, 'up', source);
   const app = await createSlaApp(loadEnvironment(SlaEnvironment, source), ['error', 'warn'], { timeSource });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   await waitFor(async () => (await fetch(`${url}/health/ready`)).ok, { timeoutMs: 60_000, description: 'SLA replica ready' });

@@ -1,5 +1,5 @@
 import { OutboxWriter } from '@support/messaging';
-import { migrateServiceDatabase, serviceDataSourceOptions, type ServiceManifest } from '@support/nest-bootstrap';
+import { migrateServiceDatabase, serviceDataSourceOptions } from '@support/nest-bootstrap';
 import { dropDatabase, parseDatabaseUrl } from '@support/persistence';
 import { loadEnvironment, ReadinessRegistry, serviceDatabaseName } from '@support/platform';
 import { TEST_DATABASE_URL, throwawayPrefix } from '@support/testing-core';
@@ -57,7 +57,7 @@ export class TimerDatabase {
       LOG_LEVEL: 'warn',
       ...settings,
     };
-    await migrateServiceDatabase(SLA_SERVICE as unknown as ServiceManifest, 'up', source);
+    await migrateServiceDatabase(SLA_SERVICE, 'up', source);
     const env = loadEnvironment(SlaEnvironment, source);
     const database = new TimerDatabase(env, serviceDatabaseName(env, SLA_SERVICE.database), databaseUrl);
     const { dataSource } = await database.connect();

@@ -23,7 +23,7 @@ interface Replica {
 /** A second replica beside the one the stack runs: same database, same consumer group. */
 async function startReplica<E extends CommonEnvironment>(stack: ServiceStack, manifest: ServiceManifest<E>, create: AppFactory<E>): Promise<Replica> {
   const source = { ...testEnvironment(stack.brokers, stack.prefix, manifest as ServiceManifest<never>), ...OVERRIDES };
-  await migrateServiceDatabase(manifest as unknown as ServiceManifest, 'up', source);
+  await migrateServiceDatabase(manifest, 'up', source);
   const app = await create(loadEnvironment(manifest.Environment, source), ['error', 'warn']);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   await waitFor(async () => (await fetch(`${url}/health/ready`)).ok, { timeoutMs: 90_000, description: `${manifest.name} replica ready` });

@@ -1,5 +1,5 @@
 import { TOPICS } from '@support/contracts';
-import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
+import { migrateServiceDatabase } from '@support/nest-bootstrap';
 import {
   dropDatabasesWithPrefix, EventProbe, queryDatabase, request, signToken, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET,
   throwawayPrefix, waitFor, type RunningBroker,
@@ -83,7 +83,7 @@ describe('shutdown with the broker gone (ticketing as a process, real MariaDB)',
 
   beforeAll(async () => {
     first = await startMockKafka();
-    await migrateServiceDatabase(TICKETING[0] as unknown as ServiceManifest, 'up', environment(first.brokers));
+    await migrateServiceDatabase(TICKETING[0], 'up', environment(first.brokers));
   });
 
   afterAll(async () => {

@@ -54,7 +54,7 @@ export class ServiceStack {
     overrides: Record<string, string> = {},
   ): Promise<RunningService> {
     const source = { ...testEnvironment(this.brokers, this.prefix, manifest as ServiceManifest<never>), ...overrides };
-    await migrateServiceDatabase(manifest as unknown as ServiceManifest, 'up', source);
+    await migrateServiceDatabase(manifest, 'up', source);
     const env = loadEnvironment(manifest.Environment, source);
     const app = await create(env, ['error', 'warn']);
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
