@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, UuidParamPipe, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { AttachmentResponse } from '../tickets/ticket-page-parts';
@@ -23,6 +23,7 @@ export class AttachmentsController {
   @ApiResponse({ status: 413, description: 'the file is larger than 25 MiB' })
   @ApiResponse({ status: 415, description: 'an executable, or a declared type the bytes contradict' })
   @ApiResponse({ status: 409, description: 'the ticket already has 10 files, or is closed' })
+  @ApiForbiddenResponse({ description: 'a token claim ticketing cannot record (an id longer than a ticket holds)' })
   async upload(@Param('id', UuidParamPipe) id: string, @UploadedFile() file: ReceivedFile, @CurrentPrincipal() principal: Principal) {
     return attachmentView(await this.attachments.attach(id, file, principal));
   }

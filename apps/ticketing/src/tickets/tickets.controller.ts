@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, JsonBodyLimit, UuidParamPipe, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { CreateTicketDto } from './dto/create-ticket.dto';
@@ -29,6 +29,7 @@ export class TicketsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a replay with the same key and body returns the first ticket' })
   @ApiCreatedResponse({ type: TicketResponse, description: `the ticket; a replay carries ${REPLAY_HEADER}: true` })
   @ApiResponse({ status: 422, description: 'the Idempotency-Key was used with a different body' })
+  @ApiForbiddenResponse({ description: 'a token claim ticketing cannot record (an id longer than a ticket holds)' })
   async file(
     @Body() form: CreateTicketDto,
     @CurrentPrincipal() principal: Principal,
@@ -57,6 +58,7 @@ export class TicketsController {
   @Patch(':id')
   @ApiOkResponse({ type: TicketResponse, description: 'the ticket after the change' })
   @ApiResponse({ status: 409, description: 'an illegal status transition (the allowed ones are listed) or a closed ticket' })
+  @ApiForbiddenResponse({ description: 'a requester changed a field only agents and admins change, or a token claim ticketing cannot record (an id longer than a ticket holds)' })
   async update(
     @Param('id', UuidParamPipe) id: string,
     @Body() change: UpdateTicketDto,

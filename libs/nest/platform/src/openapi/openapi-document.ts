@@ -128,7 +128,7 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
       const standard: Array<[number, string]> = [
         [400, 'a malformed query string, path parameter or body; validation failures name every field at fault in `errors`'],
         [401, fact.isPublic
-          ? 'a token was sent and is not valid (this route needs none)'
+          ? 'a token was sent and is not valid (this route needs none; a resource of a signed-in requester needs theirs)'
           : 'no `Authorization: Bearer` token, or one that is not valid (expired, wrong signature, unknown role)'],
       ];
       if (fact.roles) standard.push([403, `the caller's role is not ${fact.roles.join(' or ')}`]);
