@@ -191,10 +191,10 @@ export async function load(connection: Connection, corpus: SearchCorpus, count: 
         documentId += 1;
         documentRows.push([documentId, document.articleId, document.locale, document.otherLocales, document.kind, document.audience, document.categoryId, document.title, document.updatedAt]);
         for (const [term, weight] of document.terms) {
-          postingRows.push([documentId, term, weight]);
+          postingRows.push([documentId, term, weight, document.locale, document.otherLocales]);
           termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
         }
-        for (const form of document.titleWords) titleWordRows.push([form, documentId]);
+        for (const form of document.titleWords) titleWordRows.push([form, documentId, document.locale, document.otherLocales]);
         for (const [form, stem] of document.forms) forms.set(`${form}\u0000${stem}`, [form, stem]);
       }
     }
@@ -205,10 +205,10 @@ export async function load(connection: Connection, corpus: SearchCorpus, count: 
     await connection.query('INSERT INTO kb_article_translation (article_id, locale, title, body, created_at, updated_at) VALUES ?', [translationRows]);
     await connection.query('INSERT INTO kb_search_document (id, article_id, locale, other_locales, kind, audience, category_id, title, updated_at) VALUES ?', [documentRows]);
     for (let i = 0; i < postingRows.length; i += 5_000) {
-      await connection.query('INSERT INTO kb_search_posting (document_id, term, weight) VALUES ?', [postingRows.slice(i, i + 5_000)]);
+      await connection.query('INSERT INTO kb_search_posting (document_id, term, weight, locale, other_locales) VALUES ?', [postingRows.slice(i, i + 5_000)]);
     }
     for (let i = 0; i < titleWordRows.length; i += 5_000) {
-      await connection.query('INSERT IGNORE INTO kb_search_title_word (form, document_id) VALUES ?', [titleWordRows.slice(i, i + 5_000)]);
+      await connection.query('INSERT IGNORE INTO kb_search_title_word (form, document_id, locale, other_locales) VALUES ?', [titleWordRows.slice(i, i + 5_000)]);
     }
   }
   const formRows = [...forms.values()];

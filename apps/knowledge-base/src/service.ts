@@ -5,7 +5,8 @@ import { CreateKnowledgeBase1763800000400 } from './migrations/1763800000400-cre
 import { SearchIndex1763800000500 } from './migrations/1763800000500-search-index';
 import { CustomerAccountScope1763800000550 } from './migrations/1763800000550-customer-account-scope';
 import { LanguageAwareSearch1763800000600 } from './migrations/1763800000600-language-aware-search';
-import { MoreStarterSynonyms1763800000700 } from './migrations/1763800000700-more-starter-synonyms';
+import { MoreStarterSynonyms1765400000000 } from './migrations/1765400000000-more-starter-synonyms';
+import { SearchScopeInIndex1765400000100 } from './migrations/1765400000100-search-scope-in-index';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -17,7 +18,7 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
   entities: KNOWLEDGE_BASE_ENTITIES,
   migrations: [
     CreateKnowledgeBase1763800000400, SearchIndex1763800000500, CustomerAccountScope1763800000550, LanguageAwareSearch1763800000600,
-    MoreStarterSynonyms1763800000700,
+    MoreStarterSynonyms1765400000000, SearchScopeInIndex1765400000100,
   ],
   consumes: true,
 };

@@ -1,7 +1,7 @@
 import { documentTermWeights } from '@support/domain-knowledge';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { rebuildSearchIndex, DOCUMENT_COUNT_TERM, addTermCounts } from '../search/search-index';
+import { DOCUMENT_COUNT_TERM, addTermCounts } from '../search/search-index';
 import { STARTER_SYNONYMS, synonymKey } from '../search/synonyms';
 
 const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
@@ -50,7 +50,8 @@ export class LanguageAwareSearch1763800000600 implements MigrationInterface {
         [uuidv7(), rule.locale, rule.term, synonymKey(rule.term, rule.locale), JSON.stringify(rule.synonyms), now, now],
       );
     }
-    await rebuildSearchIndex(queryRunner);
+    // the index is rebuilt with the language-aware analysis by migration 1765400000100, once its postings
+    // and title words carry their locales (the writer of today's index writes those columns)
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

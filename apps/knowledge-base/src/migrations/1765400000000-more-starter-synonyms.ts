@@ -7,8 +7,8 @@ import { ADDED_STARTER_SYNONYMS, synonymKey } from '../search/synonyms';
  * product's terms) where editors have no rule for the same term of the locale yet: a rule an
  * editor wrote or changed is left as it is (INSERT IGNORE on the (locale, term_key) key).
  */
-export class MoreStarterSynonyms1763800000700 implements MigrationInterface {
-  name = 'MoreStarterSynonyms1763800000700';
+export class MoreStarterSynonyms1765400000000 implements MigrationInterface {
+  name = 'MoreStarterSynonyms1765400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const now = new Date();

@@ -25,11 +25,18 @@ export const SUGGESTION_CANDIDATES_PER_TERM = 30;
 const MIN_CANDIDATES_PER_TERM = 25;
 const CANDIDATE_BUDGET = 400;
 export const MAX_MATCHES = 200;
+/** candidates scored exactly (all their postings of the query's terms), best first by a first score from the postings read */
+export const RESCORED_CANDIDATES = 50;
+/** a ticket's suggestion scores exactly this many candidates per suggestion it returns (at least MIN_SUGGESTION_RESCORED) */
+const SUGGESTION_RESCORED_PER_RESULT = 4;
+const MIN_SUGGESTION_RESCORED = 20;
 /** alternatives (stems, corrections, synonyms) one search may look up */
 const MAX_ALTERNATIVES = 12;
 const MAX_SUGGESTION_ALTERNATIVES = 16;
 /** rows the autocomplete reads from the title-word index before ranking them */
 const COMPLETION_CANDIDATES = 50;
+/** an earlier word held by at most this many documents drives the autocomplete's lookup */
+const COMPLETION_DRIVER_DOCUMENTS = 3_000;
 
 interface MatchRow {
   articleId: string;
@@ -50,14 +57,19 @@ interface MatchRow {
  * stems in the reader's language and English, typo corrections from the in-memory dictionary of
  * indexed words, synonyms) and answered with ONE SQL statement:
  *
- * 1. candidates: for each planned term, its best postings by weight, read from the
- *    (term, weight) index with a LIMIT, keeping only documents the reader may be served that
- *    pass the filters (checked while reading, so the limit never drops the best match of a
- *    filter or a locale);
- * 2. relevance of each candidate: for each typed word, the best of its alternatives (weight ×
- *    match factor × rarity ln(1 + N/n)), summed over the words and multiplied by the share of
- *    typed words matched (coordination); the best MAX_MATCHES kept;
- * 3. joined to what a result shows (slug, served title, votes, reads of the last 30 days).
+ * 1. candidates: for each planned term, its best postings by weight for what the reader may be
+ *    served (their locale, or English where the article has no translation in it), the first
+ *    rows of (term, locale, weight, other_locales) index ranges with a LIMIT, answered by the
+ *    index alone (list filters, when given, check each posting's document while reading, so the
+ *    limit never drops the best match of a filter or a locale);
+ * 2. a first score of each candidate from the postings read: for each typed word, the best of
+ *    its alternatives (weight × match factor × rarity ln(1 + N/n)), summed over the words and
+ *    multiplied by the root of the share of typed words matched (coordination); the best
+ *    MAX_MATCHES kept;
+ * 3. the best RESCORED_CANDIDATES of those scored exactly: their postings of the terms whose
+ *    candidate list the limit cut short, read by primary key (a term whose list was read whole
+ *    needs no lookup: a document absent from it does not hold the term);
+ * 4. joined to what a result shows (slug, served title, votes, reads of the last 30 days).
  *
  * The process then ranks those (rankMatch): every typed word in the title as written first, then
  * relevance raised for exact and phrase title matches and, capped, for votes and recent reads.
@@ -114,7 +126,8 @@ export class MysqlSearchEngine extends SearchPort {
 
   async suggest(terms: readonly string[], locale: Locale, limit: number, manager: EntityManager = this.dataSource.manager): Promise<MatchedArticle[]> {
     const plan = await this.plan(terms, locale, MAX_SUGGESTION_ALTERNATIVES);
-    return (await this.rankPlan(plan, locale, {}, manager, SUGGESTION_CANDIDATES_PER_TERM)).slice(0, limit);
+    const kept = Math.max(limit * SUGGESTION_RESCORED_PER_RESULT, MIN_SUGGESTION_RESCORED);
+    return (await this.rankPlan(plan, locale, {}, manager, SUGGESTION_CANDIDATES_PER_TERM, kept, kept)).slice(0, limit);
   }
 
   async autocomplete(text: string, locale: Locale, limit: number): Promise<Completion[]> {
@@ -123,17 +136,38 @@ export class MysqlSearchEngine extends SearchPort {
     if (prefix.length === 0) return [];
     // the complete words before it must be in the document too (any of their stems)
     const complete = typed.slice(0, -1).slice(-3).map((word) => [...new Set(queryLanguages(locale).flatMap((l) => analyzeText(word, l).map((w) => w.stem)))]).filter((s) => s.length > 0);
-    const scope = scopeSql(locale, {});
-    const required = complete.map((stems) => ` AND EXISTS (SELECT 1 FROM kb_search_posting q WHERE q.document_id = d.id AND q.term IN (${stems.map(() => '?').join(', ')}))`);
+    const dictionary = await this.dictionary.ready();
+    const documents = (stems: readonly string[]) => stems.reduce((sum, stem) => sum + dictionary.documents(stem), 0);
+    // driven by the rarest earlier word when it is rare enough (its postings, checked for a title
+    // word with the prefix), else by the title words with the prefix (checked for the earlier words)
+    const rarest = [...complete].sort((x, y) => documents(x) - documents(y))[0];
+    const byWord = rarest !== undefined && documents(rarest) <= COMPLETION_DRIVER_DOCUMENTS;
+    const others = byWord ? complete.filter((stems) => stems !== rarest) : complete;
+    const required = others.map((stems) => ` AND EXISTS (SELECT 1 FROM kb_search_posting q WHERE q.document_id = c.document_id AND q.term IN (${stems.map(() => '?').join(', ')}))`);
+    const scope = (alias: string) =>
+      locale === SOURCE_LOCALE
+        ? { sql: `${alias}.locale = '${SOURCE_LOCALE}'`, params: [] as unknown[] }
+        : { sql: `(${alias}.locale = ? OR (${alias}.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, ${alias}.other_locales) = 0))`, params: [locale, locale] as unknown[] };
+    let candidates: { sql: string; params: unknown[] };
+    if (byWord && rarest) {
+      const on = scope('p');
+      candidates = {
+        sql: `SELECT p.document_id FROM kb_search_posting p
+               WHERE p.term IN (${rarest.map(() => '?').join(', ')}) AND ${on.sql}
+                 AND EXISTS (SELECT 1 FROM kb_search_title_word w WHERE w.document_id = p.document_id AND w.form LIKE ?)`,
+        params: [...rarest, ...on.params, likePrefix(prefix)],
+      };
+    } else {
+      const on = scope('w');
+      candidates = { sql: `SELECT w.document_id FROM kb_search_title_word w WHERE ${on.sql} AND w.form LIKE ?`, params: [...on.params, likePrefix(prefix)] };
+    }
     const rows: Array<{ articleId: string; servedLocale: string; title: string; slug: string; helpfulVotes: number | string; notHelpfulVotes: number | string }> =
       await this.dataSource.query(
         `SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes
-           FROM kb_search_title_word w
-           JOIN kb_search_document d ON d.id = w.document_id
-           JOIN kb_article a ON a.id = d.article_id
-          WHERE w.form LIKE ?${scope.sql}${required.join('')}
-          LIMIT ${COMPLETION_CANDIDATES}`,
-        [likePrefix(prefix), ...scope.params, ...complete.flat()],
+           FROM (SELECT DISTINCT c.document_id FROM (${candidates.sql}) c WHERE TRUE${required.join('')} LIMIT ${COMPLETION_CANDIDATES}) k
+           JOIN kb_search_document d ON d.id = k.document_id
+           JOIN kb_article a ON a.id = d.article_id`,
+        [...candidates.params, ...others.flat()],
       );
     const seen = new Set<string>();
     return rows
@@ -153,9 +187,11 @@ export class MysqlSearchEngine extends SearchPort {
       .map(({ row }) => ({ articleId: row.articleId, slug: row.slug, title: row.title, servedLocale: row.servedLocale as Locale }));
   }
 
-  private async rankPlan(plan: QueryPlan, locale: Locale, filters: ArticleFilters, manager: EntityManager, perTerm: number): Promise<MatchedArticle[]> {
+  private async rankPlan(
+    plan: QueryPlan, locale: Locale, filters: ArticleFilters, manager: EntityManager, perTerm: number, rescored = RESCORED_CANDIDATES, maxMatches = MAX_MATCHES,
+  ): Promise<MatchedArticle[]> {
     if (plan.alternatives.length === 0) return [];
-    const statement = matchStatement(plan, locale, filters, perTerm);
+    const statement = matchStatement(plan, locale, filters, perTerm, rescored, maxMatches);
     const rows: MatchRow[] = await manager.query(statement.sql, statement.params);
     return rows
       .map((row) => {
@@ -190,54 +226,77 @@ function candidatesPerTerm(plan: QueryPlan, max: number): number {
   return Math.max(MIN_CANDIDATES_PER_TERM, Math.min(max, Math.floor(CANDIDATE_BUDGET / Math.max(1, terms))));
 }
 
-export function matchStatement(plan: QueryPlan, locale: Locale, filters: ArticleFilters, perTerm: number): { sql: string; params: unknown[] } {
-  const scope = scopeSql(locale, filters);
+export function matchStatement(
+  plan: QueryPlan, locale: Locale, filters: ArticleFilters, perTerm: number, rescored = RESCORED_CANDIDATES, maxMatches = MAX_MATCHES,
+): { sql: string; params: unknown[] } {
   const terms = [...new Set(plan.alternatives.map((a) => a.term))];
-  const candidates = terms.map(
-    () => `(SELECT p.document_id FROM kb_search_posting p JOIN kb_search_document d ON d.id = p.document_id
-             WHERE p.term = ?${scope.sql} ORDER BY p.weight DESC LIMIT ${perTerm})`,
+  // 1. candidates: each term's best postings by weight for what the reader may be served, the
+  //    first rows of (term, locale, weight, other_locales) index ranges, read from the index alone
+  //    (the list filters, when given, check the document of each posting read)
+  const candidates: string[] = [];
+  const candidateParams: unknown[] = [];
+  const filter = filterOnDocument(filters);
+  const from = filter.sql ? 'kb_search_posting p STRAIGHT_JOIN kb_search_document d ON d.id = p.document_id' : 'kb_search_posting p';
+  for (const term of terms) {
+    const ranges: Array<{ sql: string; params: unknown[] }> =
+      locale === SOURCE_LOCALE
+        ? [{ sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }]
+        : [{ sql: 'p.locale = ?', params: [locale] }, { sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`, params: [locale] }];
+    for (const range of ranges) {
+      candidates.push(`(SELECT p.document_id, p.term, p.weight FROM ${from}
+          WHERE p.term = ? AND ${range.sql}${filter.sql} ORDER BY p.weight DESC LIMIT ${perTerm})`);
+      candidateParams.push(term, ...range.params, ...filter.params);
+    }
+  }
+  // each alternative: its term, the typed word it stands for, and what a unit of weight is worth
+  // through it (match factor × rarity ln(1 + N/n))
+  const alternatives = plan.alternatives.map(
+    () => `SELECT x.term, ? AS slot, ? * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth
+             FROM kb_search_term x JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}' WHERE x.term = ?`,
   );
-  const candidateParams = terms.flatMap((term) => [term, ...scope.params]);
-  // each alternative: its term (with the documents holding it), the typed word it stands for, its factor
-  const alternatives = plan.alternatives.map(() => 'SELECT x.term, x.documents, ? AS slot, ? AS factor FROM kb_search_term x WHERE x.term = ?');
   const alternativeParams = plan.alternatives.flatMap((a) => [a.slot, a.factor, a.term]);
   const since = new Date(Date.now() - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
-  // STRAIGHT_JOIN: each candidate's postings are read by primary key (document, term); left to
-  // itself the optimizer may read every posting of a common term instead
-  const sql = `
-    SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
-           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, r.relevance,
-           (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
-      FROM (
-        SELECT w.document_id, SUM(w.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS relevance
-          FROM (
-            SELECT c.document_id, t.slot, MAX(p.weight * t.factor * LN(1 + GREATEST(n.documents, 1) / GREATEST(t.documents, 1))) AS best
-              FROM (${candidates.join('\n UNION ')}) c
-              STRAIGHT_JOIN (${alternatives.join('\n UNION ALL ')}) t
-              STRAIGHT_JOIN kb_search_posting p ON p.document_id = c.document_id AND p.term = t.term
-              JOIN kb_search_term n ON n.term = ?
-             GROUP BY c.document_id, t.slot
-          ) w
-         GROUP BY w.document_id
-         ORDER BY relevance DESC
-         LIMIT ?
-      ) r
-      JOIN kb_search_document d ON d.id = r.document_id
-      JOIN kb_article a ON a.id = d.article_id`;
   const slots = Math.max(1, plan.slots);
-  return { sql, params: [since, slots, slots, ...candidateParams, ...alternativeParams, DOCUMENT_COUNT_TERM, MAX_MATCHES] };
+  const kept = Math.min(maxMatches, Math.max(1, rescored));
+  // 2. f, k: a first score from the postings read (for each typed word its best alternative,
+  //    summed, times the root of the share of typed words matched), the best `maxMatches` kept;
+  // 3. x, e: the best `rescored` of those scored exactly: the postings read plus, by primary key
+  //    (document, term), their postings of the terms whose list the limit cut short (tr);
+  // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
+  //    which is never above its exact one.
+  const sql = `
+    WITH t AS (${alternatives.join('\n UNION ALL ')}),
+    c AS (${candidates.join('\n UNION ALL ')}),
+    f AS (SELECT c.document_id, t.slot, MAX(c.weight * t.worth) AS best FROM c JOIN t ON t.term = c.term GROUP BY c.document_id, t.slot),
+    k AS (SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first FROM f GROUP BY f.document_id ORDER BY first DESC LIMIT ${maxMatches}),
+    top AS (SELECT k.document_id FROM k ORDER BY k.first DESC LIMIT ${kept}),
+    tr AS (SELECT c.term FROM c GROUP BY c.term HAVING COUNT(*) >= ${perTerm}),
+    x AS (
+      SELECT f.document_id, f.slot, f.best FROM top JOIN f ON f.document_id = top.document_id
+      UNION ALL
+      SELECT top.document_id, t.slot, p.weight * t.worth
+        FROM tr STRAIGHT_JOIN t ON t.term = tr.term STRAIGHT_JOIN top
+        STRAIGHT_JOIN kb_search_posting p ON p.document_id = top.document_id AND p.term = t.term
+    ),
+    e AS (
+      SELECT y.document_id, SUM(y.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS exact
+        FROM (SELECT x.document_id, x.slot, MAX(x.best) AS best FROM x GROUP BY x.document_id, x.slot) y
+       GROUP BY y.document_id
+    )
+    SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
+           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, COALESCE(e.exact, k.first) AS relevance,
+           (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
+      FROM k
+      LEFT JOIN e ON e.document_id = k.document_id
+      JOIN kb_search_document d ON d.id = k.document_id
+      JOIN kb_article a ON a.id = d.article_id`;
+  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, slots, slots, since] };
 }
 
-/** What the reader may be served, and the list filters, on the document alias d. */
-function scopeSql(locale: Locale, filters: ArticleFilters): { sql: string; params: unknown[] } {
-  let sql: string;
+/** The list filters on the document alias d (the reader's scope is on the postings). */
+function filterOnDocument(filters: ArticleFilters): { sql: string; params: unknown[] } {
+  let sql = '';
   const params: unknown[] = [];
-  if (locale === SOURCE_LOCALE) {
-    sql = ` AND d.locale = '${SOURCE_LOCALE}'`;
-  } else {
-    sql = ` AND (d.locale = ? OR (d.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, d.other_locales) = 0))`;
-    params.push(locale, locale);
-  }
   if (filters.kind !== undefined) {
     sql += ' AND d.kind = ?';
     params.push(filters.kind);

@@ -9,6 +9,10 @@ import type { EntityManager } from 'typeorm';
  * its rarity) and, under DOCUMENT_COUNT_TERM, all documents. Every article write calls
  * reindexArticle in its own transaction, so the index never disagrees with what readers see.
  *
+ * Each posting and title word also carries its document's locale and other locales (migration
+ * 1765400000100), so that the indexes a search reads, (term, locale, weight, other_locales) and
+ * (locale, form, other_locales), answer which documents a reader may be served by themselves.
+ *
  * Terms are Snowball stems of each text in its own language (documentStemWeights of the domain
  * library: folded case, accents and ё, stop words of the language dropped). Beside them,
  * `kb_search_title_word` holds each document's title words as written (folded) for prefix
@@ -121,14 +125,14 @@ export async function writeDocuments(manager: Pick<EntityManager, 'query'>, docu
     for (let i = 0; i < postings.length; i += 2000) {
       const chunk = postings.slice(i, i + 2000);
       await manager.query(
-        `INSERT INTO kb_search_posting (document_id, term, weight) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-        chunk.flatMap(([term, weight]) => [result.insertId, term, weight]),
+        `INSERT INTO kb_search_posting (document_id, term, weight, locale, other_locales) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap(([term, weight]) => [result.insertId, term, weight, document.locale, document.otherLocales]),
       );
     }
     if (document.titleWords.length > 0) {
       await manager.query(
-        `INSERT IGNORE INTO kb_search_title_word (form, document_id) VALUES ${document.titleWords.map(() => '(?, ?)').join(', ')}`,
-        document.titleWords.flatMap((form) => [form, result.insertId]),
+        `INSERT IGNORE INTO kb_search_title_word (form, document_id, locale, other_locales) VALUES ${document.titleWords.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        document.titleWords.flatMap((form) => [form, result.insertId, document.locale, document.otherLocales]),
       );
     }
     for (const term of document.terms.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);

@@ -110,7 +110,7 @@ export const STARTER_SYNONYMS: readonly SynonymRule[] = [
 ];
 
 /**
- * Rules the starter list gained after readers' queries were read (migration 1763800000700 adds
+ * Rules the starter list gained after readers' queries were read (migration 1765400000000 adds
  * them where an editor has no rule for the same term yet): everyday words for the product's
  * terms, one direction each, and for French and Russian readers the English terms of the
  * articles they are served in English. Word equivalences only, never a query for an article.
