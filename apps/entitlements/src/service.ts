@@ -1,7 +1,5 @@
 import type { ServiceManifest } from '@support/nest-bootstrap';
-import {
-  Account, AccountUser, DecisionRecord, HotlineDirectoryRecord, HotlineRecord, PlanRecord, PlanVersionRecord, TicketSnapshot,
-} from './entities';
+import { ENTITLEMENTS_ENTITIES } from './entities';
 import { EntitlementsEnvironment } from './environment';
 import { CreateEntitlements1763800000200 } from './migrations/1763800000200-create-entitlements';
 import { TicketSnapshotsAndHotlines1763800000201 } from './migrations/1763800000201-ticket-snapshots-and-hotlines';
@@ -12,7 +10,7 @@ export const ENTITLEMENTS_SERVICE: ServiceManifest<EntitlementsEnvironment> = {
   portVariable: 'ENTITLEMENTS_PORT',
   Environment: EntitlementsEnvironment,
   port: (env: EntitlementsEnvironment) => env.ENTITLEMENTS_PORT,
-  entities: [PlanRecord, PlanVersionRecord, Account, AccountUser, DecisionRecord, TicketSnapshot, HotlineDirectoryRecord, HotlineRecord],
+  entities: ENTITLEMENTS_ENTITIES,
   migrations: [CreateEntitlements1763800000200, TicketSnapshotsAndHotlines1763800000201],
   consumes: true,
 };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AccountSavedResponse, AccountUserResponse, AccountWithUsersResponse } from './accounts.responses';
 import { CorrelationId, CurrentPrincipal, Roles, type Principal } from '@support/platform';
 import type { Response } from 'express';
-import type { Account, AccountUser } from '../entities';
+import type { Account, AccountUser } from './account.entity';
 import { PutAccountUserDto } from './dto/put-account-user.dto';
 import { PutAccountDto } from './dto/put-account.dto';
 import { AccountsService } from './accounts.service';

@@ -6,7 +6,7 @@ import { UnitOfWork } from '@support/nest-messaging';
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource } from 'typeorm';
 import { DecisionsService } from '../decisions/decisions.service';
-import { Account, AccountUser } from '../entities';
+import { Account, AccountUser } from './account.entity';
 import { PlanCatalogService } from '../plans/plan-catalog.service';
 import type { PutAccountUserDto } from './dto/put-account-user.dto';
 import type { PutAccountDto } from './dto/put-account.dto';

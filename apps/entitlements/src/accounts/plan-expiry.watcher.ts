@@ -5,7 +5,7 @@ import { UnitOfWork } from '@support/nest-messaging';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DecisionsService } from '../decisions/decisions.service';
-import { Account } from '../entities';
+import { Account } from './account.entity';
 import { EntitlementsEnvironment } from '../environment';
 
 const BATCH = 100;

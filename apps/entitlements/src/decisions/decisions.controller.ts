@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DecisionHistoryResponse } from './decisions.responses';
 import { ApiError, Roles } from '@support/platform';
-import type { DecisionRecord } from '../entities';
+import type { DecisionRecord } from './decision.entity';
 import { DecisionsService } from './decisions.service';
 
 function decisionView(d: DecisionRecord) {

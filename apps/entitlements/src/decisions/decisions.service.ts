@@ -8,7 +8,9 @@ import { decideTicketEntitlement, describeDecision, type PlanDecision } from '@s
 import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Account, AccountUser, DecisionRecord, TicketSnapshot } from '../entities';
+import { Account, AccountUser } from '../accounts/account.entity';
+import { DecisionRecord } from './decision.entity';
+import { TicketSnapshot } from './ticket-snapshot.entity';
 import { PlanCatalogService } from '../plans/plan-catalog.service';
 import { EntitlementsConsistencyCounters } from './consistency-counters';
 import { FINISHED_TICKET_STATUSES, sameOutcome } from './decision-outcome';

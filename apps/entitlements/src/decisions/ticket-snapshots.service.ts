@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SupportEvent, TicketPriorityChangedV1, TicketStatusChangedV1 } from '@support/contracts';
 import type { HandlerContext } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
-import { TicketSnapshot } from '../entities';
+import { TicketSnapshot } from './ticket-snapshot.entity';
 
 /** Follows ticketing's changes to the tickets this service decided, for later re-decisions. */
 @Injectable()

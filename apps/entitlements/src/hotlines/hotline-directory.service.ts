@@ -4,7 +4,7 @@ import { defaultHotlines, validateHotline, type HotlineNumber } from '@support/d
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isRecord, problemsToApiError, unknownFields } from '../api-problems';
-import { HotlineDirectoryRecord, HotlineRecord } from '../entities';
+import { HotlineDirectoryRecord, HotlineRecord } from './hotline.entity';
 
 /** The directory is one row; its lines hang off it in order. */
 const DIRECTORY_ID = 1;

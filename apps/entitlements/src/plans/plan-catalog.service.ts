@@ -7,7 +7,7 @@ import { ApiError, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isRecord, problemsToApiError, unknownFields } from '../api-problems';
 import { EntitlementsEnvironment } from '../environment';
-import { PlanRecord, PlanVersionRecord } from '../entities';
+import { PlanRecord, PlanVersionRecord } from './plan.entity';
 
 /** What an administrator sends to replace a plan; code and version may be omitted. */
 const PLAN_FIELDS = ['code', 'name', 'version', 'paid', 'roles', 'slaTargets', 'servicePriority'] as const;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { supportOptions, type SupportOptions } from '@support/domain-entitlements';
 import type { DataSource } from 'typeorm';
-import { Account, AccountUser } from '../entities';
+import { Account, AccountUser } from '../accounts/account.entity';
 import { HotlineDirectoryService } from '../hotlines/hotline-directory.service';
 import { PlanCatalogService } from '../plans/plan-catalog.service';
 
