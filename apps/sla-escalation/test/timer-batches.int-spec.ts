@@ -172,10 +172,11 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     expect((await outboxOf(free)).length).toBe(free.length);
   });
 
-  it('skips a clock whose timer row another replica has claimed, without waiting for it', async () => {
+  it('skips a clock whose due timer row another replica has claimed, without waiting for it', async () => {
     await forgetPendingTimers();
     const [contended] = await startClocks(replicas[0], [new Date(base.getTime() + 5 * HOUR)]);
-    time.set(new Date(base.getTime() + 5 * HOUR + 50 * MINUTE));
+    // warning, breach and the first escalation are due; another replica has claimed the breach
+    time.set(new Date(base.getTime() + 5 * HOUR + 70 * MINUTE));
     const other: Connection = await createConnection({ ...parseDatabaseUrl(TEST_DATABASE_URL), database: db.database });
     try {
       await other.query('START TRANSACTION');
@@ -183,12 +184,69 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
       const started = Date.now();
       const pass = await replicas[0].scheduler.firePass();
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(pass).toMatchObject({ claimed: 1, clocks: 0, transitions: 0 });
+      expect(pass).toMatchObject({ claimed: 2, clocks: 0, transitions: 0 });
     } finally {
       await other.query('COMMIT');
       await other.end();
     }
-    expect((await replicas[0].scheduler.firePass()).transitions).toBe(1);
+    expect((await replicas[0].scheduler.firePass()).transitions).toBe(3);
+    expect((await outboxOf([contended])).map((e) => e.type)).toEqual(['support.sla.warning.v1', 'support.sla.breached.v1', 'support.sla.escalated.v1']);
+    expect(await timersLeft([contended])).toBe(1);
+  });
+
+  it('fires a due warning without reading or locking the timer rows the firing keeps', async () => {
+    await forgetPendingTimers();
+    const [clock] = await startClocks(replicas[0], [new Date(base.getTime() + 6 * HOUR)]);
+    time.set(new Date(base.getTime() + 6 * HOUR + 50 * MINUTE));
+    const other: Connection = await createConnection({ ...parseDatabaseUrl(TEST_DATABASE_URL), database: db.database });
+    const sent: string[] = [];
+    const logger = replicas[0].dataSource.logger;
+    const logQuery = logger.logQuery;
+    logger.logQuery = (query, parameters, runner) => {
+      sent.push(query);
+      return logQuery.call(logger, query, parameters, runner);
+    };
+    try {
+      // whoever holds a row the firing keeps (the breach, not due yet) is not waited for
+      await other.query('START TRANSACTION');
+      await other.query("SELECT id FROM sla_timer WHERE clock_id = ? AND kind = 'breach' FOR UPDATE", [clock]);
+      const started = Date.now();
+      const pass = await replicas[0].scheduler.firePass();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(pass).toMatchObject({ claimed: 1, clocks: 1, transitions: 1 });
+    } finally {
+      logger.logQuery = logQuery;
+      await other.query('COMMIT');
+      await other.end();
+    }
+    // claim, clocks, clock upsert, timer delete, outbox; no read of the clock's other timer rows
+    expect(sent.filter((query) => /FROM sla_timer WHERE (clock_id|id) IN/.test(query))).toEqual([]);
+    expect((await outboxOf([clock])).map((e) => e.type)).toEqual(['support.sla.warning.v1']);
+    const left = await queryDatabase<{ kind: string; level: number }>(db.database, 'SELECT kind, level FROM sla_timer WHERE clock_id = ? ORDER BY due_at, level', [clock]);
+    expect(left.map((row) => `${row.kind}${row.level}`)).toEqual(['breach0', 'escalation1', 'escalation2']);
+  });
+
+  it('brings stored timer rows back in line with the clock when a claimed row is not what its state lists', async () => {
+    await forgetPendingTimers();
+    const [clock] = await startClocks(replicas[0], [new Date(base.getTime() + 7 * HOUR)]);
+    // a stale row: the escalation of level 2 stored an hour early, and the breach row missing
+    await queryDatabase(db.database, "UPDATE sla_timer SET due_at = due_at - INTERVAL 1 HOUR WHERE clock_id = ? AND kind = 'escalation' AND level = 2", [clock]);
+    await queryDatabase(db.database, "DELETE FROM sla_timer WHERE clock_id = ? AND kind = 'breach'", [clock]);
+    time.set(new Date(base.getTime() + 7 * HOUR + 50 * MINUTE));
+    // the warning (45 min) and the stale escalation (30 min) are due: only the warning fires
+    const pass = await replicas[0].scheduler.firePass();
+    expect(pass).toMatchObject({ claimed: 2, clocks: 1, transitions: 1 });
+    const rows = await queryDatabase<{ kind: string; level: number; due_at: Date }>(
+      db.database,
+      'SELECT kind, level, due_at FROM sla_timer WHERE clock_id = ? ORDER BY due_at, level',
+      [clock],
+    );
+    const start = base.getTime() + 7 * HOUR;
+    expect(rows.map((row) => [`${row.kind}${row.level}`, new Date(row.due_at).getTime() - start])).toEqual([
+      ['breach0', HOUR],
+      ['escalation1', HOUR],
+      ['escalation2', 90 * MINUTE],
+    ]);
   });
 
   it('sleeps until the next timer is due rather than a whole poll interval', async () => {
