@@ -148,6 +148,10 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) >= 400) responses[status] = problemResponse((response as ResponseObject).description);
       }
+      for (const status of ['429', '503']) {
+        const response = responses[status] as ResponseObject | undefined;
+        if (response) response.headers = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } };
+      }
       responses['default'] = problemResponse('an unexpected error (500), in the same shape');
       operation.responses = Object.fromEntries(
         Object.entries(responses).sort(([a], [b]) => (a === 'default' ? 1 : b === 'default' ? -1 : Number(a) - Number(b))),
