@@ -27,7 +27,11 @@ export class TicketsController {
   @HttpCode(201)
   @JsonBodyLimit(FORM_JSON_BODY_LIMIT)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a replay with the same key and body returns the first ticket' })
-  @ApiCreatedResponse({ type: TicketResponse, description: `the ticket; a replay carries ${REPLAY_HEADER}: true` })
+  @ApiCreatedResponse({
+    type: TicketResponse,
+    description: `the ticket; a replay carries ${REPLAY_HEADER}: true`,
+    headers: { [REPLAY_HEADER]: { description: 'present on a replay of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } } },
+  })
   @ApiResponse({ status: 422, description: 'the Idempotency-Key was used with a different body' })
   @ApiForbiddenResponse({ description: 'a token claim ticketing cannot record (an id longer than a ticket holds)' })
   async file(
