@@ -19,7 +19,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
-import { compileServices, serviceCommand } from '../tools/launcher/service-runtime';
+import { compileServices, maxOldSpaceMb, serviceCommand } from '../tools/launcher/service-runtime';
 
 const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const POSTS = Number(argument('posts', '3000'));
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   };
   try {
     await migrateServiceDatabase(TICKETING_SERVICE, 'up', env);
-    const [command, ...args] = serviceCommand('ticketing', COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)));
+    const [command, ...args] = serviceCommand('ticketing', COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)), maxOldSpaceMb(env, COMPILED));
     const child = spawn(command, [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
     const url = `http://127.0.0.1:${port}`;
     for (let ready = false; !ready; ) {
@@ -139,6 +139,10 @@ async function main(): Promise<void> {
     const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
     const statements = STATEMENTS.reduce((sum, name) => sum + delta(name), 0);
     const rss = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1];
+    const metrics = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
+    const memory = ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes', 'nodejs_external_memory_bytes']
+      .map((name) => `${name.replace(/^nodejs_|_bytes$/g, '')} ${Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 1048576)} MB`)
+      .join(', ');
     agent.destroy();
     child.kill('SIGTERM');
     await once(child, 'exit');
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
         `per POST (server-wide): ${(statements / POSTS).toFixed(2)} statements (${STATEMENTS.map((n) => `${n.slice(4)} ${(delta(n) / POSTS).toFixed(2)}`).join(', ')}), ` +
           `${(delta('Com_commit') / POSTS).toFixed(2)} commits, ${(delta('Innodb_data_fsyncs') / POSTS).toFixed(2)} fsyncs, ${(delta('Questions') / POSTS).toFixed(2)} questions`,
         `ticketing CPU ${((1000 * cpu) / POSTS).toFixed(2)} ms per POST (${((100 * cpu) / seconds).toFixed(0)} % of a core while measured)`,
-        `ticketing peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB`,
+        `ticketing peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; after the load: ${memory}`,
         '',
       ].join('\n'),
     );

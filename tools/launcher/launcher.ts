@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { seedKnowledgeBase } from '../../apps/knowledge-base/src/seed/seed';
 import { SERVICES } from '../db/services';
-import { COMPILED_DIR, compileServices, serviceCommand } from './service-runtime';
+import { COMPILED_DIR, compileServices, maxOldSpaceMb, serviceCommand } from './service-runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -126,6 +126,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     // SERVICE_RUNTIME=compiled: the services as compiled JavaScript (built first), else ts-node
     const runtime = env['SERVICE_RUNTIME'] || 'ts-node';
     if (runtime !== 'ts-node' && runtime !== 'compiled') throw new Error(`SERVICE_RUNTIME must be ts-node or compiled, not "${runtime}"`);
+    const heapMb = maxOldSpaceMb(env, runtime === 'compiled');
     const compiledDir = runtime === 'compiled' ? compileServices(COMPILED_DIR, log) : false;
 
     const urls: Record<string, string> = {};
@@ -134,7 +135,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     for (const [name, manifest] of Object.entries(SERVICES)) {
       const port = Number(env[manifest.portVariable] ?? DEFAULT_PORTS[name]);
       urls[name] = `http://127.0.0.1:${port}`;
-      const [command, ...args] = serviceCommand(name, compiledDir);
+      const [command, ...args] = serviceCommand(name, compiledDir, heapMb);
       const child = spawn(command, args, {
         cwd: ROOT,
         env: { ...env, [manifest.portVariable]: String(port) },
