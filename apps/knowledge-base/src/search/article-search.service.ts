@@ -24,9 +24,9 @@ export const SUGGESTION_CANDIDATES_PER_TERM = 30;
 /** a query with many terms reads fewer candidates per term, at least this many */
 const MIN_CANDIDATES_PER_TERM = 25;
 const CANDIDATE_BUDGET = 400;
-export const MAX_MATCHES = 200;
+export const MAX_MATCHES = 100;
 /** candidates scored exactly (all their postings of the query's terms), best first by a first score from the postings read */
-export const RESCORED_CANDIDATES = 50;
+export const RESCORED_CANDIDATES = 30;
 /** a ticket's suggestion scores exactly this many candidates per suggestion it returns (at least MIN_SUGGESTION_RESCORED) */
 const SUGGESTION_RESCORED_PER_RESULT = 4;
 const MIN_SUGGESTION_RESCORED = 20;
@@ -47,7 +47,31 @@ interface MatchRow {
   notHelpfulVotes: number | string;
   recentViews: number | string | null;
   updatedAt: Date;
+  /** the first score, from the postings read as candidates */
   relevance: number | string;
+  /** for the rescored: "slot:worth" of each posting read as a candidate and of each looked up */
+  seen: string | null;
+  looked: string | null;
+}
+
+/**
+ * A match's relevance: for a rescored candidate, from its postings read and looked up (for each
+ * typed word its best alternative, summed, × √(share of typed words matched), as the first score
+ * is computed in SQL); else its first score.
+ */
+export function matchRelevance(row: Pick<MatchRow, 'relevance' | 'seen' | 'looked'>, slots: number): number {
+  if (row.seen === null || row.seen === undefined) return Number(row.relevance);
+  const best = new Map<number, number>();
+  for (const part of `${row.seen},${row.looked ?? ''}`.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    const slot = Number(part.slice(0, colon));
+    const worth = Number(part.slice(colon + 1));
+    if (Number.isFinite(worth)) best.set(slot, Math.max(best.get(slot) ?? 0, worth));
+  }
+  const typed = Math.max(1, slots);
+  const sum = [...best.values()].reduce((a, b) => a + b, 0);
+  return sum * Math.sqrt(Math.min(best.size, typed) / typed);
 }
 
 /**
@@ -67,8 +91,8 @@ interface MatchRow {
  *    multiplied by the root of the share of typed words matched (coordination); the best
  *    MAX_MATCHES kept;
  * 3. the best RESCORED_CANDIDATES of those scored exactly: their postings of the terms whose
- *    candidate list the limit cut short, read by primary key (a term whose list was read whole
- *    needs no lookup: a document absent from it does not hold the term);
+ *    candidate list the limit may have cut short, read by primary key (a term held by no more
+ *    documents than were read needs no lookup: a document absent from it does not hold it);
  * 4. joined to what a result shows (slug, served title, votes, reads of the last 30 days).
  *
  * The process then ranks those (rankMatch): every typed word in the title as written first, then
@@ -198,7 +222,7 @@ export class MysqlSearchEngine extends SearchPort {
         const helpfulVotes = Number(row.helpfulVotes);
         const notHelpfulVotes = Number(row.notHelpfulVotes);
         const rank = rankMatch({
-          relevance: Number(row.relevance),
+          relevance: matchRelevance(row, plan.slots),
           title: titleMatch(plan, row.title, row.servedLocale),
           helpfulVotes,
           notHelpfulVotes,
@@ -251,7 +275,7 @@ export function matchStatement(
   // each alternative: its term, the typed word it stands for, and what a unit of weight is worth
   // through it (match factor × rarity ln(1 + N/n))
   const alternatives = plan.alternatives.map(
-    () => `SELECT x.term, ? AS slot, ? * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth
+    () => `SELECT x.term, ? AS slot, ? * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth, x.documents > ${perTerm} AS cut
              FROM kb_search_term x JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}' WHERE x.term = ?`,
   );
   const alternativeParams = plan.alternatives.flatMap((a) => [a.slot, a.factor, a.term]);
@@ -260,37 +284,34 @@ export function matchStatement(
   const kept = Math.min(maxMatches, Math.max(1, rescored));
   // 2. f, k: a first score from the postings read (for each typed word its best alternative,
   //    summed, times the root of the share of typed words matched), the best `maxMatches` kept;
-  // 3. x, e: the best `rescored` of those scored exactly: the postings read plus, by primary key
-  //    (document, term), their postings of the terms whose list the limit cut short (tr);
+  // 3. k, y: the best `rescored` of those get, beside the postings read (seen), their postings of
+  //    the terms the limit may have cut short (held by more documents than were read: t.cut),
+  //    looked up by primary key (document, term); the process scores them exactly (matchRelevance);
   // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
-  //    which is never above its exact one.
+  //    which is never above its exact one. Each CTE is read once (MariaDB evaluates one per
+  //    reference); a NULL key skips the lookup for the rows that need none.
   const sql = `
     WITH t AS (${alternatives.join('\n UNION ALL ')}),
     c AS (${candidates.join('\n UNION ALL ')}),
     f AS (SELECT c.document_id, t.slot, MAX(c.weight * t.worth) AS best FROM c JOIN t ON t.term = c.term GROUP BY c.document_id, t.slot),
-    k AS (SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first FROM f GROUP BY f.document_id ORDER BY first DESC LIMIT ${maxMatches}),
-    top AS (SELECT k.document_id FROM k ORDER BY k.first DESC LIMIT ${kept}),
-    tr AS (SELECT c.term FROM c GROUP BY c.term HAVING COUNT(*) >= ${perTerm}),
-    x AS (
-      SELECT f.document_id, f.slot, f.best FROM top JOIN f ON f.document_id = top.document_id
-      UNION ALL
-      SELECT top.document_id, t.slot, p.weight * t.worth
-        FROM tr STRAIGHT_JOIN t ON t.term = tr.term STRAIGHT_JOIN top
-        STRAIGHT_JOIN kb_search_posting p ON p.document_id = top.document_id AND p.term = t.term
+    g AS (
+      SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first, GROUP_CONCAT(f.slot, ':', f.best) AS seen
+        FROM f GROUP BY f.document_id ORDER BY first DESC LIMIT ${maxMatches}
     ),
-    e AS (
-      SELECT y.document_id, SUM(y.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS exact
-        FROM (SELECT x.document_id, x.slot, MAX(x.best) AS best FROM x GROUP BY x.document_id, x.slot) y
-       GROUP BY y.document_id
+    k AS (SELECT g.document_id, g.first, g.seen, ROW_NUMBER() OVER (ORDER BY g.first DESC, g.document_id) AS pos FROM g),
+    y AS (
+      SELECT k.document_id, k.first, IF(k.pos <= ${kept}, k.seen, NULL) AS seen, GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
+        FROM k STRAIGHT_JOIN t
+        LEFT JOIN kb_search_posting p ON p.document_id = IF(k.pos <= ${kept} AND t.cut, k.document_id, NULL) AND p.term = t.term
+       GROUP BY k.document_id, k.first, k.seen, k.pos
     )
     SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
-           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, COALESCE(e.exact, k.first) AS relevance,
+           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, y.first AS relevance, y.seen, y.looked,
            (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
-      FROM k
-      LEFT JOIN e ON e.document_id = k.document_id
-      JOIN kb_search_document d ON d.id = k.document_id
+      FROM y
+      JOIN kb_search_document d ON d.id = y.document_id
       JOIN kb_article a ON a.id = d.article_id`;
-  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, slots, slots, since] };
+  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, since] };
 }
 
 /** The list filters on the document alias d (the reader's scope is on the postings). */
