@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import type { TimerPass } from '../apps/sla-escalation/src/timers/timer-scheduler';
+import { CLAIM_DUE_TIMERS, type TimerPass } from '../apps/sla-escalation/src/timers/timer-scheduler';
 import { SystemTimeSource } from '../apps/sla-escalation/src/time-source';
 import { TimerDatabase, type SchedulerReplica } from '../apps/sla-escalation/test/timer-bed';
 import { onCleanup } from './cleanup';
@@ -166,6 +166,9 @@ class PassRecorder {
   }
 }
 
+/** EXPLAIN of the claim at the on-time scenario's size, for the notes. */
+let claimPlan = 'not measured';
+
 async function dueOnTime(db: TimerDatabase, sizes: Sizes, databaseUrl: string): Promise<Row> {
   const { dataSource } = await db.connect();
   const now = Date.now();
@@ -184,6 +187,10 @@ async function dueOnTime(db: TimerDatabase, sizes: Sizes, databaseUrl: string): 
     firstStart: new Date(windowStart - 45 * MINUTE),
     stepMs: sizes.windowMs / sizes.soon,
   });
+
+  // the claim's plan over every timer row, as the scheduler will run it (a range scan on the due index)
+  const plan: Array<Record<string, unknown>> = await dataSource.query(`EXPLAIN ${CLAIM_DUE_TIMERS}`, [new Date(windowStart + sizes.windowMs), db.env.SLA_TIMER_BATCH_SIZE]);
+  claimPlan = plan.map((row) => `type ${row.type}, key ${row.key}, rows ${row.rows}, ${row.Extra}`).join('; ');
 
   const replica = await db.replica(new SystemTimeSource());
   const recorder = new PassRecorder(replica);
@@ -261,7 +268,11 @@ async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number, da
 
 export async function run(options: BenchOptions): Promise<BenchSection[]> {
   const sizes = options.quick ? QUICK : FULL;
-  const db = await TimerDatabase.create('benchsla', {}, options.databaseUrl);
+  // the scheduler's settings as a deployment sets them (SLA_TIMER_BATCH_SIZE=2000 npm run bench …), else the defaults
+  const settings = Object.fromEntries(
+    ['SLA_TIMER_BATCH_SIZE', 'SLA_TIMER_CONCURRENCY', 'SLA_TIMER_POLL_INTERVAL_MS'].flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])),
+  );
+  const db = await TimerDatabase.create('benchsla', settings, options.databaseUrl);
   const cleanup = onCleanup(`drop ${db.database}`, () => db.drop());
   try {
     const onTime = await dueOnTime(db, sizes, options.databaseUrl);
@@ -272,8 +283,9 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
         rows: [onTime, drained],
         notes: [
           `TimerScheduler with its real loop on a throw-away database (SLA_TIMER_BATCH_SIZE ${db.env.SLA_TIMER_BATCH_SIZE}, ` +
-            `SLA_TIMER_POLL_INTERVAL_MS ${db.env.SLA_TIMER_POLL_INTERVAL_MS}); an event counts once its outbox row commits, no broker.`,
+            `SLA_TIMER_CONCURRENCY ${db.env.SLA_TIMER_CONCURRENCY}, SLA_TIMER_POLL_INTERVAL_MS ${db.env.SLA_TIMER_POLL_INTERVAL_MS}); an event counts once its outbox row commits, no broker.`,
           'lateness = commit of the pass − threshold instant, per event; first fire: from the window start (on time) or the scheduler start (backlog).',
+          `claim plan (EXPLAIN over ${onTime['timer rows']} timer rows): ${claimPlan}.`,
           'SQL/event, commits/event: what the scheduler\'s own connections sent (every statement, transaction control included) per fired event; ' +
             'server SQL/event, server commits/event: SHOW GLOBAL STATUS deltas (Com_select + Com_insert + … and Com_commit), server-wide: other users of the server count too.',
           'CPU µs/event: this process (the scheduler; the bench\'s own polling is small) and the database server (server-wide) over the run, per fired event; ' +

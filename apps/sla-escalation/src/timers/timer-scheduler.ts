@@ -36,6 +36,20 @@ const PASS_ATTEMPTS = 3;
  * milliseconds; each full batch after it claims four times more, up to SLA_TIMER_BATCH_SIZE.
  */
 const FIRST_BATCH = 100;
+/**
+ * The least time from a pass that left nothing due to the next, whatever wakes it (a timer coming
+ * due, a handler's commit): thresholds coming due one by one go out a few at a time, at most this
+ * much later, instead of costing a transaction each.
+ */
+const PASS_GAP_MS = 20;
+
+/**
+ * The claim: due rows in due order, a batch at most, skipping rows another pass holds. FORCE
+ * INDEX: when most rows are due the optimiser prefers a full scan and a sort, which locks every
+ * due row (not just the batch) and leaves other replicas nothing to claim. Parameters: now, limit.
+ */
+export const CLAIM_DUE_TIMERS =
+  'SELECT id, clock_id, kind, level, due_at FROM sla_timer FORCE INDEX (idx_timer_due) WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED';
 
 /** A due timer row a pass claimed (and locked). */
 type ClaimedTimer = StoredTimer;
@@ -68,7 +82,8 @@ const levelOf = (timer: SlaTimer) => (timer.kind === 'escalation' ? timer.level 
  * (`SLA_TIMER_CONCURRENCY` passes in flight in all) so that the database writes one batch while
  * the process prepares the next. Otherwise the scheduler sleeps until the next timer is due, at
  * most a poll interval (a handler may add an earlier one meanwhile; its commit nudges the
- * scheduler too). A deadlock costs a pass, retried at once, not a back-off.
+ * scheduler too), and at least `PASS_GAP_MS`, so that thresholds coming due one after another
+ * share passes. A deadlock costs a pass, retried at once, not a back-off.
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -81,6 +96,15 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly helpers: PollingLoop[];
   private readonly passListeners: Array<(pass: TimerPass) => void> = [];
   private wakeAtDue: NodeJS.Timeout | null = null;
+  /** when `wakeAtDue` fires (Date.now() milliseconds) */
+  private wakeDeadline = 0;
+  /** when the primary's last pass ended (Date.now() milliseconds) */
+  private lastPassEndedAt = 0;
+  /** the primary is in a pass (a nudge then would be lost: it is kept in `wokenDuringPass`) */
+  private inPass = false;
+  private wokenDuringPass = false;
+  /** the scheduler's own commit is being announced (the relay's business, not a reason for a pass) */
+  private announcingOwnCommit = false;
   private claimLimit: number;
   private fired = 0;
 
@@ -99,15 +123,22 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     const onError = (error: Error, failures: number) => this.logger.warn(`timer pass failed (attempt ${failures}): ${error.message}`);
     this.primary = new PollingLoop(
       async () => {
-        const pass = await this.firePassRetrying();
+        // this pass is the wake-up whatever was scheduled; a wake-up during it is kept for after
+        this.clearWake();
+        this.inPass = true;
+        this.wokenDuringPass = false;
+        const pass = await this.firePassRetrying().finally(() => {
+          this.inPass = false;
+          this.lastPassEndedAt = Date.now();
+        });
         if (this.isFull(pass)) {
           for (const helper of this.helpers) helper.nudge();
           return { moreWaiting: true };
         }
-        // timers that came due while the pass ran go at once; due rows a pass that fired nothing
-        // left behind are held by a handler (whose commit nudges) or a replica: they wait
-        if (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now()) return { moreWaiting: true };
-        this.wakeAt(pass.nextDueAt);
+        // timers that came due while the pass ran go after the gap; due rows a pass that fired
+        // nothing left behind are held by a handler (whose commit nudges) or a replica: they wait
+        if (this.wokenDuringPass || (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now())) this.wakeIn(PASS_GAP_MS);
+        else this.wakeAt(pass.nextDueAt);
         return { moreWaiting: false };
       },
       { intervalMs: this.pollIntervalMs, onError, onRecovered: () => this.logger.log('timer scheduler recovered') },
@@ -132,7 +163,9 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       }),
     });
     // a handler's change may have made a threshold due at once (a re-time to a shorter target)
-    this.outbox.onCommitted(() => this.nudge());
+    this.outbox.onCommitted(() => {
+      if (!this.announcingOwnCommit) this.nudge();
+    });
     this.primary.start();
     for (const helper of this.helpers) helper.start();
   }
@@ -144,8 +177,11 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     this.clearWake();
   }
 
+  /** Runs a pass soon: at once, or when the gap after the last pass has passed. */
   nudge(): void {
-    this.primary.nudge();
+    const gapLeft = this.lastPassEndedAt + PASS_GAP_MS - Date.now();
+    if (gapLeft > 0) this.wakeIn(gapLeft);
+    else this.wakePrimary();
   }
 
   /** Warnings, breaches and escalations this replica has written since it started. */
@@ -163,12 +199,7 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.time.now();
     const limit = this.claimLimit;
     const { claimed, clocks, thresholds } = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      // FORCE INDEX: when most rows are due the optimiser prefers a full scan and a sort, which
-      // locks every due row (not just the batch) and leaves other replicas nothing to claim
-      const rows: ClaimedTimer[] = await manager.query(
-        'SELECT id, clock_id, kind, level, due_at FROM sla_timer FORCE INDEX (idx_timer_due) WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED',
-        [now, limit],
-      );
+      const rows: ClaimedTimer[] = await manager.query(CLAIM_DUE_TIMERS, [now, limit]);
       if (rows.length === 0) return { claimed: 0, clocks: 0, thresholds: [] as Date[] };
       const held = await this.lockClocks(manager, [...new Set(rows.map((row) => row.clock_id))]);
       const { writes, timers } = await this.fireHeld(manager, held, rows, now);
@@ -177,7 +208,14 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     });
     const committedAt = this.time.now();
     this.fired += thresholds.length;
-    if (thresholds.length > 0) this.outbox.notifyCommitted();
+    if (thresholds.length > 0) {
+      this.announcingOwnCommit = true;
+      try {
+        this.outbox.notifyCommitted();
+      } finally {
+        this.announcingOwnCommit = false;
+      }
+    }
     // a backlog ramps up to full batches; a pass that found less starts small again
     this.claimLimit = claimed === limit ? Math.min(this.batchSize, limit * 4) : Math.min(FIRST_BATCH, this.batchSize);
     const pass: TimerPass = {
@@ -329,15 +367,28 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
    * a threshold goes out within milliseconds of its instant rather than up to an interval late.
    */
   private wakeAt(dueAt: Date | null): void {
-    this.clearWake();
     if (dueAt === null) return;
     const inMs = dueAt.getTime() - this.time.now().getTime();
     // already due means skipped (held by a handler or a replica): that waits for the interval
     if (inMs <= 0 || inMs >= this.pollIntervalMs) return;
+    this.wakeIn(Math.max(inMs + 1, PASS_GAP_MS));
+  }
+
+  /** Nudges the primary loop in `ms`, unless a wake-up is already due sooner. */
+  private wakeIn(ms: number): void {
+    const deadline = Date.now() + ms;
+    if (this.wakeAtDue && this.wakeDeadline <= deadline) return;
+    this.clearWake();
+    this.wakeDeadline = deadline;
     this.wakeAtDue = setTimeout(() => {
       this.wakeAtDue = null;
-      this.nudge();
-    }, inMs + 1);
+      this.wakePrimary();
+    }, ms);
+  }
+
+  private wakePrimary(): void {
+    if (this.inPass) this.wokenDuringPass = true;
+    else this.primary.nudge();
   }
 
   private clearWake(): void {
