@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SlaConsistencyCounters } from '../consistency/sla-consistency-counters';
+import { SlaConsistencyCounters } from './sla-consistency-counters';
 import { PoliciesModule } from '../policies/policies.module';
 import { ClockEventsConsumer } from './clock-events.consumer';
 import { ClockLedger } from './clock-ledger';

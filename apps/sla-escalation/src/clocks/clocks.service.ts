@@ -7,7 +7,7 @@ import { pauseClock, pausesClock, resumeClock, stopClock } from '@support/domain
 import { originOf, type BatchContext } from '@support/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { SlaConsistencyCounters } from '../consistency/sla-consistency-counters';
+import { SlaConsistencyCounters } from './sla-consistency-counters';
 import { ClockOperations } from './clock-operations';
 import {
   ClockBatches, currentPriority, FINISHED_STATUSES, latestClock, openClocks, saveTicket, type RepairedClocks, type TicketSession,

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ClocksService } from '../clocks/clocks.service';
 import { SlaEnvironment } from '../environment';
 import { SlaTimeSource } from '../time-source';
-import { SlaConsistencyCounters } from './sla-consistency-counters';
+import { SlaConsistencyCounters } from '../clocks/sla-consistency-counters';
 
 export interface UncheckedDecisions {
   /** entitled decisions older than SLA_CLOCK_REPAIR_AFTER_MS that the sweep has not checked yet */

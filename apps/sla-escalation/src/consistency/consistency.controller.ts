@@ -4,7 +4,7 @@ import { SlaConsistencyResponse } from './consistency.responses';
 import { Roles } from '@support/platform';
 import { SlaTimeSource } from '../time-source';
 import { ClockRepairSweep } from './clock-repair.sweep';
-import { SlaConsistencyCounters } from './sla-consistency-counters';
+import { SlaConsistencyCounters } from '../clocks/sla-consistency-counters';
 
 @ApiTags('admin')
 @ApiBearerAuth()
