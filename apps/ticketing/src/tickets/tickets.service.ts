@@ -51,7 +51,8 @@ export class TicketsService {
   async file(form: CreateTicketDto, requester: Principal, correlationId: string, idempotencyKey?: string): Promise<FilingResult> {
     assertStorableCaller(requester);
     if (idempotencyKey !== undefined && !isValidIdempotencyKey(idempotencyKey)) throw invalidIdempotencyKey();
-    const requestHash = requestFingerprint(form);
+    // only a request with a key is ever compared with an earlier one (the hash costs a digest per POST)
+    const requestHash = idempotencyKey === undefined ? '' : requestFingerprint(form);
     // the usual replay (a client retrying after a lost answer) finds the key without a failed insert
     const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester, idempotencyKey);
     if (earlier) return { ticket: await this.replay(earlier, requestHash, requester), replayed: true };
