@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { defaultHotlines, validateHotline, type HotlineNumber } from '@support/domain-entitlements';
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isRecord, problemsToApiError, unknownFields } from '../api-problems';
+import { isRecord, unknownFields } from '../json-body';
 import { HotlineDirectoryRecord, HotlineRecord } from './hotline.entity';
 
 /** The directory is one row; its lines hang off it in order. */
@@ -109,14 +109,14 @@ function sameLines(a: HotlineNumber[], b: HotlineNumber[]): boolean {
 
 /** Checks the whole body and names every bad field as hotlines[i].field, or returns the lines. */
 function readDirectory(body: unknown): HotlineNumber[] {
-  if (!isRecord(body)) throw problemsToApiError('invalid_hotlines', ['body: must be a JSON object with hotlines']);
+  if (!isRecord(body)) throw ApiError.validationFailed(['body: must be a JSON object with hotlines'], 'invalid_hotlines');
   const problems = unknownFields(body, DIRECTORY_FIELDS);
   if (body.version !== undefined && (!Number.isInteger(body.version) || (body.version as number) < 1)) {
     problems.push(`version: must be the whole number of the directory version being edited (got ${JSON.stringify(body.version)})`);
   }
   if (!Array.isArray(body.hotlines)) {
     problems.push('hotlines: must be an array of hotline numbers (an empty array withdraws every line)');
-    throw problemsToApiError('invalid_hotlines', problems);
+    throw ApiError.validationFailed(problems, 'invalid_hotlines');
   }
   if (body.hotlines.length > MAX_HOTLINES) problems.push(`hotlines: at most ${MAX_HOTLINES} lines (got ${body.hotlines.length})`);
   const seen = new Map<string, number>();
@@ -134,7 +134,7 @@ function readDirectory(body: unknown): HotlineNumber[] {
       else seen.set(line.number, index);
     }
   });
-  if (problems.length > 0) throw problemsToApiError('invalid_hotlines', problems);
+  if (problems.length > 0) throw ApiError.validationFailed(problems, 'invalid_hotlines');
   return (body.hotlines as Record<string, unknown>[]).map((line) => ({
     country: line.country as string,
     countryName: (line.countryName as string).trim(),

@@ -5,7 +5,7 @@ import {
 } from '@support/domain-entitlements';
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isRecord, problemsToApiError, unknownFields } from '../api-problems';
+import { isRecord, unknownFields } from '../json-body';
 import { EntitlementsEnvironment } from '../environment';
 import { PlanRecord, PlanVersionRecord } from './plan.entity';
 
@@ -75,7 +75,7 @@ export class PlanCatalogService implements OnApplicationBootstrap {
    * plan has moved on since, the change is refused rather than silently overwriting the other.
    */
   async update(code: PlanCode, body: unknown, actor: Principal): Promise<PlanUpdate> {
-    if (!isRecord(body)) throw problemsToApiError('invalid_plan', ['plan: must be a JSON object']);
+    if (!isRecord(body)) throw ApiError.validationFailed(['plan: must be a JSON object'], 'invalid_plan');
     const shapeProblems: string[] = unknownFields(body, PLAN_FIELDS);
     if (body.code !== undefined && body.code !== code) {
       shapeProblems.push(`code: must be the plan named in the path ('${code}'), got ${JSON.stringify(body.code)}`);
@@ -86,7 +86,7 @@ export class PlanCatalogService implements OnApplicationBootstrap {
     // The stored version is the authority: the definition is judged with the path's code and
     // whatever version it will get, so only the administrator's own fields can be at fault.
     const problems = [...shapeProblems, ...validatePlanDefinition({ ...body, code, version: 1 })];
-    if (problems.length > 0) throw problemsToApiError('invalid_plan', problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems, 'invalid_plan');
 
     return this.dataSource.transaction(async (manager) => {
       const record = await manager.findOne(PlanRecord, { where: { code }, lock: { mode: 'pessimistic_write' } });

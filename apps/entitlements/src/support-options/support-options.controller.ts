@@ -32,9 +32,7 @@ export class SupportOptionsController {
   private subject(accountId: string, userId: string | undefined, principal: Principal): string {
     if (isStaff(principal)) {
       if (userId === undefined) {
-        throw ApiError.badRequest('validation_failed', 'userId: is required: name the user to answer for', {
-          errors: [{ field: 'userId', problems: ['is required: name the user to answer for'] }],
-        });
+        throw ApiError.validationFailed([{ field: 'userId', message: 'is required: name the user to answer for' }]);
       }
       return userId;
     }

@@ -44,6 +44,23 @@ describe('ApiError', () => {
     });
   });
 
+  it('groups domain problems written "field: problem" in the order their fields first appear', () => {
+    const error = ApiError.validationFailed(
+      ['slaTargets.urgent: "P1M" is not a duration', 'roles.owner.ticket: must be one of sla, best_effort, none', 'slaTargets.urgent: missing', 'a problem without a field'],
+      'invalid_plan',
+    );
+    expect(body(error)).toEqual({
+      statusCode: 400,
+      code: 'invalid_plan',
+      message: 'slaTargets.urgent: "P1M" is not a duration; roles.owner.ticket: must be one of sla, best_effort, none; slaTargets.urgent: missing; a problem without a field',
+      errors: [
+        { field: 'slaTargets.urgent', problems: ['"P1M" is not a duration', 'missing'] },
+        { field: 'roles.owner.ticket', problems: ['must be one of sla, best_effort, none'] },
+        { field: '', problems: ['a problem without a field'] },
+      ],
+    });
+  });
+
   it('says what was not found, with the code of the kind where given', () => {
     expect(body(ApiError.notFound('plan', 'pro'))).toEqual({ statusCode: 404, code: 'not_found', message: 'plan pro was not found' });
     expect(body(ApiError.notFound('article', '"a-b"', 'article_not_found'))).toMatchObject({ code: 'article_not_found', message: 'article "a-b" was not found' });
