@@ -35,8 +35,8 @@ const MAX_ALTERNATIVES = 12;
 const MAX_SUGGESTION_ALTERNATIVES = 16;
 /** rows the autocomplete reads from the title-word index before ranking them */
 const COMPLETION_CANDIDATES = 50;
-/** an earlier word held by at most this many documents drives the autocomplete's lookup */
-const COMPLETION_DRIVER_DOCUMENTS = 3_000;
+/** postings of the rarest earlier word (per stem and locale) the autocomplete checks for the prefix */
+const COMPLETION_DRIVER_POSTINGS = 100;
 
 interface MatchRow {
   articleId: string;
@@ -162,28 +162,36 @@ export class MysqlSearchEngine extends SearchPort {
     const complete = typed.slice(0, -1).slice(-3).map((word) => [...new Set(queryLanguages(locale).flatMap((l) => analyzeText(word, l).map((w) => w.stem)))]).filter((s) => s.length > 0);
     const dictionary = await this.dictionary.ready();
     const documents = (stems: readonly string[]) => stems.reduce((sum, stem) => sum + dictionary.documents(stem), 0);
-    // driven by the rarest earlier word when it is rare enough (its postings, checked for a title
-    // word with the prefix), else by the title words with the prefix (checked for the earlier words)
+    // with earlier words: driven by the rarest one's best postings (at most COMPLETION_DRIVER_POSTINGS
+    // per stem and locale, read from the scope index in weight order), each checked for a title
+    // word with the prefix and for the other earlier words; else by the title words with the prefix
     const rarest = [...complete].sort((x, y) => documents(x) - documents(y))[0];
-    const byWord = rarest !== undefined && documents(rarest) <= COMPLETION_DRIVER_DOCUMENTS;
-    const others = byWord ? complete.filter((stems) => stems !== rarest) : complete;
+    const others = complete.filter((stems) => stems !== rarest);
     const required = others.map((stems) => ` AND EXISTS (SELECT 1 FROM kb_search_posting q WHERE q.document_id = c.document_id AND q.term IN (${stems.map(() => '?').join(', ')}))`);
-    const scope = (alias: string) =>
+    const ranges = (alias: string) =>
       locale === SOURCE_LOCALE
-        ? { sql: `${alias}.locale = '${SOURCE_LOCALE}'`, params: [] as unknown[] }
-        : { sql: `(${alias}.locale = ? OR (${alias}.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, ${alias}.other_locales) = 0))`, params: [locale, locale] as unknown[] };
+        ? [{ sql: `${alias}.locale = '${SOURCE_LOCALE}'`, params: [] as unknown[] }]
+        : [{ sql: `${alias}.locale = ?`, params: [locale] as unknown[] }, { sql: `${alias}.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, ${alias}.other_locales) = 0`, params: [locale] as unknown[] }];
     let candidates: { sql: string; params: unknown[] };
-    if (byWord && rarest) {
-      const on = scope('p');
+    if (rarest) {
+      const parts = rarest.flatMap((stem) =>
+        ranges('p').map((range) => ({
+          sql: `(SELECT p.document_id FROM kb_search_posting p WHERE p.term = ? AND ${range.sql} ORDER BY p.weight DESC LIMIT ${COMPLETION_DRIVER_POSTINGS})`,
+          params: [stem, ...range.params],
+        })),
+      );
       candidates = {
-        sql: `SELECT p.document_id FROM kb_search_posting p
-               WHERE p.term IN (${rarest.map(() => '?').join(', ')}) AND ${on.sql}
-                 AND EXISTS (SELECT 1 FROM kb_search_title_word w WHERE w.document_id = p.document_id AND w.form LIKE ?)`,
-        params: [...rarest, ...on.params, likePrefix(prefix)],
+        sql: `SELECT r.document_id FROM (${parts.map((part) => part.sql).join(' UNION ALL ')}) r
+               WHERE EXISTS (SELECT 1 FROM kb_search_title_word w WHERE w.document_id = r.document_id AND w.form LIKE ?)`,
+        params: [...parts.flatMap((part) => part.params), likePrefix(prefix)],
       };
     } else {
-      const on = scope('w');
-      candidates = { sql: `SELECT w.document_id FROM kb_search_title_word w WHERE ${on.sql} AND w.form LIKE ?`, params: [...on.params, likePrefix(prefix)] };
+      // FORCE INDEX: left alone, the optimizer reads every title word of the locale (ref on locale) instead of the (locale, form) range
+      const on = ranges('w');
+      candidates = {
+        sql: on.map((range) => `(SELECT w.document_id FROM kb_search_title_word w FORCE INDEX (idx_kb_search_title_word_scope) WHERE ${range.sql} AND w.form LIKE ? LIMIT ${COMPLETION_CANDIDATES})`).join(' UNION ALL '),
+        params: on.flatMap((range) => [...range.params, likePrefix(prefix)]),
+      };
     }
     const rows: Array<{ articleId: string; servedLocale: string; title: string; slug: string; helpfulVotes: number | string; notHelpfulVotes: number | string }> =
       await this.dataSource.query(
