@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource } from 'typeorm';
 import { SlaTimeSource } from '../time-source';
 import type { PutPolicyDto } from './dto/put-policy.dto';
-import { checkPolicyEdit, problemsByField } from './policy-edit';
+import { checkPolicyEdit } from './policy-edit';
 import { PolicyCatalogService } from './policy-catalog.service';
 import type { SlaPolicyRecord } from './sla-policy.entity';
 
@@ -26,9 +26,7 @@ export class PoliciesService {
     }
     const { id: _id, version: _version, ...edit } = dto;
     const checked = checkPolicyEdit(id, edit);
-    if (checked.policy === null) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'invalid_policy', checked.problems.join('; '), { errors: problemsByField(checked.problems) });
-    }
+    if (checked.policy === null) throw ApiError.validationFailed(checked.problems, 'invalid_policy');
     const definition = checked.policy;
     return this.dataSource.transaction(async (manager) => {
       const current = await this.catalog.find(id, manager, true);

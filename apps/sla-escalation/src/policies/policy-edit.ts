@@ -25,11 +25,3 @@ export function checkPolicyEdit(id: string, edit: PolicyEdit): CheckedPolicyEdit
   const problems = validateSlaPolicy(asSent);
   return problems.length > 0 ? { policy: null, problems } : { policy: slaPolicyWithDefaults({ ...edit, id }), problems: [] };
 }
-
-/** `field: problem` texts as the `errors` list of a 400 answer. */
-export function problemsByField(problems: string[]): Array<{ field: string; problems: string[] }> {
-  return problems.map((problem) => {
-    const at = problem.indexOf(': ');
-    return at < 0 ? { field: 'policy', problems: [problem] } : { field: problem.slice(0, at), problems: [problem.slice(at + 2)] };
-  });
-}
