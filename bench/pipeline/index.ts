@@ -76,7 +76,7 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
 
   progress(`starting the platform (output in ${path.relative(process.cwd(), LOG_FILE)})`);
   const launchedAt = nowMs();
-  const platform = await startPlatform(options.databaseUrl, log);
+  const platform = await startPlatform(options.databaseUrl, log, { quick: options.quick });
   let crashedService: string | null = null;
   void platform.crashed.then((name) => (crashedService = name));
   const assertAlive = () => {
@@ -492,7 +492,7 @@ function report(
       rows: processRows,
       notes: [
         'from /proc/<pid>/stat and /proc/<pid>/status, sampled every 250 ms',
-        `the services run ${process.env['BENCH_SERVICE_RUNTIME'] === 'ts-node' ? 'under ts-node as npm start runs them' : 'as compiled JavaScript, as the images run them (BENCH_SERVICE_RUNTIME=ts-node: as npm start runs them)'}`,
+        `the services run ${(process.env['BENCH_SERVICE_RUNTIME'] || (options.quick ? 'ts-node' : 'compiled')) === 'ts-node' ? 'under ts-node as npm start runs them' : 'as compiled JavaScript, as the images run them (BENCH_SERVICE_RUNTIME=ts-node: as npm start runs them)'}`,
         'CPU wait: time the main thread (the event loop) was ready to run but waited for a core (/proc/<pid>/schedstat), as a share of the window; on a shared machine this is time the platform lost to others',
       ],
     },
