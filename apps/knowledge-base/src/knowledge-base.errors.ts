@@ -1,27 +1,15 @@
-import { HttpStatus } from '@nestjs/common';
 import { ApiError } from '@support/platform';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** The knowledge base's named refusals, over the shared ApiError factories; a reference (slug or id) is quoted. */
 
-/** One 400 naming every field at fault, in the shape the validation pipe answers with. */
-export function validationFailed(problems: readonly FieldProblem[]): ApiError {
-  const byField = new Map<string, string[]>();
-  for (const problem of problems) byField.set(problem.field, [...(byField.get(problem.field) ?? []), problem.message]);
-  return ApiError.badRequest('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-    errors: [...byField].map(([field, fieldProblems]) => ({ field, problems: fieldProblems })),
-  });
-}
+const quoted = (reference: string) => `"${reference}"`;
 
-export function notFound(code: string, what: string, reference: string): ApiError {
-  return new ApiError(HttpStatus.NOT_FOUND, code, `${what} "${reference}" was not found`);
-}
-
-export const articleNotFound = (reference: string) => notFound('article_not_found', 'article', reference);
-export const categoryNotFound = (reference: string) => notFound('category_not_found', 'category', reference);
-export const sectionNotFound = (reference: string) => notFound('section_not_found', 'section', reference);
+export const articleNotFound = (reference: string) => ApiError.notFound('article', quoted(reference), 'article_not_found');
+export const categoryNotFound = (reference: string) => ApiError.notFound('category', quoted(reference), 'category_not_found');
+export const sectionNotFound = (reference: string) => ApiError.notFound('section', quoted(reference), 'section_not_found');
+export const suggestionNotFound = (id: string) => ApiError.notFound('suggestion', quoted(id), 'suggestion_not_found');
+export const ticketSuggestionsNotFound = (ticketId: string) => ApiError.notFound('suggestions for ticket', quoted(ticketId), 'suggestion_not_found');
+export const synonymNotFound = (id: string) => ApiError.notFound('synonym rule', quoted(id), 'synonym_not_found');
 
 export function slugTaken(what: string, slug: string): ApiError {
   return ApiError.conflict('slug_taken', `slug: a ${what} with the slug "${slug}" already exists`);

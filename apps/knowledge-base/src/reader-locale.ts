@@ -2,7 +2,7 @@ import {
   localeFromAcceptLanguage, normalizeLocale, resolveTranslation, SOURCE_LOCALE, SUPPORTED_LOCALES,
   type Locale, type TranslationResolution,
 } from '@support/domain-knowledge';
-import { validationFailed } from './knowledge-base.errors';
+import { ApiError } from '@support/platform';
 
 /**
  * The locale a reader asked for: the `locale` parameter when given (a regional tag counts as its
@@ -11,7 +11,7 @@ import { validationFailed } from './knowledge-base.errors';
 export function readerLocale(param: unknown, acceptLanguage?: string | string[]): Locale {
   if (param !== undefined && param !== null && param !== '') {
     const locale = typeof param === 'string' ? normalizeLocale(param) : null;
-    if (!locale) throw validationFailed([{ field: 'locale', message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')}` }]);
+    if (!locale) throw ApiError.validationFailed([{ field: 'locale', message: `locale must be one of ${SUPPORTED_LOCALES.join(', ')}` }]);
     return locale;
   }
   const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
@@ -21,7 +21,7 @@ export function readerLocale(param: unknown, acceptLanguage?: string | string[])
 /** A locale in a path or body, normalised, or a 400 naming the field. */
 export function requireLocale(value: unknown, field = 'locale'): Locale {
   const locale = typeof value === 'string' ? normalizeLocale(value) : null;
-  if (!locale) throw validationFailed([{ field, message: `${field} must be one of ${SUPPORTED_LOCALES.join(', ')}` }]);
+  if (!locale) throw ApiError.validationFailed([{ field, message: `${field} must be one of ${SUPPORTED_LOCALES.join(', ')}` }]);
   return locale;
 }
 

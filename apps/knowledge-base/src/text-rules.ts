@@ -1,4 +1,4 @@
-import type { FieldProblem } from './knowledge-base.errors';
+import type { FieldProblem } from '@support/platform';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 100;

@@ -7,12 +7,13 @@ import {
 } from '@support/domain-knowledge';
 import { UnitOfWork } from '@support/nest-messaging';
 import { isDuplicateKeyError } from '@support/persistence';
+import { ApiError, type FieldProblem } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogService, isUuid } from '../catalog/catalog.service';
 import { Section } from '../catalog/section.entity';
 import { KnowledgeBaseEnvironment, videoEmbedHosts } from '../environment';
-import { articleNotFound, slugTaken, validationFailed, type FieldProblem } from '../knowledge-base.errors';
+import { articleNotFound, slugTaken } from '../knowledge-base.errors';
 import { SearchPort } from '../search/search-port';
 import { slugify, slugProblems } from '../text-rules';
 import { ArticleAnnouncer } from './article-announcer';
@@ -59,7 +60,7 @@ export class ArticleAuthoringService {
       ...titleMarkupProblems(input.title),
       ...(input.slug !== undefined ? slugProblems('slug', input.slug) : []),
     );
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems);
     const body = this.sanitise(input.body);
 
     return this.unitOfWork.run(async (manager) => {
@@ -99,7 +100,7 @@ export class ArticleAuthoringService {
   async update(reference: string, changes: UpdateArticleDto, origin: EventOrigin): Promise<AuthoringResult> {
     if (changes.slug !== undefined) {
       const problems = slugProblems('slug', changes.slug);
-      if (problems.length > 0) throw validationFailed(problems);
+      if (problems.length > 0) throw ApiError.validationFailed(problems);
     }
     return this.unitOfWork.run(async (manager) => {
       const article = await this.lockArticle(manager, reference);
@@ -120,7 +121,7 @@ export class ArticleAuthoringService {
       const problems = fieldProblems(
         validateArticleInput({ ...next, title: source.title, body: source.body, locale: SOURCE_LOCALE }),
       ).filter((p) => !['title', 'body', 'locale'].includes(p.field));
-      if (problems.length > 0) throw validationFailed(problems);
+      if (problems.length > 0) throw ApiError.validationFailed(problems);
 
       const changed = (Object.keys(next) as Array<keyof typeof next>).some(
         (key) => JSON.stringify(next[key]) !== JSON.stringify(article[key]),
@@ -145,7 +146,7 @@ export class ArticleAuthoringService {
   /** Creates or replaces the article's text in one locale; English replaces the source. */
   async putTranslation(reference: string, locale: Locale, input: TranslationDto, origin: EventOrigin): Promise<AuthoringResult> {
     const problems = [...fieldProblems(validateTranslationInput({ ...input, locale })), ...titleMarkupProblems(input.title)];
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems);
     const body = this.sanitise(input.body);
     const title = input.title.trim();
 
@@ -170,7 +171,7 @@ export class ArticleAuthoringService {
 
   async deleteTranslation(reference: string, locale: Locale): Promise<AuthoringResult> {
     if (locale === SOURCE_LOCALE) {
-      throw validationFailed([{ field: 'locale', message: `the ${SOURCE_LOCALE} source of an article cannot be removed` }]);
+      throw ApiError.validationFailed([{ field: 'locale', message: `the ${SOURCE_LOCALE} source of an article cannot be removed` }]);
     }
     return this.unitOfWork.run(async (manager) => {
       const article = await this.lockArticle(manager, reference);
@@ -237,7 +238,7 @@ export class ArticleAuthoringService {
     if (section !== undefined) return this.catalog.findSection(category, section, manager);
     // a new category needs a section of it: keep the current section's slug when it has one
     return this.catalog.findSection(category, current.slug, manager).catch(() => {
-      throw validationFailed([{ field: 'section', message: 'section is required when the category changes' }]);
+      throw ApiError.validationFailed([{ field: 'section', message: 'section is required when the category changes' }]);
     });
   }
 
@@ -255,7 +256,7 @@ export class ArticleAuthoringService {
   private sanitise(body: string): string {
     const clean = sanitizeArticleBody(body, { videoEmbedHosts: this.embedHosts });
     if (clean.trim() === '') {
-      throw validationFailed([{ field: 'body', message: 'body has no content left once unsafe markup is removed' }]);
+      throw ApiError.validationFailed([{ field: 'body', message: 'body has no content left once unsafe markup is removed' }]);
     }
     return clean;
   }

@@ -1,5 +1,5 @@
 import type { ArticleInputProblem } from '@support/domain-knowledge';
-import type { FieldProblem } from '../knowledge-base.errors';
+import type { FieldProblem } from '@support/platform';
 import { plainTextProblems } from '../text-rules';
 
 /** The domain validator's problems as the 400 answer lists them. */

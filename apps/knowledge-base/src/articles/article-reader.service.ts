@@ -7,7 +7,7 @@ import { ApiError } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CatalogService, isUuid, localeFields } from '../catalog/catalog.service';
 import { ViewCounter } from '../engagement/view-counter.service';
-import { articleNotFound, validationFailed } from '../knowledge-base.errors';
+import { articleNotFound } from '../knowledge-base.errors';
 import { groupBy, localize } from '../reader-locale';
 import { decodeCursor, encodeCursor, queryFingerprint } from '../search/cursor';
 import { compareRanked, filterSql } from '../search/article-search.service';
@@ -75,7 +75,7 @@ export class ArticleReaderService {
   async list(query: ArticleListQuery) {
     if (query.filters.category !== undefined) {
       await this.catalog.findCategory(query.filters.category).catch(() => {
-        throw validationFailed([{ field: 'category', message: `no category has the slug or id "${query.filters.category}"` }]);
+        throw ApiError.validationFailed([{ field: 'category', message: `no category has the slug or id "${query.filters.category}"` }]);
       });
     }
     return query.q === undefined ? this.browse(query) : this.searchPage(query, query.q);
@@ -177,10 +177,10 @@ export class ArticleReaderService {
   async autocomplete(q: string, locale: Locale, limit: number) {
     const text = typeof q === 'string' ? q.normalize('NFC').trim() : '';
     if (text === '' || !/[\p{L}\p{N}]/u.test(text)) {
-      throw validationFailed([{ field: 'q', message: 'q must contain at least one letter or digit' }]);
+      throw ApiError.validationFailed([{ field: 'q', message: 'q must contain at least one letter or digit' }]);
     }
     if ([...text].length > MAX_AUTOCOMPLETE_LENGTH) {
-      throw validationFailed([{ field: 'q', message: `q must be at most ${MAX_AUTOCOMPLETE_LENGTH} characters` }]);
+      throw ApiError.validationFailed([{ field: 'q', message: `q must be at most ${MAX_AUTOCOMPLETE_LENGTH} characters` }]);
     }
     const completions = await this.search.autocomplete(text, locale, limit);
     return {

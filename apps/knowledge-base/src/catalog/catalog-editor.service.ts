@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SOURCE_LOCALE, type Locale } from '@support/domain-knowledge';
 import { isDuplicateKeyError } from '@support/persistence';
+import { ApiError } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { slugTaken, validationFailed } from '../knowledge-base.errors';
+import { slugTaken } from '../knowledge-base.errors';
 import { MAX_DESCRIPTION_LENGTH, MAX_LABEL_LENGTH, plainTextProblems, slugProblems } from '../text-rules';
 import { CatalogService } from './catalog.service';
 import { Category, CategoryTranslation } from './category.entity';
@@ -27,7 +28,7 @@ export class CatalogEditor {
       ...plainTextProblems('title', input.title, { required: true, max: MAX_LABEL_LENGTH }),
       ...plainTextProblems('description', input.description, { required: false, max: MAX_DESCRIPTION_LENGTH, multiline: true }),
     ];
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems);
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const position = input.position ?? (await this.nextPosition(manager, 'kb_category'));
@@ -48,7 +49,7 @@ export class CatalogEditor {
   async updateCategory(reference: string, input: UpdateCategoryDto): Promise<Category> {
     if (input.slug !== undefined) {
       const problems = slugProblems('slug', input.slug);
-      if (problems.length > 0) throw validationFailed(problems);
+      if (problems.length > 0) throw ApiError.validationFailed(problems);
     }
     return this.dataSource.transaction(async (manager) => {
       const category = await this.catalog.findCategory(reference, manager, true);
@@ -73,7 +74,7 @@ export class CatalogEditor {
       ...plainTextProblems('title', input.title, { required: true, max: MAX_LABEL_LENGTH }),
       ...plainTextProblems('description', input.description, { required: false, max: MAX_DESCRIPTION_LENGTH, multiline: true }),
     ];
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems);
     return this.dataSource.transaction(async (manager) => {
       const category = await this.catalog.findCategory(reference, manager, true);
       const title = input.title.trim();
@@ -87,7 +88,7 @@ export class CatalogEditor {
 
   async createSection(categoryReference: string, input: CreateSectionDto): Promise<Section> {
     const problems = [...slugProblems('slug', input.slug), ...plainTextProblems('title', input.title, { required: true, max: MAX_LABEL_LENGTH })];
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems);
     return this.dataSource.transaction(async (manager) => {
       const category = await this.catalog.findCategory(categoryReference, manager, true);
       const now = new Date();
@@ -106,7 +107,7 @@ export class CatalogEditor {
   async updateSection(categoryReference: string, reference: string, input: UpdateSectionDto): Promise<Section> {
     if (input.slug !== undefined) {
       const problems = slugProblems('slug', input.slug);
-      if (problems.length > 0) throw validationFailed(problems);
+      if (problems.length > 0) throw ApiError.validationFailed(problems);
     }
     return this.dataSource.transaction(async (manager) => {
       const section = await this.catalog.findSection(categoryReference, reference, manager, true);
@@ -128,7 +129,7 @@ export class CatalogEditor {
     input: SectionTranslationDto,
   ): Promise<{ changed: boolean }> {
     const problems = plainTextProblems('title', input.title, { required: true, max: MAX_LABEL_LENGTH });
-    if (problems.length > 0) throw validationFailed(problems);
+    if (problems.length > 0) throw ApiError.validationFailed(problems);
     return this.dataSource.transaction(async (manager) => {
       const section = await this.catalog.findSection(categoryReference, reference, manager, true);
       const title = input.title.trim();

@@ -10,7 +10,7 @@ import { Article } from '../articles/article.entity';
 import { ArticleReaderService } from '../articles/article-reader.service';
 import { isUuid } from '../catalog/catalog.service';
 import { KnowledgeBaseEnvironment } from '../environment';
-import { notFound, validationFailed } from '../knowledge-base.errors';
+import { suggestionNotFound, ticketSuggestionsNotFound } from '../knowledge-base.errors';
 import { SearchPort, type RankedArticle } from '../search/search-port';
 import { Suggestion, SuggestionItem, type SuggestionChannel } from './suggestion.entity';
 import { guessTextLocale } from './text-language';
@@ -20,7 +20,6 @@ export const MAX_SUGGESTION_TEXT_LENGTH = 10_000;
 // Matches scoring below this share of the best one are noise next to it, not help.
 const RELATIVE_SCORE_FLOOR = 0.25;
 
-const suggestionNotFound = (id: string) => notFound('suggestion_not_found', 'suggestion', id);
 
 /**
  * Ticket deflection: the articles most likely to answer what a requester is typing or has filed,
@@ -148,7 +147,7 @@ export class DeflectionService {
       });
       const shown = article && (await manager.findOneBy(SuggestionItem, { suggestionId: suggestion.id, articleId: article.id }));
       if (!shown) {
-        throw validationFailed([{ field: 'articleId', message: `article "${articleReference}" was not among the articles suggested` }]);
+        throw ApiError.validationFailed([{ field: 'articleId', message: `article "${articleReference}" was not among the articles suggested` }]);
       }
       if (suggestion.answeredArticleId === article.id) return;
       await manager.update(Suggestion, { id: suggestion.id }, { answeredArticleId: article.id, answeredAt: new Date() });
@@ -173,7 +172,7 @@ export class DeflectionService {
   async viewForTicket(ticketId: string, caller: Principal) {
     const suggestion = await this.dataSource.getRepository(Suggestion).findOneBy({ ticketId });
     if (!suggestion || (!isStaff(caller) && !isRequester(suggestion, caller))) {
-      throw notFound('suggestion_not_found', 'suggestions for ticket', ticketId);
+      throw ticketSuggestionsNotFound(ticketId);
     }
     return this.describe(suggestion);
   }
@@ -214,7 +213,7 @@ export class DeflectionService {
     });
     if (!suggestion) throw suggestionNotFound(id);
     if (suggestion.requesterId === null) return suggestion;
-    if (!caller) throw new ApiError(401, 'unauthenticated', 'these suggestions were shown to a signed-in requester: send their token');
+    if (!caller) throw ApiError.unauthenticated('these suggestions were shown to a signed-in requester: send their token');
     if (isRequester(suggestion, caller) || (!toMark && isStaff(caller))) return suggestion;
     throw suggestionNotFound(id);
   }

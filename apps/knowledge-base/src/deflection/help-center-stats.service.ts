@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SOURCE_LOCALE, type Locale } from '@support/domain-knowledge';
+import { ApiError } from '@support/platform';
 import type { DataSource } from 'typeorm';
-import { validationFailed } from '../knowledge-base.errors';
 import type { SuggestionChannel } from './suggestion.entity';
 
 const DAY_MS = 24 * 3600_000;
@@ -23,7 +23,7 @@ export class HelpCenterStatsService {
   async deflection(options: { since?: string; until?: string; channel?: SuggestionChannel; limit: number }) {
     const until = options.until ? new Date(options.until) : new Date();
     const since = options.since ? new Date(options.since) : new Date(until.getTime() - 30 * DAY_MS);
-    if (since.getTime() >= until.getTime()) throw validationFailed([{ field: 'since', message: 'since must be before until' }]);
+    if (since.getTime() >= until.getTime()) throw ApiError.validationFailed([{ field: 'since', message: 'since must be before until' }]);
     const channel = options.channel ? ' AND s.channel = ?' : '';
     const params = [since, until, ...(options.channel ? [options.channel] : [])];
 

@@ -23,20 +23,18 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.q, position.id, ...position.values]), 'utf8').toString('base64url');
 }
 
-export class InvalidCursorError extends ApiError {
-  constructor(reason: string) {
-    super(400, 'invalid_cursor', `cursor: ${reason}; start again without a cursor`);
-  }
+export function invalidCursor(reason: string): ApiError {
+  return ApiError.badRequest('invalid_cursor', `cursor: ${reason}; start again without a cursor`);
 }
 
 /** The position a cursor names, checked against the query it is used with. */
 export function decodeCursor(cursor: string, fingerprint: string, valueCount: number): CursorPosition {
-  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError('is not a cursor this service issued');
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor('is not a cursor this service issued');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursorError('is not a cursor this service issued');
+    throw invalidCursor('is not a cursor this service issued');
   }
   if (
     !Array.isArray(parsed) ||
@@ -45,8 +43,8 @@ export function decodeCursor(cursor: string, fingerprint: string, valueCount: nu
     typeof parsed[1] !== 'string' ||
     !parsed.slice(2).every((v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string')
   ) {
-    throw new InvalidCursorError('is not a cursor this service issued');
+    throw invalidCursor('is not a cursor this service issued');
   }
-  if (parsed[0] !== fingerprint) throw new InvalidCursorError('belongs to a different query or filters');
+  if (parsed[0] !== fingerprint) throw invalidCursor('belongs to a different query or filters');
   return { q: parsed[0], id: parsed[1], values: parsed.slice(2) as Array<number | string> };
 }

@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiError } from '@support/platform';
 import { isDuplicateKeyError } from '@support/persistence';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { validationFailed } from '../knowledge-base.errors';
+import { synonymNotFound } from '../knowledge-base.errors';
 import { requireLocale } from '../reader-locale';
 import { SearchPort } from './search-port';
 import { synonymKey, synonymProblems, type SynonymInput } from './synonyms';
@@ -98,14 +98,14 @@ export class SearchSynonymsService {
 
   private async row(id: string): Promise<SynonymRow> {
     const [row]: SynonymRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM kb_search_synonym WHERE id = ?`, [id]);
-    if (!row) throw new ApiError(HttpStatus.NOT_FOUND, 'synonym_not_found', `synonym rule "${id}" was not found`);
+    if (!row) throw synonymNotFound(id);
     return row;
   }
 }
 
 function checked(input: SynonymInput): { locale: string; term: string; key: string; synonyms: string[] } {
   const problems = synonymProblems(input);
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0) throw ApiError.validationFailed(problems);
   const locale = String(input.locale);
   const term = String(input.term).trim();
   return { locale, term, key: synonymKey(term, locale), synonyms: (input.synonyms as string[]).map((s) => s.trim()) };

@@ -1,5 +1,5 @@
 import { analyzeText, isLocale, type SynonymRule } from '@support/domain-knowledge';
-import type { FieldProblem } from '../knowledge-base.errors';
+import type { FieldProblem } from '@support/platform';
 import { plainTextProblems } from '../text-rules';
 
 /** Most words a synonym rule's term or one of its synonyms may have. */

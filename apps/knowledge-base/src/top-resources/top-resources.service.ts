@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SOURCE_LOCALE, TOP_RESOURCES_SIZE, type Locale } from '@support/domain-knowledge';
+import { ApiError, type FieldProblem } from '@support/platform';
 import type { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { ArticleReaderService } from '../articles/article-reader.service';
 import { isUuid } from '../catalog/catalog.service';
-import { validationFailed, type FieldProblem } from '../knowledge-base.errors';
 import { TopResource } from './top-resource.entity';
 
 /**
@@ -66,7 +66,7 @@ export class TopResourcesService {
         else if (ids.includes(article.id)) problems.push({ field: `articles[${index}]`, message: `"${reference}" is already on the list` });
         else ids.push(article.id);
       }
-      if (problems.length > 0) throw validationFailed(problems);
+      if (problems.length > 0) throw ApiError.validationFailed(problems);
       // serialises concurrent replacements of one locale's list
       const current = await manager.find(TopResource, { where: { locale }, order: { position: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       if (current.length === ids.length && current.every((row, i) => row.articleId === ids[i])) return { changed: false };
