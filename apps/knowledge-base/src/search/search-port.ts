@@ -60,7 +60,7 @@ export abstract class SearchPort {
   /** Brings one article's entries up to date with what is stored, inside the writer's transaction. */
   abstract index(manager: EntityManager, articleId: string): Promise<void>;
 
-  /** A reader's search: every match the reader may be served, best first (at most a few hundred). */
+  /** A reader's search: the best matches the reader may be served, best first (at most MAX_MATCHES, 100, in the MySQL engine). */
   abstract query(query: SearchTerms, locale: Locale, filters?: ArticleFilters, manager?: EntityManager): Promise<SearchResult>;
 
   /** The best `limit` matches for a ticket's or a typed question's keywords: one indexed query. */
