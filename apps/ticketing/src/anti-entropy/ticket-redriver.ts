@@ -7,6 +7,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { TicketingEnvironment } from '../environment';
 import { Ticket } from '../tickets/ticket.entity';
+import { ticketCreatedPayload } from '../tickets/ticket-created.payload';
 import { nextRedriveAt, type RedriveSchedule } from './redrive-schedule';
 
 export const TICKETING_CONSISTENCY_COUNTERS = [
@@ -40,9 +41,7 @@ type StuckReason = 'decision' | 'clock' | 'suggestions';
 
 interface StuckRow {
   id: string;
-  entitlement_status: string;
-  /** the clock branch matched (otherwise: only the suggestions are missing) */
-  awaiting_clock?: number;
+  reason: StuckReason;
   attempts: number | null;
   first_redriven_at: Date | null;
 }
@@ -144,12 +143,12 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
       for (const row of stuck) {
         const ticket = tickets.get(row.id);
         if (!ticket) continue;
-        const reason: StuckReason = row.entitlement_status === 'pending' ? 'decision' : row.awaiting_clock !== undefined && Number(row.awaiting_clock) === 0 ? 'suggestions' : 'clock';
+        const { reason } = row;
         const attempt = (row.attempts ?? 0) + 1;
         const next = nextRedriveAt(this.schedule, attempt, now);
         const correlationId = uuidv7();
         records.push([ticket.id, attempt, reason, row.first_redriven_at ?? now, now, next]);
-        events.push(pending(TicketCreated, createdEventOf(ticket), { correlationId }));
+        events.push(pending(TicketCreated, ticketCreatedPayload(ticket), { correlationId }));
         done.push({ ticket, reason, attempt, correlationId, last: next === null });
       }
       if (records.length === 0) return [];
@@ -206,39 +205,36 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Tickets the knowledge base's suggestions never reached whose next re-drive is due, oldest
-   * first, locked as claimStuck's are. Every ticket gets an answer from the knowledge base, an
-   * empty list included, so a ticket without one after the wait lost it (or never reached it).
+   * Tickets the knowledge base's suggestions never reached whose next re-drive is due. Every
+   * ticket gets an answer from the knowledge base, an empty list included, so a ticket without
+   * one after the wait lost it (or never reached it). A pending one is still owed its decision.
    */
   private claimAwaitingSuggestions(manager: EntityManager, now: Date, limit: number): Promise<StuckRow[]> {
     const cutoff = new Date(now.getTime() - this.schedule.afterMs);
-    return manager.query(
-      `SELECT t.id, t.entitlement_status, 0 AS awaiting_clock, r.attempts, r.first_redriven_at
-         FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id
-        WHERE ${AWAITING_SUGGESTIONS_CONDITION}
-          AND (r.ticket_id IS NULL OR r.next_redrive_at <= ?)
-        ORDER BY t.created_at, t.id
-        LIMIT ?
-        FOR UPDATE SKIP LOCKED`,
-      [cutoff, now, limit],
-    );
+    return this.claim(manager, `IF(t.entitlement_status = 'pending', 'decision', 'suggestions')`, AWAITING_SUGGESTIONS_CONDITION, [cutoff], now, limit);
+  }
+
+  /** Tickets waiting for their decision or clock (STUCK_CONDITION) whose next re-drive is due. */
+  private claimStuck(manager: EntityManager, now: Date): Promise<StuckRow[]> {
+    const cutoff = new Date(now.getTime() - this.schedule.afterMs);
+    return this.claim(manager, `IF(t.entitlement_status = 'pending', 'decision', 'clock')`, STUCK_CONDITION, [cutoff, FINISHED_STATUSES, cutoff], now, this.batchSize);
   }
 
   /**
-   * Stuck tickets whose next re-drive is due, oldest first, locked. SKIP LOCKED: a ticket another
-   * replica's sweep (or a consumer applying its decision right now) holds is left for later.
+   * Tickets matching `condition` whose next re-drive is due, oldest first, locked, each with the
+   * reason `reason` (an SQL expression) gives. SKIP LOCKED: a ticket another replica's sweep (or
+   * a consumer applying its decision right now) holds is left for later.
    */
-  private claimStuck(manager: EntityManager, now: Date): Promise<StuckRow[]> {
-    const cutoff = new Date(now.getTime() - this.schedule.afterMs);
+  private claim(manager: EntityManager, reason: string, condition: string, parameters: unknown[], now: Date, limit: number): Promise<StuckRow[]> {
     return manager.query(
-      `SELECT t.id, t.entitlement_status, r.attempts, r.first_redriven_at
+      `SELECT t.id, ${reason} AS reason, r.attempts, r.first_redriven_at
          FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id
-        WHERE ${STUCK_CONDITION}
+        WHERE ${condition}
           AND (r.ticket_id IS NULL OR r.next_redrive_at <= ?)
         ORDER BY t.created_at, t.id
         LIMIT ?
         FOR UPDATE SKIP LOCKED`,
-      [cutoff, FINISHED_STATUSES, cutoff, now, this.batchSize],
+      [...parameters, now, limit],
     );
   }
 }
@@ -269,20 +265,3 @@ const STUCK_CONDITION = `(
       (t.entitlement_status = 'pending' AND t.created_at < ?)
    OR (t.entitlement_status = 'entitled' AND t.sla_clock_state IS NULL AND t.first_responded_at IS NULL
        AND t.status NOT IN (?) AND COALESCE(t.entitlement_decided_at, t.created_at) < ?))`;
-
-/** The created event again, from the ticket as it is now (its priority may have changed since). */
-function createdEventOf(ticket: Ticket) {
-  return {
-    ticketId: ticket.id,
-    accountId: ticket.accountId,
-    requesterId: ticket.requesterId,
-    subject: ticket.subject,
-    description: ticket.description,
-    priority: ticket.priority,
-    device: ticket.device,
-    ccEmails: ticket.ccEmails,
-    meetingId: ticket.meetingId,
-    occurredAt: ticket.occurredAt?.toISOString() ?? null,
-    createdAt: ticket.createdAt.toISOString(),
-  };
-}

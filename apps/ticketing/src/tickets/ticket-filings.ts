@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
 import { Ticket } from './ticket.entity';
+import { ticketCreatedPayload } from './ticket-created.payload';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 import { TicketStatusRecorder } from './ticket-status.recorder';
 
@@ -113,19 +114,7 @@ export class TicketFilings {
           this.outbox.add(
             manager,
             TicketCreated,
-            {
-              ticketId: ticket.id,
-              accountId: ticket.accountId,
-              requesterId: ticket.requesterId,
-              subject: ticket.subject,
-              description: ticket.description,
-              priority: ticket.priority,
-              device: ticket.device,
-              ccEmails: ticket.ccEmails,
-              meetingId: ticket.meetingId,
-              occurredAt: ticket.occurredAt?.toISOString() ?? null,
-              createdAt: ticket.createdAt.toISOString(),
-            },
+            ticketCreatedPayload(ticket),
             { correlationId: waiting.correlationId },
           ),
         );
