@@ -10,14 +10,13 @@
  *   first escalation of others, i.e. one event per timer row); the scheduler starts, and the part
  *   measures when the first pass commits and how fast the backlog drains.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { CLAIM_DUE_TIMERS, type TimerPass } from '../apps/sla-escalation/src/timers/timer-scheduler';
 import { SystemTimeSource } from '../apps/sla-escalation/src/time-source';
 import { TimerDatabase, type SchedulerReplica } from '../apps/sla-escalation/test/timer-bed';
 import { onCleanup } from './cleanup';
+import { cpuTicks, mysqlServerPid, ticksPerSecond } from './pipeline/process-monitor';
 import { difference, ServerCounters, statements, type CounterValues } from './pipeline/server-counters';
 import { insertClocks } from './scheduler-data';
 import type { BenchOptions, BenchSection } from './section';
@@ -43,37 +42,6 @@ type Row = Record<string, string | number | null>;
 
 const tag = () => randomBytes(4).toString('hex');
 
-/** CPU ticks (user + system) of a process, from /proc; null where that cannot be read. */
-function cpuTicks(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-function serverPid(): number | null {
-  for (const name of ['mariadbd', 'mysqld']) {
-    try {
-      const pid = Number(execFileSync('pgrep', ['-x', '-o', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-      if (pid > 0) return pid;
-    } catch {
-      // not running under this name (or on another host)
-    }
-  }
-  return null;
-}
-
-let ticksPerSecond = 100;
-try {
-  ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-} catch {
-  // 100 on every Linux we run on
-}
-
 /**
  * What a scheduler run cost, per fired event: the statements and commits its own connections sent
  * (counted at the client, every statement TypeORM sends, transaction control included), the
@@ -86,7 +54,7 @@ class CostMeter {
   private before: CounterValues | null = null;
   private nodeCpu = process.cpuUsage();
   private serverTicks: number | null = null;
-  private readonly serverPid = serverPid();
+  private readonly serverPid = mysqlServerPid();
   private loadBefore = 0;
 
   private constructor(private readonly counters: ServerCounters) {}

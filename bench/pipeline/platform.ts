@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { LaunchedPlatform } from '../../tools/launcher/launcher';
 import { onCleanup } from '../cleanup';
+import { mysqlServerPid } from './process-monitor';
 
 export const SERVICE_NAMES = ['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -62,20 +63,6 @@ function childProcesses(): Array<{ pid: number; command: string }> {
     }
   }
   return children;
-}
-
-/** The MySQL server's process on this machine, when there is one (its CPU is part of the cost). */
-function mysqlServerPid(): number | null {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
-    } catch {
-      // gone
-    }
-  }
-  return null;
 }
 
 export async function startPlatform(databaseUrl: string, log: (line: string) => void, options: { quick?: boolean } = {}): Promise<PlatformUnderTest> {

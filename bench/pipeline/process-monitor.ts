@@ -3,7 +3,7 @@
  * a window, and the largest resident set seen while sampling.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { nowMs } from '../stats';
 
 export interface ProcessUsage {
@@ -28,14 +28,17 @@ function runQueueWaitNs(pid: number): number | null {
   }
 }
 
-let ticksPerSecond = 100;
+/** The kernel's clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
+export let ticksPerSecond = 100;
 try {
   ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 } catch {
   // 100 on every Linux we run on
 }
 
-function cpuTicks(pid: number): number | null {
+/** CPU ticks (user + system) of a process, from /proc; null where that cannot be read. */
+export function cpuTicks(pid: number | null): number | null {
+  if (pid === null) return null;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
@@ -107,4 +110,18 @@ export class ProcessMonitor {
       if (rss !== null && rss > (this.window.maxRss.get(name) ?? 0)) this.window.maxRss.set(name, rss);
     }
   }
+}
+
+/** The MySQL server's process on this machine, when there is one (its CPU is part of the cost). */
+export function mysqlServerPid(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const name = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (name === 'mariadbd' || name === 'mysqld') return Number(entry);
+    } catch {
+      // gone
+    }
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENTITLEMENTS, KNOWLEDGE_BASE, SLA, TICKETING } from '../src/services';
+import { publishEchoArticle } from './support/help-center-content';
 
 /**
  * The committed OpenAPI documents (docs/openapi) against the running services: every route of
@@ -103,18 +104,7 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     const admin = tokens.admin;
     expect((await call('entitlements', 'PUT', `/v1/accounts/${ACCOUNT}`, admin, { name: 'OpenAPI Ltd', plan: 'pro' })).status).toBe(201);
     expect((await call('entitlements', 'PUT', `/v1/accounts/${ACCOUNT}/users/${OWNER}`, admin, { role: 'owner' })).status).toBe(200);
-    expect((await call('knowledge-base', 'POST', '/v1/categories', admin, { slug: CATEGORY, title: 'Audio', description: 'Sound in meetings.' })).status).toBe(201);
-    expect((await call('knowledge-base', 'POST', `/v1/categories/${CATEGORY}/sections`, admin, { slug: SECTION, title: 'Echo' })).status).toBe(201);
-    const article = await call('knowledge-base', 'POST', '/v1/articles', admin, {
-      category: CATEGORY,
-      section: SECTION,
-      kind: 'faq',
-      audience: 'everyone',
-      title: 'Fix an echo in meetings',
-      body: 'An echo in meetings comes from speakers picked up by a microphone: use a headset, or turn on echo cancellation.',
-    });
-    expect(article.status).toBe(201);
-    expect((await call('knowledge-base', 'POST', `/v1/articles/${article.body.id}/publish`, admin)).status).toBe(200);
+    const articleId = await publishEchoArticle(stack.url('knowledge-base'), admin, CATEGORY, SECTION);
     const synonym = await call('knowledge-base', 'POST', '/v1/admin/search/synonyms', admin, { locale: 'en', term: 'echoes', synonyms: ['reverb'] });
     expect(synonym.status).toBe(201);
 
@@ -143,7 +133,7 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     values.ticketing = { id: ticketId, attachmentId };
     values.entitlements = { accountId: ACCOUNT, userId: OWNER, plan: 'pro', version: '1', ticketId };
     values['sla-escalation'] = { ticketId, id: policies.body.policies[0].id };
-    values['knowledge-base'] = { article: article.body.id, locale: 'en', category: CATEGORY, section: SECTION, suggestionId: typed.body.suggestionId ?? UNKNOWN_ID, id: synonym.body.id, ticketId };
+    values['knowledge-base'] = { article: articleId, locale: 'en', category: CATEGORY, section: SECTION, suggestionId: typed.body.suggestionId ?? UNKNOWN_ID, id: synonym.body.id, ticketId };
   }
 
   function operationsOf(service: ServiceName): Operation[] {

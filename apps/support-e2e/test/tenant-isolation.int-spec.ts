@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENTITLEMENTS, KNOWLEDGE_BASE, SLA, TICKETING } from '../src/services';
+import { publishEchoArticle } from './support/help-center-content';
 
 /**
  * Tenant isolation, walked over every route the four services document: a customer is
@@ -97,7 +98,7 @@ describe('tenant isolation over every documented route (four services, real Kafk
       stack.start(...KNOWLEDGE_BASE),
     ]);
     admin = await signToken({ sub: 'admin-1', role: 'admin' });
-    await helpCenterContent();
+    await publishEchoArticle(stack.url('knowledge-base'), admin, CATEGORY, SECTION);
     victimToken = await signToken({ sub: SUB, role: 'customer', account_id: VICTIM_ACCOUNT });
     intruderToken = await signToken({ sub: SUB, role: 'customer', account_id: INTRUDER_ACCOUNT });
     accountlessToken = await signToken({ sub: SUB, role: 'customer', account_id: null });
@@ -126,22 +127,6 @@ describe('tenant isolation over every documented route (four services, real Kafk
   }
 
   /** A category, a section and a published article that answers "echo" questions. */
-  async function helpCenterContent(): Promise<void> {
-    const category = await call('knowledge-base', 'POST', '/v1/categories', admin, { slug: CATEGORY, title: 'Audio', description: 'Sound in meetings.' });
-    expect(category.status).toBe(201);
-    expect((await call('knowledge-base', 'POST', `/v1/categories/${CATEGORY}/sections`, admin, { slug: SECTION, title: 'Echo' })).status).toBe(201);
-    const article = await call('knowledge-base', 'POST', '/v1/articles', admin, {
-      category: CATEGORY,
-      section: SECTION,
-      kind: 'faq',
-      audience: 'everyone',
-      title: 'Fix an echo in meetings',
-      body: 'An echo in meetings comes from speakers picked up by a microphone: use a headset, or turn on echo cancellation.',
-    });
-    expect(article.status).toBe(201);
-    expect((await call('knowledge-base', 'POST', `/v1/articles/${article.body.id}/publish`, admin)).status).toBe(200);
-  }
-
   /** The real customer's ticket with a comment, a file, its SLA clock and suggestions, and a typed suggestion set. */
   async function victimData(): Promise<Victim> {
     const subject = 'Echo in every meeting (victim-marker-7f3a)';
