@@ -13,9 +13,15 @@ const depConstraints = [
     bannedExternalImports: ['@nestjs/*', 'typeorm', 'kafkajs', 'mysql2', 'mysql2/*', 'class-validator', 'class-transformer', 'express'],
   },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:nest', 'type:util', 'type:contracts', 'type:domain'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:testing', 'type:nest', 'type:util', 'type:contracts', 'type:domain'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:app', 'type:testing', 'type:nest', 'type:util', 'type:contracts', 'type:domain'],
+  },
   // tools/ (launcher, migrations job, document generators) read the apps' manifests and seeds
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:app', 'type:testing', 'type:nest', 'type:util', 'type:contracts', 'type:domain'] },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:app', 'type:testing', 'type:nest', 'type:util', 'type:contracts', 'type:domain'],
+  },
   // Who may import whose code: a service's own projects and the shared ones; only the platform-wide
   // projects (cross-service tests, tools) see every service.
   ...['ticketing', 'entitlements', 'sla', 'knowledge-base'].map((scope) => ({
@@ -23,7 +29,17 @@ const depConstraints = [
     onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
   })),
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared', 'scope:ticketing', 'scope:entitlements', 'scope:sla', 'scope:knowledge-base'] },
+  {
+    sourceTag: 'scope:platform',
+    onlyDependOnLibsWithTags: [
+      'scope:platform',
+      'scope:shared',
+      'scope:ticketing',
+      'scope:entitlements',
+      'scope:sla',
+      'scope:knowledge-base',
+    ],
+  },
 ];
 
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/test/**/*.ts'];

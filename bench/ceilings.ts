@@ -55,7 +55,9 @@ async function mysqlCeiling(options: BenchOptions): Promise<Record<string, strin
   const durationMs = options.quick ? 2000 : 10_000;
   await ensureDatabase(server, database);
   const dropIt = onCleanup(`database ${database}`, () => dropDatabase(server, database));
-  const connections = await Promise.all(Array.from({ length: CONNECTIONS }, () => createConnection({ ...server, database, timezone: 'Z' })));
+  const connections = await Promise.all(
+    Array.from({ length: CONNECTIONS }, () => createConnection({ ...server, database, timezone: 'Z' })),
+  );
   const closeThem = onCleanup('ceiling connections', async () => {
     await Promise.all(connections.map((connection) => connection.end().catch(() => undefined)));
   });

@@ -52,7 +52,12 @@ export function summariseProfile(profile: Profile, top = 30): string[] {
     const file = frame.url.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\//, 'nm:');
     const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
     frames.set(key, (frames.get(key) ?? 0) + micros);
-    const pkg = file.startsWith('nm:') ? file.split('/').slice(0, file.startsWith('nm:@') ? 2 : 1).join('/') : file || '(native)';
+    const pkg = file.startsWith('nm:')
+      ? file
+          .split('/')
+          .slice(0, file.startsWith('nm:@') ? 2 : 1)
+          .join('/')
+      : file || '(native)';
     files.set(pkg, (files.get(pkg) ?? 0) + micros);
   }
   const pct = (micros: number) => `${((100 * micros) / total).toFixed(1).padStart(5)} %`;
@@ -67,7 +72,17 @@ async function counters(): Promise<Record<string, number>> {
   const rows = await queryDatabase<{ Variable_name: string; Value: string }>('mysql', 'SHOW GLOBAL STATUS', [], DATABASE_URL);
   return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
 }
-const STATEMENTS = ['Com_select', 'Com_insert', 'Com_insert_select', 'Com_update', 'Com_update_multi', 'Com_delete', 'Com_delete_multi', 'Com_replace', 'Com_replace_select'];
+const STATEMENTS = [
+  'Com_select',
+  'Com_insert',
+  'Com_insert_select',
+  'Com_update',
+  'Com_update_multi',
+  'Com_delete',
+  'Com_delete_multi',
+  'Com_replace',
+  'Com_replace_select',
+];
 
 /** CPU seconds (user + system) a process has used so far (Linux /proc, clock ticks of 10 ms). */
 function cpuSeconds(pid: number): number {
@@ -76,12 +91,25 @@ function cpuSeconds(pid: number): number {
 }
 
 function post(agent: http.Agent, url: URL, token: string, index: number): Promise<number> {
-  const body = JSON.stringify({ subject: `Echo in every meeting (${index})`, description: 'Participants hear an echo in meeting 123 456 789.', priority: 'urgent', device: 'desktop' });
+  const body = JSON.stringify({
+    subject: `Echo in every meeting (${index})`,
+    description: 'Participants hear an echo in meeting 123 456 789.',
+    priority: 'urgent',
+    device: 'desktop',
+  });
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -107,14 +135,27 @@ async function main(): Promise<void> {
   };
   try {
     await migrateServiceDatabase(TICKETING_SERVICE, 'up', env);
-    const [command, ...args] = serviceCommand('ticketing', COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)), maxOldSpaceMb(env, COMPILED));
-    const child = spawn(command, [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const [command, ...args] = serviceCommand(
+      'ticketing',
+      COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)),
+      maxOldSpaceMb(env, COMPILED),
+    );
+    const child = spawn(command, [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     const url = `http://127.0.0.1:${port}`;
-    for (let ready = false; !ready; ) {
-      ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    for (let ready = false; !ready;) {
+      ready = await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signToken({ sub: `owner-${i}`, role: 'customer', account_id: `acct-${i}` }, secret, '1h')));
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signToken({ sub: `owner-${i}`, role: 'customer', account_id: `acct-${i}` }, secret, '1h')),
+    );
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const target = new URL('/v1/tickets', url);
     // warm up (JIT, pools), then measure
@@ -139,9 +180,15 @@ async function main(): Promise<void> {
     const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
     const statements = STATEMENTS.reduce((sum, name) => sum + delta(name), 0);
     const rss = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1];
-    const metrics = await fetch(`${url}/metrics`).then((r) => r.text(), () => '');
+    const metrics = await fetch(`${url}/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
     const memory = ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes', 'nodejs_external_memory_bytes']
-      .map((name) => `${name.replace(/^nodejs_|_bytes$/g, '')} ${Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 1048576)} MB`)
+      .map(
+        (name) =>
+          `${name.replace(/^nodejs_|_bytes$/g, '')} ${Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 1048576)} MB`,
+      )
       .join(', ');
     agent.destroy();
     child.kill('SIGTERM');
@@ -158,7 +205,9 @@ async function main(): Promise<void> {
     );
     const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no profile written in ${profileDir}`);
-    process.stdout.write(`profile: ${path.join(profileDir, file)}\n${summariseProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as Profile).join('\n')}\n`);
+    process.stdout.write(
+      `profile: ${path.join(profileDir, file)}\n${summariseProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as Profile).join('\n')}\n`,
+    );
   } finally {
     await broker.stop();
     await dropDatabasesWithPrefix(prefix, DATABASE_URL);

@@ -37,7 +37,14 @@ export interface ClockSet {
 /** The instants of a template clock that appear in its JSON, and what replaces each in SQL. */
 function template(priority: TicketPriority, targetMs: number, warned: boolean): { json: string; instants: Array<[string, number]> } {
   const policy = defaultSlaPolicy();
-  let clock = startClock({ ticketId: TEMPLATE_TICKET, metric: 'first_response', priority, startedAt: TEMPLATE_START, targetMs, policy }).clock;
+  let clock = startClock({
+    ticketId: TEMPLATE_TICKET,
+    metric: 'first_response',
+    priority,
+    startedAt: TEMPLATE_START,
+    targetMs,
+    policy,
+  }).clock;
   if (warned) clock = fireDueTimers(clock, policy, new Date(TEMPLATE_START.getTime() + 0.8 * targetMs)).clock;
   const json = JSON.stringify(clockToJson(clock));
   // offsets from the start: start and running-since, warning (and warned-at), deadline
@@ -50,7 +57,8 @@ function template(priority: TicketPriority, targetMs: number, warned: boolean): 
 }
 
 /** An ISO-8601 instant with milliseconds and Z, as `Date.toISOString` writes it. */
-const iso = (expression: string) => `CONCAT(DATE_FORMAT(${expression}, '%Y-%m-%dT%H:%i:%s.'), LPAD(MICROSECOND(${expression}) DIV 1000, 3, '0'), 'Z')`;
+const iso = (expression: string) =>
+  `CONCAT(DATE_FORMAT(${expression}, '%Y-%m-%dT%H:%i:%s.'), LPAD(MICROSECOND(${expression}) DIV 1000, 3, '0'), 'Z')`;
 const plusMs = (expression: string, ms: number) => `(${expression} + INTERVAL ${Math.round(ms) * 1000} MICROSECOND)`;
 
 /** Inserts a set of running first-response clocks and their timers; answers the timer rows written. */
@@ -83,7 +91,8 @@ export async function insertClocks(dataSource: DataSource, set: ClockSet): Promi
         ['breach', 0, targetMs] as const,
         ['escalation', 1, targetMs] as const,
         ['escalation', 2, 1.5 * targetMs] as const,
-      ].map(([kind, level, offset]) => `SELECT '${kind}' AS kind, ${level} AS level, ${Math.round(offset)} AS offset_ms`)
+      ]
+        .map(([kind, level, offset]) => `SELECT '${kind}' AS kind, ${level} AS level, ${Math.round(offset)} AS offset_ms`)
         .join(' UNION ALL ');
       const result = await manager.query(
         `INSERT INTO sla_timer (clock_id, ticket_id, kind, level, due_at, created_at)

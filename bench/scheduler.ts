@@ -98,7 +98,8 @@ class CostMeter {
       'server SQL/event': per(statements(server)),
       'server commits/event': per(server.Com_commit),
       'scheduler CPU µs/event': per(cpu.user + cpu.system, 0),
-      'mariadbd CPU µs/event': ticks === null || this.serverTicks === null ? null : per(((ticks - this.serverTicks) / ticksPerSecond) * 1e6, 0),
+      'mariadbd CPU µs/event':
+        ticks === null || this.serverTicks === null ? null : per(((ticks - this.serverTicks) / ticksPerSecond) * 1e6, 0),
       'load (1 min)': `${this.loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`,
     };
   }
@@ -144,8 +145,20 @@ async function dueOnTime(db: TimerDatabase, sizes: Sizes, databaseUrl: string): 
   // 2 h: every warning lies at least an hour ahead
   const normal = Math.round((sizes.background * 2) / 3);
   const high = sizes.background - normal;
-  let timers = await insertClocks(dataSource, { tag: tag(), count: normal, priority: 'normal', firstStart: new Date(now - 12 * HOUR), stepMs: (12 * HOUR) / normal });
-  timers += await insertClocks(dataSource, { tag: tag(), count: high, priority: 'high', firstStart: new Date(now - 2 * HOUR), stepMs: (2 * HOUR) / high });
+  let timers = await insertClocks(dataSource, {
+    tag: tag(),
+    count: normal,
+    priority: 'normal',
+    firstStart: new Date(now - 12 * HOUR),
+    stepMs: (12 * HOUR) / normal,
+  });
+  timers += await insertClocks(dataSource, {
+    tag: tag(),
+    count: high,
+    priority: 'high',
+    firstStart: new Date(now - 2 * HOUR),
+    stepMs: (2 * HOUR) / high,
+  });
   // urgent (1 h) clocks whose warnings (45 min in) come due evenly over the window, from 2 s on
   const windowStart = Date.now() + 2000;
   timers += await insertClocks(dataSource, {
@@ -157,7 +170,10 @@ async function dueOnTime(db: TimerDatabase, sizes: Sizes, databaseUrl: string): 
   });
 
   // the claim's plan over every timer row, as the scheduler will run it (a range scan on the due index)
-  const plan: Array<Record<string, unknown>> = await dataSource.query(`EXPLAIN ${CLAIM_DUE_TIMERS}`, [new Date(windowStart + sizes.windowMs), db.env.SLA_TIMER_BATCH_SIZE]);
+  const plan: Array<Record<string, unknown>> = await dataSource.query(`EXPLAIN ${CLAIM_DUE_TIMERS}`, [
+    new Date(windowStart + sizes.windowMs),
+    db.env.SLA_TIMER_BATCH_SIZE,
+  ]);
   claimPlan = plan.map((row) => `type ${row.type}, key ${row.key}, rows ${row.rows}, ${row.Extra}`).join('; ');
 
   const replica = await db.replica(new SystemTimeSource());
@@ -194,7 +210,13 @@ async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number, da
   // breach and first escalation due 5 to 10 minutes ago on clocks already warned (two per clock)
   const warnings = Math.round(sizes.backlog / 2);
   const breaches = Math.round((sizes.backlog - warnings) / 2);
-  await insertClocks(dataSource, { tag: tag(), count: warnings, priority: 'urgent', firstStart: new Date(now - 55 * MINUTE), stepMs: (5 * MINUTE) / warnings });
+  await insertClocks(dataSource, {
+    tag: tag(),
+    count: warnings,
+    priority: 'urgent',
+    firstStart: new Date(now - 55 * MINUTE),
+    stepMs: (5 * MINUTE) / warnings,
+  });
   await insertClocks(dataSource, {
     tag: tag(),
     count: breaches,
@@ -238,7 +260,9 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
   const sizes = options.quick ? QUICK : FULL;
   // the scheduler's settings as a deployment sets them (SLA_TIMER_BATCH_SIZE=2000 npm run bench …), else the defaults
   const settings = Object.fromEntries(
-    ['SLA_TIMER_BATCH_SIZE', 'SLA_TIMER_CONCURRENCY', 'SLA_TIMER_POLL_INTERVAL_MS'].flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : [])),
+    ['SLA_TIMER_BATCH_SIZE', 'SLA_TIMER_CONCURRENCY', 'SLA_TIMER_POLL_INTERVAL_MS'].flatMap((name) =>
+      process.env[name] ? [[name, process.env[name] as string]] : [],
+    ),
   );
   const db = await TimerDatabase.create('benchsla', settings, options.databaseUrl);
   const cleanup = onCleanup(`drop ${db.database}`, () => db.drop());
@@ -254,10 +278,10 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
             `SLA_TIMER_CONCURRENCY ${db.env.SLA_TIMER_CONCURRENCY}, SLA_TIMER_POLL_INTERVAL_MS ${db.env.SLA_TIMER_POLL_INTERVAL_MS}); an event counts once its outbox row commits, no broker.`,
           'lateness = commit of the pass − threshold instant, per event; first fire: from the window start (on time) or the scheduler start (backlog).',
           `claim plan (EXPLAIN over ${onTime['timer rows']} timer rows): ${claimPlan}.`,
-          'SQL/event, commits/event: what the scheduler\'s own connections sent (every statement, transaction control included) per fired event; ' +
+          "SQL/event, commits/event: what the scheduler's own connections sent (every statement, transaction control included) per fired event; " +
             'server SQL/event, server commits/event: SHOW GLOBAL STATUS deltas (Com_select + Com_insert + … and Com_commit), server-wide: other users of the server count too.',
-          'CPU µs/event: this process (the scheduler; the bench\'s own polling is small) and the database server (server-wide) over the run, per fired event; ' +
-            'load: the 1-minute load average at start → end (on a shared machine, the rest is someone else\'s).',
+          "CPU µs/event: this process (the scheduler; the bench's own polling is small) and the database server (server-wide) over the run, per fired event; " +
+            "load: the 1-minute load average at start → end (on a shared machine, the rest is someone else's).",
           'targets (issue 9, 1,000,000 clocks): lateness p99 < 1000 ms; backlog ≥ 5,000 events/s, first fire < 1000 ms.',
         ],
       },

@@ -211,18 +211,184 @@ const PRODUCT: readonly Concept[] = [
 
 // Filler: the most frequent words of each language.
 const FUNCTION_WORDS: Record<CorpusLocale, readonly string[]> = {
-  en: ['the', 'to', 'and', 'a', 'of', 'in', 'you', 'your', 'is', 'on', 'for', 'if', 'it', 'with', 'can', 'that', 'or', 'this', 'from', 'then', 'when', 'are', 'not', 'be', 'at', 'by', 'an', 'more', 'after', 'all'],
-  fr: ['le', 'la', 'de', 'et', 'les', 'des', 'vous', 'à', 'un', 'une', 'pour', 'dans', 'votre', 'en', 'sur', 'est', 'pas', 'si', 'que', 'avec', 'du', 'puis', 'ou', 'ne', 'plus', 'au', 'vos', 'sont', 'quand', 'par'],
-  ru: ['и', 'в', 'не', 'на', 'с', 'что', 'для', 'если', 'вы', 'это', 'по', 'к', 'как', 'или', 'ваш', 'из', 'затем', 'все', 'когда', 'чтобы', 'от', 'уже', 'есть', 'при', 'так', 'можно', 'нет', 'только', 'после', 'будет'],
-  de: ['der', 'die', 'und', 'in', 'den', 'von', 'zu', 'das', 'mit', 'sich', 'des', 'auf', 'für', 'ist', 'im', 'dem', 'nicht', 'ein', 'eine', 'als', 'auch', 'es', 'an', 'wenn', 'Sie', 'Ihr', 'oder', 'dann', 'wird', 'bei'],
-  es: ['de', 'la', 'que', 'el', 'en', 'y', 'a', 'los', 'se', 'del', 'las', 'un', 'por', 'con', 'no', 'una', 'su', 'para', 'es', 'al', 'lo', 'como', 'más', 'o', 'pero', 'sus', 'le', 'si', 'cuando', 'luego'],
+  en: [
+    'the',
+    'to',
+    'and',
+    'a',
+    'of',
+    'in',
+    'you',
+    'your',
+    'is',
+    'on',
+    'for',
+    'if',
+    'it',
+    'with',
+    'can',
+    'that',
+    'or',
+    'this',
+    'from',
+    'then',
+    'when',
+    'are',
+    'not',
+    'be',
+    'at',
+    'by',
+    'an',
+    'more',
+    'after',
+    'all',
+  ],
+  fr: [
+    'le',
+    'la',
+    'de',
+    'et',
+    'les',
+    'des',
+    'vous',
+    'à',
+    'un',
+    'une',
+    'pour',
+    'dans',
+    'votre',
+    'en',
+    'sur',
+    'est',
+    'pas',
+    'si',
+    'que',
+    'avec',
+    'du',
+    'puis',
+    'ou',
+    'ne',
+    'plus',
+    'au',
+    'vos',
+    'sont',
+    'quand',
+    'par',
+  ],
+  ru: [
+    'и',
+    'в',
+    'не',
+    'на',
+    'с',
+    'что',
+    'для',
+    'если',
+    'вы',
+    'это',
+    'по',
+    'к',
+    'как',
+    'или',
+    'ваш',
+    'из',
+    'затем',
+    'все',
+    'когда',
+    'чтобы',
+    'от',
+    'уже',
+    'есть',
+    'при',
+    'так',
+    'можно',
+    'нет',
+    'только',
+    'после',
+    'будет',
+  ],
+  de: [
+    'der',
+    'die',
+    'und',
+    'in',
+    'den',
+    'von',
+    'zu',
+    'das',
+    'mit',
+    'sich',
+    'des',
+    'auf',
+    'für',
+    'ist',
+    'im',
+    'dem',
+    'nicht',
+    'ein',
+    'eine',
+    'als',
+    'auch',
+    'es',
+    'an',
+    'wenn',
+    'Sie',
+    'Ihr',
+    'oder',
+    'dann',
+    'wird',
+    'bei',
+  ],
+  es: [
+    'de',
+    'la',
+    'que',
+    'el',
+    'en',
+    'y',
+    'a',
+    'los',
+    'se',
+    'del',
+    'las',
+    'un',
+    'por',
+    'con',
+    'no',
+    'una',
+    'su',
+    'para',
+    'es',
+    'al',
+    'lo',
+    'como',
+    'más',
+    'o',
+    'pero',
+    'sus',
+    'le',
+    'si',
+    'cuando',
+    'luego',
+  ],
 };
 
 // How titles begin, per language and kind of article.
 const TITLE_OPENERS: Record<CorpusLocale, readonly string[]> = {
   en: ['How to', 'Fix', 'Troubleshoot', 'Set up', 'Manage', 'Use', 'Why is', 'Change', 'Turn on', 'Understanding'],
   fr: ['Comment', 'Résoudre', 'Dépanner', 'Configurer', 'Gérer', 'Utiliser', 'Pourquoi', 'Modifier', 'Activer', 'Comprendre'],
-  ru: ['Как', 'Исправить', 'Устранение неполадок', 'Настроить', 'Управление', 'Использовать', 'Почему', 'Изменить', 'Включить', 'Что такое'],
+  ru: [
+    'Как',
+    'Исправить',
+    'Устранение неполадок',
+    'Настроить',
+    'Управление',
+    'Использовать',
+    'Почему',
+    'Изменить',
+    'Включить',
+    'Что такое',
+  ],
   de: ['So', 'Beheben', 'Fehlerbehebung', 'Einrichten', 'Verwalten', 'Verwenden', 'Warum', 'Ändern', 'Aktivieren', 'Grundlagen'],
   es: ['Cómo', 'Solucionar', 'Resolver', 'Configurar', 'Administrar', 'Usar', 'Por qué', 'Cambiar', 'Activar', 'Entender'],
 };
@@ -238,7 +404,12 @@ const SYMPTOMS: Record<CorpusLocale, readonly string[]> = {
 const ERROR_WORD: Record<CorpusLocale, string> = { en: 'Error', fr: 'Erreur', ru: 'Ошибка', de: 'Fehler', es: 'Error' };
 const LOCALE_INDEX: Record<CorpusLocale, number> = { en: 0, fr: 1, ru: 2, de: 3, es: 4 };
 /** The share of articles translated into each other locale (one translation at most): 40 % in all. */
-const TRANSLATION_SHARES: ReadonlyArray<readonly [CorpusLocale, number]> = [['fr', 0.14], ['ru', 0.12], ['de', 0.08], ['es', 0.06]];
+const TRANSLATION_SHARES: ReadonlyArray<readonly [CorpusLocale, number]> = [
+  ['fr', 0.14],
+  ['ru', 0.12],
+  ['de', 0.08],
+  ['es', 0.06],
+];
 const KINDS = ['quick_start', 'faq', 'tutorial', 'troubleshooting', 'release_note'] as const;
 const AUDIENCES = ['everyone', 'owners_admins', 'users_participants'] as const;
 
@@ -358,7 +529,8 @@ export class SearchCorpus {
     const topicIndex = topicSampler.draw(random);
     const topic = TOPICS[topicIndex];
     const kind = random() < 0.3 ? 'troubleshooting' : pick(random, KINDS);
-    const errorCodes = kind === 'troubleshooting' && random() < 0.5 ? [pick(random, this.codes), ...(random() < 0.2 ? [pick(random, this.codes)] : [])] : [];
+    const errorCodes =
+      kind === 'troubleshooting' && random() < 0.5 ? [pick(random, this.codes), ...(random() < 0.2 ? [pick(random, this.codes)] : [])] : [];
     const translationDraw = random();
     let cumulative = 0;
     let translated: CorpusLocale | null = null;
@@ -443,9 +615,7 @@ export class SearchCorpus {
 
   private render(plan: ReturnType<SearchCorpus['plan']>, locale: CorpusLocale): CorpusText {
     const random = seededRandom(plan.formSeed + LOCALE_INDEX[locale]);
-    const parts = plan.errorCodes.length > 0
-      ? [`${ERROR_WORD[locale]} ${plan.errorCodes[0]}:`]
-      : [TITLE_OPENERS[locale][plan.opener]];
+    const parts = plan.errorCodes.length > 0 ? [`${ERROR_WORD[locale]} ${plan.errorCodes[0]}:`] : [TITLE_OPENERS[locale][plan.opener]];
     parts.push(...plan.titleWords.map((c) => form(random, c, locale)));
     if (plan.symptom >= 0) parts.push(SYMPTOMS[locale][plan.symptom]);
     const title = capitalise(parts.join(' ').split(' ').slice(0, 10).join(' '));

@@ -32,7 +32,11 @@ export const run: BenchPart = async (options: BenchOptions): Promise<BenchSectio
   const server = parseDatabaseUrl(options.databaseUrl);
   const database = `${prefix}${KNOWLEDGE_BASE_SERVICE.database}`;
   await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE as unknown as ServiceManifest, 'up', source);
-  const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-the-bench-0123456789abcdef', ...source });
+  const env = loadEnvironment(KnowledgeBaseEnvironment, {
+    KAFKA_BROKERS: 'unused:9092',
+    AUTH_JWT_SECRET: 'unused-by-the-bench-0123456789abcdef',
+    ...source,
+  });
   const dataSource = new DataSource({ ...serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env), poolSize: CLIENTS + 2 } as never);
   try {
     const corpus = new SearchCorpus();
@@ -75,7 +79,12 @@ export const run: BenchPart = async (options: BenchOptions): Promise<BenchSectio
     const tickets = ticketTexts(corpus, size.tickets);
     const suggestion: number[] = [];
     for (const ticket of tickets) {
-      const terms = [...new Set([...suggestionTerms(ticket.subject, { max: 6 }), ...suggestionTerms(`${ticket.subject}\n${ticket.description}`, { max: 12 })])];
+      const terms = [
+        ...new Set([
+          ...suggestionTerms(ticket.subject, { max: 6 }),
+          ...suggestionTerms(`${ticket.subject}\n${ticket.description}`, { max: 12 }),
+        ]),
+      ];
       suggestion.push(await timed(() => search.suggest(terms, ticket.locale, env.KB_SUGGESTION_LIMIT)));
     }
 
@@ -83,7 +92,10 @@ export const run: BenchPart = async (options: BenchOptions): Promise<BenchSectio
     const typing = queries.slice(0, Math.min(300, queries.length)).flatMap((q) => {
       const last = q.q.split(/\s+/).filter(Boolean).pop() ?? '';
       const before = q.q.slice(0, q.q.length - last.length);
-      return [...Array(Math.max(0, [...last].length - 1)).keys()].map((k) => ({ text: before + [...last].slice(0, k + 2).join(''), locale: q.locale as Locale }));
+      return [...Array(Math.max(0, [...last].length - 1)).keys()].map((k) => ({
+        text: before + [...last].slice(0, k + 2).join(''),
+        locale: q.locale as Locale,
+      }));
     });
     const completion: number[] = [];
     for (const t of typing) completion.push(await timed(() => search.autocomplete(t.text, t.locale, 8)));
@@ -93,10 +105,38 @@ export const run: BenchPart = async (options: BenchOptions): Promise<BenchSectio
       {
         name: 'Help-center search',
         rows: [
-          { ...base, case: 'search', clients: 1, queries: single.length, ...percentiles(single), 'searches/s': round(single.length / (sum(single) / 1000)) },
-          { ...base, case: 'search', clients: CLIENTS, queries: concurrent.length, ...percentiles(concurrent), 'searches/s': round(concurrent.length / concurrentSeconds) },
-          { ...base, case: 'autocomplete', clients: 1, queries: completion.length, ...percentiles(completion), 'searches/s': round(completion.length / (sum(completion) / 1000)) },
-          { ...base, case: 'ticket suggestion', clients: 1, queries: suggestion.length, ...percentiles(suggestion), 'searches/s': round(suggestion.length / (sum(suggestion) / 1000)) },
+          {
+            ...base,
+            case: 'search',
+            clients: 1,
+            queries: single.length,
+            ...percentiles(single),
+            'searches/s': round(single.length / (sum(single) / 1000)),
+          },
+          {
+            ...base,
+            case: 'search',
+            clients: CLIENTS,
+            queries: concurrent.length,
+            ...percentiles(concurrent),
+            'searches/s': round(concurrent.length / concurrentSeconds),
+          },
+          {
+            ...base,
+            case: 'autocomplete',
+            clients: 1,
+            queries: completion.length,
+            ...percentiles(completion),
+            'searches/s': round(completion.length / (sum(completion) / 1000)),
+          },
+          {
+            ...base,
+            case: 'ticket suggestion',
+            clients: 1,
+            queries: suggestion.length,
+            ...percentiles(suggestion),
+            'searches/s': round(suggestion.length / (sum(suggestion) / 1000)),
+          },
         ],
         notes: [
           `Corpus: ${loaded.articles} generated articles (${loaded.translations} translations: English plus one of fr/ru/de/es for ~40 %), Zipf word frequencies, loaded with the search index in ${round(loadSeconds)} s.`,
@@ -178,18 +218,45 @@ export async function load(connection: Connection, corpus: SearchCorpus, count: 
       const id = articleId(article.n);
       const updatedAt = new Date(now - article.ageDays * DAY_MS);
       articleRows.push([
-        id, `article-${article.n}`, sectionId(article.category), article.kind, article.audience, JSON.stringify(article.errorCodes),
-        'published', 1, updatedAt, article.helpfulVotes, article.notHelpfulVotes, updatedAt, updatedAt,
+        id,
+        `article-${article.n}`,
+        sectionId(article.category),
+        article.kind,
+        article.audience,
+        JSON.stringify(article.errorCodes),
+        'published',
+        1,
+        updatedAt,
+        article.helpfulVotes,
+        article.notHelpfulVotes,
+        updatedAt,
+        updatedAt,
       ]);
       const texts = article.texts.map((t) => ({ locale: t.locale, title: t.title, body: t.body, updatedAt }));
       for (const t of texts) translationRows.push([id, t.locale, t.title, t.body, updatedAt, updatedAt]);
       translations += texts.length;
       const documents: SearchDocument[] = searchDocuments({
-        id, status: 'published', kind: article.kind, audience: article.audience, categoryId: categoryId(article.category), errorCodes: article.errorCodes, translations: texts,
+        id,
+        status: 'published',
+        kind: article.kind,
+        audience: article.audience,
+        categoryId: categoryId(article.category),
+        errorCodes: article.errorCodes,
+        translations: texts,
       });
       for (const document of documents) {
         documentId += 1;
-        documentRows.push([documentId, document.articleId, document.locale, document.otherLocales, document.kind, document.audience, document.categoryId, document.title, document.updatedAt]);
+        documentRows.push([
+          documentId,
+          document.articleId,
+          document.locale,
+          document.otherLocales,
+          document.kind,
+          document.audience,
+          document.categoryId,
+          document.title,
+          document.updatedAt,
+        ]);
         for (const [term, weight] of document.terms) {
           postingRows.push([documentId, term, weight, document.locale, document.otherLocales]);
           termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
@@ -202,13 +269,22 @@ export async function load(connection: Connection, corpus: SearchCorpus, count: 
       `INSERT INTO kb_article (id, slug, section_id, kind, audience, error_codes, status, version, published_at, helpful_votes, not_helpful_votes, created_at, updated_at) VALUES ?`,
       [articleRows],
     );
-    await connection.query('INSERT INTO kb_article_translation (article_id, locale, title, body, created_at, updated_at) VALUES ?', [translationRows]);
-    await connection.query('INSERT INTO kb_search_document (id, article_id, locale, other_locales, kind, audience, category_id, title, updated_at) VALUES ?', [documentRows]);
+    await connection.query('INSERT INTO kb_article_translation (article_id, locale, title, body, created_at, updated_at) VALUES ?', [
+      translationRows,
+    ]);
+    await connection.query(
+      'INSERT INTO kb_search_document (id, article_id, locale, other_locales, kind, audience, category_id, title, updated_at) VALUES ?',
+      [documentRows],
+    );
     for (let i = 0; i < postingRows.length; i += 5_000) {
-      await connection.query('INSERT INTO kb_search_posting (document_id, term, weight, locale, other_locales) VALUES ?', [postingRows.slice(i, i + 5_000)]);
+      await connection.query('INSERT INTO kb_search_posting (document_id, term, weight, locale, other_locales) VALUES ?', [
+        postingRows.slice(i, i + 5_000),
+      ]);
     }
     for (let i = 0; i < titleWordRows.length; i += 5_000) {
-      await connection.query('INSERT IGNORE INTO kb_search_title_word (form, document_id, locale, other_locales) VALUES ?', [titleWordRows.slice(i, i + 5_000)]);
+      await connection.query('INSERT IGNORE INTO kb_search_title_word (form, document_id, locale, other_locales) VALUES ?', [
+        titleWordRows.slice(i, i + 5_000),
+      ]);
     }
   }
   const formRows = [...forms.values()];
@@ -218,7 +294,9 @@ export async function load(connection: Connection, corpus: SearchCorpus, count: 
   termCounts.set(DOCUMENT_COUNT_TERM, documentId);
   const terms = [...termCounts];
   for (let i = 0; i < terms.length; i += 5_000) {
-    await connection.query('INSERT INTO kb_search_term (term, documents) VALUES ? ON DUPLICATE KEY UPDATE documents = VALUES(documents)', [terms.slice(i, i + 5_000)]);
+    await connection.query('INSERT INTO kb_search_term (term, documents) VALUES ? ON DUPLICATE KEY UPDATE documents = VALUES(documents)', [
+      terms.slice(i, i + 5_000),
+    ]);
   }
   await connection.query('ANALYZE TABLE kb_search_posting, kb_search_document, kb_search_term, kb_search_title_word, kb_search_form');
   return { articles: count, translations };

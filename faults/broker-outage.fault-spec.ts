@@ -48,7 +48,9 @@ describe('faults: the broker gone for 30 s under load', () => {
     await load.waitForAccepted(load.acceptedCount + 30);
     const result = await load.stop();
     const outcome = await settleAndCount(platform, 'broker gone for 30 s', load.subjectPrefix, result, 2, 240_000);
-    const ended = shutdown.forced ? 'still running 60 s after SIGTERM (killed)' : `exited with ${shutdown.signal ?? `code ${shutdown.code}`} ${shutdown.ms} ms after SIGTERM`;
+    const ended = shutdown.forced
+      ? 'still running 60 s after SIGTERM (killed)'
+      : `exited with ${shutdown.signal ?? `code ${shutdown.code}`} ${shutdown.ms} ms after SIGTERM`;
     process.stdout.write(
       `[faults] broker gone for 30 s: ${acceptedDuring} tickets acknowledged during the outage; ticketing ${ended}; seen meanwhile: ${watch.describe()}\n`,
     );

@@ -46,7 +46,13 @@ describe('faults: the broker restarted empty after 30 s under load', () => {
     const outcome = await settleAndCount(platform, 'broker restarted empty after 30 s', load.subjectPrefix, result, 1, 240_000);
     orchestrator.stop();
     const readiness = await Promise.all(
-      platform.all().map(async (replica) => `${replica.label} ${await fetch(`${replica.url}/health/ready`).then((r) => r.status, () => 'no answer')}`),
+      platform.all().map(
+        async (replica) =>
+          `${replica.label} ${await fetch(`${replica.url}/health/ready`).then(
+            (r) => r.status,
+            () => 'no answer',
+          )}`,
+      ),
     );
     process.stdout.write(
       `[faults] broker restarted empty: restarts by the orchestrator: ${orchestrator.restarts.join('; ') || 'none'}; readiness at the end ${readiness.join(', ')}\n`,

@@ -35,7 +35,9 @@ describe('faults: the database gone for 15 s under load', () => {
     await load.waitForAccepted(load.acceptedCount + 30);
     const result = await load.stop();
     const outcome = await settleAndCount(platform, 'database gone for 15 s', load.subjectPrefix, result, 1, 180_000);
-    process.stdout.write(`[faults] database gone for 15 s: ${platform.proxy!.cutConnections} connections cut; seen meanwhile: ${watch.describe()}\n`);
+    process.stdout.write(
+      `[faults] database gone for 15 s: ${platform.proxy!.cutConnections} connections cut; seen meanwhile: ${watch.describe()}\n`,
+    );
     await Promise.all(platform.all().map((replica) => replica.waitReady(120_000)));
 
     expect(result.refused).toEqual([]);

@@ -23,26 +23,35 @@ describe('faults: processes killed, terminated and poisoned under a ticket load'
   });
 
   const loadFor = (name: string) =>
-    new TicketLoad(`fault ${name}`, () => platform.replicas('ticketing').map((replica) => replica.url), platform.customerTokens, 10).start();
+    new TicketLoad(
+      `fault ${name}`,
+      () => platform.replicas('ticketing').map((replica) => replica.url),
+      platform.customerTokens,
+      10,
+    ).start();
 
-  it.each(SERVICE_NAMES.map((name) => [name]))('kill -9 of %s during the load loses nothing and applies nothing twice', async (name: ServiceName) => {
-    const load = loadFor(`kill-9 ${name}`);
-    await load.waitForAccepted(20);
-    const [victim] = platform.replicas(name);
-    const killed = await victim.signal('SIGKILL');
-    expect(killed.signal).toBe('SIGKILL');
-    // the load goes on while the service is away, and while it starts again
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    victim.spawn();
-    await victim.waitReady();
-    await load.waitForAccepted(load.acceptedCount + 20);
-    const result = await load.stop();
-    const outcome = await settleAndCount(platform, `kill -9 ${name}`, load.subjectPrefix, result, 1);
-    expect(result.refused).toEqual([]);
-    expect(outcome.details).toEqual([]);
-    expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
-    expect(platform.unexpectedExits()).toEqual([]);
-  }, 360_000);
+  it.each(SERVICE_NAMES.map((name) => [name]))(
+    'kill -9 of %s during the load loses nothing and applies nothing twice',
+    async (name: ServiceName) => {
+      const load = loadFor(`kill-9 ${name}`);
+      await load.waitForAccepted(20);
+      const [victim] = platform.replicas(name);
+      const killed = await victim.signal('SIGKILL');
+      expect(killed.signal).toBe('SIGKILL');
+      // the load goes on while the service is away, and while it starts again
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      victim.spawn();
+      await victim.waitReady();
+      await load.waitForAccepted(load.acceptedCount + 20);
+      const result = await load.stop();
+      const outcome = await settleAndCount(platform, `kill -9 ${name}`, load.subjectPrefix, result, 1);
+      expect(result.refused).toEqual([]);
+      expect(outcome.details).toEqual([]);
+      expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
+      expect(platform.unexpectedExits()).toEqual([]);
+    },
+    360_000,
+  );
 
   it('SIGTERM of each service under load: each exits on its own, and nothing is lost or applied twice', async () => {
     const load = loadFor('sigterm');
@@ -51,7 +60,9 @@ describe('faults: processes killed, terminated and poisoned under a ticket load'
     for (const name of SERVICE_NAMES) {
       const [victim] = platform.replicas(name);
       const ended = await victim.signal('SIGTERM', 60_000);
-      exits.push(`${name}: ${ended.forced ? 'still running 60 s after SIGTERM (killed)' : `exited with ${ended.signal ?? `code ${ended.code}`}`} after ${ended.ms} ms`);
+      exits.push(
+        `${name}: ${ended.forced ? 'still running 60 s after SIGTERM (killed)' : `exited with ${ended.signal ?? `code ${ended.code}`}`} after ${ended.ms} ms`,
+      );
       victim.spawn();
       await victim.waitReady();
       await load.waitForAccepted(load.acceptedCount + 10);
@@ -94,15 +105,25 @@ describe('faults: processes killed, terminated and poisoned under a ticket load'
         poisons.push({ topic, kind, marker, expectedFrom });
       };
       for (const [topic, consumedBy] of Object.entries(consumers)) {
-        await publish(topic, 'not JSON', consumedBy, (marker) => Buffer.concat([Buffer.from(`${marker} `), Buffer.from([0xff, 0xfe, 0x00, 0x7b])]));
+        await publish(topic, 'not JSON', consumedBy, (marker) =>
+          Buffer.concat([Buffer.from(`${marker} `), Buffer.from([0xff, 0xfe, 0x00, 0x7b])]),
+        );
         await publish(topic, 'not a CloudEvent', consumedBy, (marker) => JSON.stringify({ hello: marker, data: [1, 2, 3] }));
       }
       for (const { topic, type, handledBy } of refusedPayloads) {
-        await publish(topic, `${type} with a payload its contract refuses`, handledBy, (marker) => JSON.stringify({
-          specversion: '1.0', id: randomUUID(), source: 'fault-suite', type, time: new Date().toISOString(),
-          subject: marker, datacontenttype: 'application/json', correlationid: marker,
-          data: { ticketId: 42, bogus: marker, priority: 'whenever', suggestions: 'none' },
-        }));
+        await publish(topic, `${type} with a payload its contract refuses`, handledBy, (marker) =>
+          JSON.stringify({
+            specversion: '1.0',
+            id: randomUUID(),
+            source: 'fault-suite',
+            type,
+            time: new Date().toISOString(),
+            subject: marker,
+            datacontenttype: 'application/json',
+            correlationid: marker,
+            data: { ticketId: 42, bogus: marker, priority: 'whenever', suggestions: 'none' },
+          }),
+        );
       }
       await load.waitForAccepted(load.acceptedCount + 30);
       const result = await load.stop();
@@ -118,7 +139,10 @@ describe('faults: processes killed, terminated and poisoned under a ticket load'
         for (const poison of poisons) {
           for (const consumer of poison.expectedFrom) {
             const inDlq = probe.messages.some(
-              (m) => m.key === poison.marker && m.headers[DLQ_HEADERS.originTopic] === poison.topic && (m.headers[DLQ_HEADERS.consumer] ?? '').startsWith(`${consumer}.`),
+              (m) =>
+                m.key === poison.marker &&
+                m.headers[DLQ_HEADERS.originTopic] === poison.topic &&
+                (m.headers[DLQ_HEADERS.consumer] ?? '').startsWith(`${consumer}.`),
             );
             if (inDlq) {
               parked += 1;
@@ -131,7 +155,13 @@ describe('faults: processes killed, terminated and poisoned under a ticket load'
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       const failures = await Promise.all(
-        SERVICE_NAMES.map(async (name) => [name, (await queryDatabase<{ n: number }>(platform.database(name), 'SELECT COUNT(*) AS n FROM consumer_failure'))[0].n] as const),
+        SERVICE_NAMES.map(
+          async (name) =>
+            [
+              name,
+              (await queryDatabase<{ n: number }>(platform.database(name), 'SELECT COUNT(*) AS n FROM consumer_failure'))[0].n,
+            ] as const,
+        ),
       );
       process.stdout.write(
         `[faults] poison messages: ${poisons.length} published on ${Object.keys(consumers).length} topics, ` +

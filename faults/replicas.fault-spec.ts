@@ -21,7 +21,12 @@ describe('faults: two replicas of each service under load', () => {
   });
 
   it('share the work, stay up, and lose or repeat nothing', async () => {
-    const load = new TicketLoad('fault two replicas', () => platform.replicas('ticketing').map((replica) => replica.url), platform.customerTokens, 10).start();
+    const load = new TicketLoad(
+      'fault two replicas',
+      () => platform.replicas('ticketing').map((replica) => replica.url),
+      platform.customerTokens,
+      10,
+    ).start();
     await load.waitForAccepted(100);
     // long enough for a replica's group join to go wrong after it first looked fine
     await new Promise((resolve) => setTimeout(resolve, 15_000));
@@ -30,9 +35,17 @@ describe('faults: two replicas of each service under load', () => {
     const outcome = await settleAndCount(platform, 'two replicas of each service', load.subjectPrefix, result, 0);
 
     const work = await Promise.all(platform.all().map(async (replica) => ({ replica, ...(await consumedBy(replica)) })));
-    const sharing = work.map(({ replica, processed, partitions }) => `${replica.label} processed ${processed} events on ${partitions} partitions`);
+    const sharing = work.map(
+      ({ replica, processed, partitions }) => `${replica.label} processed ${processed} events on ${partitions} partitions`,
+    );
     const readiness = await Promise.all(
-      platform.all().map(async (replica) => `${replica.label} ${await fetch(`${replica.url}/health/ready`).then((r) => r.status, () => 'no answer')}`),
+      platform.all().map(
+        async (replica) =>
+          `${replica.label} ${await fetch(`${replica.url}/health/ready`).then(
+            (r) => r.status,
+            () => 'no answer',
+          )}`,
+      ),
     );
     process.stdout.write(`[faults] two replicas: ${sharing.join('; ')}; readiness ${readiness.join(', ')}\n`);
 
@@ -54,7 +67,8 @@ async function consumedBy(replica: ServiceProcess): Promise<{ processed: number;
   let processed = 0;
   const partitions = new Set<string>();
   for (const line of text.split('\n')) {
-    if (line.startsWith('support_events_consumed_total{') && line.includes('outcome="processed"')) processed += Number(line.split(' ').pop());
+    if (line.startsWith('support_events_consumed_total{') && line.includes('outcome="processed"'))
+      processed += Number(line.split(' ').pop());
     const lag = /^support_consumer_lag_messages\{(.*)\}/.exec(line);
     if (lag) partitions.add(lag[1]);
   }

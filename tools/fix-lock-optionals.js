@@ -15,8 +15,12 @@ const packages = lock.packages;
 
 function platformOf(name) {
   const tail = name.split('/').pop();
-  const os = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'sunos', 'aix'].find((o) => tail.includes(`-${o}-`) || tail.startsWith(`${o}-`));
-  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'wasm32'].find((c) => new RegExp(`-${c}(-|$)`).test(tail));
+  const os = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'sunos', 'aix'].find(
+    (o) => tail.includes(`-${o}-`) || tail.startsWith(`${o}-`),
+  );
+  const cpu = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'wasm32'].find((c) =>
+    new RegExp(`-${c}(-|$)`).test(tail),
+  );
   const libc = /-gnu/.test(tail) ? ['glibc'] : /-musl/.test(tail) ? ['musl'] : undefined;
   return { os, cpu, libc };
 }

@@ -35,11 +35,40 @@ interface PipelineSettings {
   requestTimeoutMs: number;
 }
 
-const FULL: PipelineSettings = { rates: [100, 300, 500, 1000], stepMs: 30_000, drainCapMs: 60_000, accounts: 50, warmUpTickets: 8, warmUpCapMs: 90_000, idleMs: 3000, calibrationGets: 200, requestTimeoutMs: 30_000 };
-const QUICK: PipelineSettings = { rates: [50], stepMs: 4000, drainCapMs: 6000, accounts: 20, warmUpTickets: 4, warmUpCapMs: 25_000, idleMs: 500, calibrationGets: 30, requestTimeoutMs: 6000 };
+const FULL: PipelineSettings = {
+  rates: [100, 300, 500, 1000],
+  stepMs: 30_000,
+  drainCapMs: 60_000,
+  accounts: 50,
+  warmUpTickets: 8,
+  warmUpCapMs: 90_000,
+  idleMs: 3000,
+  calibrationGets: 200,
+  requestTimeoutMs: 30_000,
+};
+const QUICK: PipelineSettings = {
+  rates: [50],
+  stepMs: 4000,
+  drainCapMs: 6000,
+  accounts: 20,
+  warmUpTickets: 4,
+  warmUpCapMs: 25_000,
+  idleMs: 500,
+  calibrationGets: 30,
+  requestTimeoutMs: 6000,
+};
 
 /** Issue 9's targets on the 2-core machine. */
-const TARGETS = { sustainedRate: 500, aimRate: 1000, clockP99Ms: 1000, visibleP99Ms: 1500, ceilingShare: 0.1, rssMb: 250, statementsPerTicket: 30, commitsPerTicket: 8 };
+const TARGETS = {
+  sustainedRate: 500,
+  aimRate: 1000,
+  clockP99Ms: 1000,
+  visibleP99Ms: 1500,
+  ceilingShare: 0.1,
+  rssMb: 250,
+  statementsPerTicket: 30,
+  commitsPerTicket: 8,
+};
 
 const VISIBLE_SAMPLES_PER_SECOND = 25;
 const GENERATOR_SOCKETS = 256;
@@ -72,7 +101,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
   writeFileSync(LOG_FILE, '');
   const log = (line: string) => appendFileSync(LOG_FILE, `${line}\n`);
   const partStart = nowMs();
-  const progress = (line: string) => process.stdout.write(`  pipeline ${((nowMs() - partStart) / 1000).toFixed(1).padStart(5)} s: ${line}\n`);
+  const progress = (line: string) =>
+    process.stdout.write(`  pipeline ${((nowMs() - partStart) / 1000).toFixed(1).padStart(5)} s: ${line}\n`);
 
   progress(`starting the platform (output in ${path.relative(process.cwd(), LOG_FILE)})`);
   const launchedAt = nowMs();
@@ -80,7 +110,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
   let crashedService: string | null = null;
   void platform.crashed.then((name) => (crashedService = name));
   const assertAlive = () => {
-    if (crashedService) throw new Error(`${crashedService} exited during the bench; its last output:\n${platform.recentOutput().slice(-20).join('\n')}`);
+    if (crashedService)
+      throw new Error(`${crashedService} exited during the bench; its last output:\n${platform.recentOutput().slice(-20).join('\n')}`);
   };
   const undo: Array<{ run(): Promise<void> }> = [];
   try {
@@ -101,7 +132,11 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
     undo.push(onCleanup('visibility sampler', () => sampler.close()));
     const counters = await ServerCounters.open(options.databaseUrl);
     undo.push(onCleanup('counter connection', () => counters.close()));
-    const monitor = new ProcessMonitor({ ...platform.pids, 'load generator': generator.pid ?? 0, 'bench (listener, sampler)': process.pid });
+    const monitor = new ProcessMonitor({
+      ...platform.pids,
+      'load generator': generator.pid ?? 0,
+      'bench (listener, sampler)': process.pid,
+    });
     undo.push(onCleanup('process monitor', () => monitor.stop()));
 
     // warm-up: every consumer group has joined and the first ticket's path is compiled and cached
@@ -112,7 +147,10 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       assertAlive();
       if (nowMs() > warmUpDeadline) {
         const clocks = warmUp.filter((ticket) => listener.startedAt.has(ticket.ticketId)).length;
-        const errors = platform.recentOutput().filter((line) => /error/i.test(line)).slice(-5);
+        const errors = platform
+          .recentOutput()
+          .filter((line) => /error/i.test(line))
+          .slice(-5);
         throw new Error(
           `warm-up: within ${settings.warmUpCapMs / 1000} s only ${clocks} of ${warmUp.length} tickets got clock_started and ` +
             `${sampler.visibleCount()} of ${warmUp.length} showed decision and deadline on GET; the platform is not working end to end. ` +
@@ -121,7 +159,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       }
       await sleep(50);
     }
-    const warmUpSeconds = Math.max(...warmUp.map((ticket) => (listener.startedAt.get(ticket.ticketId) ?? nowMs()) - ticket.scheduledAt)) / 1000;
+    const warmUpSeconds =
+      Math.max(...warmUp.map((ticket) => (listener.startedAt.get(ticket.ticketId) ?? nowMs()) - ticket.scheduledAt)) / 1000;
     sampler.takeSamples();
     progress(`warm-up: ${warmUp.length} tickets through the pipeline, the slowest in ${warmUpSeconds.toFixed(1)} s`);
 
@@ -136,7 +175,9 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       const clockP99 = percentile(step.clockLatencies, 99);
       progress(
         `${rate}/s: ${(step.accepted.length / (settings.stepMs / 1000)).toFixed(0)}/s accepted, clock_started p99 ${clockP99 === null ? '-' : `${Math.round(clockP99)} ms`}, ` +
-          (step.drained ? `drained ${((Math.max(step.lastClockAt ?? 0, step.stepEnd) - step.stepEnd) / 1000).toFixed(1)} s after the step` : `NOT drained ${settings.drainCapMs / 1000} s after the step (${step.missingClocks} tickets without clock)`),
+          (step.drained
+            ? `drained ${((Math.max(step.lastClockAt ?? 0, step.stepEnd) - step.stepEnd) / 1000).toFixed(1)} s after the step`
+            : `NOT drained ${settings.drainCapMs / 1000} s after the step (${step.missingClocks} tickets without clock)`),
       );
       if (!step.drained) {
         stoppedEarly = `stopped after ${rate}/s: the backlog had not drained ${settings.drainCapMs / 1000} s after the step ended (${step.missingClocks} created tickets without clock_started), so higher rates were not tried`;
@@ -157,7 +198,11 @@ async function createProAccounts(platform: PlatformUnderTest, count: number): Pr
   const admin = await signToken({ sub: 'bench-admin', role: 'admin' }, platform.secret, '6h');
   const put = async (url: string, body: unknown) => {
     for (let attempt = 1; ; attempt++) {
-      const response = await fetch(url, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(url, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (response.ok) return;
       const text = await response.text();
       // 503: a passing database problem (the service says retry); PUT is idempotent
@@ -177,14 +222,23 @@ async function createProAccounts(platform: PlatformUnderTest, count: number): Pr
   return tokens;
 }
 
-async function fileTickets(platform: PlatformUnderTest, tokens: string[], count: number): Promise<Array<{ ticketId: string; scheduledAt: number }>> {
+async function fileTickets(
+  platform: PlatformUnderTest,
+  tokens: string[],
+  count: number,
+): Promise<Array<{ ticketId: string; scheduledAt: number }>> {
   return Promise.all(
     Array.from({ length: count }, async (_, index) => {
       const scheduledAt = nowMs();
       const response = await fetch(`${platform.urls.ticketing}/v1/tickets`, {
         method: 'POST',
         headers: { authorization: `Bearer ${tokens[index % tokens.length]}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ subject: 'Echo in every meeting', description: 'Participants hear an echo in meeting 123 456 789', priority: 'urgent', device: 'desktop' }),
+        body: JSON.stringify({
+          subject: 'Echo in every meeting',
+          description: 'Participants hear an echo in meeting 123 456 789',
+          priority: 'urgent',
+          device: 'desktop',
+        }),
       });
       const body = (await response.json()) as { id?: string };
       if (response.status !== 201 || !body.id) throw new Error(`warm-up ticket: ${response.status} ${JSON.stringify(body)}`);
@@ -194,7 +248,14 @@ async function fileTickets(platform: PlatformUnderTest, tokens: string[], count:
 }
 
 /** What one GET /v1/tickets/:id costs in statements, and the statements/s of an idle platform. */
-async function measureGetCost(counters: ServerCounters, platform: PlatformUnderTest, token: string, ticketId: string, idleMs: number, gets: number) {
+async function measureGetCost(
+  counters: ServerCounters,
+  platform: PlatformUnderTest,
+  token: string,
+  ticketId: string,
+  idleMs: number,
+  gets: number,
+) {
   const idleStart = await counters.read();
   const idleFrom = nowMs();
   await sleep(idleMs);
@@ -221,7 +282,9 @@ async function startGenerator(): Promise<ChildProcess> {
   process.once('exit', killOnExit);
   child.once('exit', () => process.removeListener('exit', killOnExit));
   await new Promise<void>((resolve, reject) => {
-    child.once('message', (message: FromGenerator) => (message.type === 'ready' ? resolve() : reject(new Error(`load generator said ${message.type}`))));
+    child.once('message', (message: FromGenerator) =>
+      message.type === 'ready' ? resolve() : reject(new Error(`load generator said ${message.type}`)),
+    );
     child.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before it was ready`)));
   });
   return child;
@@ -291,7 +354,9 @@ async function runStep(
   generator.off('message', onMessage);
   const answered: RequestRecord[] = records;
 
-  const accepted = answered.flatMap(([scheduledAt, , , status, ticketId]) => (status >= 200 && status < 300 && ticketId ? [{ ticketId, scheduledAt }] : []));
+  const accepted = answered.flatMap(([scheduledAt, , , status, ticketId]) =>
+    status >= 200 && status < 300 && ticketId ? [{ ticketId, scheduledAt }] : [],
+  );
   // drained: every ticket the platform created in the step (its rows, also those whose answer came
   // too late for the generator) has its clock_started
   const drainDeadline = Math.max(stepEnd + settings.drainCapMs, nowMs());
@@ -304,7 +369,12 @@ async function runStep(
       created = (await counters.countRows(platform.ticketingDatabase, 'ticket')) - ticketsBefore;
       countedAt = nowMs();
     }
-    if (!drained && listener.startedAt.size - clocksBefore >= created && accepted.every((ticket) => listener.startedAt.has(ticket.ticketId))) drained = true;
+    if (
+      !drained &&
+      listener.startedAt.size - clocksBefore >= created &&
+      accepted.every((ticket) => listener.startedAt.has(ticket.ticketId))
+    )
+      drained = true;
     if (drained && sampler.settled()) break;
     await sleep(50);
   }
@@ -406,20 +476,27 @@ function report(
       'statements/ticket': perTicket(total),
       'sampler GETs': step.sampledGets,
       'excl. GETs': perTicket(Math.max(0, total - step.sampledGets * getCost.perGet)),
-      'selects': perTicket(step.counters.Com_select),
-      'inserts': perTicket(step.counters.Com_insert + step.counters.Com_insert_select + step.counters.Com_replace + step.counters.Com_replace_select),
-      'updates': perTicket(step.counters.Com_update + step.counters.Com_update_multi),
-      'deletes': perTicket(step.counters.Com_delete + step.counters.Com_delete_multi),
+      selects: perTicket(step.counters.Com_select),
+      inserts: perTicket(
+        step.counters.Com_insert + step.counters.Com_insert_select + step.counters.Com_replace + step.counters.Com_replace_select,
+      ),
+      updates: perTicket(step.counters.Com_update + step.counters.Com_update_multi),
+      deletes: perTicket(step.counters.Com_delete + step.counters.Com_delete_multi),
       'commits/ticket': perTicket(step.counters.Com_commit),
-      'rollbacks': perTicket(step.counters.Com_rollback),
+      rollbacks: perTicket(step.counters.Com_rollback),
       'data fsyncs': perTicket(step.counters.Innodb_data_fsyncs),
       'log fsyncs': perTicket(step.counters.Innodb_os_log_fsyncs),
       'log writes': perTicket(step.counters.Innodb_log_writes),
-      'questions': perTicket(step.counters.Questions),
+      questions: perTicket(step.counters.Questions),
     };
   });
 
-  const processNames = [...SERVICE_NAMES, ...Object.keys(platform.pids).filter((name) => !(SERVICE_NAMES as readonly string[]).includes(name)), 'load generator', 'bench (listener, sampler)'];
+  const processNames = [
+    ...SERVICE_NAMES,
+    ...Object.keys(platform.pids).filter((name) => !(SERVICE_NAMES as readonly string[]).includes(name)),
+    'load generator',
+    'bench (listener, sampler)',
+  ];
   const processRows = processNames.map((name) => {
     const row: Record<string, string | number | null> = { process: name };
     for (const step of steps) {
@@ -437,25 +514,52 @@ function report(
     const clockP99 = found ? percentile(found.step.clockLatencies, 99) : null;
     const visibleP99 = found ? percentile(found.visible, 99) : null;
     const ok = found
-      ? found.step.drained && found.step.accepted.length >= found.step.records.length * 0.999 && clockP99 !== null && clockP99 <= TARGETS.clockP99Ms && visibleP99 !== null && visibleP99 <= TARGETS.visibleP99Ms
+      ? found.step.drained &&
+        found.step.accepted.length >= found.step.records.length * 0.999 &&
+        clockP99 !== null &&
+        clockP99 <= TARGETS.clockP99Ms &&
+        visibleP99 !== null &&
+        visibleP99 <= TARGETS.visibleP99Ms
       : null;
     targetRows.push({
       target: `${targetRate}/s${targetRate === TARGETS.aimRate ? ' (aim)' : ''}: all accepted, clock p99 ≤ ${TARGETS.clockP99Ms} ms, visible p99 ≤ ${TARGETS.visibleP99Ms} ms`,
-      measured: !found && stoppedEarly ? `not reached: the run stopped after ${steps[steps.length - 1].rate}/s` : found ? `accepted ${found.step.accepted.length}/${found.step.records.length}, clock p99 ${ms(clockP99) ?? '-'} ms, visible p99 ${ms(visibleP99) ?? '-'} ms` : 'step not run',
+      measured:
+        !found && stoppedEarly
+          ? `not reached: the run stopped after ${steps[steps.length - 1].rate}/s`
+          : found
+            ? `accepted ${found.step.accepted.length}/${found.step.records.length}, clock p99 ${ms(clockP99) ?? '-'} ms, visible p99 ${ms(visibleP99) ?? '-'} ms`
+            : 'step not run',
       result: verdict(!found && stoppedEarly ? false : ok),
     });
   }
   targetRows.push({
     target: `saturated: carried/s ≥ ${TARGETS.ceilingShare * 100} % of the MariaDB ceiling`,
-    measured: share === null || !saturation ? (mysqlCeiling ? 'no step carried tickets' : 'ceiling not measured in this run') : `${round(saturation.carried)}/s at ${saturation.rate}/s offered = ${round(share * 100, 2)} % of ${round(mysqlCeiling)} tx/s`,
+    measured:
+      share === null || !saturation
+        ? mysqlCeiling
+          ? 'no step carried tickets'
+          : 'ceiling not measured in this run'
+        : `${round(saturation.carried)}/s at ${saturation.rate}/s offered = ${round(share * 100, 2)} % of ${round(mysqlCeiling)} tx/s`,
     result: verdict(share === null ? null : share >= TARGETS.ceilingShare),
   });
   const maxServiceRss = Math.max(...steps.flatMap((step) => SERVICE_NAMES.map((name) => step.usage[name]?.maxRssMb ?? 0)));
-  targetRows.push({ target: `each service ≤ ${TARGETS.rssMb} MB RSS`, measured: `largest ${round(maxServiceRss, 0)} MB`, result: verdict(steps.length ? maxServiceRss <= TARGETS.rssMb : null) });
+  targetRows.push({
+    target: `each service ≤ ${TARGETS.rssMb} MB RSS`,
+    measured: `largest ${round(maxServiceRss, 0)} MB`,
+    result: verdict(steps.length ? maxServiceRss <= TARGETS.rssMb : null),
+  });
   const worstStatements = Math.max(...sqlRows.map((row) => row['excl. GETs'] ?? 0));
   const worstCommits = Math.max(...sqlRows.map((row) => row['commits/ticket'] ?? 0));
-  targetRows.push({ target: `≤ ${TARGETS.statementsPerTicket} SQL statements per ticket`, measured: `${worstStatements} (worst step, sampler GETs taken out)`, result: verdict(steps.length ? worstStatements <= TARGETS.statementsPerTicket : null) });
-  targetRows.push({ target: `≤ ${TARGETS.commitsPerTicket} commits per ticket`, measured: `${worstCommits} (worst step, Com_commit)`, result: verdict(steps.length ? worstCommits <= TARGETS.commitsPerTicket : null) });
+  targetRows.push({
+    target: `≤ ${TARGETS.statementsPerTicket} SQL statements per ticket`,
+    measured: `${worstStatements} (worst step, sampler GETs taken out)`,
+    result: verdict(steps.length ? worstStatements <= TARGETS.statementsPerTicket : null),
+  });
+  targetRows.push({
+    target: `≤ ${TARGETS.commitsPerTicket} commits per ticket`,
+    measured: `${worstCommits} (worst step, Com_commit)`,
+    result: verdict(steps.length ? worstCommits <= TARGETS.commitsPerTicket : null),
+  });
 
   const mode = options.quick ? 'quick (CI smoke): one short step, not comparable with the targets' : `${stepSeconds} s steps`;
   return [
@@ -470,7 +574,9 @@ function report(
         'created: ticket rows the step added (more than accepted when answers came after the generator gave up); no clock: created tickets still without clock_started',
         `drain: from the step's last scheduled send until every created ticket's clock_started arrived (cap ${settings.drainCapMs / 1000} s); carried/s: clocks started / (step start → last clock)`,
         `gen lag: how late the generator sent against its schedule (high = the generator or the machine is the bottleneck); ${GENERATOR_SOCKETS} keep-alive sockets`,
-        share === null || !saturation ? 'ratio to the MariaDB ceiling: ceiling not measured in this run' : `saturation: ${round(saturation.carried)} tickets/s carried = ${round(share * 100, 2)} % of the MariaDB ceiling (${round(mysqlCeiling)} tx/s)`,
+        share === null || !saturation
+          ? 'ratio to the MariaDB ceiling: ceiling not measured in this run'
+          : `saturation: ${round(saturation.carried)} tickets/s carried = ${round(share * 100, 2)} % of the MariaDB ceiling (${round(mysqlCeiling)} tx/s)`,
         ...(duplicateClocks ? [`${duplicateClocks} clock_started events arrived more than once (redeliveries)`] : []),
         ...errorNotes,
         ...(stoppedEarly ? [stoppedEarly] : []),
@@ -484,7 +590,9 @@ function report(
         `statements = ${STATEMENT_COUNTERS.join(' + ')}; commits = Com_commit (autocommitted single statements are not in it); fsyncs = Innodb_data_fsyncs, Innodb_os_log_fsyncs`,
         `includes the services' background polling (idle: ${round(getCost.idlePerSecond)} statements/s) and the visibility sampler's GETs; "excl. GETs" takes out ${round(getCost.perGet, 1)} statements per GET (measured before the steps)`,
         'questions = every statement the server received (also START TRANSACTION, SET, SHOW)',
-        ...steps.filter((step) => !step.drained).map((step) => `${step.rate}/s did not drain: its tickets were not all through, so its per-ticket figures are too low`),
+        ...steps
+          .filter((step) => !step.drained)
+          .map((step) => `${step.rate}/s did not drain: its tickets were not all through, so its per-ticket figures are too low`),
       ],
     },
     {
@@ -496,6 +604,10 @@ function report(
         'CPU wait: time the main thread (the event loop) was ready to run but waited for a core (/proc/<pid>/schedstat), as a share of the window; on a shared machine this is time the platform lost to others',
       ],
     },
-    { name: 'Pipeline: targets (issue 9)', rows: targetRows, notes: ['the issue asks for 500/s sustained for 60 s; the steps here are 30 s each'] },
+    {
+      name: 'Pipeline: targets (issue 9)',
+      rows: targetRows,
+      notes: ['the issue asks for 500/s sustained for 60 s; the steps here are 30 s each'],
+    },
   ];
 }

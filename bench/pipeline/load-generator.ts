@@ -18,7 +18,7 @@ const SUBJECTS = [
   ['Cannot share my screen', 'Screen sharing stays black for the other participants since this morning.'],
   ['Invoice shows the wrong plan', 'Our last invoice lists the Basic plan although we upgraded to Pro.'],
   ['Microphone not detected', 'The desktop app says no microphone was found, other apps can use it.'],
-  ['Recording missing after webinar', 'The cloud recording of yesterday\'s webinar never appeared in the list.'],
+  ['Recording missing after webinar', "The cloud recording of yesterday's webinar never appeared in the list."],
 ];
 
 function runStep(step: LoadStep): Promise<RequestRecord[]> {
@@ -83,10 +83,13 @@ function runStep(step: LoadStep): Promise<RequestRecord[]> {
         },
       );
       // the timeout runs from the scheduled time: a request stuck in the agent's queue counts too
-      const timer = setTimeout(() => {
-        request.destroy(new Error('timeout'));
-        settle(0, null, 'timeout');
-      }, Math.max(1, scheduledAt + step.timeoutMs - nowMs()));
+      const timer = setTimeout(
+        () => {
+          request.destroy(new Error('timeout'));
+          settle(0, null, 'timeout');
+        },
+        Math.max(1, scheduledAt + step.timeoutMs - nowMs()),
+      );
       request.on('close', () => clearTimeout(timer));
       request.on('error', (error) => settle(0, null, error.message));
       request.end(body);

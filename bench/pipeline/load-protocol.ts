@@ -17,7 +17,14 @@ export interface LoadStep {
 }
 
 /** One request: [scheduled epoch ms, sent epoch ms, answered epoch ms, HTTP status (0: no answer), ticket id, error] */
-export type RequestRecord = [scheduledAt: number, sentAt: number, answeredAt: number, status: number, ticketId: string | null, error: string | null];
+export type RequestRecord = [
+  scheduledAt: number,
+  sentAt: number,
+  answeredAt: number,
+  status: number,
+  ticketId: string | null,
+  error: string | null,
+];
 
 export type ToGenerator = { type: 'run'; step: LoadStep } | { type: 'exit' };
 

@@ -65,11 +65,18 @@ function childProcesses(): Array<{ pid: number; command: string }> {
   return children;
 }
 
-export async function startPlatform(databaseUrl: string, log: (line: string) => void, options: { quick?: boolean } = {}): Promise<PlatformUnderTest> {
+export async function startPlatform(
+  databaseUrl: string,
+  log: (line: string) => void,
+  options: { quick?: boolean } = {},
+): Promise<PlatformUnderTest> {
   const prefix = throwawayPrefix('bench');
   const dropDatabases = onCleanup(`databases ${prefix}*`, () => dropDatabasesWithPrefix(prefix, databaseUrl));
   const secret = randomBytes(32).toString('hex');
-  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<ServiceName, number>;
+  const ports = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<
+    ServiceName,
+    number
+  >;
   const output: string[] = [];
   const env: NodeJS.ProcessEnv = {
     DATABASE_URL: databaseUrl,

@@ -60,7 +60,12 @@ function rssMb(pid: number): number | null {
 
 export class ProcessMonitor {
   private readonly timer: NodeJS.Timeout;
-  private window: { startedAt: number; ticks: Map<string, number | null>; waits: Map<string, number | null>; maxRss: Map<string, number> } | null = null;
+  private window: {
+    startedAt: number;
+    ticks: Map<string, number | null>;
+    waits: Map<string, number | null>;
+    maxRss: Map<string, number>;
+  } | null = null;
 
   constructor(private readonly pids: Record<string, number>) {
     this.timer = setInterval(() => this.sampleMemory(), 250);
@@ -91,7 +96,9 @@ export class ProcessMonitor {
       const waitedAfter = runQueueWaitNs(pid);
       usage[name] = {
         runQueueWaitPercent:
-          waitedBefore === null || waitedBefore === undefined || waitedAfter === null ? null : ((waitedAfter - waitedBefore) / 1e9 / seconds) * 100,
+          waitedBefore === null || waitedBefore === undefined || waitedAfter === null
+            ? null
+            : ((waitedAfter - waitedBefore) / 1e9 / seconds) * 100,
         cpuPercent: before === null || before === undefined || after === null ? null : ((after - before) / ticksPerSecond / seconds) * 100,
         maxRssMb: window.maxRss.get(name) ?? null,
       };

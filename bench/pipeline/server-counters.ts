@@ -19,7 +19,17 @@ export const STATEMENT_COUNTERS = [
   'Com_replace_select',
 ] as const;
 
-const COUNTERS = [...STATEMENT_COUNTERS, 'Com_commit', 'Com_rollback', 'Com_begin', 'Questions', 'Innodb_data_fsyncs', 'Innodb_os_log_fsyncs', 'Innodb_log_writes', 'Handler_commit'] as const;
+const COUNTERS = [
+  ...STATEMENT_COUNTERS,
+  'Com_commit',
+  'Com_rollback',
+  'Com_begin',
+  'Questions',
+  'Innodb_data_fsyncs',
+  'Innodb_os_log_fsyncs',
+  'Innodb_log_writes',
+  'Handler_commit',
+] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type CounterValues = Record<Counter, number>;
 
@@ -31,7 +41,9 @@ export class ServerCounters {
   }
 
   async read(): Promise<CounterValues> {
-    const [rows] = await this.connection.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${COUNTERS.map(() => '?').join(', ')})`, [...COUNTERS]);
+    const [rows] = await this.connection.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${COUNTERS.map(() => '?').join(', ')})`, [
+      ...COUNTERS,
+    ]);
     // NaN for a counter this server does not have (MariaDB 10.8+ dropped Innodb_os_log_fsyncs)
     const values = Object.fromEntries(COUNTERS.map((name) => [name, Number.NaN])) as CounterValues;
     for (const row of rows as Array<{ Variable_name: string; Value: string }>) {

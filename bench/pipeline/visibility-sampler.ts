@@ -60,36 +60,46 @@ export class VisibilitySampler {
   private poll(sample: VisibilitySample, token: string): void {
     if (!this.pending.has(sample)) return;
     this.requests++;
-    const request = http.get(new URL(`/v1/tickets/${sample.ticketId}`, this.ticketingUrl), { agent: this.agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const answeredAt = nowMs();
-        if (response.statusCode === 200) {
-          try {
-            const ticket = JSON.parse(Buffer.concat(chunks).toString()) as { entitlement?: { decidedAt?: string | null }; sla?: { firstResponseDueAt?: string | null } };
-            if (ticket.entitlement?.decidedAt && ticket.sla?.firstResponseDueAt) {
-              sample.visibleAt = answeredAt;
-              this.pending.delete(sample);
-              return;
+    const request = http.get(
+      new URL(`/v1/tickets/${sample.ticketId}`, this.ticketingUrl),
+      { agent: this.agent, headers: { authorization: `Bearer ${token}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const answeredAt = nowMs();
+          if (response.statusCode === 200) {
+            try {
+              const ticket = JSON.parse(Buffer.concat(chunks).toString()) as {
+                entitlement?: { decidedAt?: string | null };
+                sla?: { firstResponseDueAt?: string | null };
+              };
+              if (ticket.entitlement?.decidedAt && ticket.sla?.firstResponseDueAt) {
+                sample.visibleAt = answeredAt;
+                this.pending.delete(sample);
+                return;
+              }
+            } catch {
+              // a torn answer: ask again
             }
-          } catch {
-            // a torn answer: ask again
           }
-        }
-        this.again(sample, token);
-      });
-      response.on('error', () => this.again(sample, token));
-    });
+          this.again(sample, token);
+        });
+        response.on('error', () => this.again(sample, token));
+      },
+    );
     request.on('error', () => this.again(sample, token));
   }
 
   private again(sample: VisibilitySample, token: string): void {
     if (!this.pending.has(sample)) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.poll(sample, token);
-    }, pollDelay(nowMs() - sample.scheduledAt));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.poll(sample, token);
+      },
+      pollDelay(nowMs() - sample.scheduledAt),
+    );
     this.timers.add(timer);
   }
 }

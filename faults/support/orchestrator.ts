@@ -43,7 +43,10 @@ export class Orchestrator {
       this.restart(replica, 'exited on its own');
       return;
     }
-    const live = await fetch(`${replica.url}/health/live`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    const live = await fetch(`${replica.url}/health/live`, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     const failures = live ? 0 : (this.failures.get(replica) ?? 0) + 1;
     this.failures.set(replica, failures);
     if (failures >= 3) {

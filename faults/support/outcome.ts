@@ -49,7 +49,11 @@ async function ticketStates(platform: FaultPlatform, subjectPrefix: string): Pro
     );
     return (rows as TicketRow[]).map((row) => ({
       ...row,
-      due: Number(row.due), suggested: Number(row.suggested), decisions: Number(row.decisions), clocks: Number(row.clocks), suggestions: Number(row.suggestions),
+      due: Number(row.due),
+      suggested: Number(row.suggested),
+      decisions: Number(row.decisions),
+      clocks: Number(row.clocks),
+      suggestions: Number(row.suggestions),
     }));
   } finally {
     await connection.end();
@@ -112,7 +116,11 @@ export async function settleAndCount(
     }
   }
   for (const row of rows) {
-    for (const [what, count] of [['decisions', row.decisions], ['first-response clocks', row.clocks], ['suggestion sets', row.suggestions]] as const) {
+    for (const [what, count] of [
+      ['decisions', row.decisions],
+      ['first-response clocks', row.clocks],
+      ['suggestion sets', row.suggestions],
+    ] as const) {
       if (count > 1) {
         duplicated += count - 1;
         details.push(`duplicated: ${row.id} has ${count} ${what}`);
@@ -120,7 +128,14 @@ export async function settleAndCount(
     }
   }
   const outcome: Outcome = {
-    name, tickets: rows.length, accepted: load.accepted.size, unacknowledged: load.unacknowledged.length, faults, lost, duplicated, details,
+    name,
+    tickets: rows.length,
+    accepted: load.accepted.size,
+    unacknowledged: load.unacknowledged.length,
+    faults,
+    lost,
+    duplicated,
+    details,
   };
   const retried = [...load.retried].map(([reason, count]) => `${reason}×${count}`).join(' ') || 'none';
   process.stdout.write(

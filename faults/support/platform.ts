@@ -3,7 +3,14 @@
 import { migrateServiceDatabase } from '@support/nest-bootstrap';
 import { parseDatabaseUrl } from '@support/persistence';
 import {
-  dropDatabasesWithPrefix, request, signToken, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET, throwawayPrefix, waitFor,
+  dropDatabasesWithPrefix,
+  request,
+  signToken,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  TEST_JWT_SECRET,
+  throwawayPrefix,
+  waitFor,
   type RunningBroker,
 } from '@support/testing-core';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -97,7 +104,12 @@ export class ServiceProcess {
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.on('data', (chunk: Buffer) => {
         this.log.write(chunk);
-        this.recent.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+        this.recent.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter((line) => line.trim()),
+        );
         if (this.recent.length > 200) this.recent.splice(0, this.recent.length - 200);
       });
     }
@@ -125,7 +137,10 @@ export class ServiceProcess {
    * Sends a signal and waits for the process to end (at most `timeoutMs`; after that it is killed
    * and the result says so). Returns how it ended.
    */
-  async signal(signal: NodeJS.Signals, timeoutMs = 60_000): Promise<{ code: number | null; signal: string | null; ms: number; forced: boolean }> {
+  async signal(
+    signal: NodeJS.Signals,
+    timeoutMs = 60_000,
+  ): Promise<{ code: number | null; signal: string | null; ms: number; forced: boolean }> {
     const child = this.child;
     if (!child || !this.running) return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0, forced: false };
     this.expectingExit = true;
@@ -262,7 +277,9 @@ export class FaultPlatform {
 
   /** Exits no test caused, with the last lines of each such process. */
   unexpectedExits(): string[] {
-    return this.all().flatMap((replica) => replica.unexpectedExits.map((exit) => `${exit} (its output: ${replica.logFile})\n${replica.lastLines(15).join('\n')}`));
+    return this.all().flatMap((replica) =>
+      replica.unexpectedExits.map((exit) => `${exit} (its output: ${replica.logFile})\n${replica.lastLines(15).join('\n')}`),
+    );
   }
 
   /** Freezes the broker process (SIGSTOP): every request to it hangs until thaw(). */

@@ -29,7 +29,10 @@ export class ReadinessWatch {
     try {
       await Promise.all(
         this.platform.all().map(async (replica) => {
-          for (const [path, seen] of [['/health/ready', this.ready], ['/health/live', this.live]] as const) {
+          for (const [path, seen] of [
+            ['/health/ready', this.ready],
+            ['/health/live', this.live],
+          ] as const) {
             const status = await fetch(`${replica.url}${path}`, { signal: AbortSignal.timeout(3000) }).then(
               (response) => String(response.status),
               () => 'no answer',
@@ -46,16 +49,22 @@ export class ReadinessWatch {
 
   /** Replicas that never answered their readiness with an error status (503) while watched. */
   neverUnready(): string[] {
-    return this.platform.all().map((replica) => replica.label).filter((label) => {
-      const seen = this.ready.get(label);
-      return !seen || ![...seen].some((status) => /^[45]\d\d$/.test(status));
-    });
+    return this.platform
+      .all()
+      .map((replica) => replica.label)
+      .filter((label) => {
+        const seen = this.ready.get(label);
+        return !seen || ![...seen].some((status) => /^[45]\d\d$/.test(status));
+      });
   }
 
   describe(): string {
     return this.platform
       .all()
-      .map((replica) => `${replica.label} ready {${[...(this.ready.get(replica.label) ?? [])].join(',')}} live {${[...(this.live.get(replica.label) ?? [])].join(',')}}`)
+      .map(
+        (replica) =>
+          `${replica.label} ready {${[...(this.ready.get(replica.label) ?? [])].join(',')}} live {${[...(this.live.get(replica.label) ?? [])].join(',')}}`,
+      )
       .join('; ');
   }
 }

@@ -23,7 +23,13 @@ export interface LoadResult {
 
 export class TicketLoad {
   private readonly result: LoadResult = {
-    submitted: 0, accepted: new Map(), conflictingAnswers: [], unacknowledged: [], refused: [], attempts: 0, retried: new Map(),
+    submitted: 0,
+    accepted: new Map(),
+    conflictingAnswers: [],
+    unacknowledged: [],
+    refused: [],
+    attempts: 0,
+    retried: new Map(),
   };
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;

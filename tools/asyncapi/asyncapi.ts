@@ -26,19 +26,45 @@ export function payloadSchema(payload: new () => object): JsonSchema {
     const item = m.each ? ((schema['items'] as JsonSchema) ??= {}) : schema;
     const constraints = (m.constraints ?? []) as unknown[];
     switch (m.name ?? m.type) {
-      case 'isString': item['type'] = 'string'; break;
-      case 'isBoolean': item['type'] = 'boolean'; break;
-      case 'isInt': item['type'] = 'integer'; break;
-      case 'isNumber': item['type'] = 'number'; break;
-      case 'isObject': item['type'] = 'object'; break;
-      case 'isArray': schema['type'] = 'array'; break;
-      case 'isIn': item['enum'] = constraints[0]; break;
-      case 'isEmail': Object.assign(item, { type: 'string', format: 'email' }); break;
-      case 'isIso8601': Object.assign(item, { type: 'string', format: 'date-time' }); break;
-      case 'isNotEmpty': item['minLength'] = 1; break;
-      case 'maxLength': item['maxLength'] = constraints[0]; break;
-      case 'arrayMaxSize': schema['maxItems'] = constraints[0]; break;
-      case 'min': item['minimum'] = constraints[0]; break;
+      case 'isString':
+        item['type'] = 'string';
+        break;
+      case 'isBoolean':
+        item['type'] = 'boolean';
+        break;
+      case 'isInt':
+        item['type'] = 'integer';
+        break;
+      case 'isNumber':
+        item['type'] = 'number';
+        break;
+      case 'isObject':
+        item['type'] = 'object';
+        break;
+      case 'isArray':
+        schema['type'] = 'array';
+        break;
+      case 'isIn':
+        item['enum'] = constraints[0];
+        break;
+      case 'isEmail':
+        Object.assign(item, { type: 'string', format: 'email' });
+        break;
+      case 'isIso8601':
+        Object.assign(item, { type: 'string', format: 'date-time' });
+        break;
+      case 'isNotEmpty':
+        item['minLength'] = 1;
+        break;
+      case 'maxLength':
+        item['maxLength'] = constraints[0];
+        break;
+      case 'arrayMaxSize':
+        schema['maxItems'] = constraints[0];
+        break;
+      case 'min':
+        item['minimum'] = constraints[0];
+        break;
       default:
         if (m.type === 'conditionalValidation') optional.add(m.propertyName);
         if (m.type === 'nestedValidation') {
@@ -54,13 +80,22 @@ export function payloadSchema(payload: new () => object): JsonSchema {
   }
   return {
     type: 'object',
-    required: Object.keys(properties).filter((p) => !optional.has(p)).sort(),
+    required: Object.keys(properties)
+      .filter((p) => !optional.has(p))
+      .sort(),
     properties: Object.fromEntries(Object.entries(properties).sort(([a], [b]) => a.localeCompare(b))),
   };
 }
 
 function messageName(type: string): string {
-  return type.replace(/\.v\d+$/, '').split(/[._]/).slice(1).map((w) => w[0].toUpperCase() + w.slice(1)).join('') + 'V1';
+  return (
+    type
+      .replace(/\.v\d+$/, '')
+      .split(/[._]/)
+      .slice(1)
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join('') + 'V1'
+  );
 }
 
 /** Kafka bindings (asyncapi/bindings kafka 0.5.0). */
@@ -74,9 +109,13 @@ const EVENT_HEADERS = {
   required: ['content-type', 'correlationid'],
   properties: {
     'content-type': { const: 'application/cloudevents+json; charset=UTF-8' },
-    correlationid: { type: 'string', description: 'repeats the event\'s correlationid' },
+    correlationid: { type: 'string', description: "repeats the event's correlationid" },
     // W3C Trace Context of the write that produced the event: a consumer continues its trace
-    traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', description: 'W3C Trace Context traceparent of the span that wrote the event' },
+    traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description: 'W3C Trace Context traceparent of the span that wrote the event',
+    },
     tracestate: { type: 'string', description: 'W3C Trace Context tracestate, when the trace carries vendor state' },
   },
 };
@@ -92,7 +131,8 @@ function keyField(definition: EventDefinition, example: Record<string, unknown>)
 /** When the example's event happened: its last instant that is not a deadline, a plan end or the ticket's filing. */
 function eventTime(data: object): string {
   const instants = Object.entries(data).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string' && /^\d{4}-\d\d-\d\dT/.test(entry[1]) && !/due|warningAt|EndsAt|ticketCreatedAt/i.test(entry[0]),
+    (entry): entry is [string, string] =>
+      typeof entry[1] === 'string' && /^\d{4}-\d\d-\d\dT/.test(entry[1]) && !/due|warningAt|EndsAt|ticketCreatedAt/i.test(entry[0]),
   );
   return instants[instants.length - 1]?.[1] ?? '2026-12-02T10:15:00.000Z';
 }
@@ -101,12 +141,19 @@ function exampleEvent(definition: EventDefinition, data: object, index: number) 
   const producer = PRODUCERS[definition.topic];
   const event = createEvent(definition, data, {
     source: `/support/${producer}`,
-    origin: { correlationId: 'c0ffee00-1234-4abc-9def-0123456789ab', ...(definition.topic === TOPICS.tickets ? {} : { causationId: '6f1c2b9e-3d4a-4f7e-9b1a-2c3d4e5f6a7b' }) },
+    origin: {
+      correlationId: 'c0ffee00-1234-4abc-9def-0123456789ab',
+      ...(definition.topic === TOPICS.tickets ? {} : { causationId: '6f1c2b9e-3d4a-4f7e-9b1a-2c3d4e5f6a7b' }),
+    },
     id: `6f1c2b9e-3d4a-4f7e-9b1a-${String(index).padStart(12, '0')}`,
     time: new Date(eventTime(data)),
   });
   return {
-    name: definition.type.replace(/\.v\d+$/, '').split('.').slice(1).join('-'),
+    name: definition.type
+      .replace(/\.v\d+$/, '')
+      .split('.')
+      .slice(1)
+      .join('-'),
     summary: `a ${definition.type} message as ${producer} publishes it`,
     headers: {
       'content-type': 'application/cloudevents+json; charset=UTF-8',
@@ -132,12 +179,16 @@ function deadLetterMessage(): Record<string, unknown> {
     headers: {
       type: 'object',
       required: Object.values(DLQ_HEADERS),
-      additionalProperties: { type: 'string', description: 'the original message\'s headers' },
+      additionalProperties: { type: 'string', description: "the original message's headers" },
       properties: {
-        [DLQ_HEADERS.originTopic]: header('topic the message was read from', { enum: Object.values(TOPICS).filter((t) => t !== TOPICS.deadLetter) }),
+        [DLQ_HEADERS.originTopic]: header('topic the message was read from', {
+          enum: Object.values(TOPICS).filter((t) => t !== TOPICS.deadLetter),
+        }),
         [DLQ_HEADERS.originPartition]: header('its partition', { pattern: '^[0-9]+$' }),
         [DLQ_HEADERS.originOffset]: header('its offset', { pattern: '^[0-9]+$' }),
-        [DLQ_HEADERS.consumer]: header('the consumer (service) that gave up', { enum: ['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'] }),
+        [DLQ_HEADERS.consumer]: header('the consumer (service) that gave up', {
+          enum: ['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'],
+        }),
         [DLQ_HEADERS.reason]: header(
           'unparseable, invalid_envelope, invalid_payload or unknown_type: dead-lettered at once; unprocessable: the handler refused it for good; handler_failed: 5 attempts failed',
           { enum: ['unparseable', 'invalid_envelope', 'invalid_payload', 'unknown_type', 'unprocessable', 'handler_failed'] },
@@ -160,7 +211,7 @@ function deadLetterMessage(): Record<string, unknown> {
               [DLQ_HEADERS.originOffset]: '10452',
               [DLQ_HEADERS.consumer]: 'entitlements',
               [DLQ_HEADERS.reason]: 'handler_failed',
-              [DLQ_HEADERS.error]: '5 attempts: ER_NO_SUCH_TABLE: Table \'support_entitlements.plan\' doesn\'t exist',
+              [DLQ_HEADERS.error]: "5 attempts: ER_NO_SUCH_TABLE: Table 'support_entitlements.plan' doesn't exist",
               [DLQ_HEADERS.failedAt]: '2026-12-02T10:15:04.118Z',
             },
             payload: original.payload,
@@ -223,7 +274,10 @@ export function buildAsyncApi(): Record<string, unknown> {
         headers: EVENT_HEADERS,
         bindings: {
           kafka: {
-            key: { type: 'string', description: `data.${key}${key === 'ticketId' ? ' (the ticket id)' : ''}: one ${key.replace(/Id$/, '')}'s events stay in one partition, in order` },
+            key: {
+              type: 'string',
+              description: `data.${key}${key === 'ticketId' ? ' (the ticket id)' : ''}: one ${key.replace(/Id$/, '')}'s events stay in one partition, in order`,
+            },
             bindingVersion: KAFKA_BINDING_VERSION,
           },
         },
@@ -261,16 +315,19 @@ export function buildAsyncApi(): Record<string, unknown> {
         host: 'localhost:9092',
         protocol: 'kafka',
         description:
-          'The development broker `npm start` runs when KAFKA_BROKERS is unset (librdkafka\'s mock cluster through kcat; it keeps nothing across restarts, and auto-creates topics). Plaintext, no authentication.',
+          "The development broker `npm start` runs when KAFKA_BROKERS is unset (librdkafka's mock cluster through kcat; it keeps nothing across restarts, and auto-creates topics). Plaintext, no authentication.",
         tags: [{ name: 'env:development' }],
       },
       production: {
         host: '{bootstrapServers}',
         protocol: 'kafka',
         description:
-          'The platform team\'s cluster: the services read it from KAFKA_BROKERS. TLS with KAFKA_SSL=true (KAFKA_SSL_CA_FILE, KAFKA_SSL_REJECT_UNAUTHORIZED); SASL with KAFKA_SASL_MECHANISM (plain, scram-sha-256, scram-sha-512), KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. Topics are created by the migrations job with KAFKA_TOPIC_PARTITIONS partitions (default 12) and KAFKA_TOPIC_REPLICATION_FACTOR.',
+          "The platform team's cluster: the services read it from KAFKA_BROKERS. TLS with KAFKA_SSL=true (KAFKA_SSL_CA_FILE, KAFKA_SSL_REJECT_UNAUTHORIZED); SASL with KAFKA_SASL_MECHANISM (plain, scram-sha-256, scram-sha-512), KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. Topics are created by the migrations job with KAFKA_TOPIC_PARTITIONS partitions (default 12) and KAFKA_TOPIC_REPLICATION_FACTOR.",
         variables: {
-          bootstrapServers: { default: 'kafka-1:9092', description: 'one bootstrap server of KAFKA_BROKERS (comma-separated host:port list)' },
+          bootstrapServers: {
+            default: 'kafka-1:9092',
+            description: 'one bootstrap server of KAFKA_BROKERS (comma-separated host:port list)',
+          },
         },
         security: [{ $ref: '#/components/securitySchemes/saslScram' }, { $ref: '#/components/securitySchemes/saslPlain' }],
         tags: [{ name: 'env:production' }],
@@ -281,7 +338,10 @@ export function buildAsyncApi(): Record<string, unknown> {
     components: {
       messages,
       securitySchemes: {
-        saslScram: { type: 'scramSha512', description: 'KAFKA_SASL_MECHANISM=scram-sha-512 (or scram-sha-256), usually with KAFKA_SSL=true' },
+        saslScram: {
+          type: 'scramSha512',
+          description: 'KAFKA_SASL_MECHANISM=scram-sha-512 (or scram-sha-256), usually with KAFKA_SSL=true',
+        },
         saslPlain: { type: 'plain', description: 'KAFKA_SASL_MECHANISM=plain; only over TLS (KAFKA_SSL=true)' },
       },
     },

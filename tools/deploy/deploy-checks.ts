@@ -18,7 +18,12 @@ import { ENTRY_SCRIPTS, serviceImage } from './layout';
 export const WORKSPACE = resolve(__dirname, '../..');
 export const DEPLOY = join(WORKSPACE, 'deploy');
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: unknown };
+export type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  [key: string]: unknown;
+};
 export interface LoadedObject {
   file: string;
   object: K8sObject;
@@ -33,7 +38,10 @@ const MODELS: Record<string, { module: string; name: string }> = {
   'apps/v1/Deployment': { module: 'kubernetes-models/apps/v1/Deployment', name: 'Deployment' },
   'batch/v1/Job': { module: 'kubernetes-models/batch/v1/Job', name: 'Job' },
   'policy/v1/PodDisruptionBudget': { module: 'kubernetes-models/policy/v1/PodDisruptionBudget', name: 'PodDisruptionBudget' },
-  'autoscaling/v2/HorizontalPodAutoscaler': { module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler', name: 'HorizontalPodAutoscaler' },
+  'autoscaling/v2/HorizontalPodAutoscaler': {
+    module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+    name: 'HorizontalPodAutoscaler',
+  },
 };
 
 /**
@@ -81,7 +89,10 @@ export function composeSchemaProblems(compose: unknown): string[] {
   ajv.addMetaSchema({ ...draft7, $id: 'https://json-schema.org/draft-07/schema' });
   const validate = ajv.compile(JSON.parse(readFileSync(join(DEPLOY, 'schemas/compose-spec.json'), 'utf8')) as object);
   if (validate(compose)) return [];
-  return (validate.errors ?? []).map((e) => `compose.yaml${e.instancePath || '/'}: ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `compose.yaml${e.instancePath || '/'}: ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+  );
 }
 
 /** The service a Compose entry runs (from the image it builds or names), or undefined for third-party images. */
@@ -103,10 +114,13 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
       continue;
     }
     if (entry.build) {
-      if (entry.build.dockerfile !== 'deploy/Dockerfile') problems.push(`${where} builds from ${entry.build.dockerfile}, not deploy/Dockerfile`);
-      if (!existsSync(resolve(DEPLOY, entry.build.context, entry.build.dockerfile ?? 'Dockerfile'))) problems.push(`${where}: no Dockerfile at its build context`);
+      if (entry.build.dockerfile !== 'deploy/Dockerfile')
+        problems.push(`${where} builds from ${entry.build.dockerfile}, not deploy/Dockerfile`);
+      if (!existsSync(resolve(DEPLOY, entry.build.context, entry.build.dockerfile ?? 'Dockerfile')))
+        problems.push(`${where}: no Dockerfile at its build context`);
     }
-    if (entry.image?.split(':')[0] !== serviceImage(service)) problems.push(`${where} is tagged ${entry.image}, not ${serviceImage(service)}:<tag>`);
+    if (entry.image?.split(':')[0] !== serviceImage(service))
+      problems.push(`${where} is tagged ${entry.image}, not ${serviceImage(service)}:<tag>`);
     const isJob = entry.command !== undefined;
     if (isJob && JSON.stringify(entry.command) !== JSON.stringify(['node', ENTRY_SCRIPTS.migrate, 'up'])) {
       problems.push(`${where} runs ${JSON.stringify(entry.command)}; the image's migrations job is node ${ENTRY_SCRIPTS.migrate} up`);
@@ -120,7 +134,11 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
       }
       const waitsForJob = Object.entries(entry.depends_on ?? {}).some(([dep, c]) => {
         const job = compose.services[dep];
-        return !!job?.command?.includes(ENTRY_SCRIPTS.migrate) && c.condition === 'service_completed_successfully' && composeServiceOf(job, services) === service;
+        return (
+          !!job?.command?.includes(ENTRY_SCRIPTS.migrate) &&
+          c.condition === 'service_completed_successfully' &&
+          composeServiceOf(job, services) === service
+        );
       });
       if (!waitsForJob) {
         problems.push(`${where} does not wait for its own migrations job (service_completed_successfully)`);
@@ -130,11 +148,13 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
       const [source = ''] = volume.split(':');
       if (source.startsWith('.') || source.startsWith('/')) {
         if (!existsSync(resolve(DEPLOY, source))) problems.push(`${where} mounts ${source}, which does not exist`);
-      } else if (!(compose.volumes && source in compose.volumes)) problems.push(`${where} mounts the volume ${source}, which is not declared`);
+      } else if (!(compose.volumes && source in compose.volumes))
+        problems.push(`${where} mounts the volume ${source}, which is not declared`);
     }
   }
   for (const service of Object.keys(services)) {
-    if (!Object.values(compose.services).some((entry) => composeServiceOf(entry, services) === service && entry.command === undefined)) problems.push(`compose.yaml runs no ${service}`);
+    if (!Object.values(compose.services).some((entry) => composeServiceOf(entry, services) === service && entry.command === undefined))
+      problems.push(`compose.yaml runs no ${service}`);
   }
   return problems;
 }
@@ -150,7 +170,9 @@ export function environmentVariables(Environment: new () => object): Set<string>
 function unknownVariables(names: string[], manifest: ServiceManifest, migrationJob: boolean, where: string): string[] {
   const known = environmentVariables(manifest.Environment);
   const jobOnly = migrationJob ? new Set<string>(migrationJobVariables()) : new Set<string>();
-  return names.filter((name) => !known.has(name) && !jobOnly.has(name)).map((name) => `${where} sets ${name}, which ${manifest.name} does not read (not in ${manifest.Environment.name})`);
+  return names
+    .filter((name) => !known.has(name) && !jobOnly.has(name))
+    .map((name) => `${where} sets ${name}, which ${manifest.name} does not read (not in ${manifest.Environment.name})`);
 }
 
 function migrationJobVariables(): readonly string[] {
@@ -207,7 +229,9 @@ export function kubernetesSchemaProblems(objects: LoadedObject[]): string[] {
   for (const loaded of objects) {
     const model = MODELS[`${loaded.object.apiVersion}/${loaded.object.kind}`];
     if (!model) {
-      problems.push(`${label(loaded)}: no schema known for ${loaded.object.apiVersion} ${loaded.object.kind} (add it to MODELS in tools/deploy/deploy-checks.ts)`);
+      problems.push(
+        `${label(loaded)}: no schema known for ${loaded.object.apiVersion} ${loaded.object.kind} (add it to MODELS in tools/deploy/deploy-checks.ts)`,
+      );
       continue;
     }
     const Model = (require(model.module) as Record<string, new (data: unknown) => { validate(): void }>)[model.name];
@@ -235,13 +259,22 @@ export function kubernetesFieldProblems(objects: LoadedObject[]): string[] {
     ...known.map(({ loaded, model }, i) => `export const object${i}: I${model.name} = ${JSON.stringify(loaded.object)};`),
   ].join('\n');
   const fileName = join(WORKSPACE, 'tools/deploy/__manifests__.ts');
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, target: ts.ScriptTarget.ES2022, types: [] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    target: ts.ScriptTarget.ES2022,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (f) => (f === fileName ? source : readFile(f));
   host.fileExists = (f) => f === fileName || ts.sys.fileExists(f);
-  host.getSourceFile = (f, v, onError, create) => (f === fileName ? ts.createSourceFile(f, source, v) : getSourceFile(f, v, onError, create));
+  host.getSourceFile = (f, v, onError, create) =>
+    f === fileName ? ts.createSourceFile(f, source, v) : getSourceFile(f, v, onError, create);
   const program = ts.createProgram([fileName], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : -1;
@@ -257,7 +290,11 @@ type Container = {
   image: string;
   command?: string[];
   ports?: { name?: string; containerPort: number }[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: { name: string; key: string } } }[];
+  env?: {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; configMapKeyRef?: { name: string; key: string } };
+  }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   startupProbe?: { httpGet?: { port: string | number; path: string } };
   readinessProbe?: { httpGet?: { port: string | number; path: string } };
@@ -271,7 +308,13 @@ type PodSpec = {
   volumes?: { name: string; persistentVolumeClaim?: { claimName: string }; secret?: { secretName: string; optional?: boolean } }[];
   topologySpreadConstraints?: { labelSelector?: { matchLabels?: Record<string, string> } }[];
 };
-type Workload = K8sObject & { spec: { replicas?: number; selector?: { matchLabels: Record<string, string> }; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } } };
+type Workload = K8sObject & {
+  spec: {
+    replicas?: number;
+    selector?: { matchLabels: Record<string, string> };
+    template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec };
+  };
+};
 
 const matches = (selector: Record<string, string> | undefined, labels: Record<string, string> | undefined) =>
   !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
@@ -283,18 +326,28 @@ const matches = (selector: Record<string, string> | undefined, labels: Record<st
  * selector finds the pods, and the Deployment has what a rollout needs (autoscaler, probes,
  * spread, resources, a per-release migrations Job and an init container waiting for it).
  */
-export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Record<string, ServiceManifest>, documentedSecretKeys: Set<string>): string[] {
+export function kubernetesCrossCheckProblems(
+  root: KustomizeTree,
+  services: Record<string, ServiceManifest>,
+  documentedSecretKeys: Set<string>,
+): string[] {
   const problems: string[] = [];
   const objects = allObjects(root);
-  const configMaps = new Map(objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => [o.object.metadata.name, o.object as K8sObject & { data?: Record<string, string> }]));
+  const configMaps = new Map(
+    objects
+      .filter((o) => o.object.kind === 'ConfigMap')
+      .map((o) => [o.object.metadata.name, o.object as K8sObject & { data?: Record<string, string> }]),
+  );
   const folderName = (tree: KustomizeTree) => tree.dir.split('/').pop() ?? '';
   const serviceFolders = root.children.filter((child) => services[folderName(child)]);
-  for (const name of Object.keys(services)) if (!serviceFolders.some((f) => f.dir.endsWith(`/${name}`))) problems.push(`deploy/k8s has no folder for ${name}`);
+  for (const name of Object.keys(services))
+    if (!serviceFolders.some((f) => f.dir.endsWith(`/${name}`))) problems.push(`deploy/k8s has no folder for ${name}`);
 
   for (const map of configMaps.values()) {
     for (const key of Object.keys(map.data ?? {})) {
       for (const manifest of Object.values(services)) {
-        if (!environmentVariables(manifest.Environment).has(key)) problems.push(`ConfigMap ${map.metadata.name} sets ${key}, which ${manifest.name} does not read`);
+        if (!environmentVariables(manifest.Environment).has(key))
+          problems.push(`ConfigMap ${map.metadata.name} sets ${key}, which ${manifest.name} does not read`);
       }
     }
   }
@@ -307,7 +360,8 @@ export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Reco
     const kinds = (kind: string) => folder.objects.filter((o) => o.object.kind === kind);
     const image = serviceImage(service);
     const images = folder.kustomization.images ?? [];
-    if (!images.some((i) => i.name === image && i.newTag)) problems.push(`deploy/k8s/${service}/kustomization.yaml sets no tag for ${image}`);
+    if (!images.some((i) => i.name === image && i.newTag))
+      problems.push(`deploy/k8s/${service}/kustomization.yaml sets no tag for ${image}`);
     if (!folder.kustomization.namespace) problems.push(`deploy/k8s/${service}/kustomization.yaml names no namespace`);
 
     const deployments = kinds('Deployment');
@@ -325,70 +379,112 @@ export function kubernetesCrossCheckProblems(root: KustomizeTree, services: Reco
       continue;
     }
     if (workload.spec.replicas !== undefined) problems.push(`${here(deployment)} sets replicas, which its HorizontalPodAutoscaler owns`);
-    if (!matches(workload.spec.selector?.matchLabels, podLabels)) problems.push(`${here(deployment)}: its selector does not match its pod labels`);
-    if (!main.startupProbe || !main.readinessProbe || !main.livenessProbe) problems.push(`${here(deployment)}: ${service} needs startup, readiness and liveness probes`);
+    if (!matches(workload.spec.selector?.matchLabels, podLabels))
+      problems.push(`${here(deployment)}: its selector does not match its pod labels`);
+    if (!main.startupProbe || !main.readinessProbe || !main.livenessProbe)
+      problems.push(`${here(deployment)}: ${service} needs startup, readiness and liveness probes`);
     if (!pod.topologySpreadConstraints?.length) problems.push(`${here(deployment)} has no topology spread constraints`);
-    for (const c of pod.topologySpreadConstraints ?? []) if (!matches(c.labelSelector?.matchLabels, podLabels)) problems.push(`${here(deployment)}: a topology spread constraint selects other pods than its own`);
+    for (const c of pod.topologySpreadConstraints ?? [])
+      if (!matches(c.labelSelector?.matchLabels, podLabels))
+        problems.push(`${here(deployment)}: a topology spread constraint selects other pods than its own`);
 
     const serviceEnv = Object.fromEntries((main.env ?? []).map((e) => [e.name, e.value]));
     const port = listeningPort(manifest, serviceEnv);
     const http = main.ports?.find((p) => p.name === 'http');
     if (!http) problems.push(`${here(deployment)}: ${service} names no port "http"`);
-    else if (http.containerPort !== port) problems.push(`${here(deployment)}: containerPort ${http.containerPort}, but ${service} listens on ${port}`);
-    const scrapePort = (workload.spec.template.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.['prometheus.io/port'];
-    if (scrapePort !== undefined && Number(scrapePort) !== port) problems.push(`${here(deployment)}: Prometheus would scrape port ${scrapePort}, but ${service} serves /metrics on ${port}`);
+    else if (http.containerPort !== port)
+      problems.push(`${here(deployment)}: containerPort ${http.containerPort}, but ${service} listens on ${port}`);
+    const scrapePort = (workload.spec.template.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.[
+      'prometheus.io/port'
+    ];
+    if (scrapePort !== undefined && Number(scrapePort) !== port)
+      problems.push(`${here(deployment)}: Prometheus would scrape port ${scrapePort}, but ${service} serves /metrics on ${port}`);
     for (const probe of [main.startupProbe, main.readinessProbe, main.livenessProbe]) {
       const probePort = probe?.httpGet?.port;
-      if (probePort !== undefined && probePort !== 'http' && probePort !== port) problems.push(`${here(deployment)}: a probe targets port ${probePort}, not the service's`);
-      if (probe?.httpGet && !['/health/live', '/health/ready'].includes(probe.httpGet.path)) problems.push(`${here(deployment)}: a probe asks ${probe.httpGet.path}, which the service does not answer`);
+      if (probePort !== undefined && probePort !== 'http' && probePort !== port)
+        problems.push(`${here(deployment)}: a probe targets port ${probePort}, not the service's`);
+      if (probe?.httpGet && !['/health/live', '/health/ready'].includes(probe.httpGet.path))
+        problems.push(`${here(deployment)}: a probe asks ${probe.httpGet.path}, which the service does not answer`);
     }
     for (const svc of kinds('Service')) {
-      const spec = (svc.object as K8sObject & { spec: { selector?: Record<string, string>; ports: { targetPort: string | number }[] } }).spec;
+      const spec = (svc.object as K8sObject & { spec: { selector?: Record<string, string>; ports: { targetPort: string | number }[] } })
+        .spec;
       if (!matches(spec.selector, podLabels)) problems.push(`${here(svc)}: its selector finds no pod of the Deployment`);
-      for (const p of spec.ports) if (p.targetPort !== 'http' && p.targetPort !== port) problems.push(`${here(svc)}: targetPort ${p.targetPort} is not the service's port`);
+      for (const p of spec.ports)
+        if (p.targetPort !== 'http' && p.targetPort !== port)
+          problems.push(`${here(svc)}: targetPort ${p.targetPort} is not the service's port`);
     }
     for (const pdb of kinds('PodDisruptionBudget')) {
-      if (!matches((pdb.object as K8sObject & { spec: { selector: { matchLabels: Record<string, string> } } }).spec.selector.matchLabels, podLabels)) problems.push(`${here(pdb)}: its selector finds no pod of the Deployment`);
+      if (
+        !matches(
+          (pdb.object as K8sObject & { spec: { selector: { matchLabels: Record<string, string> } } }).spec.selector.matchLabels,
+          podLabels,
+        )
+      )
+        problems.push(`${here(pdb)}: its selector finds no pod of the Deployment`);
     }
     const hpas = kinds('HorizontalPodAutoscaler');
     if (hpas.length !== 1) problems.push(`deploy/k8s/${service} holds ${hpas.length} HorizontalPodAutoscalers, not one`);
     for (const hpa of hpas) {
       const target = (hpa.object as K8sObject & { spec: { scaleTargetRef: { kind: string; name: string } } }).spec.scaleTargetRef;
-      if (target.kind !== 'Deployment' || target.name !== workload.metadata.name) problems.push(`${here(hpa)} scales ${target.kind}/${target.name}, not the Deployment`);
+      if (target.kind !== 'Deployment' || target.name !== workload.metadata.name)
+        problems.push(`${here(hpa)} scales ${target.kind}/${target.name}, not the Deployment`);
     }
 
     const jobs = kinds('Job');
     if (jobs.length !== 1) problems.push(`deploy/k8s/${service} holds ${jobs.length} migrations Jobs, not one`);
     for (const job of jobs) problems.push(...releaseNameProblems(job, folder.kustomization, service));
-    const initWaits = (pod.initContainers ?? []).some((c) => JSON.stringify(c.command) === JSON.stringify(['node', ENTRY_SCRIPTS.migrate, 'wait']));
-    if (!initWaits) problems.push(`${here(deployment)} has no init container waiting for its migrations (node ${ENTRY_SCRIPTS.migrate} wait)`);
+    const initWaits = (pod.initContainers ?? []).some(
+      (c) => JSON.stringify(c.command) === JSON.stringify(['node', ENTRY_SCRIPTS.migrate, 'wait']),
+    );
+    if (!initWaits)
+      problems.push(`${here(deployment)} has no init container waiting for its migrations (node ${ENTRY_SCRIPTS.migrate} wait)`);
 
-    const pods: [LoadedObject, PodSpec, boolean][] = [[deployment, pod, false], ...jobs.map((j): [LoadedObject, PodSpec, boolean] => [j, (j.object as Workload).spec.template.spec, true])];
+    const pods: [LoadedObject, PodSpec, boolean][] = [
+      [deployment, pod, false],
+      ...jobs.map((j): [LoadedObject, PodSpec, boolean] => [j, (j.object as Workload).spec.template.spec, true]),
+    ];
     for (const [owner, spec, isJob] of pods) {
       for (const container of [...(spec.initContainers ?? []), ...spec.containers]) {
         const where = `${here(owner)} container ${container.name}`;
         if (container.image !== image) problems.push(`${where} runs ${container.image}, not ${image}`);
-        if (!container.resources?.requests?.['cpu'] || !container.resources.requests['memory'] || !container.resources.limits?.['memory']) problems.push(`${where} lacks cpu/memory requests or a memory limit`);
+        if (!container.resources?.requests?.['cpu'] || !container.resources.requests['memory'] || !container.resources.limits?.['memory'])
+          problems.push(`${where} lacks cpu/memory requests or a memory limit`);
         const migrates = isJob || container.command?.includes(ENTRY_SCRIPTS.migrate) === true;
-        if (container.command && container.command.join(' ') !== `node ${ENTRY_SCRIPTS.migrate} ${isJob ? 'up' : 'wait'}`) problems.push(`${where} runs ${container.command.join(' ')}, which the image does not provide`);
-        problems.push(...unknownVariables((container.env ?? []).map((e) => e.name), manifest, migrates, where));
+        if (container.command && container.command.join(' ') !== `node ${ENTRY_SCRIPTS.migrate} ${isJob ? 'up' : 'wait'}`)
+          problems.push(`${where} runs ${container.command.join(' ')}, which the image does not provide`);
+        problems.push(
+          ...unknownVariables(
+            (container.env ?? []).map((e) => e.name),
+            manifest,
+            migrates,
+            where,
+          ),
+        );
         for (const from of container.envFrom ?? []) {
-          if (from.configMapRef && !configMaps.has(from.configMapRef.name)) problems.push(`${where} reads the ConfigMap ${from.configMapRef.name}, which deploy/k8s does not define`);
-          if (from.secretRef) problems.push(`${where} reads a whole Secret (${from.secretRef.name}); name each key (secretKeyRef) so that it can be checked`);
+          if (from.configMapRef && !configMaps.has(from.configMapRef.name))
+            problems.push(`${where} reads the ConfigMap ${from.configMapRef.name}, which deploy/k8s does not define`);
+          if (from.secretRef)
+            problems.push(`${where} reads a whole Secret (${from.secretRef.name}); name each key (secretKeyRef) so that it can be checked`);
         }
         for (const e of container.env ?? []) {
           const ref = e.valueFrom?.secretKeyRef;
           if (!ref) continue;
           if (ref.name !== service) problems.push(`${where} reads the Secret ${ref.name}; a service reads only its own (${service})`);
           if (ref.key !== e.name) problems.push(`${where} sets ${e.name} from the Secret key ${ref.key}; keys carry the variable's name`);
-          if (!documentedSecretKeys.has(ref.key)) problems.push(`${where} reads the Secret key ${ref.key}, which deploy/README.md does not tell teams to create`);
+          if (!documentedSecretKeys.has(ref.key))
+            problems.push(`${where} reads the Secret key ${ref.key}, which deploy/README.md does not tell teams to create`);
         }
-        for (const mount of container.volumeMounts ?? []) if (!spec.volumes?.some((v) => v.name === mount.name)) problems.push(`${where} mounts ${mount.name}, which the pod does not declare`);
+        for (const mount of container.volumeMounts ?? [])
+          if (!spec.volumes?.some((v) => v.name === mount.name))
+            problems.push(`${where} mounts ${mount.name}, which the pod does not declare`);
       }
       for (const volume of spec.volumes ?? []) {
         const claim = volume.persistentVolumeClaim?.claimName;
-        if (claim && !objects.some((o) => o.object.kind === 'PersistentVolumeClaim' && o.object.metadata.name === claim)) problems.push(`${here(owner)} claims ${claim}, which deploy/k8s does not define`);
-        if (volume.secret && !volume.secret.optional) problems.push(`${here(owner)} needs the Secret ${volume.secret.secretName} to exist (mark it optional, as TLS material is)`);
+        if (claim && !objects.some((o) => o.object.kind === 'PersistentVolumeClaim' && o.object.metadata.name === claim))
+          problems.push(`${here(owner)} claims ${claim}, which deploy/k8s does not define`);
+        if (volume.secret && !volume.secret.optional)
+          problems.push(`${here(owner)} needs the Secret ${volume.secret.secretName} to exist (mark it optional, as TLS material is)`);
       }
     }
   }
@@ -403,16 +499,25 @@ function releaseNameProblems(job: LoadedObject, kustomization: Kustomization, se
   const name = job.object.metadata.name;
   const prefix = `${service}-migrate-`;
   if (!name.startsWith(prefix)) return [`${label(job)} is not named ${prefix}<release>`];
-  const replacement = (kustomization.replacements ?? []).find((r) => r.targets.some((t) => t.select.kind === 'Job' && t.fieldPaths.includes('metadata.name')));
+  const replacement = (kustomization.replacements ?? []).find((r) =>
+    r.targets.some((t) => t.select.kind === 'Job' && t.fieldPaths.includes('metadata.name')),
+  );
   if (!replacement) return [`deploy/k8s/${service}/kustomization.yaml does not put the release into the Job's name`];
   const problems: string[] = [];
   const { source } = replacement;
-  if (source.kind !== 'Deployment' || source.name !== service || source.fieldPath !== `spec.template.spec.containers.[name=${service}].image` || source.options?.delimiter !== ':' || source.options.index !== 1) {
+  if (
+    source.kind !== 'Deployment' ||
+    source.name !== service ||
+    source.fieldPath !== `spec.template.spec.containers.[name=${service}].image` ||
+    source.options?.delimiter !== ':' ||
+    source.options.index !== 1
+  ) {
     problems.push(`deploy/k8s/${service}/kustomization.yaml: the Job's name must take the tag of the ${service} container's image`);
   }
   const target = replacement.targets.find((t) => t.select.kind === 'Job');
   const index = prefix.split('-').length - 1;
-  if (target?.options?.delimiter !== '-' || target.options.index !== index) problems.push(`deploy/k8s/${service}/kustomization.yaml: the release must replace part ${index} of "${name}" split at "-"`);
+  if (target?.options?.delimiter !== '-' || target.options.index !== index)
+    problems.push(`deploy/k8s/${service}/kustomization.yaml: the release must replace part ${index} of "${name}" split at "-"`);
   return problems;
 }
 
@@ -459,34 +564,54 @@ export function dockerfileProblems(file = join(DEPLOY, 'Dockerfile')): string[] 
     const [name = '', value] = i.args.split('=');
     if (value !== undefined) args.set(name, value);
   }
-  const froms = instructions.filter((i) => i.command === 'FROM').map((i) => i.args.replace(/\$\{(\w+)\}/g, (_m, n: string) => args.get(n) ?? `\${${n}}`));
+  const froms = instructions
+    .filter((i) => i.command === 'FROM')
+    .map((i) => i.args.replace(/\$\{(\w+)\}/g, (_m, n: string) => args.get(n) ?? `\${${n}}`));
   for (const from of froms) {
     const major = /^node:(\d+)/.exec(from)?.[1];
     if (!major) problems.push(`FROM ${from}: not an official Node.js image`);
     else if (!['22', '24'].includes(major)) problems.push(`FROM ${from}: Node.js ${major} is not a current LTS line (22 or 24)`);
   }
   if (froms.length < 2) problems.push('the Dockerfile is not multi-stage (build, then runtime)');
-  if (!instructions.some((i) => i.command === 'ARG' && i.args.startsWith('SERVICE'))) problems.push('the Dockerfile takes no SERVICE build argument');
-  if (!instructions.some((i) => i.command === 'RUN' && i.args.includes('tools/deploy/service-package.ts "$SERVICE"'))) problems.push('the build stage does not package the one service (tools/deploy/service-package.ts "$SERVICE")');
+  if (!instructions.some((i) => i.command === 'ARG' && i.args.startsWith('SERVICE')))
+    problems.push('the Dockerfile takes no SERVICE build argument');
+  if (!instructions.some((i) => i.command === 'RUN' && i.args.includes('tools/deploy/service-package.ts "$SERVICE"')))
+    problems.push('the build stage does not package the one service (tools/deploy/service-package.ts "$SERVICE")');
   // what the packager needs in the build stage: the manifests, Nx's and ts-node's settings, the sources
-  const copied = instructions.filter((i) => i.command === 'COPY' && !i.args.includes('--from=')).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
-  for (const needed of ['package.json', 'package-lock.json', 'nx.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.build.json', 'apps', 'libs', 'tools']) {
+  const copied = instructions
+    .filter((i) => i.command === 'COPY' && !i.args.includes('--from='))
+    .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+  for (const needed of [
+    'package.json',
+    'package-lock.json',
+    'nx.json',
+    'tsconfig.json',
+    'tsconfig.base.json',
+    'tsconfig.build.json',
+    'apps',
+    'libs',
+    'tools',
+  ]) {
     if (!copied.includes(needed)) problems.push(`the build stage does not copy ${needed}, which tools/deploy/service-package.ts needs`);
   }
   const runtime = instructions.slice(instructions.map((i) => i.command).lastIndexOf('FROM'));
   const user = runtime.filter((i) => i.command === 'USER').pop();
   if (!user || ['root', '0'].includes(user.args)) problems.push('the runtime stage runs as root');
   const cmd = runtime.find((i) => i.command === 'CMD');
-  if (cmd?.args !== JSON.stringify(['node', ENTRY_SCRIPTS.service]).replace(/,/g, ', ')) problems.push(`the image's command is ${cmd?.args}, not ["node", "${ENTRY_SCRIPTS.service}"]`);
+  if (cmd?.args !== JSON.stringify(['node', ENTRY_SCRIPTS.service]).replace(/,/g, ', '))
+    problems.push(`the image's command is ${cmd?.args}, not ["node", "${ENTRY_SCRIPTS.service}"]`);
   const health = runtime.find((i) => i.command === 'HEALTHCHECK');
   if (!health?.args.includes(ENTRY_SCRIPTS.healthcheck)) problems.push(`the image's HEALTHCHECK does not run ${ENTRY_SCRIPTS.healthcheck}`);
-  if (runtime.some((i) => i.command === 'COPY' && !i.args.includes('--from=') && /\b(apps|libs)\b/.test(i.args))) problems.push('the runtime stage copies sources from the context rather than the pruned package');
+  if (runtime.some((i) => i.command === 'COPY' && !i.args.includes('--from=') && /\b(apps|libs)\b/.test(i.args)))
+    problems.push('the runtime stage copies sources from the context rather than the pruned package');
   for (const copy of instructions.filter((i) => i.command === 'COPY' && !i.args.includes('--from='))) {
     const parts = copy.args.split(/\s+/).filter((p) => !p.startsWith('--'));
-    for (const source of parts.slice(0, -1)) if (!existsSync(join(WORKSPACE, source))) problems.push(`COPY ${source}: not in the build context`);
+    for (const source of parts.slice(0, -1))
+      if (!existsSync(join(WORKSPACE, source))) problems.push(`COPY ${source}: not in the build context`);
   }
   const ignore = existsSync(join(WORKSPACE, '.dockerignore')) ? readFileSync(join(WORKSPACE, '.dockerignore'), 'utf8').split('\n') : [];
-  for (const heavy of ['node_modules', 'dist', '.git']) if (!ignore.includes(heavy)) problems.push(`.dockerignore does not leave out ${heavy}`);
+  for (const heavy of ['node_modules', 'dist', '.git'])
+    if (!ignore.includes(heavy)) problems.push(`.dockerignore does not leave out ${heavy}`);
   return problems;
 }
 

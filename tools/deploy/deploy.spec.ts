@@ -5,8 +5,20 @@ import { join } from 'node:path';
 import type { ProjectFileMap, ProjectGraph } from '@nx/devkit';
 import { SERVICES } from '../db/services';
 import {
-  allObjects, composeCrossCheckProblems, parseYaml, composeSchemaProblems, DEPLOY, dockerfileProblems, documentedSecretKeys, k8sRoot,
-  kubernetesCrossCheckProblems, kubernetesFieldProblems, kubernetesSchemaProblems, loadCompose, type K8sObject, type KustomizeTree,
+  allObjects,
+  composeCrossCheckProblems,
+  parseYaml,
+  composeSchemaProblems,
+  DEPLOY,
+  dockerfileProblems,
+  documentedSecretKeys,
+  k8sRoot,
+  kubernetesCrossCheckProblems,
+  kubernetesFieldProblems,
+  kubernetesSchemaProblems,
+  loadCompose,
+  type K8sObject,
+  type KustomizeTree,
 } from './deploy-checks';
 import { projectGraphWithFiles, serviceClosure } from './service-package';
 
@@ -48,7 +60,10 @@ describe('deploy/k8s', () => {
 
   it('holds, per service, a Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler and migrations Job', () => {
     for (const service of Object.keys(SERVICES)) {
-      const kinds = objects.filter((o) => o.file.includes(`/k8s/${service}/`)).map((o) => o.object.kind).sort();
+      const kinds = objects
+        .filter((o) => o.file.includes(`/k8s/${service}/`))
+        .map((o) => o.object.kind)
+        .sort();
       expect(kinds).toEqual(expect.arrayContaining(['Deployment', 'HorizontalPodAutoscaler', 'Job', 'PodDisruptionBudget', 'Service']));
     }
   });
@@ -70,43 +85,52 @@ describe('deploy/k8s', () => {
   it('catches a wrong type, a misspelled field, a wrong port, an unknown variable or Secret key, and a fixed Job name', () => {
     const broken = clone(root);
     const folder = (name: string) => broken.children.find((c) => c.dir.endsWith(`/${name}`))!;
-    const object = (tree: KustomizeTree, kind: string) => tree.objects.find((o) => o.object.kind === kind)!.object as K8sObject & { spec: any };
+    const object = (tree: KustomizeTree, kind: string) =>
+      tree.objects.find((o) => o.object.kind === kind)!.object as K8sObject & { spec: any };
 
     const ticketing = object(folder('ticketing'), 'Deployment');
     ticketing.spec.template.spec.containers[0].ports[0].containerPort = 3010;
     ticketing.spec.template.spec.containers[0].livenessProbe.periodSecond = 10;
-    ticketing.spec.template.spec.containers[0].env.push({ name: 'DATABASE_PASSWORD', valueFrom: { secretKeyRef: { name: 'ticketing', key: 'DATABASE_PASSWORD' } } });
+    ticketing.spec.template.spec.containers[0].env.push({
+      name: 'DATABASE_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'ticketing', key: 'DATABASE_PASSWORD' } },
+    });
     const hpa = object(folder('entitlements'), 'HorizontalPodAutoscaler');
     hpa.spec.minReplicas = 'two';
     folder('sla-escalation').kustomization.replacements = [];
     const all = allObjects(broken);
 
-    expect(kubernetesSchemaProblems(all).join('\n')).toContain('HorizontalPodAutoscaler/entitlements: data/spec/minReplicas must be integer');
+    expect(kubernetesSchemaProblems(all).join('\n')).toContain(
+      'HorizontalPodAutoscaler/entitlements: data/spec/minReplicas must be integer',
+    );
     expect(kubernetesFieldProblems(all).join('\n')).toMatch(/Deployment\/ticketing: .*"periodSecond".* does not exist in type 'IProbe'/);
     const problems = kubernetesCrossCheckProblems(broken, SERVICES, secretKeys).join('\n');
     expect(problems).toContain('containerPort 3010, but ticketing listens on 3001');
     expect(problems).toContain('sets DATABASE_PASSWORD, which ticketing does not read');
     expect(problems).toContain('reads the Secret key DATABASE_PASSWORD, which deploy/README.md does not tell teams to create');
-    expect(problems).toContain('deploy/k8s/sla-escalation/kustomization.yaml does not put the release into the Job\'s name');
+    expect(problems).toContain("deploy/k8s/sla-escalation/kustomization.yaml does not put the release into the Job's name");
   });
 
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
   // kubectl's own kustomize, when the machine has it: the rendering teams will apply
-  (kubectl.status === 0 ? it : it.skip)('renders with kubectl kustomize: each migrations Job is named after its release, which each service reports as its version', () => {
-    for (const service of Object.keys(SERVICES)) {
-      const rendered = spawnSync('kubectl', ['kustomize', join(DEPLOY, 'k8s', service)], { encoding: 'utf8' });
-      expect(rendered.stderr).toBe('');
-      const docs = parseYaml(rendered.stdout) as (K8sObject & { spec: any })[];
-      const tag = (folderOf(root, service).kustomization.images ?? [])[0]!.newTag;
-      const job = docs.find((d) => d.kind === 'Job')!;
-      expect(job.metadata.name).toBe(`${service}-migrate-${tag}`);
-      expect(job.spec.template.spec.containers[0].image).toMatch(new RegExp(`/support-desk/${service}:${tag!.replace(/\./g, '\\.')}$`));
-      const deployment = docs.find((d) => d.kind === 'Deployment')!;
-      const main = deployment.spec.template.spec.containers.find((c: { name: string }) => c.name === service);
-      expect(main.env.find((e: { name: string }) => e.name === 'SERVICE_VERSION')).toEqual({ name: 'SERVICE_VERSION', value: tag });
-      expect(docs.every((d) => d.kind === 'Namespace' || (d.metadata as { namespace?: string }).namespace === 'support-desk')).toBe(true);
-    }
-  });
+  (kubectl.status === 0 ? it : it.skip)(
+    'renders with kubectl kustomize: each migrations Job is named after its release, which each service reports as its version',
+    () => {
+      for (const service of Object.keys(SERVICES)) {
+        const rendered = spawnSync('kubectl', ['kustomize', join(DEPLOY, 'k8s', service)], { encoding: 'utf8' });
+        expect(rendered.stderr).toBe('');
+        const docs = parseYaml(rendered.stdout) as (K8sObject & { spec: any })[];
+        const tag = (folderOf(root, service).kustomization.images ?? [])[0]!.newTag;
+        const job = docs.find((d) => d.kind === 'Job')!;
+        expect(job.metadata.name).toBe(`${service}-migrate-${tag}`);
+        expect(job.spec.template.spec.containers[0].image).toMatch(new RegExp(`/support-desk/${service}:${tag!.replace(/\./g, '\\.')}$`));
+        const deployment = docs.find((d) => d.kind === 'Deployment')!;
+        const main = deployment.spec.template.spec.containers.find((c: { name: string }) => c.name === service);
+        expect(main.env.find((e: { name: string }) => e.name === 'SERVICE_VERSION')).toEqual({ name: 'SERVICE_VERSION', value: tag });
+        expect(docs.every((d) => d.kind === 'Namespace' || (d.metadata as { namespace?: string }).namespace === 'support-desk')).toBe(true);
+      }
+    },
+  );
 });
 
 function folderOf(root: KustomizeTree, service: string): KustomizeTree {
@@ -177,7 +201,10 @@ describe('service packages (tools/deploy/service-package.ts)', () => {
       expect(projects).toContain(service);
       for (const project of projects) {
         expect([project, tags(project).some((t) => t === 'scope:shared' || t === scope)]).toEqual([project, true]);
-        expect([project, tags(project).filter((t) => t === 'type:testing' || t === 'type:e2e' || (t === 'type:app' && project !== service))]).toEqual([project, []]);
+        expect([
+          project,
+          tags(project).filter((t) => t === 'type:testing' || t === 'type:e2e' || (t === 'type:app' && project !== service)),
+        ]).toEqual([project, []]);
       }
       expect(packages).toEqual(expect.arrayContaining(['@nestjs/core', 'kafkajs', 'mysql2', 'typeorm']));
       expect(packages).not.toContain('supertest');

@@ -44,7 +44,10 @@ function ensureKcat(log: Log): void {
   if (isRoot && !spawnSync('apt-get', ['--version']).error) {
     log('kcat is missing: installing it with apt-get (Debian package kcat)');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'kcat'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'kcat'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (install.status === 0) return;
   }
   throw new Error(
@@ -114,7 +117,9 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
 
     for (const [name, manifest] of Object.entries(SERVICES)) {
       const applied = await migrateServiceDatabase(manifest, 'up', env);
-      log(`${name}: database ${env['DB_NAME_PREFIX']}${manifest.database} ${applied.length ? `migrated (${applied.join(', ')})` : 'up to date'}`);
+      log(
+        `${name}: database ${env['DB_NAME_PREFIX']}${manifest.database} ${applied.length ? `migrated (${applied.join(', ')})` : 'up to date'}`,
+      );
     }
 
     if (env['SEED_KNOWLEDGE_BASE'] !== 'false') {

@@ -17,7 +17,9 @@ async function main(): Promise<void> {
       process.exit(code || 130);
     }
     exiting = true;
-    process.stdout.write(`\nstopping the platform (at most ${Number(process.env['SHUTDOWN_TIMEOUT_MS'] ?? '') || 10_000} ms; Ctrl-C again to kill at once)...\n`);
+    process.stdout.write(
+      `\nstopping the platform (at most ${Number(process.env['SHUTDOWN_TIMEOUT_MS'] ?? '') || 10_000} ms; Ctrl-C again to kill at once)...\n`,
+    );
     await platform.stop();
     process.stdout.write('stopped.\n');
     process.exit(code);

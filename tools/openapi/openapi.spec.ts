@@ -20,7 +20,12 @@ function committed(service: string): Json {
 
 function operations(document: Json): Array<{ key: string; path: string; method: string; operation: Json }> {
   return Object.entries(document.paths as Json).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => ({ key: `${method.toUpperCase()} ${path}`, path, method, operation: item[method] as Json })),
+    METHODS.filter((method) => item[method]).map((method) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      path,
+      method,
+      operation: item[method] as Json,
+    })),
   );
 }
 
@@ -30,11 +35,23 @@ function filtered(exception: unknown, url = '/v1/things/7?q=secret'): { status: 
   const response = {
     headersSent: false,
     setHeader: (name: string, value: string) => (answer.headers[name] = value),
-    status(code: number) { answer.status = code; return this; },
-    type(value: string) { answer.type = value; return this; },
-    send(text: string) { answer.body = JSON.parse(text) as Json; return this; },
+    status(code: number) {
+      answer.status = code;
+      return this;
+    },
+    type(value: string) {
+      answer.type = value;
+      return this;
+    },
+    send(text: string) {
+      answer.body = JSON.parse(text) as Json;
+      return this;
+    },
   };
-  const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url }) }) } as unknown as ArgumentsHost;
+  const host = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url }) }),
+  } as unknown as ArgumentsHost;
   new HttpErrorFilter().catch(exception, host);
   return answer;
 }
@@ -69,11 +86,13 @@ describe('OpenAPI documents (docs/openapi)', () => {
       if (operation.requestBody && !(responses['413'] && responses['415'])) gaps.push(`${key}: reads a body but lists no 413/415`);
       if (/\{/.test(path) && !responses['404']) gaps.push(`${key}: names a resource but lists no 404`);
       for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-        if (!(operation.parameters ?? []).some((p: Json) => p.in === 'path' && p.name === name)) gaps.push(`${key}: path parameter ${name} undocumented`);
+        if (!(operation.parameters ?? []).some((p: Json) => p.in === 'path' && p.name === name))
+          gaps.push(`${key}: path parameter ${name} undocumented`);
       }
       for (const parameter of operation.parameters ?? []) {
         const schema = parameter.schema as Json | undefined;
-        if (!schema || !(schema.type || schema.enum || schema.$ref)) gaps.push(`${key}: ${parameter.in} parameter ${parameter.name} has no type`);
+        if (!schema || !(schema.type || schema.enum || schema.$ref))
+          gaps.push(`${key}: ${parameter.in} parameter ${parameter.name} has no type`);
       }
     }
     // every reference resolves
@@ -96,10 +115,15 @@ describe('OpenAPI documents (docs/openapi)', () => {
 
     const validation = await createValidationPipe()
       .transform({ priority: 'whenever', extra: 1 }, { type: 'body', metatype: PriorityForm })
-      .then(() => new Error('the validation pipe accepted an invalid body'), (error: unknown) => error);
+      .then(
+        () => new Error('the validation pipe accepted an invalid body'),
+        (error: unknown) => error,
+      );
     const cases = [
       validation,
-      new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', 'the body is larger than this route accepts (64 KiB of JSON)', { limit: 65536 }),
+      new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', 'the body is larger than this route accepts (64 KiB of JSON)', {
+        limit: 65536,
+      }),
       new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'not ready: broker', { state: 'error', dependencies: {} }),
       new NotFoundException('Cannot GET /nowhere'),
       new BadRequestException(['a must be a string', 'b must be a number']),
@@ -109,12 +133,21 @@ describe('OpenAPI documents (docs/openapi)', () => {
       const answer = filtered(exception);
       expect(answer.type).toBe(PROBLEM_CONTENT_TYPE);
       expect(validate(answer.body) ? [] : validate.errors).toEqual([]);
-      expect(answer.body).toMatchObject({ status: answer.status, statusCode: answer.status, detail: answer.body.message, instance: '/v1/things/7' });
+      expect(answer.body).toMatchObject({
+        status: answer.status,
+        statusCode: answer.status,
+        detail: answer.body.message,
+        instance: '/v1/things/7',
+      });
       expect(answer.body.type).toBe(`tag:support-desk,2026:problem:${answer.body.code}`);
     }
     // the validation answer keeps its field list
     expect(filtered(validation).body).toMatchObject({ status: 400, code: 'validation_failed' });
-    expect(filtered(validation).body.errors.map((e: Json) => e.field).sort()).toEqual(['extra', 'priority']);
+    expect(
+      filtered(validation)
+        .body.errors.map((e: Json) => e.field)
+        .sort(),
+    ).toEqual(['extra', 'priority']);
     // a detail named like an RFC 9457 member does not replace it
     expect(filtered(new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', 'x', { status: 'error' })).body.status).toBe(503);
   });

@@ -34,9 +34,15 @@ interface DocumentedService {
 
 export const DOCUMENTED_SERVICES: Record<string, DocumentedService> = {
   ticketing: { head: TICKETING_OPENAPI, module: () => TicketingModule.forRoot(loadEnvironment(TicketingEnvironment, DESCRIBE_ONLY)) },
-  entitlements: { head: ENTITLEMENTS_OPENAPI, module: () => EntitlementsModule.forRoot(loadEnvironment(EntitlementsEnvironment, DESCRIBE_ONLY)) },
+  entitlements: {
+    head: ENTITLEMENTS_OPENAPI,
+    module: () => EntitlementsModule.forRoot(loadEnvironment(EntitlementsEnvironment, DESCRIBE_ONLY)),
+  },
   'sla-escalation': { head: SLA_OPENAPI, module: () => SlaEscalationModule.forRoot(loadEnvironment(SlaEnvironment, DESCRIBE_ONLY)) },
-  'knowledge-base': { head: KNOWLEDGE_BASE_OPENAPI, module: () => KnowledgeBaseModule.forRoot(loadEnvironment(KnowledgeBaseEnvironment, DESCRIBE_ONLY)) },
+  'knowledge-base': {
+    head: KNOWLEDGE_BASE_OPENAPI,
+    module: () => KnowledgeBaseModule.forRoot(loadEnvironment(KnowledgeBaseEnvironment, DESCRIBE_ONLY)),
+  },
 };
 
 /**
@@ -47,7 +53,12 @@ export const DOCUMENTED_SERVICES: Record<string, DocumentedService> = {
 export async function buildServiceDocument(service: string): Promise<OpenAPIObject> {
   const described = DOCUMENTED_SERVICES[service];
   if (!described) throw new Error(`unknown service ${service}; expected ${Object.keys(DOCUMENTED_SERVICES).join(', ')}`);
-  const app: INestApplication = await NestFactory.create(described.module(), { preview: true, logger: false, bodyParser: false, abortOnError: false });
+  const app: INestApplication = await NestFactory.create(described.module(), {
+    preview: true,
+    logger: false,
+    bodyParser: false,
+    abortOnError: false,
+  });
   try {
     // a JSON round trip drops the undefined members the file cannot hold
     return JSON.parse(JSON.stringify(buildOpenApiDocument(app, described.head))) as OpenAPIObject;

@@ -15,7 +15,14 @@ export class EntitlementsModule {
       module: EntitlementsModule,
       // the validated environment is visible to every feature module
       global: true,
-      imports: [...serviceInfrastructure(ENTITLEMENTS_SERVICE, env), SupportOptionsModule, AccountsModule, PlansModule, HotlinesModule, DecisionsModule],
+      imports: [
+        ...serviceInfrastructure(ENTITLEMENTS_SERVICE, env),
+        SupportOptionsModule,
+        AccountsModule,
+        PlansModule,
+        HotlinesModule,
+        DecisionsModule,
+      ],
       providers: [{ provide: EntitlementsEnvironment, useValue: env }],
       exports: [EntitlementsEnvironment],
     };

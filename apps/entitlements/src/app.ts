@@ -6,7 +6,10 @@ import type { EntitlementsEnvironment } from './environment';
 import { ENTITLEMENTS_SERVICE } from './service';
 import { ENTITLEMENTS_OPENAPI } from './openapi';
 
-export async function createEntitlementsApp(env: EntitlementsEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
+export async function createEntitlementsApp(
+  env: EntitlementsEnvironment,
+  logger: LogLevel[] | false = ['error', 'warn', 'log'],
+): Promise<INestApplication> {
   const app = await createHttpApp(EntitlementsModule.forRoot(env), logger);
   configureHttpApp(app, ENTITLEMENTS_OPENAPI);
   await startService(app, ENTITLEMENTS_SERVICE, env);

@@ -6,5 +6,12 @@ import { PlanRecord, PlanVersionRecord } from './plans/plan.entity';
 
 /** Every table entitlements maps (its migrations create them), each declared in its feature folder. */
 export const ENTITLEMENTS_ENTITIES = [
-  PlanRecord, PlanVersionRecord, Account, AccountUser, DecisionRecord, TicketSnapshot, HotlineDirectoryRecord, HotlineRecord,
+  PlanRecord,
+  PlanVersionRecord,
+  Account,
+  AccountUser,
+  DecisionRecord,
+  TicketSnapshot,
+  HotlineDirectoryRecord,
+  HotlineRecord,
 ];

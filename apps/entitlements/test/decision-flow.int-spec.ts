@@ -1,10 +1,15 @@
 import {
-  createEvent, TicketCreated, TicketPriorityChanged, TicketStatusChanged, TOPICS,
-  type EntitlementCheckedV1, type SupportEvent, type TicketPriority, type TicketStatus,
+  createEvent,
+  TicketCreated,
+  TicketPriorityChanged,
+  TicketStatusChanged,
+  TOPICS,
+  type EntitlementCheckedV1,
+  type SupportEvent,
+  type TicketPriority,
+  type TicketStatus,
 } from '@support/contracts';
-import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { createEntitlementsApp } from '../src/app';
 import { ENTITLEMENTS_SERVICE } from '../src/service';
@@ -57,8 +62,17 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
     const event = createEvent(
       TicketCreated,
       {
-        ticketId: id, accountId, requesterId, subject: 'Meetings drop', description: 'Every attendee drops after five minutes.',
-        priority, device: 'desktop', ccEmails: [], meetingId: null, occurredAt: null, createdAt: new Date().toISOString(),
+        ticketId: id,
+        accountId,
+        requesterId,
+        subject: 'Meetings drop',
+        description: 'Every attendee drops after five minutes.',
+        priority,
+        device: 'desktop',
+        ccEmails: [],
+        meetingId: null,
+        occurredAt: null,
+        createdAt: new Date().toISOString(),
       },
       { source: TICKETING_SOURCE, origin: { correlationId: `corr-${id}` } },
     );
@@ -68,27 +82,45 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
   }
 
   async function changeStatus(ticketId: string, previousStatus: TicketStatus, status: TicketStatus) {
-    await publishTicketEvent(createEvent(
-      TicketStatusChanged,
-      { ticketId, accountId: null, previousStatus, status, reason: null, changedBy: 'agent-1', changedAt: new Date().toISOString() },
-      { source: TICKETING_SOURCE, origin: { correlationId: randomUUID() } },
-    ));
-    await waitFor(async () => {
-      const rows = await queryDatabase<{ status: string }>(stack.database('entitlements'), 'SELECT status FROM ticket_snapshot WHERE ticket_id = ?', [ticketId]);
-      return rows[0]?.status === status;
-    }, { description: `ticket ${ticketId} ${status}` });
+    await publishTicketEvent(
+      createEvent(
+        TicketStatusChanged,
+        { ticketId, accountId: null, previousStatus, status, reason: null, changedBy: 'agent-1', changedAt: new Date().toISOString() },
+        { source: TICKETING_SOURCE, origin: { correlationId: randomUUID() } },
+      ),
+    );
+    await waitFor(
+      async () => {
+        const rows = await queryDatabase<{ status: string }>(
+          stack.database('entitlements'),
+          'SELECT status FROM ticket_snapshot WHERE ticket_id = ?',
+          [ticketId],
+        );
+        return rows[0]?.status === status;
+      },
+      { description: `ticket ${ticketId} ${status}` },
+    );
   }
 
   async function changePriority(ticketId: string, previousPriority: TicketPriority, priority: TicketPriority) {
-    await publishTicketEvent(createEvent(
-      TicketPriorityChanged,
-      { ticketId, accountId: null, previousPriority, priority, changedBy: 'agent-1', changedAt: new Date().toISOString() },
-      { source: TICKETING_SOURCE, origin: { correlationId: randomUUID() } },
-    ));
-    await waitFor(async () => {
-      const rows = await queryDatabase<{ priority: string }>(stack.database('entitlements'), 'SELECT priority FROM ticket_snapshot WHERE ticket_id = ?', [ticketId]);
-      return rows[0]?.priority === priority;
-    }, { description: `ticket ${ticketId} ${priority}` });
+    await publishTicketEvent(
+      createEvent(
+        TicketPriorityChanged,
+        { ticketId, accountId: null, previousPriority, priority, changedBy: 'agent-1', changedAt: new Date().toISOString() },
+        { source: TICKETING_SOURCE, origin: { correlationId: randomUUID() } },
+      ),
+    );
+    await waitFor(
+      async () => {
+        const rows = await queryDatabase<{ priority: string }>(
+          stack.database('entitlements'),
+          'SELECT priority FROM ticket_snapshot WHERE ticket_id = ?',
+          [ticketId],
+        );
+        return rows[0]?.priority === priority;
+      },
+      { description: `ticket ${ticketId} ${priority}` },
+    );
   }
 
   /** The decisions of a ticket in the order they were made, as stored. */
@@ -102,12 +134,20 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
 
   /** Waits for this account change's re-decisions to be published, then returns them by ticket. */
   async function redecisions(ticketIds: string[], after: Date) {
-    const events = await waitFor(() => {
-      const found = probe
-        .events(CHECKED)
-        .filter((e) => ticketIds.includes(e.subject) && (e.data as EntitlementCheckedV1).trigger === 'plan_changed' && new Date((e.data as EntitlementCheckedV1).decidedAt) >= after);
-      return found.length === ticketIds.length ? found : null;
-    }, { description: `re-decisions of ${ticketIds.join(', ')}` });
+    const events = await waitFor(
+      () => {
+        const found = probe
+          .events(CHECKED)
+          .filter(
+            (e) =>
+              ticketIds.includes(e.subject) &&
+              (e.data as EntitlementCheckedV1).trigger === 'plan_changed' &&
+              new Date((e.data as EntitlementCheckedV1).decidedAt) >= after,
+          );
+        return found.length === ticketIds.length ? found : null;
+      },
+      { description: `re-decisions of ${ticketIds.join(', ')}` },
+    );
     return new Map(events.map((e) => [e.subject, e as SupportEvent<EntitlementCheckedV1>]));
   }
 
@@ -115,8 +155,16 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
     await putAccount('acct-pro', { plan: 'pro' }, { 'pro-owner': 'owner' });
     const { id, created, checked } = await fileTicket('acct-pro', 'pro-owner', 'high');
     expect(checked.data).toMatchObject({
-      ticketId: id, accountId: 'acct-pro', status: 'entitled', reason: 'entitled', plan: 'pro', planVersion: 1, role: 'owner',
-      slaTarget: 'PT4H', slaTargets: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' }, trigger: 'ticket_created',
+      ticketId: id,
+      accountId: 'acct-pro',
+      status: 'entitled',
+      reason: 'entitled',
+      plan: 'pro',
+      planVersion: 1,
+      role: 'owner',
+      slaTarget: 'PT4H',
+      slaTargets: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' },
+      trigger: 'ticket_created',
       ticketCreatedAt: created.data.createdAt,
     });
     expect(checked.data.message).toMatch(/within 4 hours/);
@@ -180,11 +228,21 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
 
   it('ignores a status change of a ticket it never decided, without dead-lettering it', async () => {
     const id = randomUUID();
-    await publishTicketEvent(createEvent(
-      TicketStatusChanged,
-      { ticketId: id, accountId: null, previousStatus: 'new', status: 'open', reason: null, changedBy: 'agent-1', changedAt: new Date().toISOString() },
-      { source: TICKETING_SOURCE, origin: { correlationId: randomUUID() } },
-    ));
+    await publishTicketEvent(
+      createEvent(
+        TicketStatusChanged,
+        {
+          ticketId: id,
+          accountId: null,
+          previousStatus: 'new',
+          status: 'open',
+          reason: null,
+          changedBy: 'agent-1',
+          changedAt: new Date().toISOString(),
+        },
+        { source: TICKETING_SOURCE, origin: { correlationId: randomUUID() } },
+      ),
+    );
     // the creation follows the change on the same key, so it is consumed after it
     await fileTicket('acct-pro', 'pro-owner', 'normal', id);
     const rows = await queryDatabase(stack.database('entitlements'), 'SELECT status FROM ticket_snapshot WHERE ticket_id = ?', [id]);
@@ -214,11 +272,17 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
       const response = await putAccount('acct-move', { plan: 'free' });
       // the member's ticket stays refused, now because the plan is free: the new reason is announced
       expect(response.redecidedTickets).toBe(3);
-      const stored = await queryDatabase(stack.database('entitlements'), "SELECT ticket_id FROM decision WHERE `trigger` = 'plan_changed' AND account_id = 'acct-move'");
+      const stored = await queryDatabase(
+        stack.database('entitlements'),
+        "SELECT ticket_id FROM decision WHERE `trigger` = 'plan_changed' AND account_id = 'acct-move'",
+      );
       expect(stored.map((r) => r.ticket_id).sort()).toEqual([urgentOpen, lowered, memberTicket].sort());
 
       const events = await redecisions([urgentOpen, lowered, memberTicket], before);
-      const announced = await probe.waitForEvent<any>('support.account.plan_changed.v1', (e) => e.subject === 'acct-move' && e.data.plan === 'free');
+      const announced = await probe.waitForEvent<any>(
+        'support.account.plan_changed.v1',
+        (e) => e.subject === 'acct-move' && e.data.plan === 'free',
+      );
       expect(announced.data).toMatchObject({ previousPlan: 'pro', plan: 'free' });
       for (const event of events.values()) {
         expect(event.data).toMatchObject({ status: 'denied', reason: 'free_plan', plan: 'free', slaTarget: null, trigger: 'plan_changed' });
@@ -243,7 +307,9 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
       const shown = await request('GET', `${url}/v1/decisions/${urgentOpen}`, { token: admin });
       expect(shown.body).toMatchObject({ status: 'entitled', trigger: 'plan_changed', plan: 'business' });
       expect(shown.body.history.map((d: any) => `${d.trigger}:${d.status}`)).toEqual([
-        'plan_changed:entitled', 'plan_changed:denied', 'ticket_created:entitled',
+        'plan_changed:entitled',
+        'plan_changed:denied',
+        'ticket_created:entitled',
       ]);
     });
 
@@ -294,7 +360,10 @@ describe('entitlement decisions (real Kafka and MariaDB)', () => {
     expect(new Date(expired.data.decidedAt).getTime()).toBeGreaterThanOrEqual(endsAt.getTime());
     // each end date is handled once
     await waitFor(async () => {
-      const rows = await queryDatabase<{ applied: Date | null }>(stack.database('entitlements'), "SELECT plan_end_applied_at AS applied FROM account WHERE id = 'acct-ending'");
+      const rows = await queryDatabase<{ applied: Date | null }>(
+        stack.database('entitlements'),
+        "SELECT plan_end_applied_at AS applied FROM account WHERE id = 'acct-ending'",
+      );
       return rows[0].applied !== null;
     });
     expect(await decisions(id)).toHaveLength(2);

@@ -1,8 +1,6 @@
 import { TOPICS } from '@support/contracts';
 import { defaultHotlines, defaultPlans } from '@support/domain-entitlements';
-import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, type RunningBroker } from '@support/testing';
 import { createEntitlementsApp } from '../src/app';
 import { ENTITLEMENTS_SERVICE } from '../src/service';
 
@@ -92,7 +90,13 @@ describe('entitlements HTTP API', () => {
 
   describe('accounts', () => {
     it('validates the account and names every field at fault', async () => {
-      const response = await put('/v1/accounts/acct-x', { name: '', plan: 'platinum', status: 'frozen', planEndsAt: 'next tuesday', color: 'red' });
+      const response = await put('/v1/accounts/acct-x', {
+        name: '',
+        plan: 'platinum',
+        status: 'frozen',
+        planEndsAt: 'next tuesday',
+        color: 'red',
+      });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('validation_failed');
       const fields = response.body.errors.map((e: { field: string }) => e.field);
@@ -112,21 +116,49 @@ describe('entitlements HTTP API', () => {
     });
 
     it('stores status and plan end, answers 201 then 200, and announces only real changes', async () => {
-      const first = await put('/v1/accounts/acct-status', { name: 'Status Ltd', plan: 'business', status: 'suspended', planEndsAt: '2031-06-30T00:00:00.000Z' });
+      const first = await put('/v1/accounts/acct-status', {
+        name: 'Status Ltd',
+        plan: 'business',
+        status: 'suspended',
+        planEndsAt: '2031-06-30T00:00:00.000Z',
+      });
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ id: 'acct-status', plan: 'business', status: 'suspended', planEndsAt: '2031-06-30T00:00:00.000Z', redecidedTickets: 0 });
+      expect(first.body).toMatchObject({
+        id: 'acct-status',
+        plan: 'business',
+        status: 'suspended',
+        planEndsAt: '2031-06-30T00:00:00.000Z',
+        redecidedTickets: 0,
+      });
 
       const renamed = await put('/v1/accounts/acct-status', { name: 'Status Limited', plan: 'business' });
       expect(renamed.status).toBe(200);
       // status and end date are kept when left out
       expect(renamed.body).toMatchObject({ name: 'Status Limited', status: 'suspended', planEndsAt: '2031-06-30T00:00:00.000Z' });
 
-      const reactivated = await put('/v1/accounts/acct-status', { name: 'Status Limited', plan: 'business', status: 'active', planEndsAt: null });
+      const reactivated = await put('/v1/accounts/acct-status', {
+        name: 'Status Limited',
+        plan: 'business',
+        status: 'active',
+        planEndsAt: null,
+      });
       expect(reactivated.body).toMatchObject({ status: 'active', planEndsAt: null });
 
-      const changes = await probe.waitForEvent<any>('support.account.plan_changed.v1', (e) => e.subject === 'acct-status' && e.data.status === 'active');
-      expect(changes.data).toMatchObject({ accountId: 'acct-status', previousPlan: 'business', plan: 'business', planEndsAt: null, changedBy: 'admin-1' });
-      const outbox = await queryDatabase(stack.database('entitlements'), "SELECT id FROM outbox_message WHERE type = 'support.account.plan_changed.v1' AND message_key = 'acct-status'");
+      const changes = await probe.waitForEvent<any>(
+        'support.account.plan_changed.v1',
+        (e) => e.subject === 'acct-status' && e.data.status === 'active',
+      );
+      expect(changes.data).toMatchObject({
+        accountId: 'acct-status',
+        previousPlan: 'business',
+        plan: 'business',
+        planEndsAt: null,
+        changedBy: 'admin-1',
+      });
+      const outbox = await queryDatabase(
+        stack.database('entitlements'),
+        "SELECT id FROM outbox_message WHERE type = 'support.account.plan_changed.v1' AND message_key = 'acct-status'",
+      );
       expect(outbox).toHaveLength(2);
 
       const shown = await get('/v1/accounts/acct-status', agent);
@@ -204,7 +236,15 @@ describe('entitlements HTTP API', () => {
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('invalid_plan');
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(
-        expect.arrayContaining(['code', 'colour', 'servicePriority', 'slaTargets.urgent', 'slaTargets.whenever', 'roles.owner.ticket', 'roles.guest']),
+        expect.arrayContaining([
+          'code',
+          'colour',
+          'servicePriority',
+          'slaTargets.urgent',
+          'slaTargets.whenever',
+          'roles.owner.ticket',
+          'roles.guest',
+        ]),
       );
       const sla = await put('/v1/plans/api', { ...definition, slaTargets: null });
       expect(sla.status).toBe(400);
@@ -278,7 +318,12 @@ describe('entitlements HTTP API', () => {
 
     it('leaves a Pro end user and a Free owner with self-service', async () => {
       const member = await options('acct-pro', customers['pro-member']);
-      expect(member.body).toMatchObject({ role: 'member', channels: { ticket: 'none', chat: false, phone: false }, slaTargets: null, reason: 'end_user' });
+      expect(member.body).toMatchObject({
+        role: 'member',
+        channels: { ticket: 'none', chat: false, phone: false },
+        slaTargets: null,
+        reason: 'end_user',
+      });
       const free = await options('acct-free', customers['free-owner']);
       expect(free.body).toMatchObject({ plan: 'free', channels: { selfService: true, ticket: 'none' }, reason: 'free_plan' });
     });

@@ -18,7 +18,12 @@ export class KnowledgeBaseModule {
       global: true,
       imports: [
         ...serviceInfrastructure(KNOWLEDGE_BASE_SERVICE, env),
-        CatalogModule, ArticlesModule, TopResourcesModule, DeflectionModule, SearchModule, EngagementModule,
+        CatalogModule,
+        ArticlesModule,
+        TopResourcesModule,
+        DeflectionModule,
+        SearchModule,
+        EngagementModule,
       ],
       providers: [{ provide: KnowledgeBaseEnvironment, useValue: env }],
       exports: [KnowledgeBaseEnvironment],

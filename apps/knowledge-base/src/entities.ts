@@ -9,6 +9,15 @@ import { TopResource } from './top-resources/top-resource.entity';
 
 /** Every table the knowledge base maps (its migrations create them). */
 export const KNOWLEDGE_BASE_ENTITIES = [
-  Category, CategoryTranslation, Section, SectionTranslation, Article, ArticleTranslation, TopResource, ArticleViewCount,
-  ArticleVote, Suggestion, SuggestionItem,
+  Category,
+  CategoryTranslation,
+  Section,
+  SectionTranslation,
+  Article,
+  ArticleTranslation,
+  TopResource,
+  ArticleViewCount,
+  ArticleVote,
+  Suggestion,
+  SuggestionItem,
 ];

@@ -26,5 +26,7 @@ export class KnowledgeBaseEnvironment extends CommonEnvironment {
 }
 
 export function videoEmbedHosts(env: KnowledgeBaseEnvironment): string[] {
-  return env.KB_VIDEO_EMBED_HOSTS.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  return env.KB_VIDEO_EMBED_HOSTS.split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
 }

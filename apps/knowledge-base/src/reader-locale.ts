@@ -1,6 +1,11 @@
 import {
-  localeFromAcceptLanguage, normalizeLocale, resolveTranslation, SOURCE_LOCALE, SUPPORTED_LOCALES,
-  type Locale, type TranslationResolution,
+  localeFromAcceptLanguage,
+  normalizeLocale,
+  resolveTranslation,
+  SOURCE_LOCALE,
+  SUPPORTED_LOCALES,
+  type Locale,
+  type TranslationResolution,
 } from '@support/domain-knowledge';
 import { ApiError } from '@support/platform';
 

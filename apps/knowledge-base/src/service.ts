@@ -17,8 +17,12 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
   port: (env: KnowledgeBaseEnvironment) => env.KB_PORT,
   entities: KNOWLEDGE_BASE_ENTITIES,
   migrations: [
-    CreateKnowledgeBase1763800000400, SearchIndex1763800000500, CustomerAccountScope1763800000550, LanguageAwareSearch1763800000600,
-    MoreStarterSynonyms1765400000000, SearchScopeInIndex1765400000100,
+    CreateKnowledgeBase1763800000400,
+    SearchIndex1763800000500,
+    CustomerAccountScope1763800000550,
+    LanguageAwareSearch1763800000600,
+    MoreStarterSynonyms1765400000000,
+    SearchScopeInIndex1765400000100,
   ],
   consumes: true,
 };

@@ -1,6 +1,21 @@
-import { createEvent, TicketCreated, TOPICS, type KbArticlesSuggestedV1, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
 import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, TEST_DATABASE_URL, waitFor, type RunningBroker,
+  createEvent,
+  TicketCreated,
+  TOPICS,
+  type KbArticlesSuggestedV1,
+  type SupportEvent,
+  type TicketCreatedV1,
+} from '@support/contracts';
+import {
+  EventProbe,
+  queryDatabase,
+  request,
+  ServiceStack,
+  signToken,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  waitFor,
+  type RunningBroker,
 } from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { createKnowledgeBaseApp } from '../src/app';
@@ -42,8 +57,17 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
     return createEvent(
       TicketCreated,
       {
-        ticketId, accountId: 'acct-1', requesterId, subject, description, priority: 'normal', device: 'desktop',
-        ccEmails: [], meetingId: null, occurredAt: null, createdAt: new Date().toISOString(),
+        ticketId,
+        accountId: 'acct-1',
+        requesterId,
+        subject,
+        description,
+        priority: 'normal',
+        device: 'desktop',
+        ccEmails: [],
+        meetingId: null,
+        occurredAt: null,
+        createdAt: new Date().toISOString(),
       },
       { source: '/support/ticketing', origin: { correlationId: `c-${ticketId}` } },
     );
@@ -83,7 +107,9 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
   it('still answers a ticket nothing matches, with an empty list', async () => {
     const { suggested } = await fileTicket('Qwxzz vvqk', 'Zzyzx plorf 12 https://example.com/a b@c.de');
     expect(suggested.data.suggestions).toEqual([]);
-    const stored = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [suggested.data.ticketId]);
+    const stored = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [
+      suggested.data.ticketId,
+    ]);
     expect(stored).toHaveLength(1);
   });
 
@@ -92,16 +118,28 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
     await probe.publishRaw(TOPICS.tickets, event.data.ticketId, JSON.stringify(event));
     // a later ticket with the same key lands behind the duplicate on its partition
     const marker = ticketCreated('Virtual background', 'How to blur my background?');
-    const sameKey = { ...marker, data: { ...marker.data, ticketId: `${event.data.ticketId}-marker` }, subject: `${event.data.ticketId}-marker` };
+    const sameKey = {
+      ...marker,
+      data: { ...marker.data, ticketId: `${event.data.ticketId}-marker` },
+      subject: `${event.data.ticketId}-marker`,
+    };
     await probe.publishRaw(TOPICS.tickets, event.data.ticketId, JSON.stringify(sameKey));
     await probe.waitForEvent(SUGGESTED, (e) => e.subject === sameKey.data.ticketId);
     await waitFor(async () => {
-      const rows = await queryDatabase(stack.database('knowledge-base'), 'SELECT COUNT(*) AS n FROM inbox_event WHERE event_id = ?', [event.id]);
+      const rows = await queryDatabase(stack.database('knowledge-base'), 'SELECT COUNT(*) AS n FROM inbox_event WHERE event_id = ?', [
+        event.id,
+      ]);
       return Number(rows[0].n) === 1;
     });
-    const sets = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [event.data.ticketId]);
+    const sets = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [
+      event.data.ticketId,
+    ]);
     expect(sets).toHaveLength(1);
-    const outbox = await queryDatabase(stack.database('knowledge-base'), `SELECT id FROM outbox_message WHERE type = '${SUGGESTED}' AND message_key = ?`, [event.data.ticketId]);
+    const outbox = await queryDatabase(
+      stack.database('knowledge-base'),
+      `SELECT id FROM outbox_message WHERE type = '${SUGGESTED}' AND message_key = ?`,
+      [event.data.ticketId],
+    );
     expect(outbox).toHaveLength(1);
   });
 
@@ -111,11 +149,16 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
     // what ticketing's anti-entropy publishes when the announcement never reached the ticket
     const redrive = { ...event, id: randomUUID(), correlationid: `c-redrive-${event.data.ticketId}` };
     await probe.publishRaw(TOPICS.tickets, event.data.ticketId, JSON.stringify(redrive));
-    const again = await probe.waitForEvent<KbArticlesSuggestedV1>(SUGGESTED, (e) => e.subject === event.data.ticketId && e.causationid === redrive.id);
+    const again = await probe.waitForEvent<KbArticlesSuggestedV1>(
+      SUGGESTED,
+      (e) => e.subject === event.data.ticketId && e.causationid === redrive.id,
+    );
     expect(again.id).not.toBe(suggested.id);
     expect(again.correlationid).toBe(redrive.correlationid);
     expect(again.data).toEqual(suggested.data);
-    const sets = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [event.data.ticketId]);
+    const sets = await queryDatabase(stack.database('knowledge-base'), 'SELECT id FROM kb_suggestion WHERE ticket_id = ?', [
+      event.data.ticketId,
+    ]);
     expect(sets).toHaveLength(1);
   });
 
@@ -172,20 +215,38 @@ describe('ticket deflection (real MariaDB and Kafka)', () => {
   });
 
   it('suggests articles for what a requester types, in their locale, and records the answer mark', async () => {
-    const typed = await request('POST', `${kb}/v1/suggestions`, { body: { text: 'je veux une salle d’attente pour ma réunion', locale: 'fr' } });
+    const typed = await request('POST', `${kb}/v1/suggestions`, {
+      body: { text: 'je veux une salle d’attente pour ma réunion', locale: 'fr' },
+    });
     expect(typed.status).toBe(200);
     expect(typed.body).toMatchObject({ requestedLocale: 'fr', suggestionId: expect.any(String) });
     expect(typed.body.articles[0]).toMatchObject({ slug: 'use-the-waiting-room', locale: 'fr', translated: true });
     expect(typed.body.articles[0].snippet).toEqual(expect.any(String));
 
-    const anonymousMark = await request('POST', `${kb}/v1/suggestions/${typed.body.suggestionId}/answer`, { body: { articleId: typed.body.articles[0].id } });
+    const anonymousMark = await request('POST', `${kb}/v1/suggestions/${typed.body.suggestionId}/answer`, {
+      body: { articleId: typed.body.articles[0].id },
+    });
     expect(anonymousMark).toMatchObject({ status: 200, body: { answeredArticleId: typed.body.articles[0].id } });
 
-    const signedIn = await request('POST', `${kb}/v1/suggestions`, { token: requester, body: { text: 'breakout rooms' }, headers: { 'accept-language': 'ru' } });
+    const signedIn = await request('POST', `${kb}/v1/suggestions`, {
+      token: requester,
+      body: { text: 'breakout rooms' },
+      headers: { 'accept-language': 'ru' },
+    });
     expect(signedIn.body).toMatchObject({ requestedLocale: 'ru' });
     expect(signedIn.body.articles[0]).toMatchObject({ slug: 'breakout-rooms', locale: 'en', translated: false });
-    expect((await request('POST', `${kb}/v1/suggestions/${signedIn.body.suggestionId}/answer`, { body: { articleId: 'breakout-rooms' } })).status).toBe(401);
-    expect((await request('POST', `${kb}/v1/suggestions/${signedIn.body.suggestionId}/answer`, { token: requester, body: { articleId: 'breakout-rooms' } })).status).toBe(200);
+    expect(
+      (await request('POST', `${kb}/v1/suggestions/${signedIn.body.suggestionId}/answer`, { body: { articleId: 'breakout-rooms' } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await request('POST', `${kb}/v1/suggestions/${signedIn.body.suggestionId}/answer`, {
+          token: requester,
+          body: { articleId: 'breakout-rooms' },
+        })
+      ).status,
+    ).toBe(200);
 
     const stats = await request('GET', `${kb}/v1/admin/stats/deflection?channel=typed`, { token: admin });
     expect(stats.body.byLocale).toEqual(

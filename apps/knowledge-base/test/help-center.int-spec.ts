@@ -1,7 +1,15 @@
 import { TOPICS } from '@support/contracts';
 import { SEED_ARTICLES, SEED_SEARCH_EXPECTATIONS } from '../src/seed/seed-data';
 import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, TEST_DATABASE_URL, waitFor, type RunningBroker,
+  EventProbe,
+  queryDatabase,
+  request,
+  ServiceStack,
+  signToken,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  waitFor,
+  type RunningBroker,
 } from '@support/testing';
 import { createKnowledgeBaseApp } from '../src/app';
 import { seedKnowledgeBase } from '../src/seed/seed';
@@ -26,7 +34,10 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
   const asAdmin = (method: string, path: string, body?: unknown) => request(method, `${kb}${path}`, { token: admin, body });
 
   /** A published article of its own, so tests that change content leave the seed alone. */
-  async function publishedArticle(overrides: Record<string, unknown> = {}, translations: Record<string, { title: string; body: string }> = {}) {
+  async function publishedArticle(
+    overrides: Record<string, unknown> = {},
+    translations: Record<string, { title: string; body: string }> = {},
+  ) {
     const created = await asAdmin('POST', '/v1/articles', {
       category: 'audio-video',
       section: 'audio',
@@ -64,15 +75,26 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
 
   describe('seed', () => {
     it('announces every seeded article in every locale through the outbox, and a second run changes nothing', async () => {
-      await waitFor(() => probe.events(PUBLISHED).length >= SEEDED_TRANSLATIONS, { timeoutMs: 60_000, description: 'seeded articles announced' });
-      const first = probe.events(PUBLISHED).slice(0, SEEDED_TRANSLATIONS) as Array<{ data: { articleId: string; locale: string; slug: string }; subject: string }>;
+      await waitFor(() => probe.events(PUBLISHED).length >= SEEDED_TRANSLATIONS, {
+        timeoutMs: 60_000,
+        description: 'seeded articles announced',
+      });
+      const first = probe.events(PUBLISHED).slice(0, SEEDED_TRANSLATIONS) as Array<{
+        data: { articleId: string; locale: string; slug: string };
+        subject: string;
+      }>;
       expect(new Set(first.map((e) => `${e.data.slug}/${e.data.locale}`)).size).toBe(SEEDED_TRANSLATIONS);
       for (const event of first) expect(event.subject).toBe(event.data.articleId);
 
       const before = await queryDatabase(stack.database('knowledge-base'), 'SELECT COUNT(*) AS n FROM outbox_message');
       const summary = await seed();
       expect(summary).toEqual({
-        categoriesCreated: 0, sectionsCreated: 0, articlesCreated: 0, articlesPublished: 0, changes: 0, topResourcesChanged: false,
+        categoriesCreated: 0,
+        sectionsCreated: 0,
+        articlesCreated: 0,
+        articlesPublished: 0,
+        changes: 0,
+        topResourcesChanged: false,
       });
       const after = await queryDatabase(stack.database('knowledge-base'), 'SELECT COUNT(*) AS n FROM outbox_message');
       expect(Number(after[0].n)).toBe(Number(before[0].n));
@@ -130,7 +152,10 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       let cursor: string | null = null;
       do {
         const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await search({
-          q: 'meeting', locale: 'en', limit: '5', ...(cursor ? { cursor } : {}),
+          q: 'meeting',
+          locale: 'en',
+          limit: '5',
+          ...(cursor ? { cursor } : {}),
         });
         expect(page.status).toBe(200);
         expect(page.body.items.length).toBeLessThanOrEqual(5);
@@ -154,7 +179,10 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
         ids.push(...page.body.items.map((i) => i.id));
         cursor = page.body.nextCursor;
       } while (cursor);
-      const published = await queryDatabase(stack.database('knowledge-base'), "SELECT COUNT(*) AS n FROM kb_article WHERE status = 'published'");
+      const published = await queryDatabase(
+        stack.database('knowledge-base'),
+        "SELECT COUNT(*) AS n FROM kb_article WHERE status = 'published'",
+      );
       expect(ids).toHaveLength(Number(published[0].n));
       expect(new Set(ids).size).toBe(ids.length);
     });
@@ -202,8 +230,16 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
     });
 
     it.each([
-      '"waiting room" -echo +(hotline*)', "' OR 1=1 --", 'échO ÉCHO', '🎧 headset', 'в конференции нет звука', '@@version', 'MATCH AGAINST',
-      '\u0000 null', 'a b', 'how to',
+      '"waiting room" -echo +(hotline*)',
+      "' OR 1=1 --",
+      'échO ÉCHO',
+      '🎧 headset',
+      'в конференции нет звука',
+      '@@version',
+      'MATCH AGAINST',
+      '\u0000 null',
+      'a b',
+      'how to',
     ])('never fails on %j', async (q) => {
       const response = await search({ q });
       expect([200, 400]).toContain(response.status);
@@ -215,7 +251,13 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
     it('serves the translation to its readers and English, marked untranslated, to the others', async () => {
       const russian = await get('/v1/articles/fix-audio-echo?locale=ru');
       expect(russian.status).toBe(200);
-      expect(russian.body).toMatchObject({ locale: 'ru', requestedLocale: 'ru', translated: true, outdated: false, kind: expect.any(String) });
+      expect(russian.body).toMatchObject({
+        locale: 'ru',
+        requestedLocale: 'ru',
+        translated: true,
+        outdated: false,
+        kind: expect.any(String),
+      });
       expect(russian.body.availableLocales).toEqual(expect.arrayContaining(['en', 'ru']));
       expect(russian.body.category).toMatchObject({ slug: 'audio-video', locale: 'ru', translated: true });
 
@@ -244,13 +286,17 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       expect((await get(`/v1/articles/${article.id}?locale=ru`)).body).toMatchObject({ locale: 'ru', outdated: false });
 
       const changed = await asAdmin('PUT', `/v1/articles/${article.id}/translations/en`, {
-        title: 'Headset crackles or hisses', body: 'Replug the headset, then choose it again under **Settings** > **Audio**.',
+        title: 'Headset crackles or hisses',
+        body: 'Replug the headset, then choose it again under **Settings** > **Audio**.',
       });
       expect(changed.status).toBe(200);
       expect(changed.body.translations.ru.outdated).toBe(true);
       expect((await get(`/v1/articles/${article.id}?locale=ru`)).body).toMatchObject({ locale: 'ru', translated: true, outdated: true });
 
-      await asAdmin('PUT', `/v1/articles/${article.id}/translations/ru`, { title: 'Треск или шипение в гарнитуре', body: 'Переподключите гарнитуру и выберите ее снова.' });
+      await asAdmin('PUT', `/v1/articles/${article.id}/translations/ru`, {
+        title: 'Треск или шипение в гарнитуре',
+        body: 'Переподключите гарнитуру и выберите ее снова.',
+      });
       expect((await get(`/v1/articles/${article.id}?locale=ru`)).body).toMatchObject({ locale: 'ru', outdated: false });
     });
 
@@ -265,7 +311,9 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
 
       // a new topic exists only in English, while its article is translated
       const slug = `rooms-${Date.now()}`;
-      expect((await asAdmin('POST', '/v1/categories', { slug, title: 'Meeting rooms', description: 'Room systems and displays.' })).status).toBe(201);
+      expect(
+        (await asAdmin('POST', '/v1/categories', { slug, title: 'Meeting rooms', description: 'Room systems and displays.' })).status,
+      ).toBe(201);
       expect((await asAdmin('POST', `/v1/categories/${slug}/sections`, { slug: 'displays', title: 'Displays' })).status).toBe(201);
       await publishedArticle(
         { category: slug, section: 'displays', title: 'Pair a room display' },
@@ -274,16 +322,25 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       const after = await get('/v1/categories?locale=ru');
       const topic = after.body.items.find((c: { slug: string }) => c.slug === slug);
       expect(topic).toMatchObject({ title: 'Meeting rooms', locale: 'en', requestedLocale: 'ru', translated: false, articleCount: 1 });
-      expect(topic.sections).toEqual([expect.objectContaining({ slug: 'displays', title: 'Displays', translated: false, articleCount: 1 })]);
+      expect(topic.sections).toEqual([
+        expect.objectContaining({ slug: 'displays', title: 'Displays', translated: false, articleCount: 1 }),
+      ]);
 
       const listed = await get(`/v1/articles?category=${slug}&locale=ru`);
       expect(listed.body.items).toEqual([
-        expect.objectContaining({ title: 'Подключение дисплея переговорной', translated: true, category: expect.objectContaining({ title: 'Meeting rooms' }) }),
+        expect.objectContaining({
+          title: 'Подключение дисплея переговорной',
+          translated: true,
+          category: expect.objectContaining({ title: 'Meeting rooms' }),
+        }),
       ]);
 
       await asAdmin('PUT', `/v1/categories/${slug}/translations/ru`, { title: 'Переговорные', description: 'Оборудование переговорных.' });
       const translated = await get('/v1/categories?locale=ru');
-      expect(translated.body.items.find((c: { slug: string }) => c.slug === slug)).toMatchObject({ title: 'Переговорные', translated: true });
+      expect(translated.body.items.find((c: { slug: string }) => c.slug === slug)).toMatchObject({
+        title: 'Переговорные',
+        translated: true,
+      });
     });
   });
 
@@ -301,17 +358,31 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       expect(russian.body.items).toHaveLength(20);
       for (const [index, item] of russian.body.items.entries()) {
         const seeded = ranked[index];
-        expect(item).toMatchObject({ slug: seeded.slug, translated: !!seeded.translations.ru, locale: seeded.translations.ru ? 'ru' : 'en' });
+        expect(item).toMatchObject({
+          slug: seeded.slug,
+          translated: !!seeded.translations.ru,
+          locale: seeded.translations.ru ? 'ru' : 'en',
+        });
       }
     });
 
     it('lets an admin set a locale its own list, validated', async () => {
-      const put = await asAdmin('PUT', '/v1/top-resources/fr', { articles: ['use-the-waiting-room', 'virtual-background', 'contact-support'] });
+      const put = await asAdmin('PUT', '/v1/top-resources/fr', {
+        articles: ['use-the-waiting-room', 'virtual-background', 'contact-support'],
+      });
       expect(put.status).toBe(200);
-      expect(put.body.items.map((i: { slug: string }) => i.slug)).toEqual(['use-the-waiting-room', 'virtual-background', 'contact-support']);
+      expect(put.body.items.map((i: { slug: string }) => i.slug)).toEqual([
+        'use-the-waiting-room',
+        'virtual-background',
+        'contact-support',
+      ]);
       const french = await get('/v1/top-resources?locale=fr');
       expect(french.body).toMatchObject({ listLocale: 'fr' });
-      expect(french.body.items.map((i: { slug: string }) => i.slug)).toEqual(['use-the-waiting-room', 'virtual-background', 'contact-support']);
+      expect(french.body.items.map((i: { slug: string }) => i.slug)).toEqual([
+        'use-the-waiting-room',
+        'virtual-background',
+        'contact-support',
+      ]);
       expect((await get('/v1/top-resources?locale=en')).body.items).toHaveLength(20);
 
       const tooMany = await asAdmin('PUT', '/v1/top-resources/fr', { articles: SEED_ARTICLES.slice(0, 21).map((a) => a.slug) });
@@ -367,7 +438,15 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       ['an unknown section', { section: 'nowhere' }, null],
       ['an unknown field', { script: 'x' }, 'script'],
     ])('refuses an article with %s (400 naming the field)', async (_, change, field) => {
-      const body = { category: 'audio-video', section: 'audio', kind: 'faq', audience: 'everyone', title: 'Valid title', body: 'Valid body.', ...change };
+      const body = {
+        category: 'audio-video',
+        section: 'audio',
+        kind: 'faq',
+        audience: 'everyone',
+        title: 'Valid title',
+        body: 'Valid body.',
+        ...change,
+      };
       const response = await asAdmin('POST', '/v1/articles', body);
       if (field === null) {
         expect(response).toMatchObject({ status: 404, body: { code: 'section_not_found' } });
@@ -385,13 +464,25 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
 
     it('refuses bad translations, categories and duplicate slugs', async () => {
       expect((await asAdmin('PUT', '/v1/articles/fix-audio-echo/translations/xx', { title: 'T', body: 'B' })).status).toBe(400);
-      expect((await asAdmin('PUT', '/v1/articles/fix-audio-echo/translations/de', { title: '', body: 'B' })).body.errors[0].field).toBe('title');
+      expect((await asAdmin('PUT', '/v1/articles/fix-audio-echo/translations/de', { title: '', body: 'B' })).body.errors[0].field).toBe(
+        'title',
+      );
       expect((await asAdmin('DELETE', '/v1/articles/fix-audio-echo/translations/en')).status).toBe(400);
       expect((await asAdmin('PUT', '/v1/articles/no-such-article/translations/de', { title: 'T', body: 'B' })).status).toBe(404);
       expect((await asAdmin('POST', '/v1/categories', { slug: 'audio-video', title: 'Again' })).body.code).toBe('slug_taken');
-      expect((await asAdmin('POST', '/v1/categories', { slug: 'new topic', title: '<b>x</b>' })).body.errors.map((e: { field: string }) => e.field)).toEqual(['slug', 'title']);
+      expect(
+        (await asAdmin('POST', '/v1/categories', { slug: 'new topic', title: '<b>x</b>' })).body.errors.map(
+          (e: { field: string }) => e.field,
+        ),
+      ).toEqual(['slug', 'title']);
       const duplicate = await asAdmin('POST', '/v1/articles', {
-        slug: 'fix-audio-echo', category: 'audio-video', section: 'audio', kind: 'faq', audience: 'everyone', title: 'T', body: 'B',
+        slug: 'fix-audio-echo',
+        category: 'audio-video',
+        section: 'audio',
+        kind: 'faq',
+        audience: 'everyone',
+        title: 'T',
+        body: 'B',
       });
       expect(duplicate).toMatchObject({ status: 409, body: { code: 'slug_taken' } });
     });
@@ -416,7 +507,11 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       for (const unsafe of [...unsafeMarkup, /onclick/i, /style=/i, /evil\.example/, /<svg/i, /<object/i, /onload/i, /<iframe/i]) {
         expect(body).not.toMatch(unsafe);
       }
-      const stored = await queryDatabase<{ body: string }>(stack.database('knowledge-base'), 'SELECT body FROM kb_article_translation WHERE article_id = ?', [article.id]);
+      const stored = await queryDatabase<{ body: string }>(
+        stack.database('knowledge-base'),
+        'SELECT body FROM kb_article_translation WHERE article_id = ?',
+        [article.id],
+      );
       expect(stored[0].body).toBe(body);
 
       const found = await search({ q: 'zaps', locale: 'en' });
@@ -428,35 +523,58 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
     it('publishes through the outbox: a draft is hidden, publishing announces each locale, unpublishing hides it again', async () => {
       const correlationId = `publish-${Date.now()}`;
       const created = await asAdmin('POST', '/v1/articles', {
-        category: 'meetings-webinars', section: 'recording', kind: 'tutorial', audience: 'everyone',
+        category: 'meetings-webinars',
+        section: 'recording',
+        kind: 'tutorial',
+        audience: 'everyone',
         videoUrl: 'https://videos.example.com/meetly/tutorials/cloud-transcripts',
-        title: 'Cloud transcripts for recordings', body: 'Turn on **Transcripts** in the recording settings.',
+        title: 'Cloud transcripts for recordings',
+        body: 'Turn on **Transcripts** in the recording settings.',
       });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ status: 'draft', version: 1, slug: 'cloud-transcripts-for-recordings' });
       const id: string = created.body.id;
-      await asAdmin('PUT', `/v1/articles/${id}/translations/fr`, { title: 'Transcriptions des enregistrements cloud', body: 'Activez **Transcriptions**.' });
+      await asAdmin('PUT', `/v1/articles/${id}/translations/fr`, {
+        title: 'Transcriptions des enregistrements cloud',
+        body: 'Activez **Transcriptions**.',
+      });
       expect((await get(`/v1/articles/${id}`)).status).toBe(404);
       expect((await search({ q: 'transcripts' })).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
       expect(probe.events(PUBLISHED, id)).toHaveLength(0);
 
-      const published = await request('POST', `${kb}/v1/articles/${id}/publish`, { token: admin, headers: { 'x-correlation-id': correlationId } });
+      const published = await request('POST', `${kb}/v1/articles/${id}/publish`, {
+        token: admin,
+        headers: { 'x-correlation-id': correlationId },
+      });
       expect(published.body).toMatchObject({ status: 'published', version: 2 });
       const en = await probe.waitForEvent<any>(PUBLISHED, (e) => e.subject === id && e.data.locale === 'en');
       const fr = await probe.waitForEvent<any>(PUBLISHED, (e) => e.subject === id && e.data.locale === 'fr');
-      expect(en.data).toMatchObject({ articleId: id, slug: 'cloud-transcripts-for-recordings', title: 'Cloud transcripts for recordings', kind: 'tutorial', category: 'meetings-webinars', version: 2 });
+      expect(en.data).toMatchObject({
+        articleId: id,
+        slug: 'cloud-transcripts-for-recordings',
+        title: 'Cloud transcripts for recordings',
+        kind: 'tutorial',
+        category: 'meetings-webinars',
+        version: 2,
+      });
       expect(fr.data.title).toBe('Transcriptions des enregistrements cloud');
       expect(en.correlationid).toBe(correlationId);
       const keys = probe.messages.filter((m) => m.event?.subject === id).map((m) => m.key);
       expect(new Set(keys)).toEqual(new Set([id]));
 
-      expect((await get(`/v1/articles/${id}?locale=fr`)).body).toMatchObject({ translated: true, videoUrl: 'https://videos.example.com/meetly/tutorials/cloud-transcripts' });
+      expect((await get(`/v1/articles/${id}?locale=fr`)).body).toMatchObject({
+        translated: true,
+        videoUrl: 'https://videos.example.com/meetly/tutorials/cloud-transcripts',
+      });
       expect((await search({ q: 'transcripts' })).body.items[0].id).toBe(id);
       // publishing again changes nothing and announces nothing
       await asAdmin('POST', `/v1/articles/${id}/publish`);
 
       // a change to a live article goes out as a new version of the locale it touches
-      await asAdmin('PUT', `/v1/articles/${id}/translations/fr`, { title: 'Transcriptions des enregistrements', body: 'Activez **Transcriptions** dans les réglages.' });
+      await asAdmin('PUT', `/v1/articles/${id}/translations/fr`, {
+        title: 'Transcriptions des enregistrements',
+        body: 'Activez **Transcriptions** dans les réglages.',
+      });
       const update = await probe.waitForEvent<any>(PUBLISHED, (e) => e.subject === id && e.data.version === 3);
       expect(update.data).toMatchObject({ locale: 'fr', title: 'Transcriptions des enregistrements' });
       expect(probe.events(PUBLISHED, id)).toHaveLength(3);
@@ -480,7 +598,10 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
 
   describe('views, votes and missing translations', () => {
     it('counts reads in buffered batches and reports the translations readers are missing', async () => {
-      const article = await publishedArticle({ title: 'Headset echo on mobile' }, { fr: { title: 'Écho du casque sur mobile', body: 'Rebranchez le casque.' } });
+      const article = await publishedArticle(
+        { title: 'Headset echo on mobile' },
+        { fr: { title: 'Écho du casque sur mobile', body: 'Rebranchez le casque.' } },
+      );
       for (let i = 0; i < 3; i += 1) expect((await get(`/v1/articles/${article.id}?locale=ru`)).body.translated).toBe(false);
       await get(`/v1/articles/${article.id}?locale=de`);
       await get(`/v1/articles/${article.id}?locale=fr`);
@@ -503,7 +624,10 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       for (const item of onlyGerman.body.items) expect(item.locale).toBe('de');
 
       // once translated, it is no longer missing
-      await asAdmin('PUT', `/v1/articles/${article.id}/translations/ru`, { title: 'Эхо гарнитуры на телефоне', body: 'Переподключите гарнитуру.' });
+      await asAdmin('PUT', `/v1/articles/${article.id}/translations/ru`, {
+        title: 'Эхо гарнитуры на телефоне',
+        body: 'Переподключите гарнитуру.',
+      });
       const after = await request('GET', `${kb}/v1/admin/stats/missing-translations?locale=ru&limit=500`, { token: admin });
       expect(after.body.items.map((i: { articleId: string }) => i.articleId)).not.toContain(article.id);
       expect((await request('GET', `${kb}/v1/admin/stats/missing-translations?locale=xx`, { token: admin })).status).toBe(400);
@@ -516,10 +640,19 @@ describe('the help center over HTTP (real MariaDB and Kafka)', () => {
       expect((await request('POST', path, { token: customer, body: { helpful: 'yes' } })).status).toBe(400);
       expect((await request('POST', path, { token: customer, body: { helpful: true } })).body).toMatchObject({ helpful: 1, notHelpful: 0 });
       expect((await request('POST', path, { token: customer, body: { helpful: true } })).body).toMatchObject({ helpful: 1, notHelpful: 0 });
-      expect((await request('POST', path, { token: customer, body: { helpful: false } })).body).toMatchObject({ helpful: 0, notHelpful: 1, yourVote: 'not_helpful' });
-      expect((await request('POST', path, { token: otherCustomer, body: { helpful: true, locale: 'fr' } })).body).toMatchObject({ helpful: 1, notHelpful: 1 });
+      expect((await request('POST', path, { token: customer, body: { helpful: false } })).body).toMatchObject({
+        helpful: 0,
+        notHelpful: 1,
+        yourVote: 'not_helpful',
+      });
+      expect((await request('POST', path, { token: otherCustomer, body: { helpful: true, locale: 'fr' } })).body).toMatchObject({
+        helpful: 1,
+        notHelpful: 1,
+      });
       expect((await get(`/v1/articles/${article.id}`)).body.votes).toEqual({ helpful: 1, notHelpful: 1 });
-      expect((await request('POST', `${kb}/v1/articles/no-such-article/votes`, { token: customer, body: { helpful: true } })).status).toBe(404);
+      expect((await request('POST', `${kb}/v1/articles/no-such-article/votes`, { token: customer, body: { helpful: true } })).status).toBe(
+        404,
+      );
     });
   });
 });

@@ -21,7 +21,11 @@ describe('relevance: readers’ queries in en, fr and ru find their article in t
   beforeAll(async () => {
     const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
     await seedKnowledgeBase(source);
-    const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef', ...source });
+    const env = loadEnvironment(KnowledgeBaseEnvironment, {
+      KAFKA_BROKERS: 'unused:9092',
+      AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef',
+      ...source,
+    });
     dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env) as never);
     await dataSource.initialize();
     search = new MysqlSearchEngine(dataSource, env);
@@ -59,9 +63,16 @@ describe('relevance: readers’ queries in en, fr and ru find their article in t
     const misses = results.filter((r) => r.rank === 0 || r.rank > 3);
     process.stdout.write(
       `\nRelevance set (${results.length} queries)\n` +
-        Object.entries(table).map(([l, s]) => `  ${l.padEnd(3)} ${JSON.stringify(s)}`).join('\n') +
+        Object.entries(table)
+          .map(([l, s]) => `  ${l.padEnd(3)} ${JSON.stringify(s)}`)
+          .join('\n') +
         `\n  not in the first three:\n` +
-        misses.map((m) => `    [${m.locale}] "${m.query}" → expected ${m.expected} (rank ${m.rank || 'none'}), got ${m.top.join(', ') || 'nothing'}`).join('\n') +
+        misses
+          .map(
+            (m) =>
+              `    [${m.locale}] "${m.query}" → expected ${m.expected} (rank ${m.rank || 'none'}), got ${m.top.join(', ') || 'nothing'}`,
+          )
+          .join('\n') +
         '\n',
     );
     expect(table['all']['success@3']).toBeGreaterThanOrEqual(REQUIRED_SUCCESS_AT_3);

@@ -69,7 +69,11 @@ describe('language-aware search over HTTP: autocomplete, synonyms maintained by 
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('synonym_exists');
 
-    const replaced = await asAdmin('PUT', `/v1/admin/search/synonyms/${created.body.id}`, { locale: 'en', term: 'huddle', synonyms: ['waiting room'] });
+    const replaced = await asAdmin('PUT', `/v1/admin/search/synonyms/${created.body.id}`, {
+      locale: 'en',
+      term: 'huddle',
+      synonyms: ['waiting room'],
+    });
     expect(replaced.status).toBe(200);
     expect(slugs((await search({ q: 'huddle', locale: 'en' })).body)[0]).toBe('use-the-waiting-room');
 
@@ -93,7 +97,10 @@ describe('language-aware search over HTTP: autocomplete, synonyms maintained by 
       expect(answer.status).toBe(400);
       expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect((await request('POST', `${kb}/v1/admin/search/synonyms`, { token: agent, body: { locale: 'en', term: 'x', synonyms: ['y'] } })).status).toBe(403);
+    expect(
+      (await request('POST', `${kb}/v1/admin/search/synonyms`, { token: agent, body: { locale: 'en', term: 'x', synonyms: ['y'] } }))
+        .status,
+    ).toBe(403);
     expect((await request('GET', `${kb}/v1/admin/search/synonyms`)).status).toBe(401);
   });
 });

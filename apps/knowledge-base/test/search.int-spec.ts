@@ -44,9 +44,10 @@ describe('search at scale: one statement per search, and the candidate limit kee
         [id, `a-${n}`, SECTION, at, votes.helpful, votes.notHelpful, at, at],
       );
       for (const [locale, text] of Object.entries(texts)) {
-        await manager.query('INSERT INTO kb_article_translation (article_id, locale, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
-          id, locale, text.title, text.body, at, at,
-        ]);
+        await manager.query(
+          'INSERT INTO kb_article_translation (article_id, locale, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [id, locale, text.title, text.body, at, at],
+        );
       }
       await reindexArticle(manager, id);
     });
@@ -56,20 +57,34 @@ describe('search at scale: one statement per search, and the candidate limit kee
   beforeAll(async () => {
     const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
     await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE, 'up', source);
-    const env = loadEnvironment(KnowledgeBaseEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef', ...source });
+    const env = loadEnvironment(KnowledgeBaseEnvironment, {
+      KAFKA_BROKERS: 'unused:9092',
+      AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef',
+      ...source,
+    });
     dataSource = new DataSource({ ...serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env), logging: ['query'], logger: counter } as never);
     await dataSource.initialize();
     search = new MysqlSearchEngine(dataSource);
     const now = new Date();
-    await dataSource.query("INSERT INTO kb_category (id, slug, position, created_at, updated_at) VALUES (?, 'meetings', 0, ?, ?)", [CATEGORY, now, now]);
-    await dataSource.query("INSERT INTO kb_section (id, category_id, slug, position, created_at, updated_at) VALUES (?, ?, 'general', 0, ?, ?)", [SECTION, CATEGORY, now, now]);
+    await dataSource.query("INSERT INTO kb_category (id, slug, position, created_at, updated_at) VALUES (?, 'meetings', 0, ?, ?)", [
+      CATEGORY,
+      now,
+      now,
+    ]);
+    await dataSource.query(
+      "INSERT INTO kb_section (id, category_id, slug, position, created_at, updated_at) VALUES (?, ?, 'general', 0, ?, ?)",
+      [SECTION, CATEGORY, now, now],
+    );
 
     // More articles than the candidate limit mention "meeting" more often than the best matches do,
     // and each has a French translation, so French readers are not served its English text.
     const crowd = CANDIDATES_PER_TERM + 50;
     for (let n = 1; n <= crowd; n += 1) {
       await article(n, {
-        en: { title: `Meeting meeting planner ${n}`, body: 'Meeting meeting meeting: every meeting has a meeting link and a meeting room.' },
+        en: {
+          title: `Meeting meeting planner ${n}`,
+          body: 'Meeting meeting meeting: every meeting has a meeting link and a meeting room.',
+        },
         fr: { title: `Planificateur ${n}`, body: 'Une réunion a un lien.' },
       });
     }
@@ -81,7 +96,9 @@ describe('search at scale: one statement per search, and the candidate limit kee
   });
 
   it('finds the best match of a two-word query although hundreds of heavier rows match one of its words', async () => {
-    const best = await article(1001, { en: { title: 'Echo in a meeting', body: 'An echo in the meeting comes from a speaker near a microphone.' } });
+    const best = await article(1001, {
+      en: { title: 'Echo in a meeting', body: 'An echo in the meeting comes from a speaker near a microphone.' },
+    });
     const ranked = await search.rank({ terms: ['meeting', 'echo'] }, 'en');
     expect(ranked[0].articleId).toBe(best);
     expect(ranked).toHaveLength(MAX_MATCHES);

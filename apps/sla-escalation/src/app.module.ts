@@ -22,7 +22,15 @@ export class SlaEscalationModule {
       module: SlaEscalationModule,
       // the validated environment and the service's clock are visible to every feature module
       global: true,
-      imports: [...serviceInfrastructure(SLA_SERVICE, env), ClocksModule, PoliciesModule, BreachesModule, ReportsModule, TimersModule, ConsistencyModule],
+      imports: [
+        ...serviceInfrastructure(SLA_SERVICE, env),
+        ClocksModule,
+        PoliciesModule,
+        BreachesModule,
+        ReportsModule,
+        TimersModule,
+        ConsistencyModule,
+      ],
       providers: [
         { provide: SlaEnvironment, useValue: env },
         { provide: SlaTimeSource, useValue: options.timeSource ?? new SystemTimeSource() },

@@ -28,7 +28,11 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
     const ticketId = newTicketId();
     await upstream.respond(ticketId, { respondedAt: at(created, respondAfterMs), ticketCreatedAt: created });
     await waitFor(async () => {
-      const rows = await queryDatabase<{ first_responded_at: Date | null }>(database, 'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
+      const rows = await queryDatabase<{ first_responded_at: Date | null }>(
+        database,
+        'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?',
+        [ticketId],
+      );
       return rows[0]?.first_responded_at;
     });
     await upstream.decide(ticketId, { ticketCreatedAt: created, ...decision });
@@ -55,7 +59,12 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
         [tickets[1], at(since, HOUR + 10 * MINUTE)],
       ]);
       expect(first.body.breaches[0]).toMatchObject({
-        metric: 'first_response', priority: 'urgent', plan: 'business', accountId: 'acct-business', state: 'running', escalationLevel: 2,
+        metric: 'first_response',
+        priority: 'urgent',
+        plan: 'business',
+        accountId: 'acct-business',
+        state: 'running',
+        escalationLevel: 2,
       });
       expect(first.body.nextCursor).toEqual(expect.any(String));
       const second = await get(`/v1/breaches?since=${since}&limit=2&cursor=${first.body.nextCursor}`);
@@ -92,7 +101,12 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       const pro = { plan: 'pro', priority: 'urgent' };
       const business = { plan: 'business', priority: 'high', slaTarget: 'PT4H' };
       for (const [offset, minutes, decision] of [
-        [0, 10, pro], [1, 20, pro], [2, 30, pro], [3, 90, pro], [4, 60, business], [5, 180, business],
+        [0, 10, pro],
+        [1, 20, pro],
+        [2, 30, pro],
+        [3, 90, pro],
+        [4, 60, business],
+        [5, 180, business],
       ] as const) {
         await answeredTicket(at(day, offset * HOUR), minutes * MINUTE, decision);
       }
@@ -102,16 +116,36 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       expect(report.body).toMatchObject({ from: day, to: at(day, 24 * HOUR), metric: 'first_response' });
       expect(report.body.groups).toEqual([
         {
-          plan: 'pro', priority: 'urgent', count: 4, met: 3, breached: 1, open: 0, compliance: 0.75,
-          medianFirstResponseMs: 25 * MINUTE, p90FirstResponseMs: 72 * MINUTE,
+          plan: 'pro',
+          priority: 'urgent',
+          count: 4,
+          met: 3,
+          breached: 1,
+          open: 0,
+          compliance: 0.75,
+          medianFirstResponseMs: 25 * MINUTE,
+          p90FirstResponseMs: 72 * MINUTE,
         },
         {
-          plan: 'business', priority: 'high', count: 2, met: 2, breached: 0, open: 0, compliance: 1,
-          medianFirstResponseMs: 120 * MINUTE, p90FirstResponseMs: 168 * MINUTE,
+          plan: 'business',
+          priority: 'high',
+          count: 2,
+          met: 2,
+          breached: 0,
+          open: 0,
+          compliance: 1,
+          medianFirstResponseMs: 120 * MINUTE,
+          p90FirstResponseMs: 168 * MINUTE,
         },
       ]);
       expect(report.body.total).toEqual({
-        count: 6, met: 5, breached: 1, open: 0, compliance: 5 / 6, medianFirstResponseMs: 45 * MINUTE, p90FirstResponseMs: 135 * MINUTE,
+        count: 6,
+        met: 5,
+        breached: 1,
+        open: 0,
+        compliance: 5 / 6,
+        medianFirstResponseMs: 45 * MINUTE,
+        p90FirstResponseMs: 135 * MINUTE,
       });
 
       const empty = await get(`/v1/reports/compliance?from=2019-01-01T00:00:00Z&to=2019-02-01T00:00:00Z`);
@@ -142,10 +176,14 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       expect(response.status).toBe(200);
       expect(response.body.policies).toEqual([
         expect.objectContaining({
-          id: 'default', version: 1, updatedBy: 'system:defaults',
+          id: 'default',
+          version: 1,
+          updatedBy: 'system:defaults',
           targets: { first_response: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' }, next_reply: {}, resolution: {} },
-          warningAt: 0.75, escalation: { afterBreachFractions: [0, 0.5] },
-          pausedStatuses: { first_response: [], next_reply: [], resolution: [] }, calendar: { kind: '24x7' },
+          warningAt: 0.75,
+          escalation: { afterBreachFractions: [0, 0.5] },
+          pausedStatuses: { first_response: [], next_reply: [], resolution: [] },
+          calendar: { kind: '24x7' },
         }),
       ]);
       expect((await get('/v1/policies', customer)).status).toBe(403);
@@ -164,10 +202,17 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('invalid_policy');
       const fields = response.body.errors.map((e: any) => e.field);
-      expect(fields).toEqual(expect.arrayContaining([
-        'targets.first_respons', 'targets.first_response.asap', 'targets.first_response.urgent', 'warningAt',
-        'escalation.afterBreachFractions[1]', 'pausedStatuses.first_response', 'calendar.timeZone',
-      ]));
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'targets.first_respons',
+          'targets.first_response.asap',
+          'targets.first_response.urgent',
+          'warningAt',
+          'escalation.afterBreachFractions[1]',
+          'pausedStatuses.first_response',
+          'calendar.timeZone',
+        ]),
+      );
       expect((await get('/v1/policies/default')).body.version).toBe(1);
     });
 
@@ -200,13 +245,17 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: 'default', version: 2, updatedBy: 'admin-1', warningAt: 0.5, name: 'Paris office hours' });
       const stored = await get('/v1/policies/default');
-      expect(stored.body.versions.map((v: any) => [v.version, v.createdBy])).toEqual([[1, 'system:defaults'], [2, 'admin-1']]);
+      expect(stored.body.versions.map((v: any) => [v.version, v.createdBy])).toEqual([
+        [1, 'system:defaults'],
+        [2, 'admin-1'],
+      ]);
 
       // Friday 16:30 in Paris: half an hour that day, Monday is a holiday, the rest on Tuesday
       const ticketId = newTicketId();
       await upstream.decide(ticketId, { ticketCreatedAt: '2026-01-16T15:30:00.000Z' });
       expect((await event<any>('clock_started', ticketId)).data).toMatchObject({
-        dueAt: '2026-01-20T08:30:00.000Z', warningAt: '2026-01-16T16:00:00.000Z',
+        dueAt: '2026-01-20T08:30:00.000Z',
+        warningAt: '2026-01-16T16:00:00.000Z',
       });
       expect((await get(`/v1/tickets/${ticketId}/sla`)).body.policyVersion).toBe(2);
     });
@@ -237,7 +286,9 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       await event('clock_stopped', ticketId, (data: any) => data.metric === 'first_response');
       await upstream.changeStatus(ticketId, { previousStatus: 'open', status: 'solved', changedAt: at(created, 2 * HOUR) });
       expect((await event<any>('clock_stopped', ticketId, (data) => data.metric === 'resolution')).data).toMatchObject({
-        outcome: 'met', reason: 'ticket_solved', stoppedAt: at(created, 2 * HOUR),
+        outcome: 'met',
+        reason: 'ticket_solved',
+        stoppedAt: at(created, 2 * HOUR),
       });
     });
 
@@ -257,7 +308,9 @@ describe('SLA answers: breaches, compliance report, policies (real Kafka and Mar
       await upstream.comment(ticketId, { authorRole: 'customer', createdAt: at(created, 25 * MINUTE), public: false });
       await upstream.comment(ticketId, { authorRole: 'agent', createdAt: at(created, 30 * MINUTE) });
       expect((await event<any>('clock_stopped', ticketId, (data) => data.metric === 'next_reply')).data).toMatchObject({
-        outcome: 'met', reason: 'agent_replied', stoppedAt: at(created, 30 * MINUTE),
+        outcome: 'met',
+        reason: 'agent_replied',
+        stoppedAt: at(created, 30 * MINUTE),
       });
       await upstream.comment(ticketId, { authorRole: 'customer', createdAt: at(created, 40 * MINUTE) });
       await event('clock_started', ticketId, (data: any) => data.metric === 'next_reply' && data.startedAt === at(created, 40 * MINUTE));

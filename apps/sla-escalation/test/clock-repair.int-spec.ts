@@ -24,7 +24,9 @@ describe('SLA clock repair (real Kafka and MariaDB)', () => {
 
   const clocksOf = (ticketId: string) =>
     queryDatabase<{ id: string; metric: string; cycle: number; version: number }>(
-      bed.database, 'SELECT id, metric, cycle, version FROM sla_clock WHERE ticket_id = ? ORDER BY metric, cycle', [ticketId],
+      bed.database,
+      'SELECT id, metric, cycle, version FROM sla_clock WHERE ticket_id = ? ORDER BY metric, cycle',
+      [ticketId],
     );
   const firstResponse = async (ticketId: string) => (await clocksOf(ticketId)).filter((c) => c.metric === 'first_response');
   /** The clocks vanish; the decision stays recorded, not yet checked by the sweep. */
@@ -52,7 +54,11 @@ describe('SLA clock repair (real Kafka and MariaDB)', () => {
       const clocks = await clocksOf(id);
       expect(new Set(clocks.map((c) => `${c.metric}/${c.cycle}`)).size).toBe(clocks.length);
     }
-    const unchecked = await queryDatabase(bed.database, 'SELECT ticket_id FROM sla_ticket WHERE ticket_id IN (?) AND clock_checked_at IS NULL', [ids]);
+    const unchecked = await queryDatabase(
+      bed.database,
+      'SELECT ticket_id FROM sla_ticket WHERE ticket_id IN (?) AND clock_checked_at IS NULL',
+      [ids],
+    );
     expect(unchecked).toHaveLength(0);
     // checked once: later sweeps find nothing more to do for them
     await sweep.sweepOnce();
@@ -85,10 +91,15 @@ describe('SLA clock repair (real Kafka and MariaDB)', () => {
     await waitFor(async () => (await firstResponse(ticketId)).length === 1, { description: 'the clock started again' });
     // a later event of the same ticket is consumed after both repeats
     await bed.upstream.changeStatus(ticketId, { previousStatus: 'new', status: 'open', changedAt: bed.time.now().toISOString() });
-    await waitFor(async () => {
-      const [row] = await queryDatabase<{ status: string }>(bed.database, 'SELECT status FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
-      return row?.status === 'open';
-    }, { description: 'the status change after the repeats' });
+    await waitFor(
+      async () => {
+        const [row] = await queryDatabase<{ status: string }>(bed.database, 'SELECT status FROM sla_ticket WHERE ticket_id = ?', [
+          ticketId,
+        ]);
+        return row?.status === 'open';
+      },
+      { description: 'the status change after the repeats' },
+    );
     expect(await firstResponse(ticketId)).toHaveLength(1);
     expect(bed.eventsOf('clock_retimed', ticketId)).toHaveLength(0);
   });
@@ -96,22 +107,47 @@ describe('SLA clock repair (real Kafka and MariaDB)', () => {
   it('starts nothing for an entitled ticket answered before its decision, and marks it checked', async () => {
     const ticketId = newTicketId();
     const created = bed.time.now();
-    await bed.upstream.respond(ticketId, { respondedAt: new Date(created.getTime() + 1000).toISOString(), ticketCreatedAt: created.toISOString() });
+    await bed.upstream.respond(ticketId, {
+      respondedAt: new Date(created.getTime() + 1000).toISOString(),
+      ticketCreatedAt: created.toISOString(),
+    });
     // the two events travel on different topics: the response must be known before the decision arrives
-    await waitFor(async () => {
-      const [row] = await queryDatabase<{ first_responded_at: Date | null }>(bed.database, 'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
-      return row?.first_responded_at != null;
-    }, { description: 'the first response applied' });
-    await bed.upstream.decide(ticketId, { ticketCreatedAt: created.toISOString(), trigger: 'plan_changed', decidedAt: new Date(created.getTime() + 2000).toISOString() });
-    await waitFor(async () => {
-      const [row] = await queryDatabase<{ decided_at: Date | null }>(bed.database, 'SELECT decided_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
-      return row?.decided_at != null;
-    }, { description: 'the decision applied' });
+    await waitFor(
+      async () => {
+        const [row] = await queryDatabase<{ first_responded_at: Date | null }>(
+          bed.database,
+          'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?',
+          [ticketId],
+        );
+        return row?.first_responded_at != null;
+      },
+      { description: 'the first response applied' },
+    );
+    await bed.upstream.decide(ticketId, {
+      ticketCreatedAt: created.toISOString(),
+      trigger: 'plan_changed',
+      decidedAt: new Date(created.getTime() + 2000).toISOString(),
+    });
+    await waitFor(
+      async () => {
+        const [row] = await queryDatabase<{ decided_at: Date | null }>(
+          bed.database,
+          'SELECT decided_at FROM sla_ticket WHERE ticket_id = ?',
+          [ticketId],
+        );
+        return row?.decided_at != null;
+      },
+      { description: 'the decision applied' },
+    );
     expect(await firstResponse(ticketId)).toHaveLength(0);
 
     bed.time.advance(10 * MINUTE);
     await sweep.sweepOnce();
-    const [row] = await queryDatabase<{ clock_checked_at: Date | null }>(bed.database, 'SELECT clock_checked_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
+    const [row] = await queryDatabase<{ clock_checked_at: Date | null }>(
+      bed.database,
+      'SELECT clock_checked_at FROM sla_ticket WHERE ticket_id = ?',
+      [ticketId],
+    );
     expect(row.clock_checked_at).not.toBeNull();
     expect(await firstResponse(ticketId)).toHaveLength(0);
   });

@@ -21,7 +21,11 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
   afterAll(() => bed.stop());
 
   const timersOf = async (ticketId: string) =>
-    queryDatabase<{ kind: string; level: number; due_at: Date }>(database, 'SELECT kind, level, due_at FROM sla_timer WHERE ticket_id = ? ORDER BY due_at', [ticketId]);
+    queryDatabase<{ kind: string; level: number; due_at: Date }>(
+      database,
+      'SELECT kind, level, due_at FROM sla_timer WHERE ticket_id = ? ORDER BY due_at',
+      [ticketId],
+    );
   const slaOf = (ticketId: string, token = agent) => request('GET', `${url}/v1/tickets/${ticketId}/sla`, { token });
 
   it("starts the first-response clock at the ticket's creation, with its warning, breach and escalation timers", async () => {
@@ -31,8 +35,15 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
 
     const started = await probe.waitForEvent<any>('support.sla.clock_started.v1', (e) => e.subject === ticketId);
     expect(started.data).toMatchObject({
-      ticketId, metric: 'first_response', priority: 'urgent', startedAt: created,
-      dueAt: at(created, HOUR), warningAt: at(created, 45 * MINUTE), target: 'PT1H', policyId: 'default', targetSource: 'plan',
+      ticketId,
+      metric: 'first_response',
+      priority: 'urgent',
+      startedAt: created,
+      dueAt: at(created, HOUR),
+      warningAt: at(created, 45 * MINUTE),
+      target: 'PT1H',
+      policyId: 'default',
+      targetSource: 'plan',
     });
     expect(started.correlationid).toBe('corr-start');
     expect(started.causationid).toBe(decision.id);
@@ -48,11 +59,26 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
 
     const sla = await slaOf(ticketId);
     expect(sla.status).toBe(200);
-    expect(sla.body).toMatchObject({ ticketId, policy: 'default', policyVersion: 1, priority: 'urgent', escalationLevel: 0, breached: false });
+    expect(sla.body).toMatchObject({
+      ticketId,
+      policy: 'default',
+      policyVersion: 1,
+      priority: 'urgent',
+      escalationLevel: 0,
+      breached: false,
+    });
     expect(sla.body.clocks).toHaveLength(1);
     expect(sla.body.clocks[0]).toMatchObject({
-      metric: 'first_response', cycle: 1, state: 'running', target: 'PT1H', targetSource: 'plan', startedAt: created, dueAt: at(created, HOUR),
-      stoppedAt: null, breachedAt: null, outcome: null,
+      metric: 'first_response',
+      cycle: 1,
+      state: 'running',
+      target: 'PT1H',
+      targetSource: 'plan',
+      startedAt: created,
+      dueAt: at(created, HOUR),
+      stoppedAt: null,
+      breachedAt: null,
+      outcome: null,
     });
     expect(sla.body.clocks[0].remainingMs).toBeGreaterThan(HOUR - MINUTE);
     expect(sla.body.clocks[0].remainingMs).toBeLessThanOrEqual(HOUR);
@@ -77,11 +103,20 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     await upstream.respond(ticketId, { respondedAt: at(created, 10 * MINUTE), ticketCreatedAt: created });
 
     expect((await event<any>('clock_stopped', ticketId)).data).toMatchObject({
-      outcome: 'met', reason: 'first_responded', stoppedAt: at(created, 10 * MINUTE), dueAt: at(created, HOUR),
+      outcome: 'met',
+      reason: 'first_responded',
+      stoppedAt: at(created, 10 * MINUTE),
+      dueAt: at(created, HOUR),
     });
     expect(await timersOf(ticketId)).toEqual([]);
     const clock = (await slaOf(ticketId)).body.clocks[0];
-    expect(clock).toMatchObject({ state: 'stopped', outcome: 'met', stopReason: 'first_responded', elapsedMs: 10 * MINUTE, remainingMs: null });
+    expect(clock).toMatchObject({
+      state: 'stopped',
+      outcome: 'met',
+      stopReason: 'first_responded',
+      elapsedMs: 10 * MINUTE,
+      remainingMs: null,
+    });
   });
 
   it('records a late first response as missed, announcing the breach and its escalation first, exactly once', async () => {
@@ -122,8 +157,13 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     await upstream.changePriority(ticketId, { previousPriority: 'normal', priority: 'high', changedAt: at(created, 10 * MINUTE) });
     const retimed = await event<any>('clock_retimed', ticketId);
     expect(retimed.data).toMatchObject({
-      priority: 'high', previousPriority: 'normal', previousDueAt: at(created, 24 * HOUR), dueAt: at(created, 4 * HOUR),
-      target: 'PT4H', retimedAt: at(created, 10 * MINUTE), startedAt: created,
+      priority: 'high',
+      previousPriority: 'normal',
+      previousDueAt: at(created, 24 * HOUR),
+      dueAt: at(created, 4 * HOUR),
+      target: 'PT4H',
+      retimedAt: at(created, 10 * MINUTE),
+      startedAt: created,
     });
     const timers = await timersOf(ticketId);
     expect(timers.map((t) => [t.kind, new Date(t.due_at).toISOString()])).toEqual([
@@ -144,8 +184,14 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     await event('clock_started', ticketId);
 
     await upstream.decide(ticketId, {
-      ticketCreatedAt: created, status: 'best_effort', reason: 'best_effort', slaTarget: null, slaTargets: null, plan: 'free',
-      trigger: 'plan_changed', decidedAt: at(created, 5 * MINUTE),
+      ticketCreatedAt: created,
+      status: 'best_effort',
+      reason: 'best_effort',
+      slaTarget: null,
+      slaTargets: null,
+      plan: 'free',
+      trigger: 'plan_changed',
+      decidedAt: at(created, 5 * MINUTE),
     });
     expect((await event<any>('clock_stopped', ticketId)).data).toMatchObject({ outcome: 'cancelled', reason: 'entitlement_revoked' });
 
@@ -165,11 +211,20 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     await upstream.decide(ticketId, { ticketCreatedAt: created, priority: 'high', slaTarget: 'PT4H' });
     await event('clock_started', ticketId);
     await upstream.decide(ticketId, {
-      ticketCreatedAt: created, priority: 'high', plan: 'enterprise', trigger: 'plan_changed', decidedAt: at(created, 30 * MINUTE),
-      slaTarget: 'PT2H', slaTargets: { urgent: 'PT30M', high: 'PT2H', normal: 'PT8H', low: 'PT8H' },
+      ticketCreatedAt: created,
+      priority: 'high',
+      plan: 'enterprise',
+      trigger: 'plan_changed',
+      decidedAt: at(created, 30 * MINUTE),
+      slaTarget: 'PT2H',
+      slaTargets: { urgent: 'PT30M', high: 'PT2H', normal: 'PT8H', low: 'PT8H' },
     });
     expect((await event<any>('clock_retimed', ticketId)).data).toMatchObject({
-      priority: 'high', previousPriority: 'high', previousDueAt: at(created, 4 * HOUR), dueAt: at(created, 2 * HOUR), target: 'PT2H',
+      priority: 'high',
+      previousPriority: 'high',
+      previousDueAt: at(created, 4 * HOUR),
+      dueAt: at(created, 2 * HOUR),
+      target: 'PT2H',
     });
     // a later priority change reads the new plan's targets
     await upstream.changePriority(ticketId, { previousPriority: 'high', priority: 'urgent', changedAt: at(created, 40 * MINUTE) });
@@ -186,8 +241,13 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     expect((await slaOf(ticketId)).body.clocks[0]).toMatchObject({ target: 'PT4H', targetSource: 'policy' });
     // a plan that brings a commitment takes the number over from the policy
     await upstream.decide(ticketId, {
-      ticketCreatedAt: created, priority: 'high', plan: 'enterprise', trigger: 'plan_changed', decidedAt: at(created, 10 * MINUTE),
-      slaTarget: 'PT2H', slaTargets: { urgent: 'PT30M', high: 'PT2H', normal: 'PT8H', low: 'PT8H' },
+      ticketCreatedAt: created,
+      priority: 'high',
+      plan: 'enterprise',
+      trigger: 'plan_changed',
+      decidedAt: at(created, 10 * MINUTE),
+      slaTarget: 'PT2H',
+      slaTargets: { urgent: 'PT30M', high: 'PT2H', normal: 'PT8H', low: 'PT8H' },
     });
     expect((await event<any>('clock_retimed', ticketId)).data).toMatchObject({ target: 'PT2H', targetSource: 'plan' });
     expect((await slaOf(ticketId)).body.clocks[0]).toMatchObject({ target: 'PT2H', targetSource: 'plan', dueAt: at(created, 2 * HOUR) });
@@ -199,7 +259,11 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     await upstream.changePriority(ticketId, { previousPriority: 'urgent', priority: 'high', changedAt: at(created, MINUTE) });
     await upstream.respond(ticketId, { respondedAt: at(created, 30 * MINUTE), ticketCreatedAt: created });
     await waitFor(async () => {
-      const rows = await queryDatabase<{ first_responded_at: Date | null }>(database, 'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?', [ticketId]);
+      const rows = await queryDatabase<{ first_responded_at: Date | null }>(
+        database,
+        'SELECT first_responded_at FROM sla_ticket WHERE ticket_id = ?',
+        [ticketId],
+      );
       return rows[0]?.first_responded_at;
     });
 
@@ -239,7 +303,10 @@ describe('SLA clocks: start, stop, pause, re-time (real Kafka and MariaDB)', () 
     expect(await timersOf(ticketId)).toEqual([]);
 
     await upstream.changeStatus(ticketId, { previousStatus: 'pending', status: 'open', changedAt: at(created, 40 * MINUTE) });
-    expect((await event<any>('clock_resumed', ticketId)).data).toMatchObject({ resumedAt: at(created, 40 * MINUTE), dueAt: at(created, 90 * MINUTE) });
+    expect((await event<any>('clock_resumed', ticketId)).data).toMatchObject({
+      resumedAt: at(created, 40 * MINUTE),
+      dueAt: at(created, 90 * MINUTE),
+    });
     expect((await timersOf(ticketId)).map((t) => [t.kind, new Date(t.due_at).toISOString()])).toEqual([
       ['warning', at(created, 75 * MINUTE)],
       ['breach', at(created, 90 * MINUTE)],

@@ -1,14 +1,23 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import {
-  createEvent, EntitlementChecked, TicketCommented, TicketFirstResponded, TicketPriorityChanged, TicketStatusChanged,
-  type EntitlementCheckedV1, type EventDefinition, type SupportEvent, type TicketCommentedV1, type TicketFirstRespondedV1,
-  type TicketPriorityChangedV1, type TicketStatusChangedV1, TOPICS,
+  createEvent,
+  EntitlementChecked,
+  TicketCommented,
+  TicketFirstResponded,
+  TicketPriorityChanged,
+  TicketStatusChanged,
+  type EntitlementCheckedV1,
+  type EventDefinition,
+  type SupportEvent,
+  type TicketCommentedV1,
+  type TicketFirstRespondedV1,
+  type TicketPriorityChangedV1,
+  type TicketStatusChangedV1,
+  TOPICS,
 } from '@support/contracts';
 import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
-import {
-  EventProbe, ServiceStack, startMockKafka, testEnvironment, waitFor, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, ServiceStack, startMockKafka, testEnvironment, waitFor, type RunningBroker } from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { createSlaApp } from '../src/app';
 import { SlaEnvironment } from '../src/environment';

@@ -43,7 +43,12 @@ async function startClocks(replica: SchedulerReplica, startedAt: Date[]): Promis
         createdAt: instant,
       });
       ids.push(record.id);
-      return { record, clock: step.clock, transitions: step.transitions, change: { policy, origin: { correlationId: record.correlationId }, now: instant } };
+      return {
+        record,
+        clock: step.clock,
+        transitions: step.transitions,
+        change: { policy, origin: { correlationId: record.correlationId }, now: instant },
+      };
     });
     await replica.ledger.writeMany(manager, writes);
   });
@@ -108,7 +113,7 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
   const timersLeft = async (clockIds: string[]) =>
     Number((await queryDatabase<{ n: number }>(db.database, 'SELECT COUNT(*) AS n FROM sla_timer WHERE clock_id IN (?)', [clockIds]))[0].n);
 
-  it('two schedulers over one database fire each threshold exactly once, every clock\'s events in order', async () => {
+  it("two schedulers over one database fire each threshold exactly once, every clock's events in order", async () => {
     const starts = Array.from({ length: 300 }, (_, i) => new Date(base.getTime() + i * 1000));
     const ids = await startClocks(replicas[0], starts);
     expect(await timersLeft(ids)).toBe(4 * ids.length);
@@ -151,7 +156,10 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
 
   it('skips a clock another transaction holds and fires it on a later pass', async () => {
     await forgetPendingTimers();
-    const [held, ...free] = await startClocks(replicas[0], Array.from({ length: 5 }, () => new Date(base.getTime() + 2 * HOUR)));
+    const [held, ...free] = await startClocks(
+      replicas[0],
+      Array.from({ length: 5 }, () => new Date(base.getTime() + 2 * HOUR)),
+    );
     time.set(new Date(base.getTime() + 2 * HOUR + 50 * MINUTE));
     const handler: Connection = await createConnection({ ...parseDatabaseUrl(TEST_DATABASE_URL), database: db.database });
     try {
@@ -190,7 +198,11 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
       await other.end();
     }
     expect((await replicas[0].scheduler.firePass()).transitions).toBe(3);
-    expect((await outboxOf([contended])).map((e) => e.type)).toEqual(['support.sla.warning.v1', 'support.sla.breached.v1', 'support.sla.escalated.v1']);
+    expect((await outboxOf([contended])).map((e) => e.type)).toEqual([
+      'support.sla.warning.v1',
+      'support.sla.breached.v1',
+      'support.sla.escalated.v1',
+    ]);
     expect(await timersLeft([contended])).toBe(1);
   });
 
@@ -222,7 +234,11 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     // claim, clocks, clock upsert, timer delete, outbox; no read of the clock's other timer rows
     expect(sent.filter((query) => /FROM sla_timer WHERE (clock_id|id) IN/.test(query))).toEqual([]);
     expect((await outboxOf([clock])).map((e) => e.type)).toEqual(['support.sla.warning.v1']);
-    const left = await queryDatabase<{ kind: string; level: number }>(db.database, 'SELECT kind, level FROM sla_timer WHERE clock_id = ? ORDER BY due_at, level', [clock]);
+    const left = await queryDatabase<{ kind: string; level: number }>(
+      db.database,
+      'SELECT kind, level FROM sla_timer WHERE clock_id = ? ORDER BY due_at, level',
+      [clock],
+    );
     expect(left.map((row) => `${row.kind}${row.level}`)).toEqual(['breach0', 'escalation1', 'escalation2']);
   });
 
@@ -230,7 +246,11 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     await forgetPendingTimers();
     const [clock] = await startClocks(replicas[0], [new Date(base.getTime() + 7 * HOUR)]);
     // a stale row: the escalation of level 2 stored an hour early, and the breach row missing
-    await queryDatabase(db.database, "UPDATE sla_timer SET due_at = due_at - INTERVAL 1 HOUR WHERE clock_id = ? AND kind = 'escalation' AND level = 2", [clock]);
+    await queryDatabase(
+      db.database,
+      "UPDATE sla_timer SET due_at = due_at - INTERVAL 1 HOUR WHERE clock_id = ? AND kind = 'escalation' AND level = 2",
+      [clock],
+    );
     await queryDatabase(db.database, "DELETE FROM sla_timer WHERE clock_id = ? AND kind = 'breach'", [clock]);
     time.set(new Date(base.getTime() + 7 * HOUR + 50 * MINUTE));
     // the warning (45 min) and the stale escalation (30 min) are due: only the warning fires
@@ -251,15 +271,15 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
 
   it('sleeps until the next timer is due rather than a whole poll interval', async () => {
     await forgetPendingTimers();
-    const live = await db.replica(
-      { now: () => new Date() },
-      { SLA_TIMER_POLL_INTERVAL_MS: 5000, SLA_TIMER_BATCH_SIZE: 100 },
-    );
+    const live = await db.replica({ now: () => new Date() }, { SLA_TIMER_POLL_INTERVAL_MS: 5000, SLA_TIMER_BATCH_SIZE: 100 });
     const lateness: number[] = [];
     live.scheduler.onPass((pass) => lateness.push(...pass.thresholds.map((t) => pass.committedAt.getTime() - t.getTime())));
     // warnings 45 min after the start: due 0.4 s to 1.24 s from now, all inside the first poll interval
     const now = Date.now();
-    const ids = await startClocks(live, Array.from({ length: 8 }, (_, i) => new Date(now - 45 * MINUTE + 400 + i * 120)));
+    const ids = await startClocks(
+      live,
+      Array.from({ length: 8 }, (_, i) => new Date(now - 45 * MINUTE + 400 + i * 120)),
+    );
     live.scheduler.onApplicationBootstrap();
     try {
       await waitFor(async () => lateness.length === ids.length, { timeoutMs: 10_000, description: 'eight warnings' });

@@ -74,7 +74,10 @@ export class TimerDatabase {
   }
 
   /** A scheduler replica with its own pool; `settings` override SLA_TIMER_* for it. */
-  async replica(time: SlaTimeSource, settings: Partial<Pick<SlaEnvironment, 'SLA_TIMER_BATCH_SIZE' | 'SLA_TIMER_POLL_INTERVAL_MS' | 'SLA_TIMER_CONCURRENCY'>> = {}): Promise<SchedulerReplica> {
+  async replica(
+    time: SlaTimeSource,
+    settings: Partial<Pick<SlaEnvironment, 'SLA_TIMER_BATCH_SIZE' | 'SLA_TIMER_POLL_INTERVAL_MS' | 'SLA_TIMER_CONCURRENCY'>> = {},
+  ): Promise<SchedulerReplica> {
     const { dataSource } = await this.connect();
     const outbox = new OutboxWriter(`/support/${SLA_SERVICE.name}`);
     const policies = new PolicyCatalogService(dataSource);

@@ -1,7 +1,5 @@
 import { TOPICS } from '@support/contracts';
-import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { ENTITLEMENTS, SLA, TICKETING } from '../src/services';
 
@@ -24,7 +22,9 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     stack = ServiceStack.create(broker.brokers, 'entropy');
     await Promise.all([
       stack.start(...TICKETING, {
-        TICKET_REDRIVE_AFTER_MS: '2000', TICKET_REDRIVE_INTERVAL_MS: '250', TICKET_REDRIVE_MAX_ATTEMPTS: '3',
+        TICKET_REDRIVE_AFTER_MS: '2000',
+        TICKET_REDRIVE_INTERVAL_MS: '250',
+        TICKET_REDRIVE_MAX_ATTEMPTS: '3',
         // no knowledge base runs here, so no ticket ever gets suggestions: not a reason to re-drive
         TICKET_REDRIVE_SUGGESTIONS: 'false',
       }),
@@ -34,8 +34,12 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     admin = await signToken({ sub: 'admin-1', role: 'admin' });
     agent = await signToken({ sub: 'agent-1', role: 'agent' });
     const entitlements = stack.url('entitlements');
-    expect((await request('PUT', `${entitlements}/v1/accounts/acct-pro`, { token: admin, body: { name: 'Pro', plan: 'pro' } })).status).toBe(201);
-    expect((await request('PUT', `${entitlements}/v1/accounts/acct-pro/users/pro-owner`, { token: admin, body: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acct-pro`, { token: admin, body: { name: 'Pro', plan: 'pro' } })).status,
+    ).toBe(201);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acct-pro/users/pro-owner`, { token: admin, body: { role: 'owner' } })).status,
+    ).toBe(200);
     owner = await signToken({ sub: 'pro-owner', role: 'customer', account_id: 'acct-pro' });
   });
 
@@ -50,7 +54,12 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
   async function fileTicket(priority = 'urgent'): Promise<{ id: string; createdAt: string }> {
     const response = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
       token: owner,
-      body: { subject: `anti-entropy (${priority})`, description: 'Meeting 123 456 789 drops every attendee.', priority, device: 'desktop' },
+      body: {
+        subject: `anti-entropy (${priority})`,
+        description: 'Meeting 123 456 789 drops every attendee.',
+        priority,
+        device: 'desktop',
+      },
     });
     expect(response.status).toBe(201);
     return response.body as { id: string; createdAt: string };
@@ -79,10 +88,13 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     return response.body;
   }
 
-  const decisionsOf = (ticketId: string) => queryDatabase<{ id: string }>(db('entitlements'), 'SELECT id FROM decision WHERE ticket_id = ?', [ticketId]);
+  const decisionsOf = (ticketId: string) =>
+    queryDatabase<{ id: string }>(db('entitlements'), 'SELECT id FROM decision WHERE ticket_id = ?', [ticketId]);
   const clocksOf = (ticketId: string) =>
     queryDatabase<{ id: string; metric: string; cycle: number; version: number; due_at: Date }>(
-      db('sla-escalation'), 'SELECT id, metric, cycle, version, due_at FROM sla_clock WHERE ticket_id = ? ORDER BY metric, cycle', [ticketId],
+      db('sla-escalation'),
+      'SELECT id, metric, cycle, version, due_at FROM sla_clock WHERE ticket_id = ? ORDER BY metric, cycle',
+      [ticketId],
     );
   const firstResponseClocks = async (ticketId: string) => (await clocksOf(ticketId)).filter((c) => c.metric === 'first_response');
 
@@ -91,16 +103,30 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     const [row] = await queryDatabase<Record<string, unknown>>(db('ticketing'), 'SELECT * FROM ticket WHERE id = ?', [template]);
     const id = uuidv7();
     const copy: Record<string, unknown> = {
-      ...row, id, subject: 'filed while the broker died', version: 1, created_at: new Date(), updated_at: new Date(),
-      entitlement_status: 'pending', entitlement_reason: null, entitlement_message: null, entitlement_plan: null,
-      entitlement_channels: null, entitlement_decided_at: null, sla_clock_state: null, sla_first_response_due_at: null,
-      sla_breached: 0, sla_escalation_level: 0, sla_updated_at: null, suggestions_updated_at: null,
+      ...row,
+      id,
+      subject: 'filed while the broker died',
+      version: 1,
+      created_at: new Date(),
+      updated_at: new Date(),
+      entitlement_status: 'pending',
+      entitlement_reason: null,
+      entitlement_message: null,
+      entitlement_plan: null,
+      entitlement_channels: null,
+      entitlement_decided_at: null,
+      sla_clock_state: null,
+      sla_first_response_due_at: null,
+      sla_breached: 0,
+      sla_escalation_level: 0,
+      sla_updated_at: null,
+      suggestions_updated_at: null,
     };
     for (const [column, value] of Object.entries(copy)) {
       if (value !== null && typeof value === 'object' && !(value instanceof Date)) copy[column] = JSON.stringify(value);
     }
     await queryDatabase(db('ticketing'), 'INSERT INTO ticket SET ?', [copy]);
-    expect(await queryDatabase(db('ticketing'), "SELECT id FROM outbox_message WHERE message_key = ?", [id])).toHaveLength(0);
+    expect(await queryDatabase(db('ticketing'), 'SELECT id FROM outbox_message WHERE message_key = ?', [id])).toHaveLength(0);
     return id;
   }
 
@@ -112,7 +138,11 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     const ticket = await ticketWhen(lost, withClock, `lost ticket ${lost} re-driven to its clock`);
     // the clock counts from the ticket's filing, not from the re-drive
     expect(new Date(ticket.sla.firstResponseDueAt).getTime() - new Date(ticket.createdAt).getTime()).toBe(3600_000);
-    const [redrive] = await queryDatabase<{ attempts: number; reason: string }>(db('ticketing'), 'SELECT attempts, reason FROM ticket_redrive WHERE ticket_id = ?', [lost]);
+    const [redrive] = await queryDatabase<{ attempts: number; reason: string }>(
+      db('ticketing'),
+      'SELECT attempts, reason FROM ticket_redrive WHERE ticket_id = ?',
+      [lost],
+    );
     expect(redrive.attempts).toBeGreaterThanOrEqual(1);
     expect(redrive.reason).toBe('decision');
     expect(await decisionsOf(lost)).toHaveLength(1);
@@ -132,9 +162,13 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     const ticket = await decidedWithClock();
     const [decision] = await decisionsOf(ticket.id);
     // the decision was made and recorded, but neither ticketing nor the SLA service ever saw it
-    await queryDatabase(db('ticketing'), `UPDATE ticket SET entitlement_status = 'pending', entitlement_reason = NULL, entitlement_message = NULL,
+    await queryDatabase(
+      db('ticketing'),
+      `UPDATE ticket SET entitlement_status = 'pending', entitlement_reason = NULL, entitlement_message = NULL,
       entitlement_plan = NULL, entitlement_channels = NULL, entitlement_decided_at = NULL, sla_clock_state = NULL,
-      sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?`, [ticket.id]);
+      sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?`,
+      [ticket.id],
+    );
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_timer WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_clock WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_ticket WHERE ticket_id = ?', [ticket.id]);
@@ -145,10 +179,13 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     expect(repaired.sla.firstResponseDueAt).toBe(ticket.sla.firstResponseDueAt);
     // still one decision: the recorded one, announced again under a new event id
     expect(await decisionsOf(ticket.id)).toEqual([decision]);
-    const checked = await waitFor(() => {
-      const events = probe.events('support.entitlement.checked.v1', ticket.id) as any[];
-      return events.length >= 2 ? events : null;
-    }, { timeoutMs: 30_000, description: 'the decision announced twice' });
+    const checked = await waitFor(
+      () => {
+        const events = probe.events('support.entitlement.checked.v1', ticket.id) as any[];
+        return events.length >= 2 ? events : null;
+      },
+      { timeoutMs: 30_000, description: 'the decision announced twice' },
+    );
     expect(new Set(checked.map((e) => e.data.decisionId))).toEqual(new Set([decision.id]));
     expect(new Set(checked.map((e) => e.data.decidedAt)).size).toBe(1);
     expect(new Set(checked.map((e) => e.id)).size).toBe(checked.length);
@@ -159,33 +196,44 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
   it('changes nothing when an already decided ticket with its clock is re-driven', async () => {
     const ticket = await decidedWithClock();
     const [created] = probe.events('support.ticket.created.v1', ticket.id) as any[];
-    const ticketRow = async () =>
-      (await queryDatabase(db('ticketing'), 'SELECT * FROM ticket WHERE id = ?', [ticket.id]))[0];
+    const ticketRow = async () => (await queryDatabase(db('ticketing'), 'SELECT * FROM ticket WHERE id = ?', [ticket.id]))[0];
     // every fact but clock_checked_at, which the repair sweep sets on its own schedule
     const slaTicket = async () =>
-      (await queryDatabase<Record<string, unknown>>(db('sla-escalation'), 'SELECT * FROM sla_ticket WHERE ticket_id = ?', [ticket.id]))
-        .map(({ clock_checked_at: _checked, ...facts }) => facts);
+      (await queryDatabase<Record<string, unknown>>(db('sla-escalation'), 'SELECT * FROM sla_ticket WHERE ticket_id = ?', [ticket.id])).map(
+        ({ clock_checked_at: _checked, ...facts }) => facts,
+      );
     const [rowBefore, clocksBefore, slaBefore] = [await ticketRow(), await clocksOf(ticket.id), await slaTicket()];
 
     // what ticketing's sweep publishes: the same ticket under a new event id
     const redrive = { ...created, id: uuidv7(), correlationid: uuidv7() };
     await probe.publishRaw(TOPICS.tickets, ticket.id, JSON.stringify(redrive));
-    const checked = await waitFor(() => {
-      const events = probe.events('support.entitlement.checked.v1', ticket.id) as any[];
-      return events.length >= 2 ? events : null;
-    }, { timeoutMs: 30_000, description: 'the recorded decision announced again' });
+    const checked = await waitFor(
+      () => {
+        const events = probe.events('support.entitlement.checked.v1', ticket.id) as any[];
+        return events.length >= 2 ? events : null;
+      },
+      { timeoutMs: 30_000, description: 'the recorded decision announced again' },
+    );
     expect(checked[1].data).toEqual(checked[0].data);
     expect(checked[1].causationid).toBe(redrive.id);
-    const started = await waitFor(() => {
-      const events = (probe.events('support.sla.clock_started.v1', ticket.id) as any[]).filter((e) => e.data.metric === 'first_response');
-      return events.length >= 2 ? events : null;
-    }, { timeoutMs: 30_000, description: 'the running clock announced again' });
+    const started = await waitFor(
+      () => {
+        const events = (probe.events('support.sla.clock_started.v1', ticket.id) as any[]).filter((e) => e.data.metric === 'first_response');
+        return events.length >= 2 ? events : null;
+      },
+      { timeoutMs: 30_000, description: 'the running clock announced again' },
+    );
     expect(started[1].data).toEqual(started[0].data);
     // ticketing has applied both repeats (its inbox holds them) ...
-    await waitFor(async () => {
-      const seen = await queryDatabase(db('ticketing'), 'SELECT event_id FROM inbox_event WHERE event_id IN (?)', [[checked[1].id, started[1].id]]);
-      return seen.length === 2;
-    }, { timeoutMs: 30_000, description: 'ticketing consumed the repeats' });
+    await waitFor(
+      async () => {
+        const seen = await queryDatabase(db('ticketing'), 'SELECT event_id FROM inbox_event WHERE event_id IN (?)', [
+          [checked[1].id, started[1].id],
+        ]);
+        return seen.length === 2;
+      },
+      { timeoutMs: 30_000, description: 'ticketing consumed the repeats' },
+    );
 
     // ... and nothing moved anywhere: one decision, the same rows, the same versions
     expect(await decisionsOf(ticket.id)).toHaveLength(1);
@@ -200,11 +248,19 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     const clocks = await clocksOf(ticket.id);
     const reannouncedBefore = (await consistency('sla-escalation')).counters.clocksReannounced;
     // ticketing never saw the clock start: an entitled ticket without a clock
-    await queryDatabase(db('ticketing'), 'UPDATE ticket SET sla_clock_state = NULL, sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?', [ticket.id]);
+    await queryDatabase(
+      db('ticketing'),
+      'UPDATE ticket SET sla_clock_state = NULL, sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?',
+      [ticket.id],
+    );
 
     const repaired = await ticketWhen(ticket.id, withClock, `ticket ${ticket.id} shows its clock again`);
     expect(repaired.sla.firstResponseDueAt).toBe(ticket.sla.firstResponseDueAt);
-    const [redrive] = await queryDatabase<{ attempts: number; reason: string }>(db('ticketing'), 'SELECT attempts, reason FROM ticket_redrive WHERE ticket_id = ?', [ticket.id]);
+    const [redrive] = await queryDatabase<{ attempts: number; reason: string }>(
+      db('ticketing'),
+      'SELECT attempts, reason FROM ticket_redrive WHERE ticket_id = ?',
+      [ticket.id],
+    );
     expect(redrive).toMatchObject({ reason: 'clock' });
     expect(await decisionsOf(ticket.id)).toHaveLength(1);
     expect(await clocksOf(ticket.id)).toEqual(clocks);
@@ -221,10 +277,13 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_clock WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'UPDATE sla_ticket SET clock_checked_at = NULL WHERE ticket_id = ?', [ticket.id]);
 
-    const [repaired] = await waitFor(async () => {
-      const found = await firstResponseClocks(ticket.id);
-      return found.length > 0 ? found : null;
-    }, { timeoutMs: 60_000, intervalMs: 200, description: 'the repaired clock' });
+    const [repaired] = await waitFor(
+      async () => {
+        const found = await firstResponseClocks(ticket.id);
+        return found.length > 0 ? found : null;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, description: 'the repaired clock' },
+    );
     expect(repaired.id).not.toBe(original.id);
     expect(repaired.due_at).toEqual(original.due_at);
     await waitFor(() => probe.events('support.sla.clock_started.v1', ticket.id).some((e: any) => e.data.clockId === repaired.id), {
@@ -235,11 +294,15 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     expect(after.counters.clocksRepaired).toBeGreaterThan(before.clocksRepaired);
     expect(after.counters.ticketsRepaired).toBe(before.ticketsRepaired + 1);
     // more sweeps start nothing more
-    await waitFor(async () => (await consistency('sla-escalation')).counters.sweeps >= after.counters.sweeps + 4, { description: 'four more sweeps' });
+    await waitFor(async () => (await consistency('sla-escalation')).counters.sweeps >= after.counters.sweeps + 4, {
+      description: 'four more sweeps',
+    });
     const clocks = await clocksOf(ticket.id);
     expect(clocks.filter((c) => c.metric === 'first_response')).toHaveLength(1);
     expect(new Set(clocks.map((c) => c.metric)).size).toBe(clocks.length);
-    await waitFor(async () => (await consistency('sla-escalation')).stuck.awaitingCheck === 0, { description: 'every old decision checked' });
+    await waitFor(async () => (await consistency('sla-escalation')).stuck.awaitingCheck === 0, {
+      description: 'every old decision checked',
+    });
   });
 
   it('shows the consistency report to staff only', async () => {

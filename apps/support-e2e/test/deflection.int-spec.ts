@@ -1,6 +1,13 @@
 import { TOPICS, type KbArticlesSuggestedV1, type SupportEvent } from '@support/contracts';
 import {
-  EventProbe, request, ServiceStack, signToken, startMockKafka, TEST_DATABASE_URL, waitFor, type RunningBroker,
+  EventProbe,
+  request,
+  ServiceStack,
+  signToken,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  waitFor,
+  type RunningBroker,
 } from '@support/testing';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -69,7 +76,10 @@ describe('a filed ticket gets help-center suggestions (ticketing + knowledge bas
     ).catch(() => null);
   }
 
-  function expectShownOnTicket(shown: Array<{ articleId: string; slug: string; locale: string }> | null, event: SupportEvent<KbArticlesSuggestedV1>) {
+  function expectShownOnTicket(
+    shown: Array<{ articleId: string; slug: string; locale: string }> | null,
+    event: SupportEvent<KbArticlesSuggestedV1>,
+  ) {
     if (shown === null) return;
     expect(shown.map((a) => [a.articleId, a.slug, a.locale])).toEqual(event.data.suggestions.map((s) => [s.articleId, s.slug, s.locale]));
   }
@@ -96,7 +106,10 @@ describe('a filed ticket gets help-center suggestions (ticketing + knowledge bas
 
     const stats = await request('GET', `${kb}/v1/admin/stats/deflection?channel=ticket`, { token: admin });
     expect(stats.body.overall).toMatchObject({ answered: 1 });
-    expect(stats.body.byArticle.find((a: { articleId: string }) => a.articleId === answer)).toMatchObject({ slug: 'fix-audio-echo', answered: 1 });
+    expect(stats.body.byArticle.find((a: { articleId: string }) => a.articleId === answer)).toMatchObject({
+      slug: 'fix-audio-echo',
+      answered: 1,
+    });
   });
 
   it('matches a ticket written in Russian against the Russian translations', async () => {

@@ -83,18 +83,69 @@ function operationsOf(document: OpenApiDocument): Operation[] {
 }
 
 const UNICODE_EDGES = [
-  '\u0000', '\u0007', '\u001b[31m', '\ud800', '\udfff', 'a\ud83d', '\ufeff', '\u202e', '\u200b', '\uffff',
-  'e\u0301\u0301\u0301\u0301', '😀'.repeat(50), 'Ω≈ç√∫', 'ＡＢＣ', '𝕳𝖊𝖑𝖑𝖔', '\r\n\r\n', "'; DROP TABLE ticket; --",
-  '<script>alert(1)</script>', '${jndi:ldap://x}', '../../etc/passwd', '%00', '%', '%zz', '__proto__',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\ud800',
+  '\udfff',
+  'a\ud83d',
+  '\ufeff',
+  '\u202e',
+  '\u200b',
+  '\uffff',
+  'e\u0301\u0301\u0301\u0301',
+  '😀'.repeat(50),
+  'Ω≈ç√∫',
+  'ＡＢＣ',
+  '𝕳𝖊𝖑𝖑𝖔',
+  '\r\n\r\n',
+  "'; DROP TABLE ticket; --",
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '../../etc/passwd',
+  '%00',
+  '%',
+  '%zz',
+  '__proto__',
 ];
 const BAD_IDS = [
-  '0', '-1', 'null', 'undefined', 'x'.repeat(300), '00000000-0000-0000-0000-000000000000',
-  '01890000-0000-7000-8000-000000000000', 'not-a-uuid', '..', '%2e%2e%2f', '%00', '%ff', '%ed%a0%80', '😀',
-  '1e309', 'NaN', ' ', 'a%20b', "'", '"', 'constructor', '__proto__', '9'.repeat(40),
+  '0',
+  '-1',
+  'null',
+  'undefined',
+  'x'.repeat(300),
+  '00000000-0000-0000-0000-000000000000',
+  '01890000-0000-7000-8000-000000000000',
+  'not-a-uuid',
+  '..',
+  '%2e%2e%2f',
+  '%00',
+  '%ff',
+  '%ed%a0%80',
+  '😀',
+  '1e309',
+  'NaN',
+  ' ',
+  'a%20b',
+  "'",
+  '"',
+  'constructor',
+  '__proto__',
+  '9'.repeat(40),
 ];
 const BOUNDARY_NUMBERS = [0, -1, 1, -0, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), 2 ** 53, 2 ** 53 + 2, 1e308, -1e308, 0.5, 1e-320];
 const BOUNDARY_QUERY_NUMBERS = ['0', '-1', '1.5', '1e309', 'NaN', 'Infinity', '99999999999999999999', '0x10', '', ' 1', '١٢'];
-const BAD_DATES = ['2026-02-30T10:00:00Z', '2026-13-01T00:00:00Z', '0000-00-00', '9999-12-31T23:59:59.999Z', '-271821-04-19T00:00:00Z', 'yesterday', '2026-01-01T25:61:61Z', '1', ''];
+const BAD_DATES = [
+  '2026-02-30T10:00:00Z',
+  '2026-13-01T00:00:00Z',
+  '0000-00-00',
+  '9999-12-31T23:59:59.999Z',
+  '-271821-04-19T00:00:00Z',
+  'yesterday',
+  '2026-01-01T25:61:61Z',
+  '1',
+  '',
+];
 
 function deepNesting(depth: number, kind: 'object' | 'array'): string {
   return kind === 'object' ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -151,9 +202,23 @@ class Generator {
   /** A value of the wrong type, or the right type at its edges. */
   wrong(schema: Schema | undefined): unknown {
     const resolved = this.resolve(schema);
-    const candidates: unknown[] = [null, true, 0, -1, '', [], {}, 'x'.repeat(70_000), this.pick(UNICODE_EDGES), this.pick(BOUNDARY_NUMBERS), [[[[[['deep']]]]]], { nested: { $gt: '' } }];
+    const candidates: unknown[] = [
+      null,
+      true,
+      0,
+      -1,
+      '',
+      [],
+      {},
+      'x'.repeat(70_000),
+      this.pick(UNICODE_EDGES),
+      this.pick(BOUNDARY_NUMBERS),
+      [[[[[['deep']]]]]],
+      { nested: { $gt: '' } },
+    ];
     if (resolved.type === 'string' && resolved.format === 'date-time') candidates.push(...BAD_DATES);
-    if (resolved.type === 'string') candidates.push(this.pick(UNICODE_EDGES).repeat(1 + Math.floor(this.random() * 300)), 'x'.repeat((resolved.maxLength ?? 255) + 1));
+    if (resolved.type === 'string')
+      candidates.push(this.pick(UNICODE_EDGES).repeat(1 + Math.floor(this.random() * 300)), 'x'.repeat((resolved.maxLength ?? 255) + 1));
     if (resolved.type === 'integer' || resolved.type === 'number') candidates.push(...BOUNDARY_NUMBERS, '1', 'NaN');
     if (resolved.enum) candidates.push(`${String(resolved.enum[0])} `, String(resolved.enum[0]).toUpperCase());
     if (resolved.type === 'array') candidates.push(new Array(2000).fill(this.valid(resolved.items)), [null], [{}]);
@@ -181,8 +246,14 @@ function casesFor(operation: Operation, generator: Generator, count: number, kno
   const multipart = operation.body?.contentType.includes('multipart') ? operation.body : null;
   // half the time an id that exists (a ticket, the account, the user, a plan), so requests reach past the lookup
   const validPath = () =>
-    Object.fromEntries(pathParameters.map((p) => [p.name, encodeURIComponent(String(generator.pick([generator.valid(p.schema) ?? 'x', generator.pick(knownIds)])))]));
-  const validQuery = () => Object.fromEntries(queryParameters.filter((p) => p.required).map((p) => [p.name, String(generator.valid(p.schema))]));
+    Object.fromEntries(
+      pathParameters.map((p) => [
+        p.name,
+        encodeURIComponent(String(generator.pick([generator.valid(p.schema) ?? 'x', generator.pick(knownIds)]))),
+      ]),
+    );
+  const validQuery = () =>
+    Object.fromEntries(queryParameters.filter((p) => p.required).map((p) => [p.name, String(generator.valid(p.schema))]));
   const validBody = () => (jsonBody ? (generator.valid(jsonBody.schema) as Record<string, unknown>) : undefined);
 
   const build = (
@@ -206,9 +277,15 @@ function casesFor(operation: Operation, generator: Generator, count: number, kno
   const mutations: Array<() => FuzzRequest> = [
     () => build('baseline', {}),
     () => build('bad path id', { path: Object.fromEntries(pathParameters.map((p) => [p.name, generator.pick(BAD_IDS)])) }),
-    () => build('boundary query', {
-      query: Object.fromEntries(queryParameters.map((p) => [p.name, generator.pick([...BOUNDARY_QUERY_NUMBERS, ...BAD_DATES, ...UNICODE_EDGES, 'x'.repeat(5000)])])),
-    }),
+    () =>
+      build('boundary query', {
+        query: Object.fromEntries(
+          queryParameters.map((p) => [
+            p.name,
+            generator.pick([...BOUNDARY_QUERY_NUMBERS, ...BAD_DATES, ...UNICODE_EDGES, 'x'.repeat(5000)]),
+          ]),
+        ),
+      }),
     () => {
       // a parameter given twice arrives as an array
       const request = build('repeated query', { query: {} });
@@ -218,13 +295,38 @@ function casesFor(operation: Operation, generator: Generator, count: number, kno
   ];
   if (takesBody) {
     mutations.push(
-    () => build('deep nested object', { body: deepNesting(generator.pick([100, 3000, 10_000]), 'object') }),
-    () => build('deep nested array', { body: deepNesting(generator.pick([100, 3000, 10_000]), 'array') }),
-    () => build('malformed JSON', { body: generator.pick(['{', '{"a":', '[1,]', 'null', '"string"', '123', 'true', '{"a":1}{"b":2}', '\u0000', '']) }),
-    () => build('invalid UTF-8', { body: Buffer.concat([Buffer.from('{"subject":"'), Buffer.from([0xc3, 0x28, 0xff, 0xed, 0xa0, 0x80]), Buffer.from('","text":"x"}')]) }),
-    () => build('wrong content type', { body: 'subject=x&text=y', contentType: generator.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x']) }),
-    () => build('huge string', { body: JSON.stringify({ ...(validBody() ?? {}), text: 'x'.repeat(2_000_000), subject: 'y'.repeat(2_000_000) }) }),
-    () => build('prototype keys', { body: `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(validBody() ?? {}).slice(1)}` }),
+      () => build('deep nested object', { body: deepNesting(generator.pick([100, 3000, 10_000]), 'object') }),
+      () => build('deep nested array', { body: deepNesting(generator.pick([100, 3000, 10_000]), 'array') }),
+      () =>
+        build('malformed JSON', {
+          body: generator.pick(['{', '{"a":', '[1,]', 'null', '"string"', '123', 'true', '{"a":1}{"b":2}', '\u0000', '']),
+        }),
+      () =>
+        build('invalid UTF-8', {
+          body: Buffer.concat([
+            Buffer.from('{"subject":"'),
+            Buffer.from([0xc3, 0x28, 0xff, 0xed, 0xa0, 0x80]),
+            Buffer.from('","text":"x"}'),
+          ]),
+        }),
+      () =>
+        build('wrong content type', {
+          body: 'subject=x&text=y',
+          contentType: generator.pick([
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'application/xml',
+            'multipart/form-data; boundary=x',
+          ]),
+        }),
+      () =>
+        build('huge string', {
+          body: JSON.stringify({ ...(validBody() ?? {}), text: 'x'.repeat(2_000_000), subject: 'y'.repeat(2_000_000) }),
+        }),
+      () =>
+        build('prototype keys', {
+          body: `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(validBody() ?? {}).slice(1)}`,
+        }),
     );
   }
   if (jsonBody) {
@@ -252,13 +354,29 @@ function casesFor(operation: Operation, generator: Generator, count: number, kno
   if (multipart) {
     const boundary = 'fuzzboundary';
     const part = (name: string, filename: string, type: string, content: Buffer) =>
-      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const multipartCase = (description: string, body: Buffer) => ({ ...build(description, { body, contentType: `multipart/form-data; boundary=${boundary}` }) });
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+    const multipartCase = (description: string, body: Buffer) => ({
+      ...build(description, { body, contentType: `multipart/form-data; boundary=${boundary}` }),
+    });
     mutations.push(
       () => multipartCase('multipart: wrong field', part('other', 'a.txt', 'text/plain', Buffer.from('x'))),
-      () => multipartCase('multipart: odd filename', part('file', generator.pick(['../../x', '\u0000.png', '😀.exe', 'x'.repeat(1000)]), 'image/png', Buffer.from('not a png'))),
+      () =>
+        multipartCase(
+          'multipart: odd filename',
+          part('file', generator.pick(['../../x', '\u0000.png', '😀.exe', 'x'.repeat(1000)]), 'image/png', Buffer.from('not a png')),
+        ),
       () => multipartCase('multipart: empty file', part('file', 'empty.txt', 'text/plain', Buffer.alloc(0))),
-      () => multipartCase('multipart: truncated', Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc`)),
+      () =>
+        multipartCase(
+          'multipart: truncated',
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc`),
+        ),
     );
   }
   const cases: FuzzRequest[] = [];
@@ -291,7 +409,10 @@ describe('fuzzing every route of every service from its OpenAPI document (real K
     const admin = tokens.find(([role]) => role === 'admin')![1]!;
     const customer = tokens.find(([role]) => role === 'customer')![1]!;
     await request('PUT', `${stack.url('entitlements')}/v1/accounts/fuzz-account`, { token: admin, body: { name: 'Fuzz', plan: 'pro' } });
-    await request('PUT', `${stack.url('entitlements')}/v1/accounts/fuzz-account/users/fuzz-customer`, { token: admin, body: { role: 'owner' } });
+    await request('PUT', `${stack.url('entitlements')}/v1/accounts/fuzz-account/users/fuzz-customer`, {
+      token: admin,
+      body: { role: 'owner' },
+    });
     const ticket = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
       token: customer,
       body: { subject: 'Fuzz target', description: 'A ticket the fuzzer can find.', priority: 'normal', device: 'web' },
@@ -305,40 +426,51 @@ describe('fuzzing every route of every service from its OpenAPI document (real K
     await broker?.stop();
   });
 
-  it.each(['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'])('%s answers every generated request below 500 and stays alive', async (name) => {
-    const url = stack.url(name);
-    const document = (await (await fetch(`${url}/docs/json`)).json()) as OpenApiDocument;
-    const operations = operationsOf(document);
-    expect(operations.length).toBeGreaterThan(0);
-    // one seed per service, so that adding routes to one service does not reshuffle the others
-    const random = seeded(SEED + [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0));
-    const generator = new Generator(random, document);
-    const perOperation = Math.max(8, Math.floor(REQUESTS_PER_SERVICE / operations.length));
+  it.each(['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'])(
+    '%s answers every generated request below 500 and stays alive',
+    async (name) => {
+      const url = stack.url(name);
+      const document = (await (await fetch(`${url}/docs/json`)).json()) as OpenApiDocument;
+      const operations = operationsOf(document);
+      expect(operations.length).toBeGreaterThan(0);
+      // one seed per service, so that adding routes to one service does not reshuffle the others
+      const random = seeded(SEED + [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0));
+      const generator = new Generator(random, document);
+      const perOperation = Math.max(8, Math.floor(REQUESTS_PER_SERVICE / operations.length));
 
-    const failures: string[] = [];
-    const statuses = new Map<number, number>();
-    let sent = 0;
-    for (const operation of operations) {
-      for (const fuzz of casesFor(operation, generator, perOperation, knownIds)) {
-        const [role, token] = generator.pick(tokens);
-        const headers = { ...fuzz.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-        const label = `${fuzz.method} ${operation.path} [${fuzz.description}] as ${role}: ${fuzz.method} ${fuzz.path.slice(0, 200)}`;
-        sent += 1;
-        try {
-          const response = await fetch(`${url}${fuzz.path}`, { method: fuzz.method, headers, body: fuzz.body, signal: AbortSignal.timeout(30_000) });
-          const text = await response.text();
-          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          if (response.status >= 500) failures.push(`${response.status} ${label} → ${text.slice(0, 300)}`);
-        } catch (error) {
-          failures.push(`no answer: ${label} → ${(error as Error).message}`);
+      const failures: string[] = [];
+      const statuses = new Map<number, number>();
+      let sent = 0;
+      for (const operation of operations) {
+        for (const fuzz of casesFor(operation, generator, perOperation, knownIds)) {
+          const [role, token] = generator.pick(tokens);
+          const headers = { ...fuzz.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+          const label = `${fuzz.method} ${operation.path} [${fuzz.description}] as ${role}: ${fuzz.method} ${fuzz.path.slice(0, 200)}`;
+          sent += 1;
+          try {
+            const response = await fetch(`${url}${fuzz.path}`, {
+              method: fuzz.method,
+              headers,
+              body: fuzz.body,
+              signal: AbortSignal.timeout(30_000),
+            });
+            const text = await response.text();
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            if (response.status >= 500) failures.push(`${response.status} ${label} → ${text.slice(0, 300)}`);
+          } catch (error) {
+            failures.push(`no answer: ${label} → ${(error as Error).message}`);
+          }
         }
       }
-    }
-    const live = await fetch(`${url}/health/live`).then((r) => r.status, (error: Error) => error.message);
-    process.stdout.write(
-      `fuzz ${name} (seed ${SEED}): ${sent} requests over ${operations.length} operations, statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${failures.length} failures, live ${live}\n`,
-    );
-    expect({ service: name, seed: SEED, failures }).toEqual({ service: name, seed: SEED, failures: [] });
-    expect(live).toBe(200);
-  });
+      const live = await fetch(`${url}/health/live`).then(
+        (r) => r.status,
+        (error: Error) => error.message,
+      );
+      process.stdout.write(
+        `fuzz ${name} (seed ${SEED}): ${sent} requests over ${operations.length} operations, statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${failures.length} failures, live ${live}\n`,
+      );
+      expect({ service: name, seed: SEED, failures }).toEqual({ service: name, seed: SEED, failures: [] });
+      expect(live).toBe(200);
+    },
+  );
 });

@@ -54,7 +54,13 @@ async function send(
 }
 
 function ticketForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { subject: 'Echo in every meeting', description: 'Participants hear an echo.', priority: 'normal', device: 'desktop', ...overrides };
+  return {
+    subject: 'Echo in every meeting',
+    description: 'Participants hear an echo.',
+    priority: 'normal',
+    device: 'desktop',
+    ...overrides,
+  };
 }
 
 function deepJson(levels: number): string {
@@ -65,7 +71,9 @@ function expectFieldError(response: RawResponse, field: string, problem: RegExp)
   expect(response.status).toBe(400);
   expect(response.body).toMatchObject({ statusCode: 400, code: 'validation_failed' });
   expect(response.body.message).toContain(field);
-  expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, problems: [expect.stringMatching(problem)] })]));
+  expect(response.body.errors).toEqual(
+    expect.arrayContaining([expect.objectContaining({ field, problems: [expect.stringMatching(problem)] })]),
+  );
 }
 
 describe('HTTP hardening shared by every service (real ticketing and knowledge base)', () => {
@@ -123,13 +131,19 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       expect(accepted.status).toBe(201);
       expect(accepted.body.description).toBe('A'.repeat(60 * 1024));
 
-      const tooLarge = await send('POST', `${ticketing}/v1/tickets`, { token, body: JSON.stringify(ticketForm({ description: 'x'.repeat(600 * 1024) })) });
+      const tooLarge = await send('POST', `${ticketing}/v1/tickets`, {
+        token,
+        body: JSON.stringify(ticketForm({ description: 'x'.repeat(600 * 1024) })),
+      });
       expect(tooLarge.status).toBe(413);
       expect(tooLarge.body).toMatchObject({ code: 'payload_too_large', limit: 512 * 1024 });
     });
 
     it('reads only JSON: a form-encoded body is a 415', async () => {
-      const response = await send('POST', `${kb}/v1/suggestions`, { body: 'text=echo&locale=en', contentType: 'application/x-www-form-urlencoded' });
+      const response = await send('POST', `${kb}/v1/suggestions`, {
+        body: 'text=echo&locale=en',
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(response.status).toBe(415);
       expect(response.body).toMatchObject({ code: 'unsupported_media_type' });
     });
@@ -161,12 +175,18 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       ['BEL in a description', { description: 'ring\u0007' }, 'description', /U\+0007/],
       ['a C1 control in a CC address', { ccEmails: ['a@example.com', 'b\u0085@example.com'] }, 'ccEmails[1]', /U\+0085/],
     ])('refuses control characters: %s', async (_, change, field, problem) => {
-      const response = await send('POST', `${ticketing}/v1/tickets`, { token: await freshCustomer(), body: JSON.stringify(ticketForm(change)) });
+      const response = await send('POST', `${ticketing}/v1/tickets`, {
+        token: await freshCustomer(),
+        body: JSON.stringify(ticketForm(change)),
+      });
       expectFieldError(response, field, problem);
     });
 
     it('refuses a line break in one-line text (a subject)', async () => {
-      const response = await send('POST', `${ticketing}/v1/tickets`, { token: await freshCustomer(), body: JSON.stringify(ticketForm({ subject: 'Echo\nin every meeting' })) });
+      const response = await send('POST', `${ticketing}/v1/tickets`, {
+        token: await freshCustomer(),
+        body: JSON.stringify(ticketForm({ subject: 'Echo\nin every meeting' })),
+      });
       expectFieldError(response, 'subject', /must be one line: it must not contain control characters \(U\+000A at position 4\)/);
     });
 
@@ -191,7 +211,10 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
     });
 
     it('answers a body it cannot decompress, or an unknown Content-Encoding, with a 4xx', async () => {
-      const broken = await send('POST', `${kb}/v1/suggestions`, { body: Buffer.from('not gzip at all'), headers: { 'content-encoding': 'gzip' } });
+      const broken = await send('POST', `${kb}/v1/suggestions`, {
+        body: Buffer.from('not gzip at all'),
+        headers: { 'content-encoding': 'gzip' },
+      });
       expect(broken.status).toBe(400);
       const unknown = await send('POST', `${kb}/v1/suggestions`, { body: '{"text":"echo"}', headers: { 'content-encoding': 'zstd-ish' } });
       expect(unknown.status).toBe(415);
@@ -204,7 +227,11 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
     });
 
     it('refuses bytes that are not UTF-8 instead of replacing them, naming the field', async () => {
-      const body = Buffer.concat([Buffer.from(JSON.stringify(ticketForm()).replace('"Echo in every meeting"', '"Echo ')), Buffer.from([0xff, 0xfe]), Buffer.from(' meeting"')]);
+      const body = Buffer.concat([
+        Buffer.from(JSON.stringify(ticketForm()).replace('"Echo in every meeting"', '"Echo ')),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(' meeting"'),
+      ]);
       const response = await send('POST', `${ticketing}/v1/tickets`, { token: await freshCustomer(), body });
       expectFieldError(response, 'subject', /must be valid UTF-8/);
     });
@@ -230,13 +257,19 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
     it('limits one client address on the public help center, answering 429 with Retry-After and the error body', async () => {
       const address = freshAddress();
       for (let i = 0; i < LIMIT; i++) {
-        expect((await send('POST', `${kb}/v1/suggestions`, { address, body: JSON.stringify({ text: 'echo', locale: 'en' }) })).status).toBe(200);
+        expect((await send('POST', `${kb}/v1/suggestions`, { address, body: JSON.stringify({ text: 'echo', locale: 'en' }) })).status).toBe(
+          200,
+        );
       }
       const refused = await send('GET', `${kb}/v1/articles?q=echo`, { address });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-      expect(refused.body).toMatchObject({ statusCode: 429, code: 'too_many_requests', message: expect.stringContaining('client address') });
+      expect(refused.body).toMatchObject({
+        statusCode: 429,
+        code: 'too_many_requests',
+        message: expect.stringContaining('client address'),
+      });
       // another address is not affected
       expect((await send('GET', `${kb}/v1/articles?q=echo`)).status).toBe(200);
     });
@@ -296,7 +329,11 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       expect(denied.headers.get('access-control-allow-origin')).toBeNull();
 
       const preflight = await send('OPTIONS', `${ticketing}/v1/tickets`, {
-        headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: ALLOWED_ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);

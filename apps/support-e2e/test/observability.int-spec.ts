@@ -46,13 +46,22 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
 
     const admin = await signToken({ sub: 'admin-1', role: 'admin' });
     const entitlements = stack.url('entitlements');
-    expect((await request('PUT', `${entitlements}/v1/accounts/acct-obs`, { token: admin, body: { name: 'Obs', plan: 'pro' } })).status).toBe(201);
-    expect((await request('PUT', `${entitlements}/v1/accounts/acct-obs/users/owner-1`, { token: admin, body: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acct-obs`, { token: admin, body: { name: 'Obs', plan: 'pro' } })).status,
+    ).toBe(201);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acct-obs/users/owner-1`, { token: admin, body: { role: 'owner' } })).status,
+    ).toBe(200);
     const owner = await signToken({ sub: 'owner-1', role: 'customer', account_id: 'acct-obs' });
     const filed = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
       token: owner,
       headers: { 'x-correlation-id': correlationId },
-      body: { subject: 'Echo in every meeting', description: 'Participants hear an echo in meeting 123 456 789', priority: 'urgent', device: 'desktop' },
+      body: {
+        subject: 'Echo in every meeting',
+        description: 'Participants hear an echo in meeting 123 456 789',
+        priority: 'urgent',
+        device: 'desktop',
+      },
     });
     expect(filed.status).toBe(201);
     ticketId = filed.body.id;
@@ -76,12 +85,22 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
     const ticketing = await waitFor(
       async () => {
         const text = await metrics('ticketing');
-        return (sample(text, 'support_events_consumed_total', { topic: 'support.sla', type: 'support.sla.clock_started.v1', outcome: 'processed' }) ?? 0) >= 1 ? text : null;
+        return (sample(text, 'support_events_consumed_total', {
+          topic: 'support.sla',
+          type: 'support.sla.clock_started.v1',
+          outcome: 'processed',
+        }) ?? 0) >= 1
+          ? text
+          : null;
       },
       { timeoutMs: 30_000, description: 'ticketing counted the clock_started event' },
     );
-    expect(sample(ticketing, 'http_server_request_duration_seconds_count', { method: 'POST', route: '/v1/tickets', status: '201' })).toBe(1);
-    expect(sample(ticketing, 'support_events_produced_total', { topic: 'support.tickets', type: 'support.ticket.created.v1' })).toBeGreaterThanOrEqual(1);
+    expect(sample(ticketing, 'http_server_request_duration_seconds_count', { method: 'POST', route: '/v1/tickets', status: '201' })).toBe(
+      1,
+    );
+    expect(
+      sample(ticketing, 'support_events_produced_total', { topic: 'support.tickets', type: 'support.ticket.created.v1' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(ticketing, 'support_consumer_lag_messages', { topic: 'support.sla' })).not.toBeNull();
     expect(sample(ticketing, 'support_outbox_backlog_events')).not.toBeNull();
     expect(sample(ticketing, 'support_outbox_oldest_unpublished_age_seconds')).not.toBeNull();
@@ -93,13 +112,23 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
     expect(sample(ticketing, 'support_anti_entropy_total', { kind: 'sweeps' })).toBeGreaterThanOrEqual(1);
 
     const entitlements = await metrics('entitlements');
-    expect(sample(entitlements, 'support_events_consumed_total', { topic: 'support.tickets', type: 'support.ticket.created.v1', outcome: 'processed' })).toBeGreaterThanOrEqual(1);
-    expect(sample(entitlements, 'support_events_produced_total', { topic: 'support.entitlements', type: 'support.entitlement.checked.v1' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(entitlements, 'support_events_consumed_total', {
+        topic: 'support.tickets',
+        type: 'support.ticket.created.v1',
+        outcome: 'processed',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(entitlements, 'support_events_produced_total', { topic: 'support.entitlements', type: 'support.entitlement.checked.v1' }),
+    ).toBeGreaterThanOrEqual(1);
     // the group's lag as the broker sees it (committed offsets against high watermarks)
     expect(sample(entitlements, 'support_consumer_group_lag_messages', { topic: 'support.tickets' })).not.toBeNull();
 
     const sla = await metrics('sla-escalation');
-    expect(sample(sla, 'support_events_consumed_total', { type: 'support.entitlement.checked.v1', outcome: 'processed' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(sla, 'support_events_consumed_total', { type: 'support.entitlement.checked.v1', outcome: 'processed' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(sla, 'support_events_produced_total', { type: 'support.sla.clock_started.v1' })).toBeGreaterThanOrEqual(1);
     expect(sample(sla, 'sla_clocks', { state: 'running' })).toBeGreaterThanOrEqual(1);
     expect(sample(sla, 'sla_timers_due')).toBe(0);
@@ -111,7 +140,9 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
     const kb = await waitFor(
       async () => {
         const text = await metrics('knowledge-base');
-        return (sample(text, 'support_events_consumed_total', { type: 'support.ticket.created.v1', outcome: 'processed' }) ?? 0) >= 1 ? text : null;
+        return (sample(text, 'support_events_consumed_total', { type: 'support.ticket.created.v1', outcome: 'processed' }) ?? 0) >= 1
+          ? text
+          : null;
       },
       { timeoutMs: 30_000, description: 'the knowledge base counted the new ticket' },
     );
@@ -124,10 +155,10 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
 
   it('traces one ticket as one trace across the four services', async () => {
     const byService = (span: ReadableSpan) => String(span.resource.attributes['service.name']);
-    const root = await waitFor(
-      async () => spans.getFinishedSpans().find((span) => span.name === 'POST /v1/tickets') ?? null,
-      { timeoutMs: 10_000, description: 'the HTTP span of the new ticket' },
-    );
+    const root = await waitFor(async () => spans.getFinishedSpans().find((span) => span.name === 'POST /v1/tickets') ?? null, {
+      timeoutMs: 10_000,
+      description: 'the HTTP span of the new ticket',
+    });
     const trace = await waitFor(
       async () => {
         const ofTicket = spans.getFinishedSpans().filter((span) => span.spanContext().traceId === root.spanContext().traceId);
@@ -160,12 +191,20 @@ describe('observability: metrics, one trace per ticket, JSON logs (four services
   it('writes JSON log lines with service, version, level, and the request correlation id in a consumer line', async () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
-      expect(line).toEqual(expect.objectContaining({ service: expect.any(String), version: expect.any(String), level: expect.any(String) }));
+      expect(line).toEqual(
+        expect.objectContaining({ service: expect.any(String), version: expect.any(String), level: expect.any(String) }),
+      );
     }
     const access = lines.find((line) => line['msg'] === 'http request' && line['route'] === '/v1/tickets' && line['method'] === 'POST');
     expect(access).toMatchObject({ service: 'ticketing', status: 201, correlationId, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     const consumed = await waitFor(
-      async () => lines.find((line) => line['service'] === 'entitlements' && line['correlationId'] === correlationId && String(line['context']).startsWith('entitlements.')) ?? null,
+      async () =>
+        lines.find(
+          (line) =>
+            line['service'] === 'entitlements' &&
+            line['correlationId'] === correlationId &&
+            String(line['context']).startsWith('entitlements.'),
+        ) ?? null,
       { timeoutMs: 10_000, description: "a line of entitlements' consumer with the request's correlation id" },
     );
     // the consumer's line carries the trace of the request that filed the ticket

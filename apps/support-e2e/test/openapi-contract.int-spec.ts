@@ -49,7 +49,9 @@ function jsonSchema(node: unknown): unknown {
     if (converted[map]) converted[map] = Object.fromEntries(Object.entries(converted[map] as Json).map(([k, v]) => [k, jsonSchema(v)]));
   }
   if (converted['components']?.schemas) {
-    converted['components'] = { schemas: Object.fromEntries(Object.entries(converted['components'].schemas as Json).map(([k, v]) => [k, jsonSchema(v)])) };
+    converted['components'] = {
+      schemas: Object.fromEntries(Object.entries(converted['components'].schemas as Json).map(([k, v]) => [k, jsonSchema(v)])),
+    };
   }
   return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
 }
@@ -60,7 +62,12 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
   let attachmentsDir: string;
   const documents = new Map<ServiceName, Json>();
   const tokens: Record<'customer' | 'agent' | 'admin', string> = { customer: '', agent: '', admin: '' };
-  const values: Record<ServiceName, Record<string, string>> = { ticketing: {}, entitlements: {}, 'sla-escalation': {}, 'knowledge-base': {} };
+  const values: Record<ServiceName, Record<string, string>> = {
+    ticketing: {},
+    entitlements: {},
+    'sla-escalation': {},
+    'knowledge-base': {},
+  };
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   ajv.addFormat('binary', true);
@@ -95,7 +102,14 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     if (attachmentsDir) await rm(attachmentsDir, { recursive: true, force: true });
   });
 
-  function call(service: ServiceName, method: string, route: string, token?: string, body?: unknown, headers?: Record<string, string>): Promise<JsonResponse> {
+  function call(
+    service: ServiceName,
+    method: string,
+    route: string,
+    token?: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<JsonResponse> {
     return request(method, `${stack.url(service)}${route}`, { token, body, headers });
   }
 
@@ -105,7 +119,11 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     expect((await call('entitlements', 'PUT', `/v1/accounts/${ACCOUNT}`, admin, { name: 'OpenAPI Ltd', plan: 'pro' })).status).toBe(201);
     expect((await call('entitlements', 'PUT', `/v1/accounts/${ACCOUNT}/users/${OWNER}`, admin, { role: 'owner' })).status).toBe(200);
     const articleId = await publishEchoArticle(stack.url('knowledge-base'), admin, CATEGORY, SECTION);
-    const synonym = await call('knowledge-base', 'POST', '/v1/admin/search/synonyms', admin, { locale: 'en', term: 'echoes', synonyms: ['reverb'] });
+    const synonym = await call('knowledge-base', 'POST', '/v1/admin/search/synonyms', admin, {
+      locale: 'en',
+      term: 'echoes',
+      synonyms: ['reverb'],
+    });
     expect(synonym.status).toBe(201);
 
     const filed = await call('ticketing', 'POST', '/v1/tickets', tokens.customer, {
@@ -116,15 +134,27 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     });
     expect(filed.status).toBe(201);
     const ticketId: string = filed.body.id;
-    expect((await call('ticketing', 'POST', `/v1/tickets/${ticketId}/comments`, tokens.customer, { body: 'It started on Monday.' })).status).toBe(201);
+    expect(
+      (await call('ticketing', 'POST', `/v1/tickets/${ticketId}/comments`, tokens.customer, { body: 'It started on Monday.' })).status,
+    ).toBe(201);
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('notes')], { type: 'text/plain' }), 'notes.txt');
-    const upload = await fetch(`${stack.url('ticketing')}/v1/tickets/${ticketId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${tokens.customer}` }, body: form });
+    const upload = await fetch(`${stack.url('ticketing')}/v1/tickets/${ticketId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.customer}` },
+      body: form,
+    });
     expect(upload.status).toBe(201);
     const attachmentId = ((await upload.json()) as Json).id as string;
 
-    await waitFor(async () => (await call('sla-escalation', 'GET', `/v1/tickets/${ticketId}/sla`, admin)).status === 200, { timeoutMs: 60_000, description: 'the SLA view of the ticket' });
-    await waitFor(async () => (await call('knowledge-base', 'GET', `/v1/suggestions?ticketId=${ticketId}`, admin)).status === 200, { timeoutMs: 60_000, description: 'the suggestions for the ticket' });
+    await waitFor(async () => (await call('sla-escalation', 'GET', `/v1/tickets/${ticketId}/sla`, admin)).status === 200, {
+      timeoutMs: 60_000,
+      description: 'the SLA view of the ticket',
+    });
+    await waitFor(async () => (await call('knowledge-base', 'GET', `/v1/suggestions?ticketId=${ticketId}`, admin)).status === 200, {
+      timeoutMs: 60_000,
+      description: 'the suggestions for the ticket',
+    });
     const typed = await call('knowledge-base', 'POST', '/v1/suggestions', tokens.customer, { text: 'echo in my meetings', locale: 'en' });
     expect(typed.status).toBe(200);
     const policies = await call('sla-escalation', 'GET', '/v1/policies', admin);
@@ -133,7 +163,15 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     values.ticketing = { id: ticketId, attachmentId };
     values.entitlements = { accountId: ACCOUNT, userId: OWNER, plan: 'pro', version: '1', ticketId };
     values['sla-escalation'] = { ticketId, id: policies.body.policies[0].id };
-    values['knowledge-base'] = { article: articleId, locale: 'en', category: CATEGORY, section: SECTION, suggestionId: typed.body.suggestionId ?? UNKNOWN_ID, id: synonym.body.id, ticketId };
+    values['knowledge-base'] = {
+      article: articleId,
+      locale: 'en',
+      category: CATEGORY,
+      section: SECTION,
+      suggestionId: typed.body.suggestionId ?? UNKNOWN_ID,
+      id: synonym.body.id,
+      ticketId,
+    };
   }
 
   function operationsOf(service: ServiceName): Operation[] {
@@ -165,9 +203,13 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     for (const parameter of parameters.filter((p) => p.in === 'query' && p.required)) {
       const schema = parameter.schema ?? {};
       const value =
-        parameter.name === 'from' ? new Date(now - 86_400_000).toISOString()
-          : parameter.name === 'to' ? new Date(now).toISOString()
-            : values[op.service][parameter.name] ?? schema.enum?.[0] ?? (schema.format === 'date-time' ? new Date(now).toISOString() : schema.type === 'integer' ? '10' : 'x');
+        parameter.name === 'from'
+          ? new Date(now - 86_400_000).toISOString()
+          : parameter.name === 'to'
+            ? new Date(now).toISOString()
+            : (values[op.service][parameter.name] ??
+              schema.enum?.[0] ??
+              (schema.format === 'date-time' ? new Date(now).toISOString() : schema.type === 'integer' ? '10' : 'x'));
       query.set(parameter.name, String(value));
     }
     if ([...query].length > 0) url += `?${query}`;
@@ -191,24 +233,39 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     const responses = op.operation.responses as Json;
     const listed = responses[String(answer.status)];
     const where = `${op.key} as ${who}: ${answer.status}`;
-    if (!listed) return [`${where} is not documented (lists ${Object.keys(responses).join(', ')}); body ${JSON.stringify(answer.body).slice(0, 300)}`];
+    if (!listed)
+      return [`${where} is not documented (lists ${Object.keys(responses).join(', ')}); body ${JSON.stringify(answer.body).slice(0, 300)}`];
     const contentType = answer.headers.get('content-type') ?? '';
     if (answer.status >= 400) {
-      if (!contentType.startsWith('application/problem+json')) return [`${where} is ${contentType || 'without a content type'}, not application/problem+json`];
+      if (!contentType.startsWith('application/problem+json'))
+        return [`${where} is ${contentType || 'without a content type'}, not application/problem+json`];
       const validate = validator(op.service, 'ApiProblem', { $ref: '#/components/schemas/ApiProblem' });
       return validate(answer.body) ? [] : [`${where}: the error body breaks ApiProblem: ${ajv.errorsText(validate.errors)}`];
     }
     const schema = listed.content?.['application/json']?.schema as Json | undefined;
     if (!schema || !contentType.startsWith('application/json')) return [];
     const validate = validator(op.service, `${op.key} ${answer.status}`, schema);
-    return validate(answer.body) ? [] : [`${where}: the body breaks its documented schema: ${ajv.errorsText(validate.errors)}; body ${JSON.stringify(answer.body).slice(0, 400)}`];
+    return validate(answer.body)
+      ? []
+      : [
+          `${where}: the body breaks its documented schema: ${ajv.errorsText(validate.errors)}; body ${JSON.stringify(answer.body).slice(0, 400)}`,
+        ];
   }
 
   it('validates for real: bodies that break a documented schema are refused', () => {
     const ticket = validator('ticketing', 'probe TicketResponse', { $ref: '#/components/schemas/TicketResponse' });
     expect(ticket({})).toBe(false);
     const problem = validator('ticketing', 'probe ApiProblem', { $ref: '#/components/schemas/ApiProblem' });
-    const valid = { type: 'tag:support-desk,2026:problem:not_found', title: 'Not Found', status: 404, detail: 'x', instance: '/v1/tickets/1', statusCode: 404, code: 'not_found', message: 'x' };
+    const valid = {
+      type: 'tag:support-desk,2026:problem:not_found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'x',
+      instance: '/v1/tickets/1',
+      statusCode: 404,
+      code: 'not_found',
+      message: 'x',
+    };
     expect(problem(valid)).toBe(true);
     expect(problem({ ...valid, status: 'error' })).toBe(false);
     // a member documented as nullable takes null, and only where it is documented so
@@ -225,39 +282,47 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     }
   });
 
-  it.each(SERVICES)('%s: without a token every route but the public ones answers 401 in the shared error schema', async (service) => {
-    const problems: string[] = [];
-    const publicRoutes: string[] = [];
-    for (const op of operationsOf(service)) {
-      const answer = await call(service, op.method, route(op), undefined, op.operation.requestBody ? {} : undefined);
-      if (isPublic(op.operation)) {
-        publicRoutes.push(op.key);
-      } else if (answer.status !== 401 || answer.body?.code !== 'unauthenticated') {
-        problems.push(`${op.key}: ${answer.status} without a token, not 401 unauthenticated`);
+  it.each(SERVICES)(
+    '%s: without a token every route but the public ones answers 401 in the shared error schema',
+    async (service) => {
+      const problems: string[] = [];
+      const publicRoutes: string[] = [];
+      for (const op of operationsOf(service)) {
+        const answer = await call(service, op.method, route(op), undefined, op.operation.requestBody ? {} : undefined);
+        if (isPublic(op.operation)) {
+          publicRoutes.push(op.key);
+        } else if (answer.status !== 401 || answer.body?.code !== 'unauthenticated') {
+          problems.push(`${op.key}: ${answer.status} without a token, not 401 unauthenticated`);
+        }
+        problems.push(...check(op, 'nobody', answer));
+        const forged = await call(service, op.method, route(op), 'not-a-token');
+        if (forged.status !== 401) problems.push(`${op.key}: ${forged.status} with a malformed token, not 401`);
+        problems.push(...check(op, 'a malformed token', forged));
       }
-      problems.push(...check(op, 'nobody', answer));
-      const forged = await call(service, op.method, route(op), 'not-a-token');
-      if (forged.status !== 401) problems.push(`${op.key}: ${forged.status} with a malformed token, not 401`);
-      problems.push(...check(op, 'a malformed token', forged));
-    }
-    expect(problems).toEqual([]);
-    // the documented public routes are the health probes and the help center, nothing else
-    for (const key of publicRoutes) expect(key).toMatch(/ (\/health\/|\/v1\/(articles|categories|top-resources|suggestions))/);
-  }, 120_000);
+      expect(problems).toEqual([]);
+      // the documented public routes are the health probes and the help center, nothing else
+      for (const key of publicRoutes) expect(key).toMatch(/ (\/health\/|\/v1\/(articles|categories|top-resources|suggestions))/);
+    },
+    120_000,
+  );
 
-  it.each(SERVICES)('%s: every status a customer, an agent and an admin get is documented, and every body fits its schema', async (service) => {
-    const problems: string[] = [];
-    let checkedBodies = 0;
-    for (const op of operationsOf(service)) {
-      for (const who of ['customer', 'agent', 'admin'] as const) {
-        // an empty body: writes are mostly refused (400), which is an answer the document must list too
-        const body = op.operation.requestBody?.content?.['application/json'] ? {} : undefined;
-        const answer = await call(service, op.method, route(op), tokens[who], body);
-        problems.push(...check(op, who, answer));
-        if (answer.status < 300 && answer.headers.get('content-type')?.startsWith('application/json')) checkedBodies += 1;
+  it.each(SERVICES)(
+    '%s: every status a customer, an agent and an admin get is documented, and every body fits its schema',
+    async (service) => {
+      const problems: string[] = [];
+      let checkedBodies = 0;
+      for (const op of operationsOf(service)) {
+        for (const who of ['customer', 'agent', 'admin'] as const) {
+          // an empty body: writes are mostly refused (400), which is an answer the document must list too
+          const body = op.operation.requestBody?.content?.['application/json'] ? {} : undefined;
+          const answer = await call(service, op.method, route(op), tokens[who], body);
+          problems.push(...check(op, who, answer));
+          if (answer.status < 300 && answer.headers.get('content-type')?.startsWith('application/json')) checkedBodies += 1;
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    expect(checkedBodies).toBeGreaterThan(3);
-  }, 180_000);
+      expect(problems).toEqual([]);
+      expect(checkedBodies).toBeGreaterThan(3);
+    },
+    180_000,
+  );
 });

@@ -1,7 +1,5 @@
 import { TOPICS, type EntitlementCheckedV1, type SlaClockStartedV1, type SlaClockStoppedV1 } from '@support/contracts';
-import {
-  EventProbe, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { ENTITLEMENTS, SLA, TICKETING } from '../src/services';
 
 const HOUR = 3600_000;
@@ -32,9 +30,15 @@ describe('plan change → re-decision → SLA clocks (real Kafka and MariaDB)', 
       stack.start(...SLA),
     ]);
     admin = await signToken({ sub: 'admin-1', role: 'admin' });
-    for (const [account, plan, owner] of [['acct-grow', 'free', 'grow-owner'], ['acct-shrink', 'pro', 'shrink-owner']]) {
+    for (const [account, plan, owner] of [
+      ['acct-grow', 'free', 'grow-owner'],
+      ['acct-shrink', 'pro', 'shrink-owner'],
+    ]) {
       expect((await putPlan(account, plan)).status).toBe(201);
-      const user = await request('PUT', `${stack.url('entitlements')}/v1/accounts/${account}/users/${owner}`, { token: admin, body: { role: 'owner' } });
+      const user = await request('PUT', `${stack.url('entitlements')}/v1/accounts/${account}/users/${owner}`, {
+        token: admin,
+        body: { role: 'owner' },
+      });
       expect(user.status).toBe(200);
       tokens[owner] = await signToken({ sub: owner, role: 'customer', account_id: account });
     }
@@ -53,7 +57,12 @@ describe('plan change → re-decision → SLA clocks (real Kafka and MariaDB)', 
   async function fileTicket(user: string, priority: string) {
     const response = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
       token: tokens[user],
-      body: { subject: `Audio drops (${priority})`, description: 'Meeting 123 456 789 loses audio for everyone.', priority, device: 'desktop' },
+      body: {
+        subject: `Audio drops (${priority})`,
+        description: 'Meeting 123 456 789 loses audio for everyone.',
+        priority,
+        device: 'desktop',
+      },
     });
     expect(response.status).toBe(201);
     return response.body as { id: string; createdAt: string };
@@ -83,7 +92,13 @@ describe('plan change → re-decision → SLA clocks (real Kafka and MariaDB)', 
   it("gives a Free owner's open best-effort ticket a first-response clock from the upgrade to Pro, and stops it on the downgrade", async () => {
     const created = await fileTicket('grow-owner', 'urgent');
     const filed = await probe.waitForEvent<EntitlementCheckedV1>(CHECKED, (e) => e.subject === created.id);
-    expect(filed.data).toMatchObject({ status: 'best_effort', reason: 'best_effort', plan: 'free', slaTarget: null, trigger: 'ticket_created' });
+    expect(filed.data).toMatchObject({
+      status: 'best_effort',
+      reason: 'best_effort',
+      plan: 'free',
+      slaTarget: null,
+      trigger: 'ticket_created',
+    });
     const bestEffort = await ticketWhen('grow-owner', created.id, (t) => t.entitlement.status === 'best_effort');
     // a best-effort ticket stays open, without a deadline
     expect(bestEffort.status).not.toBe('rejected');
@@ -92,20 +107,30 @@ describe('plan change → re-decision → SLA clocks (real Kafka and MariaDB)', 
     const upgrade = await putPlan('acct-grow', 'pro');
     expect(upgrade.status).toBe(200);
     expect(upgrade.body.redecidedTickets).toBe(1);
-    const upgraded = await probe.waitForEvent<EntitlementCheckedV1>(CHECKED, (e) => e.subject === created.id && e.data.trigger === 'plan_changed');
+    const upgraded = await probe.waitForEvent<EntitlementCheckedV1>(
+      CHECKED,
+      (e) => e.subject === created.id && e.data.trigger === 'plan_changed',
+    );
     expect(upgraded.data).toMatchObject({ status: 'entitled', plan: 'pro', planVersion: 1, slaTarget: 'PT1H', priority: 'urgent' });
     const upgradedAt = new Date(upgraded.data.decidedAt).getTime();
     expect(upgradedAt).toBeGreaterThan(new Date(created.createdAt).getTime());
 
     // the deadline counts from the upgrade, not from the filing
-    const started = await probe.waitForEvent<SlaClockStartedV1>(CLOCK_STARTED, (e) => e.subject === created.id && e.data.metric === 'first_response');
+    const started = await probe.waitForEvent<SlaClockStartedV1>(
+      CLOCK_STARTED,
+      (e) => e.subject === created.id && e.data.metric === 'first_response',
+    );
     expect(new Date(started.data.startedAt).getTime()).toBe(upgradedAt);
     expect(new Date(started.data.dueAt).getTime()).toBe(upgradedAt + HOUR);
     expect(started.causationid).toBe(upgraded.id);
     const running = await firstResponseClock(created.id, (c) => c.state === 'running');
     expect(new Date(running.startedAt).getTime()).toBe(upgradedAt);
     expect(new Date(running.dueAt).getTime()).toBe(upgradedAt + HOUR);
-    const entitled = await ticketWhen('grow-owner', created.id, (t) => t.entitlement.status === 'entitled' && t.sla.firstResponseDueAt !== null);
+    const entitled = await ticketWhen(
+      'grow-owner',
+      created.id,
+      (t) => t.entitlement.status === 'entitled' && t.sla.firstResponseDueAt !== null,
+    );
     expect(new Date(entitled.sla.firstResponseDueAt).getTime()).toBe(upgradedAt + HOUR);
 
     const downgrade = await putPlan('acct-grow', 'free');
@@ -115,14 +140,19 @@ describe('plan change → re-decision → SLA clocks (real Kafka and MariaDB)', 
       (e) => e.subject === created.id && e.data.trigger === 'plan_changed' && e.data.status !== 'entitled',
     );
     expect(downgraded.data).toMatchObject({ status: 'best_effort', plan: 'free', slaTarget: null });
-    const stopped = await probe.waitForEvent<SlaClockStoppedV1>(CLOCK_STOPPED, (e) => e.subject === created.id && e.data.metric === 'first_response');
+    const stopped = await probe.waitForEvent<SlaClockStoppedV1>(
+      CLOCK_STOPPED,
+      (e) => e.subject === created.id && e.data.metric === 'first_response',
+    );
     expect(stopped.data).toMatchObject({ reason: 'entitlement_revoked' });
     expect(new Date(stopped.data.stoppedAt).getTime()).toBe(new Date(downgraded.data.decidedAt).getTime());
     const halted = await firstResponseClock(created.id, (c) => c.state === 'stopped');
     expect(halted.breachedAt).toBeNull();
     const backToBestEffort = await ticketWhen('grow-owner', created.id, (t) => t.entitlement.status === 'best_effort');
     expect(backToBestEffort.status).not.toBe('rejected');
-    expect(probe.events(CLOCK_STARTED, created.id).filter((e) => (e.data as SlaClockStartedV1).metric === 'first_response')).toHaveLength(1);
+    expect(probe.events(CLOCK_STARTED, created.id).filter((e) => (e.data as SlaClockStartedV1).metric === 'first_response')).toHaveLength(
+      1,
+    );
   });
 
   it("stops the clock a Pro owner's ticket had from its filing when the account drops to Free", async () => {
@@ -132,7 +162,10 @@ describe('plan change → re-decision → SLA clocks (real Kafka and MariaDB)', 
 
     const downgrade = await putPlan('acct-shrink', 'free');
     expect(downgrade.body.redecidedTickets).toBe(1);
-    const downgraded = await probe.waitForEvent<EntitlementCheckedV1>(CHECKED, (e) => e.subject === created.id && e.data.trigger === 'plan_changed');
+    const downgraded = await probe.waitForEvent<EntitlementCheckedV1>(
+      CHECKED,
+      (e) => e.subject === created.id && e.data.trigger === 'plan_changed',
+    );
     expect(downgraded.data).toMatchObject({ status: 'best_effort', plan: 'free' });
     const stopped = await firstResponseClock(created.id, (c) => c.state === 'stopped');
     expect(new Date(stopped.stoppedAt).getTime()).toBe(new Date(downgraded.data.decidedAt).getTime());

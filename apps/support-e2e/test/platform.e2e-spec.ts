@@ -33,10 +33,18 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
     const env: NodeJS.ProcessEnv = { ...process.env, DB_NAME_PREFIX: prefix, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn' };
     delete env['KAFKA_BROKERS'];
     for (const [name, port] of Object.entries(ports)) env[name] = String(port);
-    launcher = spawn(process.execPath, ['-r', 'ts-node/register', 'tools/launcher/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher = spawn(process.execPath, ['-r', 'ts-node/register', 'tools/launcher/main.ts'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes('PLATFORM READY') || launcher.exitCode !== null, { timeoutMs: 170_000, intervalMs: 200, description: 'npm start to report ready' });
+    await waitFor(() => output.includes('PLATFORM READY') || launcher.exitCode !== null, {
+      timeoutMs: 170_000,
+      intervalMs: 200,
+      description: 'npm start to report ready',
+    });
     if (!output.includes('PLATFORM READY')) throw new Error(`launcher failed:\n${output}`);
     adminToken = /ADMIN_TOKEN=(\S+)/.exec(output)![1];
     customerToken = /CUSTOMER_TOKEN=(\S+)/.exec(output)![1];
@@ -61,31 +69,51 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.code).toBe('unauthenticated');
     const customer = await signToken({ sub: 'someone', role: 'customer', account_id: 'acct' });
-    const forbidden = await request('PUT', `${url('ENTITLEMENTS_PORT')}/v1/accounts/acct`, { token: customer, body: { name: 'x', plan: 'pro' } });
+    const forbidden = await request('PUT', `${url('ENTITLEMENTS_PORT')}/v1/accounts/acct`, {
+      token: customer,
+      body: { name: 'x', plan: 'pro' },
+    });
     expect(forbidden.status).toBe(403);
   });
 
   it('runs the ticket-created flow across the processes', async () => {
     const entitlements = url('ENTITLEMENTS_PORT');
-    expect((await request('PUT', `${entitlements}/v1/accounts/e2e-free`, { token: adminToken, body: { name: 'Free account', plan: 'free' } })).status).toBe(201);
-    expect((await request('PUT', `${entitlements}/v1/accounts/e2e-free/users/free-1`, { token: adminToken, body: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/e2e-free`, { token: adminToken, body: { name: 'Free account', plan: 'free' } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/e2e-free/users/free-1`, { token: adminToken, body: { role: 'owner' } })).status,
+    ).toBe(200);
 
     // the printed customer token is alice of account acme: make acme Pro and alice its owner
-    expect((await request('PUT', `${entitlements}/v1/accounts/acme`, { token: adminToken, body: { name: 'Acme', plan: 'pro' } })).status).toBe(201);
-    expect((await request('PUT', `${entitlements}/v1/accounts/acme/users/alice`, { token: adminToken, body: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acme`, { token: adminToken, body: { name: 'Acme', plan: 'pro' } })).status,
+    ).toBe(201);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acme/users/alice`, { token: adminToken, body: { role: 'owner' } })).status,
+    ).toBe(200);
     const owner = customerToken;
     const freeUser = await signToken({ sub: 'free-1', role: 'customer', account_id: 'e2e-free' });
-    const body = { subject: 'Nobody can join', description: 'Meeting 987 654 3210 rejects every participant.', priority: 'urgent', device: 'web' };
+    const body = {
+      subject: 'Nobody can join',
+      description: 'Meeting 987 654 3210 rejects every participant.',
+      priority: 'urgent',
+      device: 'web',
+    };
     const filed = await request('POST', `${url('TICKETING_PORT')}/v1/tickets`, { token: owner, body });
     expect(filed.status).toBe(201);
     const refused = await request('POST', `${url('TICKETING_PORT')}/v1/tickets`, { token: freeUser, body });
     expect(refused.status).toBe(201);
 
-    const ticket = await waitFor(async () => {
-      const r = await request('GET', `${url('TICKETING_PORT')}/v1/tickets/${filed.body.id}`, { token: owner });
-      // the decision and the deadline arrive on different topics, so either may show first
-      return r.body?.sla?.firstResponseDueAt && r.body?.entitlement?.status !== 'pending' ? r.body : null;
-    }, { timeoutMs: 60_000, description: 'the plan check and the first-response deadline' });
+    const ticket = await waitFor(
+      async () => {
+        const r = await request('GET', `${url('TICKETING_PORT')}/v1/tickets/${filed.body.id}`, { token: owner });
+        // the decision and the deadline arrive on different topics, so either may show first
+        return r.body?.sla?.firstResponseDueAt && r.body?.entitlement?.status !== 'pending' ? r.body : null;
+      },
+      { timeoutMs: 60_000, description: 'the plan check and the first-response deadline' },
+    );
     expect(ticket.entitlement.status).toBe('entitled');
     expect(Date.parse(ticket.sla.firstResponseDueAt) - Date.parse(ticket.createdAt)).toBe(3600_000);
 
@@ -93,10 +121,13 @@ describe('npm start: the whole platform as separate processes, driven over HTTP'
     expect(sla.status).toBe(200);
     expect(sla.body.clocks[0]).toMatchObject({ metric: 'first_response', state: 'running', dueAt: ticket.sla.firstResponseDueAt });
 
-    const rejected = await waitFor(async () => {
-      const r = await request('GET', `${url('TICKETING_PORT')}/v1/tickets/${refused.body.id}`, { token: freeUser });
-      return r.body?.status === 'rejected' ? r.body : null;
-    }, { timeoutMs: 60_000, description: 'the free ticket to be rejected' });
+    const rejected = await waitFor(
+      async () => {
+        const r = await request('GET', `${url('TICKETING_PORT')}/v1/tickets/${refused.body.id}`, { token: freeUser });
+        return r.body?.status === 'rejected' ? r.body : null;
+      },
+      { timeoutMs: 60_000, description: 'the free ticket to be rejected' },
+    );
     expect(rejected.entitlement.reason).toBe('free_plan');
     expect(rejected.sla.firstResponseDueAt).toBeNull();
 

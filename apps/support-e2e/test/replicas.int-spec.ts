@@ -4,7 +4,15 @@ import { SupportKafkaServer } from '@support/nest-messaging';
 import { migrateServiceDatabase, type ServiceManifest } from '@support/nest-bootstrap';
 import { loadEnvironment, type CommonEnvironment } from '@support/platform';
 import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, testEnvironment, waitFor, type AppFactory,
+  EventProbe,
+  queryDatabase,
+  request,
+  ServiceStack,
+  signToken,
+  startMockKafka,
+  testEnvironment,
+  waitFor,
+  type AppFactory,
   type RunningBroker,
 } from '@support/testing';
 import { ENTITLEMENTS, KNOWLEDGE_BASE, SLA, TICKETING } from '../src/services';
@@ -21,7 +29,11 @@ interface Replica {
 }
 
 /** A second replica beside the one the stack runs: same database, same consumer group. */
-async function startReplica<E extends CommonEnvironment>(stack: ServiceStack, manifest: ServiceManifest<E>, create: AppFactory<E>): Promise<Replica> {
+async function startReplica<E extends CommonEnvironment>(
+  stack: ServiceStack,
+  manifest: ServiceManifest<E>,
+  create: AppFactory<E>,
+): Promise<Replica> {
   const source = { ...testEnvironment(stack.brokers, stack.prefix, manifest as ServiceManifest<never>), ...OVERRIDES };
   await migrateServiceDatabase(manifest, 'up', source);
   const app = await create(loadEnvironment(manifest.Environment, source), ['error', 'warn']);
@@ -60,8 +72,12 @@ describe('two replicas of every service share the work (real Kafka and MariaDB)'
     );
     const admin = await signToken({ sub: 'admin', role: 'admin' });
     const entitlements = stack.url('entitlements');
-    expect((await request('PUT', `${entitlements}/v1/accounts/acct-rep`, { token: admin, body: { name: 'Replicas', plan: 'pro' } })).status).toBe(201);
-    expect((await request('PUT', `${entitlements}/v1/accounts/acct-rep/users/owner-rep`, { token: admin, body: { role: 'owner' } })).status).toBe(200);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acct-rep`, { token: admin, body: { name: 'Replicas', plan: 'pro' } })).status,
+    ).toBe(201);
+    expect(
+      (await request('PUT', `${entitlements}/v1/accounts/acct-rep/users/owner-rep`, { token: admin, body: { role: 'owner' } })).status,
+    ).toBe(200);
     customer = await signToken({ sub: 'owner-rep', role: 'customer', account_id: 'acct-rep' });
   }, 400_000);
 
@@ -81,7 +97,12 @@ describe('two replicas of every service share the work (real Kafka and MariaDB)'
     for (let n = 0; n < TICKETS; n++) {
       const response = await request('POST', `${ticketingUrls[n % 2]}/v1/tickets`, {
         token: customer,
-        body: { subject: `replica ticket ${n}`, description: 'The meeting drops every attendee after five minutes.', priority: 'urgent', device: 'desktop' },
+        body: {
+          subject: `replica ticket ${n}`,
+          description: 'The meeting drops every attendee after five minutes.',
+          priority: 'urgent',
+          device: 'desktop',
+        },
       });
       expect(response.status).toBe(201);
       tickets.push(response.body.id as string);
@@ -91,7 +112,11 @@ describe('two replicas of every service share the work (real Kafka and MariaDB)'
       distinct('support.entitlement.checked.v1', id) > 0 &&
       distinct('support.sla.clock_started.v1', id) > 0 &&
       distinct('support.kb.articles_suggested.v1', id) > 0;
-    await waitFor(() => tickets.every(flowDone), { timeoutMs: 180_000, intervalMs: 250, description: 'every ticket decided, clocked and answered' });
+    await waitFor(() => tickets.every(flowDone), {
+      timeoutMs: 180_000,
+      intervalMs: 250,
+      description: 'every ticket decided, clocked and answered',
+    });
     // ticketing (which consumes all three) shows each ticket's decision, deadline and suggestions
     await waitFor(
       async () => {
@@ -118,7 +143,10 @@ describe('two replicas of every service share the work (real Kafka and MariaDB)'
       return new Map(rows.map((row) => [row.ticket_id, Number(row.n)]));
     };
     const decisions = await perTicket('entitlements', 'SELECT ticket_id, COUNT(*) AS n FROM decision GROUP BY ticket_id');
-    const suggestions = await perTicket('knowledge-base', 'SELECT ticket_id, COUNT(*) AS n FROM kb_suggestion WHERE ticket_id IS NOT NULL GROUP BY ticket_id');
+    const suggestions = await perTicket(
+      'knowledge-base',
+      'SELECT ticket_id, COUNT(*) AS n FROM kb_suggestion WHERE ticket_id IS NOT NULL GROUP BY ticket_id',
+    );
     for (const id of tickets) {
       expect(decisions.get(id)).toBe(1);
       expect(suggestions.get(id)).toBe(1);

@@ -1,7 +1,5 @@
 import { TOPICS } from '@support/contracts';
-import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { ENTITLEMENTS, SLA, TICKETING } from '../src/services';
 
 /**

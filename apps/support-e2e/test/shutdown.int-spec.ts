@@ -1,8 +1,17 @@
 import { TOPICS } from '@support/contracts';
 import { migrateServiceDatabase } from '@support/nest-bootstrap';
 import {
-  dropDatabasesWithPrefix, EventProbe, queryDatabase, request, signToken, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET,
-  throwawayPrefix, waitFor, type RunningBroker,
+  dropDatabasesWithPrefix,
+  EventProbe,
+  queryDatabase,
+  request,
+  signToken,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  TEST_JWT_SECRET,
+  throwawayPrefix,
+  waitFor,
+  type RunningBroker,
 } from '@support/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -28,7 +37,10 @@ class ServiceProcess {
   output = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(readonly child: ChildProcess, readonly url: string) {
+  constructor(
+    readonly child: ChildProcess,
+    readonly url: string,
+  ) {
     child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
@@ -108,10 +120,13 @@ describe('shutdown with the broker gone (ticketing as a process, real MariaDB)',
     };
 
     await first!.stop();
-    const notReady = await waitFor(async () => {
-      const response = await request('GET', `${service.url}/health/ready`);
-      return response.status === 503 && response.body.dependencies?.broker?.status === 'down' ? response : null;
-    }, { timeoutMs: 30_000, description: 'ready 503 naming the broker after it died' });
+    const notReady = await waitFor(
+      async () => {
+        const response = await request('GET', `${service.url}/health/ready`);
+        return response.status === 503 && response.body.dependencies?.broker?.status === 'down' ? response : null;
+      },
+      { timeoutMs: 30_000, description: 'ready 503 naming the broker after it died' },
+    );
     process.stdout.write(`readiness with the broker gone: ${JSON.stringify(notReady.body)}\n`);
     expect(notReady.body.code).toBe('not_ready');
     expect(notReady.body.dependencies.broker).toMatchObject({ status: 'down', state: 'unreachable' });
@@ -130,8 +145,15 @@ describe('shutdown with the broker gone (ticketing as a process, real MariaDB)',
       new Promise<null>((resolve) => setTimeout(() => resolve(null), SHUTDOWN_TIMEOUT_MS * 6)),
     ]);
     if (!ended) service.child.kill('SIGKILL');
-    process.stdout.write(`ticketing exited ${Date.now() - signalledAt} ms after SIGTERM (deadline ${SHUTDOWN_TIMEOUT_MS} ms): ${JSON.stringify(ended)}\n`);
-    process.stdout.write(`${service.output.split('\n').filter((line) => /shut|SIGTERM|outbox/i.test(line)).join('\n')}\n`);
+    process.stdout.write(
+      `ticketing exited ${Date.now() - signalledAt} ms after SIGTERM (deadline ${SHUTDOWN_TIMEOUT_MS} ms): ${JSON.stringify(ended)}\n`,
+    );
+    process.stdout.write(
+      `${service.output
+        .split('\n')
+        .filter((line) => /shut|SIGTERM|outbox/i.test(line))
+        .join('\n')}\n`,
+    );
     expect(ended).not.toBeNull(); // it ended by itself, not by the test's SIGKILL
     expect(ended!.signal).toBeNull();
     expect(service.output).toContain(`shutting down within ${SHUTDOWN_TIMEOUT_MS} ms`);

@@ -1,5 +1,12 @@
 import {
-  queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type JsonResponse, type RunningBroker,
+  queryDatabase,
+  request,
+  ServiceStack,
+  signToken,
+  startMockKafka,
+  waitFor,
+  type JsonResponse,
+  type RunningBroker,
 } from '@support/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,7 +59,6 @@ const OWNED_SINGLE_RESOURCES = [
 
 /** Health answers everyone; it is not customer data. */
 const isHealth = (route: string) => route.includes(' /health/');
-
 
 interface Operation {
   service: ServiceName;
@@ -160,7 +166,9 @@ describe('tenant isolation over every documented route (four services, real Kafk
     expect(typed.status).toBe(200);
     expect(typed.body.suggestionId).toEqual(expect.any(String));
     const shownArticleId: string = typed.body.articles[0].id;
-    const marked = await call('knowledge-base', 'POST', `/v1/suggestions/${typed.body.suggestionId}/answer`, victimToken, { articleId: shownArticleId });
+    const marked = await call('knowledge-base', 'POST', `/v1/suggestions/${typed.body.suggestionId}/answer`, victimToken, {
+      articleId: shownArticleId,
+    });
     expect(marked.status).toBe(200);
     expect((await call('knowledge-base', 'POST', `/v1/articles/${shownArticleId}/votes`, victimToken, { helpful: true })).status).toBe(200);
     return {
@@ -260,7 +268,12 @@ describe('tenant isolation over every documented route (four services, real Kafk
   /** A body that would succeed for the owner, so that only the ownership check can refuse it. */
   function bodyFor(operation: Operation): unknown {
     const bodies: Record<string, unknown> = {
-      'ticketing POST /v1/tickets': { subject: 'my own ticket', description: 'Nothing to do with anyone else.', priority: 'low', device: 'web' },
+      'ticketing POST /v1/tickets': {
+        subject: 'my own ticket',
+        description: 'Nothing to do with anyone else.',
+        priority: 'low',
+        device: 'web',
+      },
       'ticketing PATCH /v1/tickets/{id}': { status: 'open' },
       'ticketing POST /v1/tickets/{id}/comments': { body: 'written by the intruder', public: true },
       'knowledge-base POST /v1/suggestions': { text: 'echo in my meetings', locale: 'en' },
@@ -274,13 +287,18 @@ describe('tenant isolation over every documented route (four services, real Kafk
    * Sends the operation once per combination of path values; answers each with the concrete
    * route, and whether a placeholder stood in for an id this test does not know.
    */
-  async function exercise(operation: Operation, token: string): Promise<Array<{ route: string; response: JsonResponse; placeholder: boolean }>> {
+  async function exercise(
+    operation: Operation,
+    token: string,
+  ): Promise<Array<{ route: string; response: JsonResponse; placeholder: boolean }>> {
     let routes = [operation.template];
     let placeholder = false;
     for (const name of operation.pathParams) {
       const values = pathValues(operation, name);
       if (values === null) placeholder = true;
-      routes = routes.flatMap((route) => (values ?? [PLACEHOLDER_ID]).map((value) => route.replace(`{${name}}`, encodeURIComponent(value))));
+      routes = routes.flatMap((route) =>
+        (values ?? [PLACEHOLDER_ID]).map((value) => route.replace(`{${name}}`, encodeURIComponent(value))),
+      );
     }
     const search = new URLSearchParams();
     for (const { name, required } of operation.query) {
@@ -302,15 +320,24 @@ describe('tenant isolation over every documented route (four services, real Kafk
   it('documents the routes of all four services', () => {
     const services = new Set(operations.map((operation) => operation.service));
     expect([...services].sort()).toEqual([...SERVICES].sort());
-    expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining([
-      'ticketing GET /v1/tickets/{id}',
-      'sla-escalation GET /v1/tickets/{ticketId}/sla',
-      'knowledge-base GET /v1/suggestions',
-    ]));
+    expect(operations.map((o) => o.key)).toEqual(
+      expect.arrayContaining([
+        'ticketing GET /v1/tickets/{id}',
+        'sla-escalation GET /v1/tickets/{ticketId}/sla',
+        'knowledge-base GET /v1/suggestions',
+      ]),
+    );
   });
 
   it("gives the same user id in another account nothing of the real customer's, on every route", async () => {
-    const secrets = [victim.ticketId, victim.subject, victim.commentBody, victim.attachmentId, victim.ticketSuggestionId, victim.typedSuggestionId];
+    const secrets = [
+      victim.ticketId,
+      victim.subject,
+      victim.commentBody,
+      victim.attachmentId,
+      victim.ticketSuggestionId,
+      victim.typedSuggestionId,
+    ];
     const problems: string[] = [];
     for (const operation of operations) {
       for (const { route, response, placeholder } of await exercise(operation, intruderToken)) {
@@ -373,11 +400,15 @@ describe('tenant isolation over every documented route (four services, real Kafk
     for (const operation of operations) {
       for (const { route, response } of await exercise(operation, accountlessToken)) {
         if (response.status !== 401) problems.push(`${operation.service} ${route} → ${response.status}, expected 401`);
-        else if (!/account_id/.test(response.body?.message ?? '')) problems.push(`${operation.service} ${route}: the 401 does not name account_id`);
+        else if (!/account_id/.test(response.body?.message ?? ''))
+          problems.push(`${operation.service} ${route}: the 401 does not name account_id`);
       }
     }
     expect(problems).toEqual([]);
-    const unscoped = await queryDatabase<{ n: number }>(stack.database('ticketing'), 'SELECT COUNT(*) AS n FROM ticket WHERE account_id IS NULL');
+    const unscoped = await queryDatabase<{ n: number }>(
+      stack.database('ticketing'),
+      'SELECT COUNT(*) AS n FROM ticket WHERE account_id IS NULL',
+    );
     expect(Number(unscoped[0].n)).toBe(0);
   });
 });

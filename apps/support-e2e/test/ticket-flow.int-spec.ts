@@ -1,7 +1,5 @@
 import { TOPICS, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
-import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker,
-} from '@support/testing';
+import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { ENTITLEMENTS, SLA, TICKETING } from '../src/services';
 
 const HOUR = 3600_000;
@@ -120,7 +118,9 @@ describe('ticket created → plan check → first-response clock (real Kafka and
     const marker = await fileTicket('pro-owner', 'low');
     await ticketWhen('pro-owner', marker.id, (t) => t.sla.firstResponseDueAt !== null);
     await waitFor(async () => {
-      const inbox = await queryDatabase(stack.database('entitlements'), 'SELECT COUNT(*) AS n FROM inbox_event WHERE event_id = ?', [original.event!.id]);
+      const inbox = await queryDatabase(stack.database('entitlements'), 'SELECT COUNT(*) AS n FROM inbox_event WHERE event_id = ?', [
+        original.event!.id,
+      ]);
       return Number(inbox[0].n) === 1;
     });
 
@@ -128,15 +128,26 @@ describe('ticket created → plan check → first-response clock (real Kafka and
     expect(decisions).toHaveLength(1);
     const clocks = await queryDatabase(stack.database('sla-escalation'), 'SELECT id FROM sla_clock WHERE ticket_id = ?', [created.id]);
     expect(clocks).toHaveLength(1);
-    const outbox = await queryDatabase(stack.database('sla-escalation'), "SELECT id FROM outbox_message WHERE type = 'support.sla.clock_started.v1' AND message_key = ?", [created.id]);
+    const outbox = await queryDatabase(
+      stack.database('sla-escalation'),
+      "SELECT id FROM outbox_message WHERE type = 'support.sla.clock_started.v1' AND message_key = ?",
+      [created.id],
+    );
     expect(outbox).toHaveLength(1);
   });
 
   it('parks a garbage message and an invalid event in support.dlq and keeps the flow going', async () => {
     await probe.publishRaw(TOPICS.tickets, 'garbage-1', 'this is { not json');
     const invalid: Partial<SupportEvent<Partial<TicketCreatedV1>>> = {
-      specversion: '1.0', id: 'bad-payload-1', source: '/elsewhere', type: 'support.ticket.created.v1', time: new Date().toISOString(),
-      subject: 'x', datacontenttype: 'application/json', correlationid: 'c-bad', data: { ticketId: 'x', priority: 'whenever' as never },
+      specversion: '1.0',
+      id: 'bad-payload-1',
+      source: '/elsewhere',
+      type: 'support.ticket.created.v1',
+      time: new Date().toISOString(),
+      subject: 'x',
+      datacontenttype: 'application/json',
+      correlationid: 'c-bad',
+      data: { ticketId: 'x', priority: 'whenever' as never },
     };
     await probe.publishRaw(TOPICS.tickets, 'garbage-2', JSON.stringify(invalid));
 

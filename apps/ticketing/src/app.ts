@@ -6,7 +6,10 @@ import type { TicketingEnvironment } from './environment';
 import { TICKETING_SERVICE } from './service';
 import { TICKETING_OPENAPI } from './openapi';
 
-export async function createTicketingApp(env: TicketingEnvironment, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> {
+export async function createTicketingApp(
+  env: TicketingEnvironment,
+  logger: LogLevel[] | false = ['error', 'warn', 'log'],
+): Promise<INestApplication> {
   const app = await createHttpApp(TicketingModule.forRoot(env), logger);
   configureHttpApp(app, TICKETING_OPENAPI);
   await startService(app, TICKETING_SERVICE, env);

@@ -21,6 +21,12 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
   entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, SuggestedArticle, TicketRedrive],
-  migrations: [CreateTickets1763800000100, TicketWork1763800000110, CustomerAccountScope1763800000150, TicketRedrive1763800000160, TicketAwaitingSuggestions1763800000170],
+  migrations: [
+    CreateTickets1763800000100,
+    TicketWork1763800000110,
+    CustomerAccountScope1763800000150,
+    TicketRedrive1763800000160,
+    TicketAwaitingSuggestions1763800000170,
+  ],
   consumes: true,
 };

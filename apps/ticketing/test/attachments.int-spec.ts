@@ -27,7 +27,10 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
 
   async function storedFiles(): Promise<string[]> {
     const entries = await readdir(harness.attachmentsDir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   }
 
   async function attachmentRows(ticketId: string): Promise<number> {
@@ -54,7 +57,13 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
     const digest = sha256(PNG);
     expect(await readFile(path.join(harness.attachmentsDir, digest.slice(0, 2), digest.slice(2, 4), digest))).toEqual(PNG);
     const [row] = await queryDatabase(harness.database, 'SELECT * FROM ticket_attachment WHERE id = ?', [upload.body.id]);
-    expect(row).toMatchObject({ ticket_id: ticket.id, sha256: digest, content_type: 'image/png', declared_content_type: 'image/png', size_bytes: PNG.length });
+    expect(row).toMatchObject({
+      ticket_id: ticket.id,
+      sha256: digest,
+      content_type: 'image/png',
+      declared_content_type: 'image/png',
+      size_bytes: PNG.length,
+    });
 
     const view = await harness.call('GET', `/v1/tickets/${ticket.id}`, alice);
     expect(view.body.attachments).toEqual([upload.body]);
@@ -120,7 +129,10 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
     const ticket = await harness.fileTicket(alice);
     const response = await harness.upload(ticket.id, alice, { bytes: PNG, filename: 'report.pdf', type: 'application/pdf' });
     expect(response.status).toBe(415);
-    expect(response.body).toMatchObject({ code: 'content_type_mismatch', message: 'file: declared as application/pdf but its bytes are image/png' });
+    expect(response.body).toMatchObject({
+      code: 'content_type_mismatch',
+      message: 'file: declared as application/pdf but its bytes are image/png',
+    });
   });
 
   it('takes a file of exactly 25 MiB and refuses one byte more (413) without storing it', async () => {
@@ -131,7 +143,11 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
     expect(accepted.body.size).toBe(25 * MiB);
 
     const before = await storedFiles();
-    const tooLarge = await harness.upload(ticket.id, alice, { bytes: Buffer.alloc(25 * MiB + 1, 'b'), filename: 'huger.log', type: 'text/plain' });
+    const tooLarge = await harness.upload(ticket.id, alice, {
+      bytes: Buffer.alloc(25 * MiB + 1, 'b'),
+      filename: 'huger.log',
+      type: 'text/plain',
+    });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toMatchObject({ code: 'attachment_too_large', errors: [{ field: 'file' }] });
     expect(await storedFiles()).toEqual(before);
@@ -141,7 +157,9 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
   it('takes at most 10 files a ticket, even when they arrive at once (409 beyond)', async () => {
     const ticket = await harness.fileTicket(alice);
     const uploads = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => harness.upload(ticket.id, i % 2 ? agent : alice, { bytes: Buffer.from(`log ${i}\n`), filename: `log-${i}.txt` })),
+      Array.from({ length: 12 }, (_, i) =>
+        harness.upload(ticket.id, i % 2 ? agent : alice, { bytes: Buffer.from(`log ${i}\n`), filename: `log-${i}.txt` }),
+      ),
     );
     const statuses = uploads.map((u) => u.status).sort();
     expect(statuses).toEqual([...Array(10).fill(201), 409, 409]);
@@ -181,7 +199,10 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
     it('sends the file under another name (400)', async () => {
       const response = await harness.upload(ticketId, alice, { bytes: PNG, filename: 'a.png', field: 'attachment' });
       expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ code: 'invalid_upload', message: 'file: the file must be sent in the field "file", not "attachment"' });
+      expect(response.body).toMatchObject({
+        code: 'invalid_upload',
+        message: 'file: the file must be sent in the field "file", not "attachment"',
+      });
     });
 
     it('sends no file, or two, or extra fields (400)', async () => {
@@ -198,9 +219,15 @@ describe('ticket attachments (ticketing alone, real Kafka and MariaDB)', () => {
       extra.append('public', 'true');
       cases.push(extra);
       for (const body of cases) {
-        const response = await fetch(`${harness.url}/v1/tickets/${ticketId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${alice}` }, body });
+        const response = await fetch(`${harness.url}/v1/tickets/${ticketId}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${alice}` },
+          body,
+        });
         expect(response.status).toBe(400);
-        expect(((await response.json()) as { errors: Array<{ field: string }> }).errors).toEqual([expect.objectContaining({ field: 'file' })]);
+        expect(((await response.json()) as { errors: Array<{ field: string }> }).errors).toEqual([
+          expect.objectContaining({ field: 'file' }),
+        ]);
       }
       expect(await attachmentRows(ticketId)).toBe(0);
     });

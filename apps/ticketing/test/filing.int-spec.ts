@@ -16,7 +16,8 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
     await harness?.stop();
   });
 
-  const post = (token: string, body: unknown, headers: Record<string, string> = {}) => harness.call('POST', '/v1/tickets', token, body, headers);
+  const post = (token: string, body: unknown, headers: Record<string, string> = {}) =>
+    harness.call('POST', '/v1/tickets', token, body, headers);
 
   async function ticketCount(requester: string): Promise<number> {
     const rows = await queryDatabase(harness.database, 'SELECT COUNT(*) AS n FROM ticket WHERE requester_id = ?', [requester]);
@@ -47,7 +48,13 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
       ]);
 
       const created = await harness.probe.waitForEvent<any>('support.ticket.created.v1', (e) => e.subject === ticket.id);
-      expect(created.data).toMatchObject({ ticketId: ticket.id, requesterId: 'alice', accountId: 'acct-pro', priority: 'high', createdAt: ticket.createdAt });
+      expect(created.data).toMatchObject({
+        ticketId: ticket.id,
+        requesterId: 'alice',
+        accountId: 'acct-pro',
+        priority: 'high',
+        createdAt: ticket.createdAt,
+      });
       expect(created.source).toBe('/support/ticketing');
       const message = harness.probe.messages.find((m) => m.event?.id === created.id)!;
       expect(message.key).toBe(ticket.id);
@@ -85,7 +92,17 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('validation_failed');
       const fields = response.body.errors.map((e: { field: string }) => e.field).sort();
-      expect(fields).toEqual(['ccEmails', 'description', 'device', 'meetingId', 'occurredAt', 'priority', 'requesterId', 'status', 'subject']);
+      expect(fields).toEqual([
+        'ccEmails',
+        'description',
+        'device',
+        'meetingId',
+        'occurredAt',
+        'priority',
+        'requesterId',
+        'status',
+        'subject',
+      ]);
       for (const field of fields) expect(response.body.message).toContain(`${field}:`);
       expect(response.body.message).toContain('occurredAt must not be in the future');
       expect(response.body.message).toContain('property requesterId should not exist');
@@ -119,7 +136,19 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
     it.each([
       ['a 255-character subject counted in characters, not UTF-16 units', { subject: '🎧'.repeat(255) }],
       ['a description of exactly 64 KiB of UTF-8', { description: 'é'.repeat(32 * 1024) }],
-      ['20 distinct CC addresses among 25 with repeats', { ccEmails: [...Array.from({ length: 20 }, (_, i) => `cc${i}@example.com`), 'CC1@example.com', 'cc2@EXAMPLE.com', 'cc3@example.com', 'Cc4@example.com', 'cc5@example.com'] }],
+      [
+        '20 distinct CC addresses among 25 with repeats',
+        {
+          ccEmails: [
+            ...Array.from({ length: 20 }, (_, i) => `cc${i}@example.com`),
+            'CC1@example.com',
+            'cc2@EXAMPLE.com',
+            'cc3@example.com',
+            'Cc4@example.com',
+            'cc5@example.com',
+          ],
+        },
+      ],
       ['a 9-digit meeting ID', { meetingId: '123456789' }],
       ['an 11-digit meeting ID', { meetingId: '123 4567 8901' }],
       ['an occurrence given as a date', { occurredAt: '2026-01-05' }],
@@ -154,8 +183,15 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
     });
 
     it('answers a form sent as something other than JSON with a 415, never a 500', async () => {
-      for (const [type, body] of [['text/plain', JSON.stringify(validForm())], ['application/x-www-form-urlencoded', 'subject=hi&description=x']]) {
-        const response = await fetch(`${harness.url}/v1/tickets`, { method: 'POST', headers: { authorization: `Bearer ${alice}`, 'content-type': type }, body });
+      for (const [type, body] of [
+        ['text/plain', JSON.stringify(validForm())],
+        ['application/x-www-form-urlencoded', 'subject=hi&description=x'],
+      ]) {
+        const response = await fetch(`${harness.url}/v1/tickets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${alice}`, 'content-type': type },
+          body,
+        });
         expect(response.status).toBe(415);
         expect(((await response.json()) as { code: string }).code).toBe('unsupported_media_type');
       }
@@ -169,7 +205,11 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
     });
 
     it('needs a token', async () => {
-      const response = await fetch(`${harness.url}/v1/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validForm()) });
+      const response = await fetch(`${harness.url}/v1/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(validForm()),
+      });
       expect(response.status).toBe(401);
     });
   });
@@ -215,7 +255,9 @@ describe('filing a ticket (ticketing alone, real Kafka and MariaDB)', () => {
       expect(ids.size).toBe(1);
       expect(responses.filter((r) => r.headers.get('idempotent-replay') === 'true')).toHaveLength(7);
       const [id] = ids;
-      expect(await queryDatabase(harness.database, 'SELECT id FROM ticket WHERE subject = ?', ['Sent by an impatient client'])).toHaveLength(1);
+      expect(
+        await queryDatabase(harness.database, 'SELECT id FROM ticket WHERE subject = ?', ['Sent by an impatient client']),
+      ).toHaveLength(1);
       await harness.probe.waitForEvent('support.ticket.created.v1', (e) => e.subject === id);
       expect(await harness.committedEvents('support.ticket.created.v1', id)).toBe(1);
     });

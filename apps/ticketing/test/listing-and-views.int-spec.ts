@@ -1,6 +1,12 @@
 import {
-  EntitlementChecked, KbArticlesSuggested, SlaBreached, SlaClockStarted, SlaEscalated, TOPICS,
-  type EntitlementCheckedV1, type TicketPriority,
+  EntitlementChecked,
+  KbArticlesSuggested,
+  SlaBreached,
+  SlaClockStarted,
+  SlaEscalated,
+  TOPICS,
+  type EntitlementCheckedV1,
+  type TicketPriority,
 } from '@support/contracts';
 import { randomUUID } from 'node:crypto';
 import { TicketingHarness } from './support/ticketing-harness';
@@ -45,16 +51,36 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
 
   function decision(ticket: any, overrides: Partial<EntitlementCheckedV1> = {}): EntitlementCheckedV1 {
     return {
-      decisionId: randomUUID(), ticketId: ticket.id, accountId: ticket.accountId, requesterId: ticket.requesterId, priority: ticket.priority,
-      ticketCreatedAt: ticket.createdAt, status: 'entitled', reason: 'entitled', message: 'Pro owners get answers within the plan targets.',
-      plan: 'pro', planVersion: 1, role: 'owner', channels: { selfService: true, ticket: 'sla', chat: true, phone: false },
-      slaTarget: 'PT1H', slaTargets: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' }, servicePriority: 1,
-      trigger: 'ticket_created', decidedAt: new Date().toISOString(), ...overrides,
+      decisionId: randomUUID(),
+      ticketId: ticket.id,
+      accountId: ticket.accountId,
+      requesterId: ticket.requesterId,
+      priority: ticket.priority,
+      ticketCreatedAt: ticket.createdAt,
+      status: 'entitled',
+      reason: 'entitled',
+      message: 'Pro owners get answers within the plan targets.',
+      plan: 'pro',
+      planVersion: 1,
+      role: 'owner',
+      channels: { selfService: true, ticket: 'sla', chat: true, phone: false },
+      slaTarget: 'PT1H',
+      slaTargets: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' },
+      servicePriority: 1,
+      trigger: 'ticket_created',
+      decidedAt: new Date().toISOString(),
+      ...overrides,
     };
   }
 
   function clock(ticket: any) {
-    return { clockId: `clock-${ticket.id}`, ticketId: ticket.id, metric: 'first_response' as const, priority: ticket.priority as TicketPriority, startedAt: ticket.createdAt };
+    return {
+      clockId: `clock-${ticket.id}`,
+      ticketId: ticket.id,
+      metric: 'first_response' as const,
+      priority: ticket.priority as TicketPriority,
+      startedAt: ticket.createdAt,
+    };
   }
 
   describe('GET /v1/tickets', () => {
@@ -74,7 +100,13 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
 
       const asAgent = await list(agent, `requester=${bob.userId}`);
       expect(asAgent.body.items.map((t: any) => t.id)).toEqual([theirs.id]);
-      expect(asAgent.body.items[0]).toMatchObject({ subject: theirs.subject, status: 'new', requesterId: bob.userId, accountId: bob.accountId, sla: { breached: false } });
+      expect(asAgent.body.items[0]).toMatchObject({
+        subject: theirs.subject,
+        status: 'new',
+        requesterId: bob.userId,
+        accountId: bob.accountId,
+        sla: { breached: false },
+      });
     });
 
     it('filters by status, priority, account, requester and assignee, alone or together', async () => {
@@ -177,8 +209,18 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       const ticket = await harness.fileTicket(customer.token, { priority: 'urgent' });
       const dueAt = new Date(new Date(ticket.createdAt).getTime() + HOUR).toISOString();
       await harness.publish(EntitlementChecked, decision(ticket));
-      await harness.publish(SlaClockStarted, { ...clock(ticket), dueAt, warningAt: new Date(Date.parse(dueAt) - 600_000).toISOString(), target: 'PT1H', policyId: 'default' });
-      const entitled = await harness.ticketWhen(customer.token, ticket.id, (t) => t.sla.firstResponseDueAt !== null && t.entitlement.status === 'entitled');
+      await harness.publish(SlaClockStarted, {
+        ...clock(ticket),
+        dueAt,
+        warningAt: new Date(Date.parse(dueAt) - 600_000).toISOString(),
+        target: 'PT1H',
+        policyId: 'default',
+      });
+      const entitled = await harness.ticketWhen(
+        customer.token,
+        ticket.id,
+        (t) => t.sla.firstResponseDueAt !== null && t.entitlement.status === 'entitled',
+      );
       expect(entitled.sla).toEqual({ state: 'running', firstResponseDueAt: dueAt, breached: false, escalationLevel: 0 });
       expect(entitled.entitlement).toMatchObject({ status: 'entitled', reason: 'entitled', plan: 'pro', channels: { ticket: 'sla' } });
       expect((await list(agent, `account=${customer.accountId}&breached=true`)).body.items).toEqual([]);
@@ -195,10 +237,18 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
     it('rejects a ticket the plan check refused, with the reason in its history, and points the requester to self-service', async () => {
       const customer = await newCustomer();
       const ticket = await harness.fileTicket(customer.token);
-      await harness.publish(EntitlementChecked, decision(ticket, {
-        status: 'denied', reason: 'free_plan', message: 'Free accounts are served by the help center.', plan: 'free',
-        channels: { selfService: true, ticket: 'none', chat: false, phone: false }, slaTarget: null, slaTargets: null,
-      }));
+      await harness.publish(
+        EntitlementChecked,
+        decision(ticket, {
+          status: 'denied',
+          reason: 'free_plan',
+          message: 'Free accounts are served by the help center.',
+          plan: 'free',
+          channels: { selfService: true, ticket: 'none', chat: false, phone: false },
+          slaTarget: null,
+          slaTargets: null,
+        }),
+      );
       const rejected = await harness.ticketWhen(customer.token, ticket.id, (t) => t.status === 'rejected');
       expect(rejected).toMatchObject({
         statusReason: 'Free accounts are served by the help center.',
@@ -223,17 +273,44 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       const article = (id: string, score: number) => ({ articleId: id, slug: `${id}-slug`, title: `How to ${id}`, locale: 'en', score });
       const now = Date.now();
       await harness.publish(KbArticlesSuggested, {
-        ticketId: ticket.id, locale: 'en', suggestions: [article('fix-audio', 0.9), article('test-speakers', 0.5)], suggestedAt: new Date(now).toISOString(),
+        ticketId: ticket.id,
+        locale: 'en',
+        suggestions: [article('fix-audio', 0.9), article('test-speakers', 0.5)],
+        suggestedAt: new Date(now).toISOString(),
       });
       const suggested = await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles.length === 2);
       expect(suggested.suggestedArticles).toEqual([
-        { articleId: 'fix-audio', slug: 'fix-audio-slug', title: 'How to fix-audio', locale: 'en', score: 0.9, url: '/v1/articles/fix-audio?locale=en' },
-        { articleId: 'test-speakers', slug: 'test-speakers-slug', title: 'How to test-speakers', locale: 'en', score: 0.5, url: '/v1/articles/test-speakers?locale=en' },
+        {
+          articleId: 'fix-audio',
+          slug: 'fix-audio-slug',
+          title: 'How to fix-audio',
+          locale: 'en',
+          score: 0.9,
+          url: '/v1/articles/fix-audio?locale=en',
+        },
+        {
+          articleId: 'test-speakers',
+          slug: 'test-speakers-slug',
+          title: 'How to test-speakers',
+          locale: 'en',
+          score: 0.5,
+          url: '/v1/articles/test-speakers?locale=en',
+        },
       ]);
 
       // an older set arriving late changes nothing; a newer one replaces the list
-      await harness.publish(KbArticlesSuggested, { ticketId: ticket.id, locale: 'en', suggestions: [article('stale', 1)], suggestedAt: new Date(now - 60_000).toISOString() });
-      await harness.publish(KbArticlesSuggested, { ticketId: ticket.id, locale: 'fr', suggestions: [article('reinstall', 0.7)], suggestedAt: new Date(now + 1000).toISOString() });
+      await harness.publish(KbArticlesSuggested, {
+        ticketId: ticket.id,
+        locale: 'en',
+        suggestions: [article('stale', 1)],
+        suggestedAt: new Date(now - 60_000).toISOString(),
+      });
+      await harness.publish(KbArticlesSuggested, {
+        ticketId: ticket.id,
+        locale: 'fr',
+        suggestions: [article('reinstall', 0.7)],
+        suggestedAt: new Date(now + 1000).toISOString(),
+      });
       const replaced = await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles[0]?.articleId === 'reinstall');
       expect(replaced.suggestedArticles.map((a: any) => a.articleId)).toEqual(['reinstall']);
     });
@@ -242,12 +319,22 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       const customer = await newCustomer();
       const ticket = await harness.fileTicket(customer.token);
       const tooLong = { articleId: 'a'.repeat(300), slug: 's', title: 't', locale: 'en', score: 1 };
-      await harness.publish(KbArticlesSuggested, { ticketId: ticket.id, locale: 'en', suggestions: [tooLong], suggestedAt: new Date().toISOString() });
+      await harness.publish(KbArticlesSuggested, {
+        ticketId: ticket.id,
+        locale: 'en',
+        suggestions: [tooLong],
+        suggestedAt: new Date().toISOString(),
+      });
       const parked = await harness.probe.waitForMessage((m) => m.topic === TOPICS.deadLetter && m.key === ticket.id);
       expect(parked.headers).toMatchObject({ 'dlq-reason': 'unprocessable', 'dlq-consumer': 'ticketing.kb' });
 
       const fine = { articleId: 'fix-audio', slug: 'fix-audio', title: 'Fix audio', locale: 'en', score: 1 };
-      await harness.publish(KbArticlesSuggested, { ticketId: ticket.id, locale: 'en', suggestions: [fine], suggestedAt: new Date().toISOString() });
+      await harness.publish(KbArticlesSuggested, {
+        ticketId: ticket.id,
+        locale: 'en',
+        suggestions: [fine],
+        suggestedAt: new Date().toISOString(),
+      });
       await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles.length === 1);
     });
   });

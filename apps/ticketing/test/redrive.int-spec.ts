@@ -50,7 +50,12 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
   async function fileTicket({ suggested = true } = {}): Promise<string> {
     const response = await request('POST', `${stack.url('ticketing')}/v1/tickets`, {
       token: customer,
-      body: { subject: 'Echo in every meeting', description: 'Participants hear an echo in meeting 123 456 789.', priority: 'high', device: 'desktop' },
+      body: {
+        subject: 'Echo in every meeting',
+        description: 'Participants hear an echo in meeting 123 456 789.',
+        priority: 'high',
+        device: 'desktop',
+      },
     });
     expect(response.status).toBe(201);
     const id = (response.body as { id: string }).id;
@@ -59,13 +64,31 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
   }
 
   const createdEvents = async (ticketId: string) =>
-    Number((await queryDatabase<{ n: number }>(db(), "SELECT COUNT(*) AS n FROM outbox_message WHERE type = 'support.ticket.created.v1' AND message_key = ?", [ticketId]))[0].n);
+    Number(
+      (
+        await queryDatabase<{ n: number }>(
+          db(),
+          "SELECT COUNT(*) AS n FROM outbox_message WHERE type = 'support.ticket.created.v1' AND message_key = ?",
+          [ticketId],
+        )
+      )[0].n,
+    );
   const redriveOf = async (ticketId: string) =>
-    (await queryDatabase<{ attempts: number; reason: string; next_redrive_at: Date | null }>(db(), 'SELECT attempts, reason, next_redrive_at FROM ticket_redrive WHERE ticket_id = ?', [ticketId]))[0];
+    (
+      await queryDatabase<{ attempts: number; reason: string; next_redrive_at: Date | null }>(
+        db(),
+        'SELECT attempts, reason, next_redrive_at FROM ticket_redrive WHERE ticket_id = ?',
+        [ticketId],
+      )
+    )[0];
   /** a sweep pass as if the clock read `offsetMs` after now */
   const sweepAt = (offsetMs: number) => redriver.sweepOnce(new Date(Date.now() + offsetMs));
   /** makes every earlier ticket look settled, so each test sees only its own */
-  const settleAll = () => queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'best_effort', suggestions_updated_at = COALESCE(suggestions_updated_at, NOW(3))");
+  const settleAll = () =>
+    queryDatabase(
+      db(),
+      "UPDATE ticket SET entitlement_status = 'best_effort', suggestions_updated_at = COALESCE(suggestions_updated_at, NOW(3))",
+    );
 
   it('re-drives each stuck ticket once when two sweeps (two replicas) run at once', async () => {
     await settleAll();
@@ -107,7 +130,10 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
     await settleAll();
     const [noClock, withClock, answered, closed, denied] = await Promise.all(Array.from({ length: 5 }, () => fileTicket()));
     const decided = new Date();
-    await queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'entitled', entitlement_decided_at = ? WHERE id IN (?)", [decided, [noClock, withClock, answered, closed]]);
+    await queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'entitled', entitlement_decided_at = ? WHERE id IN (?)", [
+      decided,
+      [noClock, withClock, answered, closed],
+    ]);
     await queryDatabase(db(), "UPDATE ticket SET sla_clock_state = 'running' WHERE id = ?", [withClock]);
     await queryDatabase(db(), 'UPDATE ticket SET first_responded_at = ? WHERE id = ?', [decided, answered]);
     await queryDatabase(db(), "UPDATE ticket SET status = 'closed' WHERE id = ?", [closed]);
@@ -121,8 +147,16 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
   it('re-drives a decided ticket the suggestions never reached, and only that one', async () => {
     await settleAll();
     const [lost, reached] = await Promise.all([fileTicket({ suggested: false }), fileTicket()]);
-    await queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'denied', status = 'rejected', entitlement_decided_at = NOW(3) WHERE id IN (?)", [[lost, reached]]);
-    expect(await redriver.stuck(new Date(Date.now() + AFTER_MS + 1000))).toMatchObject({ awaitingDecision: 0, awaitingClock: 0, awaitingSuggestions: 1 });
+    await queryDatabase(
+      db(),
+      "UPDATE ticket SET entitlement_status = 'denied', status = 'rejected', entitlement_decided_at = NOW(3) WHERE id IN (?)",
+      [[lost, reached]],
+    );
+    expect(await redriver.stuck(new Date(Date.now() + AFTER_MS + 1000))).toMatchObject({
+      awaitingDecision: 0,
+      awaitingClock: 0,
+      awaitingSuggestions: 1,
+    });
     const before = (await request('GET', `${stack.url('ticketing')}/v1/admin/consistency`, { token: agent })).body as any;
 
     expect(await sweepAt(AFTER_MS + 1000)).toBe(1);

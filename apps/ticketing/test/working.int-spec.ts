@@ -42,8 +42,18 @@ describe('working a ticket: lifecycle, changes and comments (ticketing alone, re
         const response = await patch(ticket.id, agent, { status, reason: `step to ${status}` });
         expect(response.status).toBe(200);
         expect(response.body).toMatchObject({ status, statusReason: `step to ${status}` });
-        const event = await harness.probe.waitForEvent<any>('support.ticket.status_changed.v1', (e) => e.subject === ticket.id && e.data.status === status);
-        expect(event.data).toMatchObject({ ticketId: ticket.id, accountId: 'acct-pro', previousStatus: previous, status, changedBy: 'agent-7', reason: `step to ${status}` });
+        const event = await harness.probe.waitForEvent<any>(
+          'support.ticket.status_changed.v1',
+          (e) => e.subject === ticket.id && e.data.status === status,
+        );
+        expect(event.data).toMatchObject({
+          ticketId: ticket.id,
+          accountId: 'acct-pro',
+          previousStatus: previous,
+          status,
+          changedBy: 'agent-7',
+          reason: `step to ${status}`,
+        });
         expect(harness.probe.messages.find((m) => m.event?.id === event.id)!.key).toBe(ticket.id);
         previous = status;
       }
@@ -90,11 +100,17 @@ describe('working a ticket: lifecycle, changes and comments (ticketing alone, re
       const solved = await patch(ticket.id, agent, { status: 'solved' });
       expect(solved.body.reopenableUntil).toBe(new Date(new Date(solved.body.solvedAt).getTime() + 7 * DAY).toISOString());
       // six days and 23 hours later
-      await queryDatabase(harness.database, 'UPDATE ticket SET solved_at = ? WHERE id = ?', [new Date(Date.now() - 7 * DAY + 3600_000), ticket.id]);
+      await queryDatabase(harness.database, 'UPDATE ticket SET solved_at = ? WHERE id = ?', [
+        new Date(Date.now() - 7 * DAY + 3600_000),
+        ticket.id,
+      ]);
       const reopened = await patch(ticket.id, alice, { status: 'open' });
       expect(reopened.status).toBe(200);
       expect(reopened.body).toMatchObject({ status: 'open', solvedAt: null, reopenableUntil: null });
-      const event = await harness.probe.waitForEvent<any>('support.ticket.status_changed.v1', (e) => e.subject === ticket.id && e.data.status === 'open');
+      const event = await harness.probe.waitForEvent<any>(
+        'support.ticket.status_changed.v1',
+        (e) => e.subject === ticket.id && e.data.status === 'open',
+      );
       expect(event.data).toMatchObject({ previousStatus: 'solved', changedBy: 'alice' });
     });
 
@@ -141,7 +157,13 @@ describe('working a ticket: lifecycle, changes and comments (ticketing alone, re
       expect(changed.status).toBe(200);
       expect(changed.body.priority).toBe('urgent');
       const event = await harness.probe.waitForEvent<any>('support.ticket.priority_changed.v1', (e) => e.subject === ticket.id);
-      expect(event.data).toMatchObject({ ticketId: ticket.id, accountId: 'acct-pro', previousPriority: 'low', priority: 'urgent', changedBy: 'agent-7' });
+      expect(event.data).toMatchObject({
+        ticketId: ticket.id,
+        accountId: 'acct-pro',
+        previousPriority: 'low',
+        priority: 'urgent',
+        changedBy: 'agent-7',
+      });
       expect(harness.probe.messages.find((m) => m.event?.id === event.id)!.key).toBe(ticket.id);
 
       expect((await patch(ticket.id, agent, { priority: 'urgent' })).status).toBe(200);
@@ -153,8 +175,13 @@ describe('working a ticket: lifecycle, changes and comments (ticketing alone, re
       expect((await patch(ticket.id, agent, { assigneeId: 'agent-7' })).body.assigneeId).toBe('agent-7');
       expect((await patch(ticket.id, admin, { assigneeId: 'agent-9' })).body.assigneeId).toBe('agent-9');
       expect((await patch(ticket.id, agent, { assigneeId: null })).body.assigneeId).toBeNull();
-      await harness.probe.waitForEvent<any>('support.ticket.assignee_changed.v1', (e) => e.subject === ticket.id && e.data.assigneeId === null);
-      const changes = harness.probe.events('support.ticket.assignee_changed.v1', ticket.id).map((e: any) => [e.data.previousAssigneeId, e.data.assigneeId, e.data.changedBy]);
+      await harness.probe.waitForEvent<any>(
+        'support.ticket.assignee_changed.v1',
+        (e) => e.subject === ticket.id && e.data.assigneeId === null,
+      );
+      const changes = harness.probe
+        .events('support.ticket.assignee_changed.v1', ticket.id)
+        .map((e: any) => [e.data.previousAssigneeId, e.data.assigneeId, e.data.changedBy]);
       expect(changes).toEqual([
         [null, 'agent-7', 'agent-7'],
         ['agent-7', 'agent-9', 'admin-1'],
@@ -165,7 +192,12 @@ describe('working a ticket: lifecycle, changes and comments (ticketing alone, re
     it('commits one PATCH of several fields as one change, each with its event and the caller’s correlation id', async () => {
       const ticket = await harness.fileTicket(alice);
       const correlationId = `patch-${randomUUID()}`;
-      const response = await patch(ticket.id, agent, { status: 'pending', priority: 'high', assigneeId: 'agent-7' }, { 'X-Correlation-Id': correlationId });
+      const response = await patch(
+        ticket.id,
+        agent,
+        { status: 'pending', priority: 'high', assigneeId: 'agent-7' },
+        { 'X-Correlation-Id': correlationId },
+      );
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ status: 'pending', priority: 'high', assigneeId: 'agent-7' });
       for (const type of ['status_changed', 'priority_changed', 'assignee_changed']) {

@@ -54,9 +54,49 @@ describe('CloudEvents envelope', () => {
     ['not JSON', 'hello {', 'unparseable'],
     ['a JSON array', '[1,2]', 'invalid_envelope'],
     ['a wrong spec version', JSON.stringify({ specversion: '0.3', id: 'x', source: '/s', type: 't' }), 'invalid_envelope'],
-    ['no id', JSON.stringify({ specversion: '1.0', source: '/s', type: 't', subject: 's', time: 't', correlationid: 'c', datacontenttype: 'application/json', data: {} }), 'invalid_envelope'],
-    ['no correlation id', JSON.stringify({ specversion: '1.0', id: 'x', source: '/s', type: 't', subject: 's', time: '2026-01-01T00:00:00Z', datacontenttype: 'application/json', data: {} }), 'invalid_envelope'],
-    ['non-object data', JSON.stringify({ specversion: '1.0', id: 'x', source: '/s', type: 't', subject: 's', time: '2026-01-01T00:00:00Z', correlationid: 'c', datacontenttype: 'application/json', data: 'text' }), 'invalid_envelope'],
+    [
+      'no id',
+      JSON.stringify({
+        specversion: '1.0',
+        source: '/s',
+        type: 't',
+        subject: 's',
+        time: 't',
+        correlationid: 'c',
+        datacontenttype: 'application/json',
+        data: {},
+      }),
+      'invalid_envelope',
+    ],
+    [
+      'no correlation id',
+      JSON.stringify({
+        specversion: '1.0',
+        id: 'x',
+        source: '/s',
+        type: 't',
+        subject: 's',
+        time: '2026-01-01T00:00:00Z',
+        datacontenttype: 'application/json',
+        data: {},
+      }),
+      'invalid_envelope',
+    ],
+    [
+      'non-object data',
+      JSON.stringify({
+        specversion: '1.0',
+        id: 'x',
+        source: '/s',
+        type: 't',
+        subject: 's',
+        time: '2026-01-01T00:00:00Z',
+        correlationid: 'c',
+        datacontenttype: 'application/json',
+        data: 'text',
+      }),
+      'invalid_envelope',
+    ],
   ])('rejects %s', (_, raw, reason) => {
     try {
       parseEnvelope(raw as string | null);
@@ -83,10 +123,20 @@ describe('event registry', () => {
       expect(Object.values(TOPICS)).toContain(definition.topic);
     }
     for (const type of [
-      'support.ticket.created.v1', 'support.ticket.priority_changed.v1', 'support.ticket.status_changed.v1',
-      'support.ticket.commented.v1', 'support.ticket.first_responded.v1', 'support.entitlement.checked.v1',
-      'support.account.plan_changed.v1', 'support.sla.clock_started.v1', 'support.sla.warning.v1', 'support.sla.breached.v1',
-      'support.sla.escalated.v1', 'support.sla.clock_stopped.v1', 'support.kb.article_published.v1', 'support.kb.articles_suggested.v1',
+      'support.ticket.created.v1',
+      'support.ticket.priority_changed.v1',
+      'support.ticket.status_changed.v1',
+      'support.ticket.commented.v1',
+      'support.ticket.first_responded.v1',
+      'support.entitlement.checked.v1',
+      'support.account.plan_changed.v1',
+      'support.sla.clock_started.v1',
+      'support.sla.warning.v1',
+      'support.sla.breached.v1',
+      'support.sla.escalated.v1',
+      'support.sla.clock_stopped.v1',
+      'support.kb.article_published.v1',
+      'support.kb.articles_suggested.v1',
     ]) {
       expect(EVENT_DEFINITIONS.has(type)).toBe(true);
     }

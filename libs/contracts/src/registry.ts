@@ -21,11 +21,24 @@ import { TicketStatusChanged } from './events/ticket-status-changed.event';
 export const EVENT_DEFINITIONS: ReadonlyMap<string, EventDefinition> = new Map(
   (
     [
-      TicketCreated, TicketPriorityChanged, TicketStatusChanged, TicketCommented, TicketFirstResponded,
+      TicketCreated,
+      TicketPriorityChanged,
+      TicketStatusChanged,
+      TicketCommented,
+      TicketFirstResponded,
       TicketAssigneeChanged,
-      EntitlementChecked, AccountPlanChanged,
-      SlaClockStarted, SlaClockRetimed, SlaClockPaused, SlaClockResumed, SlaWarning, SlaBreached, SlaEscalated, SlaClockStopped,
-      KbArticlePublished, KbArticlesSuggested,
+      EntitlementChecked,
+      AccountPlanChanged,
+      SlaClockStarted,
+      SlaClockRetimed,
+      SlaClockPaused,
+      SlaClockResumed,
+      SlaWarning,
+      SlaBreached,
+      SlaEscalated,
+      SlaClockStopped,
+      KbArticlePublished,
+      KbArticlesSuggested,
     ] as EventDefinition[]
   ).map((definition) => [definition.type, definition]),
 );

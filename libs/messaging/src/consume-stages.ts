@@ -1,5 +1,10 @@
 import {
-  EVENT_DEFINITIONS, InvalidEventError, parseEnvelope, readPayload, type EventDefinition, type SupportEvent,
+  EVENT_DEFINITIONS,
+  InvalidEventError,
+  parseEnvelope,
+  readPayload,
+  type EventDefinition,
+  type SupportEvent,
 } from '@support/contracts';
 import type { ReceivedMessage } from './dead-letter';
 

@@ -21,7 +21,10 @@ function harness(options: { maxRestarts?: number; brokerUp?: boolean; restartFai
       return () => pending.splice(pending.indexOf(entry), 1);
     },
   };
-  const supervisor = new ConsumerSupervisor({ maxRestarts: options.maxRestarts ?? 3, initialBackoffMs: 1000, maxBackoffMs: 5000, stableAfterMs: 60_000 }, hooks);
+  const supervisor = new ConsumerSupervisor(
+    { maxRestarts: options.maxRestarts ?? 3, initialBackoffMs: 1000, maxBackoffMs: 5000, stableAfterMs: 60_000 },
+    hooks,
+  );
   return {
     supervisor,
     restarts,

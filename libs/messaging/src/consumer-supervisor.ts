@@ -111,17 +111,21 @@ export class ConsumerSupervisor {
       return;
     }
     const ceiling = this.options.maxBackoffMs ?? 30_000;
-    const delay = outage ? Math.min(ceiling, OUTAGE_RETRY_MS) : Math.min(ceiling, this.options.initialBackoffMs * 2 ** Math.max(0, this.crashes - 1));
+    const delay = outage
+      ? Math.min(ceiling, OUTAGE_RETRY_MS)
+      : Math.min(ceiling, this.options.initialBackoffMs * 2 ** Math.max(0, this.crashes - 1));
     this.hooks.log?.(
       'warn',
       `consumer crashed (${this.lastError}); ${outage ? 'the broker does not answer: ' : `crash ${this.crashes} of at most ${this.options.maxRestarts}: `}restarting in ${delay} ms`,
     );
     this.restartAt = this.now() + delay;
-    const schedule = this.hooks.schedule ?? ((work, ms) => {
-      const timer = setTimeout(work, ms);
-      timer.unref();
-      return () => clearTimeout(timer);
-    });
+    const schedule =
+      this.hooks.schedule ??
+      ((work, ms) => {
+        const timer = setTimeout(work, ms);
+        timer.unref();
+        return () => clearTimeout(timer);
+      });
     this.cancelRestart = schedule(() => void this.runRestart(), delay);
   }
 

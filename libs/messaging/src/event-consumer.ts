@@ -156,7 +156,9 @@ export class EventConsumer {
     const outcome: BatchOutcome = { processed: 0, duplicates: 0, ignored: 0, deadLettered: 0 };
     // a slice that takes long (a slow handler, a loaded database) must not cost the consumer its
     // group membership: heartbeats go on while it runs (kafkajs sends one only when it is due)
-    const heartbeats = batch.heartbeat ? setInterval(() => void batch.heartbeat?.().catch(() => undefined), HEARTBEAT_WHILE_HANDLING_MS) : null;
+    const heartbeats = batch.heartbeat
+      ? setInterval(() => void batch.heartbeat?.().catch(() => undefined), HEARTBEAT_WHILE_HANDLING_MS)
+      : null;
     try {
       for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
         const slice = batch.messages.slice(start, start + this.maxBatchSize);
@@ -164,7 +166,10 @@ export class EventConsumer {
         const last = slice[slice.length - 1].offset;
         batch.resolveOffset?.(last);
         if (batch.highWatermark !== undefined) {
-          this.deps.telemetry?.consumerLag.set({ topic: batch.topic, partition: String(batch.partition) }, Math.max(0, Number(batch.highWatermark) - Number(last) - 1));
+          this.deps.telemetry?.consumerLag.set(
+            { topic: batch.topic, partition: String(batch.partition) },
+            Math.max(0, Number(batch.highWatermark) - Number(last) - 1),
+          );
         }
         await batch.heartbeat?.();
       }
@@ -306,7 +311,9 @@ export class EventConsumer {
       {
         shouldContinue: () => batch.isRunning?.() ?? true,
         onRetry: (error, attempt, delay) =>
-          this.deps.logger.warn(`${this.name}: ${batch.topic}/${batch.partition} batch of ${items.length} retried in ${delay} ms (attempt ${attempt}): ${error.message}`),
+          this.deps.logger.warn(
+            `${this.name}: ${batch.topic}/${batch.partition} batch of ${items.length} retried in ${delay} ms (attempt ${attempt}): ${error.message}`,
+          ),
       },
     );
   }
@@ -317,10 +324,19 @@ export class EventConsumer {
     return this.deps.dataSource.transaction('READ COMMITTED', async (manager) => {
       let unseen = items;
       if (checkInbox) {
-        const fresh = await this.deps.inbox.fresh(manager, this.name, items.map((item) => item.event.id));
+        const fresh = await this.deps.inbox.fresh(
+          manager,
+          this.name,
+          items.map((item) => item.event.id),
+        );
         unseen = items.filter((item) => fresh.has(item.event.id));
       }
-      await this.deps.inbox.record(manager, this.name, topic, unseen.map((item) => ({ id: item.event.id, type: item.event.type })));
+      await this.deps.inbox.record(
+        manager,
+        this.name,
+        topic,
+        unseen.map((item) => ({ id: item.event.id, type: item.event.type })),
+      );
       await this.deps.outbox.collect(manager, async () => {
         for (const run of runsOfOneType(unseen)) await run.binding.handle(run.events, { manager, topic });
       });

@@ -19,9 +19,17 @@ export * from './messaging-telemetry';
 
 import { InboxEvent } from './inbox-event.entity';
 import { ConsumerFailure } from './consumer-failure.entity';
-import { AddOutboxTraceContext1765100000000, CreateConsumerFailures1764900000000, CreateMessagingTables1763800000000 } from './messaging.migration';
+import {
+  AddOutboxTraceContext1765100000000,
+  CreateConsumerFailures1764900000000,
+  CreateMessagingTables1763800000000,
+} from './messaging.migration';
 import { OutboxMessage } from './outbox-message.entity';
 /** Entities and migrations every service registers with its data source. */
 export const MESSAGING_ENTITIES = [OutboxMessage, InboxEvent, ConsumerFailure];
-export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763800000000, CreateConsumerFailures1764900000000, AddOutboxTraceContext1765100000000];
+export const MESSAGING_MIGRATIONS = [
+  CreateMessagingTables1763800000000,
+  CreateConsumerFailures1764900000000,
+  AddOutboxTraceContext1765100000000,
+];
 export * from './topics';

@@ -113,10 +113,7 @@ export class OutboxRelay {
         topicMessages.messages.push({ key: row.message_key, value: row.payload, headers });
       }
       await this.send([...byTopic.values()], rows);
-      await manager.query(`UPDATE outbox_message SET published_at = ? WHERE id IN (?)`, [
-        new Date(),
-        rows.map((r) => r.id),
-      ]);
+      await manager.query(`UPDATE outbox_message SET published_at = ? WHERE id IN (?)`, [new Date(), rows.map((r) => r.id)]);
       return rows.length;
     });
   }
@@ -136,7 +133,9 @@ export class OutboxRelay {
       const links: Link[] = [];
       for (const row of rows) {
         if (!row.traceparent) continue;
-        const linked = trace.getSpanContext(contextFromTraceHeaders({ traceparent: row.traceparent, tracestate: row.tracestate ?? undefined }));
+        const linked = trace.getSpanContext(
+          contextFromTraceHeaders({ traceparent: row.traceparent, tracestate: row.tracestate ?? undefined }),
+        );
         if (linked) links.push({ context: linked });
       }
       span.addLinks(links);
@@ -158,9 +157,8 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastCleanup < 60_000) return;
     this.lastCleanup = now;
-    await this.dataSource.query(
-      'DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ? LIMIT 5000',
-      [new Date(now - this.retentionMs)],
-    );
+    await this.dataSource.query('DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ? LIMIT 5000', [
+      new Date(now - this.retentionMs),
+    ]);
   }
 }

@@ -15,7 +15,10 @@ export interface TopicLayout {
  * broker without the CreateTopics API, such as librdkafka's mock cluster, auto-creates topics
  * instead: that is reported, not an error.
  */
-export async function ensureTopics(admin: Pick<Admin, 'createTopics'>, layout: TopicLayout): Promise<'created' | 'existing' | 'unsupported'> {
+export async function ensureTopics(
+  admin: Pick<Admin, 'createTopics'>,
+  layout: TopicLayout,
+): Promise<'created' | 'existing' | 'unsupported'> {
   try {
     const created = await admin.createTopics({
       waitForLeaders: true,

@@ -1,19 +1,50 @@
 import { createEvent, TicketCreated, TicketPriorityChanged, TOPICS, type TicketCreatedV1 } from '@support/contracts';
 import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
-import { dropDatabasesWithPrefix, EventProbe, startMockKafka, TEST_DATABASE_URL, throwawayPrefix, waitFor, type RunningBroker } from '@support/testing-core';
+import {
+  dropDatabasesWithPrefix,
+  EventProbe,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  throwawayPrefix,
+  waitFor,
+  type RunningBroker,
+} from '@support/testing-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
-  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, kafkaProducerConfig, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, on, onBatch,
-  OutboxRelay, OutboxWriter, UnprocessableEventError, type EventConsumerOptions, type HandlerBinding, type ReceivedBatch, type ReceivedMessage,
+  ConsumerFailures,
+  DeadLetterPublisher,
+  EventConsumer,
+  Inbox,
+  kafkaProducerConfig,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  on,
+  onBatch,
+  OutboxRelay,
+  OutboxWriter,
+  UnprocessableEventError,
+  type EventConsumerOptions,
+  type HandlerBinding,
+  type ReceivedBatch,
+  type ReceivedMessage,
 } from '../src';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 function ticketData(id: string, priority: TicketCreatedV1['priority'] = 'normal'): TicketCreatedV1 {
   return {
-    ticketId: id, accountId: 'a', requesterId: 'u', subject: 's', description: 'd', priority, device: 'web',
-    ccEmails: [], meetingId: null, occurredAt: null, createdAt: new Date().toISOString(),
+    ticketId: id,
+    accountId: 'a',
+    requesterId: 'u',
+    subject: 's',
+    description: 'd',
+    priority,
+    device: 'web',
+    ccEmails: [],
+    meetingId: null,
+    occurredAt: null,
+    createdAt: new Date().toISOString(),
   };
 }
 
@@ -34,7 +65,9 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
       migrationsRun: true,
     });
     await dataSource.initialize();
-    producer = new Kafka({ clientId: 'test', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING }).producer(kafkaProducerConfig());
+    producer = new Kafka({ clientId: 'test', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING }).producer(
+      kafkaProducerConfig(),
+    );
     await producer.connect();
     probe = await EventProbe.start(broker.brokers, [TOPICS.tickets, TOPICS.deadLetter]);
   });
@@ -48,16 +81,28 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
   });
 
   it('refuses to record an event outside a transaction', async () => {
-    await expect(writer.add(dataSource.manager, TicketCreated, ticketData('t-0'), { correlationId: 'c' })).rejects.toThrow(/inside the transaction/);
+    await expect(writer.add(dataSource.manager, TicketCreated, ticketData('t-0'), { correlationId: 'c' })).rejects.toThrow(
+      /inside the transaction/,
+    );
   });
 
   it('publishes committed events in commit order, keyed by aggregate, and nothing from a rolled-back change', async () => {
     const relay = new OutboxRelay(dataSource, producer, quiet);
     await dataSource.transaction(async (manager) => {
       await writer.add(manager, TicketCreated, ticketData('t-1'), { correlationId: 'corr-1' });
-      await writer.add(manager, TicketPriorityChanged, {
-        ticketId: 't-1', accountId: 'a', previousPriority: 'normal', priority: 'urgent', changedBy: 'agent', changedAt: new Date().toISOString(),
-      }, { correlationId: 'corr-1' });
+      await writer.add(
+        manager,
+        TicketPriorityChanged,
+        {
+          ticketId: 't-1',
+          accountId: 'a',
+          previousPriority: 'normal',
+          priority: 'urgent',
+          changedBy: 'agent',
+          changedAt: new Date().toISOString(),
+        },
+        { correlationId: 'corr-1' },
+      );
     });
     await expect(
       dataSource.transaction(async (manager) => {
@@ -85,7 +130,9 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
       },
     };
     const relay = new OutboxRelay(dataSource, flaky, quiet, { pollIntervalMs: 20 });
-    await dataSource.transaction((manager) => writer.add(manager, TicketCreated, ticketData('t-2'), { correlationId: 'c' }).then(() => undefined));
+    await dataSource.transaction((manager) =>
+      writer.add(manager, TicketCreated, ticketData('t-2'), { correlationId: 'c' }).then(() => undefined),
+    );
     relay.start();
     await waitFor(() => probe.events(TicketCreated.type, 't-2').length === 1, { timeoutMs: 15_000 });
     await relay.stop();
@@ -95,15 +142,29 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
   });
 
   it('lets two relays run together without losing or reordering a key', async () => {
-    const relays = [new OutboxRelay(dataSource, producer, quiet, { pollIntervalMs: 10, batchSize: 5 }), new OutboxRelay(dataSource, producer, quiet, { pollIntervalMs: 10, batchSize: 5 })];
+    const relays = [
+      new OutboxRelay(dataSource, producer, quiet, { pollIntervalMs: 10, batchSize: 5 }),
+      new OutboxRelay(dataSource, producer, quiet, { pollIntervalMs: 10, batchSize: 5 }),
+    ];
     relays.forEach((r) => r.start());
     const priorities = ['low', 'normal', 'high', 'urgent'] as const;
     for (let i = 0; i < 20; i += 1) {
       await dataSource.transaction((manager) =>
-        writer.add(manager, TicketPriorityChanged, {
-          ticketId: 't-order', accountId: null, previousPriority: priorities[i % 4], priority: priorities[(i + 1) % 4],
-          changedBy: `step-${i}`, changedAt: new Date().toISOString(),
-        }, { correlationId: 'c' }).then(() => undefined),
+        writer
+          .add(
+            manager,
+            TicketPriorityChanged,
+            {
+              ticketId: 't-order',
+              accountId: null,
+              previousPriority: priorities[i % 4],
+              priority: priorities[(i + 1) % 4],
+              changedBy: `step-${i}`,
+              changedAt: new Date().toISOString(),
+            },
+            { correlationId: 'c' },
+          )
+          .then(() => undefined),
       );
     }
     await waitFor(() => probe.events(TicketPriorityChanged.type, 't-order').length >= 20, { timeoutMs: 20_000 });
@@ -119,7 +180,12 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
 
   describe('the consume step', () => {
     const received = (value: string | null, offset: string, key = 'k'): ReceivedMessage => ({
-      topic: TOPICS.tickets, partition: 0, offset, key, value, headers: { origin: 'test' },
+      topic: TOPICS.tickets,
+      partition: 0,
+      offset,
+      key,
+      value,
+      headers: { origin: 'test' },
     });
     const batchOf = (...messages: ReceivedMessage[]) => {
       const resolved: string[] = [];
@@ -128,16 +194,36 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
     };
     const one = (value: string | null, offset: string, key = 'k') => batchOf(received(value, offset, key)).batch;
     const consumer = (name: string, bindings: HandlerBinding[], options: EventConsumerOptions = {}) =>
-      new EventConsumer(name, bindings, {
-        dataSource, inbox: new Inbox(dataSource), outbox: writer, deadLetters: new DeadLetterPublisher(producer),
-        failures: new ConsumerFailures(dataSource), logger: quiet,
-      }, { retry: { attempts: 6, baseDelayMs: 5, maxDelayMs: 50 }, ...options });
+      new EventConsumer(
+        name,
+        bindings,
+        {
+          dataSource,
+          inbox: new Inbox(dataSource),
+          outbox: writer,
+          deadLetters: new DeadLetterPublisher(producer),
+          failures: new ConsumerFailures(dataSource),
+          logger: quiet,
+        },
+        { retry: { attempts: 6, baseDelayMs: 5, maxDelayMs: 50 }, ...options },
+      );
     const created = (ticketId: string, subject = 's') =>
       JSON.stringify(createEvent(TicketCreated, { ...ticketData(ticketId), subject }, { source: '/s', origin: { correlationId: 'c' } }));
     const priorityChange = (ticketId: string, step: number) =>
-      JSON.stringify(createEvent(TicketPriorityChanged, {
-        ticketId, accountId: null, previousPriority: 'low', priority: 'high', changedBy: `step-${step}`, changedAt: new Date().toISOString(),
-      }, { source: '/s', origin: { correlationId: 'c' } }));
+      JSON.stringify(
+        createEvent(
+          TicketPriorityChanged,
+          {
+            ticketId,
+            accountId: null,
+            previousPriority: 'low',
+            priority: 'high',
+            changedBy: `step-${step}`,
+            changedAt: new Date().toISOString(),
+          },
+          { source: '/s', origin: { correlationId: 'c' } },
+        ),
+      );
 
     it('applies an event once however often it is delivered', async () => {
       const seen: string[] = [];
@@ -162,8 +248,12 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
       ]);
       const [a, b, c] = [created('b-a'), created('b-b'), created('b-c')];
       const first = batchOf(
-        received(a, '1'), received(b, '2'), received(priorityChange('b-a', 1), '3'), received(a, '4'),
-        received(priorityChange('b-a', 2), '5'), received(c, '6'),
+        received(a, '1'),
+        received(b, '2'),
+        received(priorityChange('b-a', 1), '3'),
+        received(a, '4'),
+        received(priorityChange('b-a', 2), '5'),
+        received(c, '6'),
       );
       expect(await ordered.consume(first.batch)).toEqual({ processed: 5, duplicates: 1, ignored: 0, deadLettered: 0 });
       expect(first.resolved).toEqual(['6']);
@@ -173,8 +263,12 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
 
       seen.length = 0;
       const d = created('b-d');
-      expect(await ordered.consume(batchOf(received(b, '7'), received(d, '8'), received(c, '9')).batch))
-        .toEqual({ processed: 1, duplicates: 2, ignored: 0, deadLettered: 0 });
+      expect(await ordered.consume(batchOf(received(b, '7'), received(d, '8'), received(c, '9')).batch)).toEqual({
+        processed: 1,
+        duplicates: 2,
+        ignored: 0,
+        deadLettered: 0,
+      });
       expect(seen).toEqual(['created:b-d']);
     });
 
@@ -193,9 +287,19 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
       try {
         const relaying = consumer('test.outbox', [
           on(TicketCreated, async (event, context) => {
-            await writer.add(context.manager, TicketPriorityChanged, {
-              ticketId: event.data.ticketId, accountId: null, previousPriority: 'normal', priority: 'urgent', changedBy: 'batch', changedAt: new Date().toISOString(),
-            }, context.origin);
+            await writer.add(
+              context.manager,
+              TicketPriorityChanged,
+              {
+                ticketId: event.data.ticketId,
+                accountId: null,
+                previousPriority: 'normal',
+                priority: 'urgent',
+                changedBy: 'batch',
+                changedAt: new Date().toISOString(),
+              },
+              context.origin,
+            );
           }),
         ]);
         await relaying.consume(batchOf(received(created('o-1'), '1'), received(created('o-2'), '2'), received(created('o-3'), '3')).batch);
@@ -238,10 +342,16 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
 
     it('forgets the event id when the effect fails, so a redelivery applies it', async () => {
       let attempts = 0;
-      const flaky = consumer('test.retry', [on(TicketCreated, async () => {
-        attempts += 1;
-        if (attempts <= 2) throw Object.assign(new Error('connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' });
-      })], { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+      const flaky = consumer(
+        'test.retry',
+        [
+          on(TicketCreated, async () => {
+            attempts += 1;
+            if (attempts <= 2) throw Object.assign(new Error('connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' });
+          }),
+        ],
+        { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } },
+      );
       const value = created('t-4');
       await expect(flaky.consume(one(value, '10'))).rejects.toThrow('connection lost');
       expect(await flaky.consume(one(value, '10'))).toMatchObject({ processed: 1 });
@@ -249,23 +359,47 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
     });
 
     it('ignores types it does not handle and dead-letters what can never be processed', async () => {
-      const dlq = consumer('test.dlq', [on(TicketCreated, async (event) => {
-        if (event.data.ticketId === 't-poison') throw new UnprocessableEventError('ticket refers to nothing we know');
-      })]);
-      const other = createEvent(TicketPriorityChanged, {
-        ticketId: 't-5', accountId: null, previousPriority: 'low', priority: 'high', changedBy: 'x', changedAt: new Date().toISOString(),
-      }, { source: '/s', origin: { correlationId: 'c' } });
+      const dlq = consumer('test.dlq', [
+        on(TicketCreated, async (event) => {
+          if (event.data.ticketId === 't-poison') throw new UnprocessableEventError('ticket refers to nothing we know');
+        }),
+      ]);
+      const other = createEvent(
+        TicketPriorityChanged,
+        {
+          ticketId: 't-5',
+          accountId: null,
+          previousPriority: 'low',
+          priority: 'high',
+          changedBy: 'x',
+          changedAt: new Date().toISOString(),
+        },
+        { source: '/s', origin: { correlationId: 'c' } },
+      );
       expect(await dlq.consume(one(JSON.stringify(other), '20'))).toMatchObject({ ignored: 1 });
-      expect(await dlq.consume(one(JSON.stringify({ ...other, type: 'support.unknown.v1' }), '21', 'dlq-unknown'))).toMatchObject({ deadLettered: 1 });
+      expect(await dlq.consume(one(JSON.stringify({ ...other, type: 'support.unknown.v1' }), '21', 'dlq-unknown'))).toMatchObject({
+        deadLettered: 1,
+      });
       expect(await dlq.consume(one('{ broken', '22', 'dlq-broken'))).toMatchObject({ deadLettered: 1 });
       // a poison message in the middle of a batch: the others are processed, in order
-      const mixed = batchOf(received(created('t-before'), '23'), received(created('t-poison'), '24', 'dlq-poison'), received(created('t-after'), '25'));
+      const mixed = batchOf(
+        received(created('t-before'), '23'),
+        received(created('t-poison'), '24', 'dlq-poison'),
+        received(created('t-after'), '25'),
+      );
       expect(await dlq.consume(mixed.batch)).toEqual({ processed: 2, duplicates: 0, ignored: 0, deadLettered: 1 });
 
       // a failing handler is counted in the database: a restarted consumer carries the count on
-      const bug = () => consumer('test.bug', [on(TicketCreated, async (event) => {
-        if (event.data.ticketId === 't-bug') throw new TypeError('a bug');
-      })], { maxAttempts: 3 });
+      const bug = () =>
+        consumer(
+          'test.bug',
+          [
+            on(TicketCreated, async (event) => {
+              if (event.data.ticketId === 't-bug') throw new TypeError('a bug');
+            }),
+          ],
+          { maxAttempts: 3 },
+        );
       const buggy = batchOf(received(created('t-fine'), '29'), received(created('t-bug'), '30', 'dlq-bug'));
       await expect(bug().consume(buggy.batch)).rejects.toThrow('a bug');
       expect(buggy.resolved).toEqual(['29']);
@@ -278,10 +412,20 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
         const parked = probe.messages.filter((m) => m.topic === TOPICS.deadLetter && m.key?.startsWith('dlq-'));
         return parked.length === 4 ? Object.fromEntries(parked.map((m) => [m.key, m.headers['dlq-reason']])) : null;
       });
-      expect(reasons).toEqual({ 'dlq-unknown': 'unknown_type', 'dlq-broken': 'unparseable', 'dlq-poison': 'unprocessable', 'dlq-bug': 'handler_failed' });
+      expect(reasons).toEqual({
+        'dlq-unknown': 'unknown_type',
+        'dlq-broken': 'unparseable',
+        'dlq-poison': 'unprocessable',
+        'dlq-bug': 'handler_failed',
+      });
       const broken = probe.messages.find((m) => m.key === 'dlq-broken')!;
       expect(broken.value).toBe('{ broken');
-      expect(broken.headers).toMatchObject({ origin: 'test', 'dlq-origin-topic': TOPICS.tickets, 'dlq-origin-offset': '22', 'dlq-consumer': 'test.dlq' });
+      expect(broken.headers).toMatchObject({
+        origin: 'test',
+        'dlq-origin-topic': TOPICS.tickets,
+        'dlq-origin-offset': '22',
+        'dlq-consumer': 'test.dlq',
+      });
     });
   });
 });

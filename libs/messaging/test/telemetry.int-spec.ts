@@ -8,16 +8,36 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import {
-  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, kafkaProducerConfig, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, MessagingTelemetry, onBatch,
-  originOf, OutboxWriter, pending, type ReceivedMessage,
+  ConsumerFailures,
+  DeadLetterPublisher,
+  EventConsumer,
+  Inbox,
+  kafkaProducerConfig,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  MessagingTelemetry,
+  onBatch,
+  originOf,
+  OutboxWriter,
+  pending,
+  type ReceivedMessage,
 } from '../src';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 function ticketData(id: string): TicketCreatedV1 {
   return {
-    ticketId: id, accountId: 'a', requesterId: 'u', subject: 's', description: 'd', priority: 'normal', device: 'web',
-    ccEmails: [], meetingId: null, occurredAt: null, createdAt: new Date().toISOString(),
+    ticketId: id,
+    accountId: 'a',
+    requesterId: 'u',
+    subject: 's',
+    description: 'd',
+    priority: 'normal',
+    device: 'web',
+    ccEmails: [],
+    meetingId: null,
+    occurredAt: null,
+    createdAt: new Date().toISOString(),
   };
 }
 
@@ -42,7 +62,9 @@ describe('messaging telemetry: counters, lag, and traces that follow each event 
       migrationsRun: true,
     });
     await dataSource.initialize();
-    producer = new Kafka({ clientId: 'test', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING }).producer(kafkaProducerConfig());
+    producer = new Kafka({ clientId: 'test', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING }).producer(
+      kafkaProducerConfig(),
+    );
     await producer.connect();
   });
 
@@ -57,7 +79,11 @@ describe('messaging telemetry: counters, lag, and traces that follow each event 
   function message(ticketId: string, offset: string, traceparent?: string): ReceivedMessage {
     const event = createEvent(TicketCreated, ticketData(ticketId), { source: '/s', origin: { correlationId: `corr-${ticketId}` } });
     return {
-      topic: TOPICS.tickets, partition: 3, offset, key: ticketId, value: JSON.stringify(event),
+      topic: TOPICS.tickets,
+      partition: 3,
+      offset,
+      key: ticketId,
+      value: JSON.stringify(event),
       headers: { correlationid: `corr-${ticketId}`, ...(traceparent ? { traceparent: Buffer.from(traceparent) } : {}) },
     };
   }
@@ -69,24 +95,50 @@ describe('messaging telemetry: counters, lag, and traces that follow each event 
 
   it('counts by topic, type and outcome, sets the lag, and parents each caused event on the span of its own cause', async () => {
     // two tickets from two different traces, in one batch
-    const upstream = [tracing.tracer.startSpan('POST /v1/tickets (a)', {}, ROOT_CONTEXT), tracing.tracer.startSpan('POST /v1/tickets (b)', {}, ROOT_CONTEXT)];
+    const upstream = [
+      tracing.tracer.startSpan('POST /v1/tickets (a)', {}, ROOT_CONTEXT),
+      tracing.tracer.startSpan('POST /v1/tickets (b)', {}, ROOT_CONTEXT),
+    ];
     const [a, b] = upstream.map((span) => traceHeadersOf(trace.setSpan(ROOT_CONTEXT, span)).traceparent!);
     const consumer = new EventConsumer(
       'test.telemetry',
       // set-based, as the hot-path handlers are: one call for the whole run, one addMany
-      [onBatch(TicketCreated, async (events, context) => {
-        await writer.addMany(context.manager, events.map((event) => pending(TicketPriorityChanged, {
-          ticketId: event.data.ticketId, accountId: null, previousPriority: 'normal', priority: 'urgent', changedBy: 'rule', changedAt: new Date().toISOString(),
-        }, originOf(event))));
-      })],
+      [
+        onBatch(TicketCreated, async (events, context) => {
+          await writer.addMany(
+            context.manager,
+            events.map((event) =>
+              pending(
+                TicketPriorityChanged,
+                {
+                  ticketId: event.data.ticketId,
+                  accountId: null,
+                  previousPriority: 'normal',
+                  priority: 'urgent',
+                  changedBy: 'rule',
+                  changedAt: new Date().toISOString(),
+                },
+                originOf(event),
+              ),
+            ),
+          );
+        }),
+      ],
       {
-        dataSource, inbox: new Inbox(dataSource), outbox: writer, deadLetters: new DeadLetterPublisher(producer),
-        failures: new ConsumerFailures(dataSource), logger: quiet, telemetry,
+        dataSource,
+        inbox: new Inbox(dataSource),
+        outbox: writer,
+        deadLetters: new DeadLetterPublisher(producer),
+        failures: new ConsumerFailures(dataSource),
+        logger: quiet,
+        telemetry,
       },
     );
     const first = message('t-a', '10', a);
     const outcome = await consumer.consume({
-      topic: TOPICS.tickets, partition: 3, highWatermark: '20',
+      topic: TOPICS.tickets,
+      partition: 3,
+      highWatermark: '20',
       messages: [first, message('t-b', '11', b), { ...first, offset: '12' }, { ...first, offset: '13', value: '{ broken' }],
     });
     expect(outcome).toEqual({ processed: 2, duplicates: 1, ignored: 0, deadLettered: 1 });
@@ -94,22 +146,35 @@ describe('messaging telemetry: counters, lag, and traces that follow each event 
     const consumed = { consumer: 'test.telemetry', topic: TOPICS.tickets, type: TicketCreated.type };
     expect(await value('support_events_consumed_total', { ...consumed, outcome: 'processed' })).toBe(2);
     expect(await value('support_events_consumed_total', { ...consumed, outcome: 'duplicate' })).toBe(1);
-    expect(await value('support_events_dead_lettered_total', { consumer: 'test.telemetry', topic: TOPICS.tickets, type: 'unknown', reason: 'unparseable' })).toBe(1);
+    expect(
+      await value('support_events_dead_lettered_total', {
+        consumer: 'test.telemetry',
+        topic: TOPICS.tickets,
+        type: 'unknown',
+        reason: 'unparseable',
+      }),
+    ).toBe(1);
     // after offset 13 of a partition whose high watermark is 20: 14..19 are left
     expect(await value('support_consumer_lag_messages', { topic: TOPICS.tickets, partition: '3' })).toBe(6);
 
     // each caused event continues the trace of the ticket that caused it, not of the batch
     const rows: Array<{ message_key: string; traceparent: string }> = await dataSource.query(
-      'SELECT message_key, traceparent FROM outbox_message WHERE type = ? ORDER BY id', [TicketPriorityChanged.type],
+      'SELECT message_key, traceparent FROM outbox_message WHERE type = ? ORDER BY id',
+      [TicketPriorityChanged.type],
     );
     expect(rows.map((row) => [row.message_key, row.traceparent.split('-')[1]])).toEqual([
       ['t-a', upstream[0].spanContext().traceId],
       ['t-b', upstream[1].spanContext().traceId],
     ]);
     const finished = spans.getFinishedSpans();
-    const processA = finished.find((span) => span.name === `process ${TOPICS.tickets}` && span.attributes['messaging.message.id'] === JSON.parse(first.value as string).id)!;
+    const processA = finished.find(
+      (span) =>
+        span.name === `process ${TOPICS.tickets}` && span.attributes['messaging.message.id'] === JSON.parse(first.value as string).id,
+    )!;
     expect(processA.parentSpanContext?.spanId).toBe(upstream[0].spanContext().spanId);
-    const createA = finished.find((span) => span.name === `create ${TOPICS.tickets}` && span.spanContext().traceId === upstream[0].spanContext().traceId)!;
+    const createA = finished.find(
+      (span) => span.name === `create ${TOPICS.tickets}` && span.spanContext().traceId === upstream[0].spanContext().traceId,
+    )!;
     expect(createA.parentSpanContext?.spanId).toBe(processA.spanContext().spanId);
     expect(rows[0].traceparent).toBe(`00-${createA.spanContext().traceId}-${createA.spanContext().spanId}-01`);
   });

@@ -10,7 +10,12 @@ export const NEST_LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as c
 export type NestLogLevel = (typeof NEST_LOG_LEVELS)[number];
 
 const PINO_LEVEL: Record<NestLogLevel | 'fatal', pino.Level> = {
-  fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace',
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
 };
 
 export function pinoLevel(level: NestLogLevel | 'fatal'): pino.Level {
@@ -46,7 +51,13 @@ class ProcessLogOutput {
   }
 
   private pretty(): DestinationStream {
-    this.prettyStream ??= pretty({ colorize: process.stdout.isTTY ?? false, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,version' });
+    this.prettyStream ??= pretty({
+      colorize: process.stdout.isTTY ?? false,
+      sync: true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname,version',
+    });
     return this.prettyStream;
   }
 }

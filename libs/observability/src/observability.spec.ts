@@ -30,7 +30,12 @@ describe('trace context', () => {
   it('gives log lines the correlation id, service and trace ids of the active context', () => {
     const span = tracing.tracer.startSpan('work', {}, ROOT_CONTEXT);
     const fields = context.with(withCorrelation(trace.setSpan(ROOT_CONTEXT, span), 'corr-1', 'svc'), () => activeLogContext());
-    expect(fields).toEqual({ service: 'svc', correlationId: 'corr-1', traceId: span.spanContext().traceId, spanId: span.spanContext().spanId });
+    expect(fields).toEqual({
+      service: 'svc',
+      correlationId: 'corr-1',
+      traceId: span.spanContext().traceId,
+      spanId: span.spanContext().spanId,
+    });
     span.end();
   });
 
@@ -52,7 +57,14 @@ describe('service logger', () => {
     }
     expect(lines).toHaveLength(1);
     expect(lines[0].endsWith('\n')).toBe(true);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', service: 'svc', version: '9.9.9', correlationId: 'corr-2', route: '/x', msg: 'shown' });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'info',
+      service: 'svc',
+      version: '9.9.9',
+      correlationId: 'corr-2',
+      route: '/x',
+      msg: 'shown',
+    });
   });
 });
 
@@ -93,7 +105,9 @@ describe('spans while nothing exports', () => {
     const recorded = tracing.tracer.startSpan('recorded', {}, trace.setSpan(ROOT_CONTEXT, root));
     expect(recorded.isRecording()).toBe(true);
     recorded.end();
-    expect(exported.getFinishedSpans().map((span) => [span.name, span.spanContext().traceId])).toEqual([['recorded', root.spanContext().traceId]]);
+    expect(exported.getFinishedSpans().map((span) => [span.name, span.spanContext().traceId])).toEqual([
+      ['recorded', root.spanContext().traceId],
+    ]);
   });
 
   it('samples new traces as configured when nothing exports', () => {
@@ -121,8 +135,11 @@ describe('OTLP export', () => {
       const { port } = collector.address() as { port: number };
       const script = path.join(__dirname, '../test/export-one-span.ts');
       await new Promise<void>((resolve, reject) =>
-        execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', script, `http://127.0.0.1:${port}/`, 'x-api-key=secret'], { timeout: 60_000 }, (error) =>
-          error ? reject(error) : resolve(),
+        execFile(
+          process.execPath,
+          ['-r', 'ts-node/register/transpile-only', script, `http://127.0.0.1:${port}/`, 'x-api-key=secret'],
+          { timeout: 60_000 },
+          (error) => (error ? reject(error) : resolve()),
         ),
       );
       expect(received).toHaveLength(1);

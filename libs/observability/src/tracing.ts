@@ -2,8 +2,17 @@ import { context as contextApi, trace, TraceFlags, type Context, type Span as Ap
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, RandomIdGenerator, SamplingDecision, TraceIdRatioBasedSampler,
-  type ReadableSpan, type Sampler, type Span, type SpanProcessor,
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  RandomIdGenerator,
+  SamplingDecision,
+  TraceIdRatioBasedSampler,
+  type ReadableSpan,
+  type Sampler,
+  type Span,
+  type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
@@ -23,18 +32,29 @@ export interface TracingSettings {
 }
 
 export const SAMPLERS = [
-  'always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio',
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
 ] as const;
 
 function samplerFrom(name: string | undefined, arg: number | undefined): Sampler {
   const ratio = new TraceIdRatioBasedSampler(arg ?? 1);
   switch (name ?? 'parentbased_always_on') {
-    case 'always_on': return new AlwaysOnSampler();
-    case 'always_off': return new AlwaysOffSampler();
-    case 'traceidratio': return ratio;
-    case 'parentbased_always_off': return new ParentBasedSampler({ root: new AlwaysOffSampler() });
-    case 'parentbased_traceidratio': return new ParentBasedSampler({ root: ratio });
-    default: return new ParentBasedSampler({ root: new AlwaysOnSampler() });
+    case 'always_on':
+      return new AlwaysOnSampler();
+    case 'always_off':
+      return new AlwaysOffSampler();
+    case 'traceidratio':
+      return ratio;
+    case 'parentbased_always_off':
+      return new ParentBasedSampler({ root: new AlwaysOffSampler() });
+    case 'parentbased_traceidratio':
+      return new ParentBasedSampler({ root: ratio });
+    default:
+      return new ParentBasedSampler({ root: new AlwaysOnSampler() });
   }
 }
 
@@ -140,10 +160,21 @@ class IdOnlyUntilExported implements Tracer {
     if (!this.processors.empty) return this.sdk.startSpan(name, options, parent);
     const parentContext = options.root ? undefined : trace.getSpanContext(parent);
     if (parentContext && trace.isSpanContextValid(parentContext)) {
-      return trace.wrapSpanContext({ traceId: parentContext.traceId, spanId: this.ids.generateSpanId(), traceFlags: parentContext.traceFlags });
+      return trace.wrapSpanContext({
+        traceId: parentContext.traceId,
+        spanId: this.ids.generateSpanId(),
+        traceFlags: parentContext.traceFlags,
+      });
     }
     const traceId = this.ids.generateTraceId();
-    const decision = this.sampler.shouldSample(parent, traceId, name, options.kind ?? 0, options.attributes ?? {}, options.links ?? []).decision;
+    const decision = this.sampler.shouldSample(
+      parent,
+      traceId,
+      name,
+      options.kind ?? 0,
+      options.attributes ?? {},
+      options.links ?? [],
+    ).decision;
     const traceFlags = decision === SamplingDecision.RECORD_AND_SAMPLED ? TraceFlags.SAMPLED : TraceFlags.NONE;
     return trace.wrapSpanContext({ traceId, spanId: this.ids.generateSpanId(), traceFlags });
   }

@@ -13,9 +13,7 @@ async function withServer<T>(server: DatabaseServer, work: (run: (sql: string) =
 /** Creates the service's database when absent (utf8mb4, so every locale's text fits). */
 export async function ensureDatabase(server: DatabaseServer, name: string): Promise<void> {
   assertDatabaseName(name);
-  await withServer(server, (run) =>
-    run(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
-  );
+  await withServer(server, (run) => run(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
 }
 
 export async function dropDatabase(server: DatabaseServer, name: string): Promise<void> {

@@ -43,4 +43,3 @@ export class CompactQueryLogger implements Logger {
     if (level === 'warn') this.write(String(message));
   }
 }
-

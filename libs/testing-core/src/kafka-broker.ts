@@ -15,7 +15,9 @@ export interface RunningBroker {
 export async function startMockKafka(options: { brokers?: number; timeoutMs?: number } = {}): Promise<RunningBroker> {
   const kcat = process.env['KCAT_BIN'] ?? 'kcat';
   if (spawnSync(kcat, ['-V']).error) {
-    throw new Error('kcat is not installed: the tests start their own Kafka-protocol broker with it: install it with "apt-get install -y kcat" (Debian)');
+    throw new Error(
+      'kcat is not installed: the tests start their own Kafka-protocol broker with it: install it with "apt-get install -y kcat" (Debian)',
+    );
   }
   const child = spawn(
     kcat,

@@ -25,5 +25,5 @@ export class AccountWithUsersResponse extends AccountResponse {
 
 /** PUT /v1/accounts/:accountId. */
 export class AccountSavedResponse extends AccountResponse {
-  @ApiInteger({ minimum: 0, description: "open tickets of the account whose decision moved with this change" }) redecidedTickets!: number;
+  @ApiInteger({ minimum: 0, description: 'open tickets of the account whose decision moved with this change' }) redecidedTickets!: number;
 }

@@ -12,6 +12,11 @@ export const ENTITLEMENTS_CONSISTENCY_COUNTERS = [
 export class EntitlementsConsistencyCounters extends ConsistencyCounters<(typeof ENTITLEMENTS_CONSISTENCY_COUNTERS)[number]> {
   constructor(metrics: ServiceMetrics) {
     super(ENTITLEMENTS_CONSISTENCY_COUNTERS);
-    exposeCounts(metrics, 'support_anti_entropy_total', 'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)', this);
+    exposeCounts(
+      metrics,
+      'support_anti_entropy_total',
+      'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)',
+      this,
+    );
   }
 }

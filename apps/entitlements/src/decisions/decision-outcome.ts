@@ -17,5 +17,8 @@ export function sameOutcome(previous: RecordedOutcome, next: RecordedOutcome): b
 
 function sameTargets(a: RecordedOutcome['slaTargets'], b: RecordedOutcome['slaTargets']): boolean {
   if (a === null || b === null) return a === b;
-  return (Object.keys(a) as Array<keyof typeof a>).length === Object.keys(b).length && (Object.keys(a) as Array<keyof typeof a>).every((p) => a[p] === b[p]);
+  return (
+    (Object.keys(a) as Array<keyof typeof a>).length === Object.keys(b).length &&
+    (Object.keys(a) as Array<keyof typeof a>).every((p) => a[p] === b[p])
+  );
 }

@@ -2,7 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EntitlementChecked,
-  type DecisionTrigger, type EntitlementCheckedV1, type EventOrigin, type SupportEvent, type TicketCreatedV1,
+  type DecisionTrigger,
+  type EntitlementCheckedV1,
+  type EventOrigin,
+  type SupportEvent,
+  type TicketCreatedV1,
 } from '@support/contracts';
 import { decideTicketEntitlement, describeDecision, type PlanDecision } from '@support/domain-entitlements';
 import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
@@ -51,12 +55,17 @@ export class DecisionsService {
       (accountIds.length > 0 ? await manager.findBy(Account, { id: In(accountIds) }) : []).map((account) => [account.id, account]),
     );
     // The same ticket announced again under another event id is decided once.
-    const earlier = await manager.find(TicketSnapshot, { select: { ticketId: true, currentDecisionId: true }, where: { ticketId: In(ticketIds) } });
+    const earlier = await manager.find(TicketSnapshot, {
+      select: { ticketId: true, currentDecisionId: true },
+      where: { ticketId: In(ticketIds) },
+    });
     const decidedBefore = new Set(earlier.map((s) => s.ticketId));
     const decided = new Set(decidedBefore);
     const roles = new Map(
-      (accounts.size > 0 ? await manager.findBy(AccountUser, { accountId: In([...accounts.keys()]), userId: In(events.map((e) => e.data.requesterId)) }) : [])
-        .map((user) => [`${user.accountId}\u0000${user.userId}`, user.role]),
+      (accounts.size > 0
+        ? await manager.findBy(AccountUser, { accountId: In([...accounts.keys()]), userId: In(events.map((e) => e.data.requesterId)) })
+        : []
+      ).map((user) => [`${user.accountId}\u0000${user.userId}`, user.role]),
     );
     const plans = await this.plans.load(manager);
 
@@ -71,7 +80,7 @@ export class DecisionsService {
         continue;
       }
       decided.add(ticket.ticketId);
-      const account = ticket.accountId ? accounts.get(ticket.accountId) ?? null : null;
+      const account = ticket.accountId ? (accounts.get(ticket.accountId) ?? null) : null;
       const snapshot: TicketSnapshot = Object.assign(new TicketSnapshot(), {
         ticketId: ticket.ticketId,
         accountId: ticket.accountId,
@@ -85,7 +94,7 @@ export class DecisionsService {
       } satisfies TicketSnapshot);
       const decision = decideTicketEntitlement({
         account,
-        role: account ? roles.get(`${account.id}\u0000${ticket.requesterId}`) ?? null : null,
+        role: account ? (roles.get(`${account.id}\u0000${ticket.requesterId}`) ?? null) : null,
         plans,
         priority: ticket.priority,
         now: snapshot.createdAt,

@@ -1,8 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  defaultPlans, nextPlanVersion, validatePlanDefinition, type PlanCode, type PlanDefinition,
-} from '@support/domain-entitlements';
+import { defaultPlans, nextPlanVersion, validatePlanDefinition, type PlanCode, type PlanDefinition } from '@support/domain-entitlements';
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isRecord, unknownFields } from '../json-body';
@@ -30,10 +28,12 @@ export class PlanCatalogService implements OnApplicationBootstrap {
     const now = new Date();
     // INSERT IGNORE: replicas booting together fill the table once, and admins' edits stay.
     for (const plan of defaultPlans(this.env.TICKET_POLICY_MODE)) {
-      await this.dataSource.query(
-        'INSERT IGNORE INTO plan (code, version, definition, updated_at) VALUES (?, ?, ?, ?)',
-        [plan.code, plan.version, JSON.stringify(plan), now],
-      );
+      await this.dataSource.query('INSERT IGNORE INTO plan (code, version, definition, updated_at) VALUES (?, ?, ?, ?)', [
+        plan.code,
+        plan.version,
+        JSON.stringify(plan),
+        now,
+      ]);
       await this.dataSource.query(
         'INSERT IGNORE INTO plan_version (code, version, definition, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
         [plan.code, plan.version, JSON.stringify(plan), now, 'system:defaults'],

@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import {
-  ACCOUNT_ROLES, PLAN_CODES, TICKET_CHANNELS, TICKET_PRIORITIES, type PlanCode,
-} from '@support/domain-entitlements';
+import { ACCOUNT_ROLES, PLAN_CODES, TICKET_CHANNELS, TICKET_PRIORITIES, type PlanCode } from '@support/domain-entitlements';
 import { ApiError, CurrentPrincipal, Roles, type Principal } from '@support/platform';
 import { PlanCatalogService, planVersionView, planView } from './plan-catalog.service';
 import { PlanCodePipe } from './plan-code.pipe';
@@ -70,7 +68,10 @@ export class PlansController {
   @ApiOkResponse({ type: PlanVersionResponse })
   async version(
     @Param('plan', PlanCodePipe) code: PlanCode,
-    @Param('version', new ParseIntPipe({ exceptionFactory: () => ApiError.badRequest('invalid_version', 'version: must be a whole number') }))
+    @Param(
+      'version',
+      new ParseIntPipe({ exceptionFactory: () => ApiError.badRequest('invalid_version', 'version: must be a whole number') }),
+    )
     version: number,
   ): Promise<PlanVersionResponse> {
     return planVersionView(await this.plans.version(code, version));
@@ -82,7 +83,11 @@ export class PlansController {
   @ApiBody({ schema: PLAN_BODY_SCHEMA })
   @ApiOkResponse({ type: PlanUpdatedResponse })
   @ApiConflictResponse({ description: '`version` names a plan version that has moved on' })
-  async put(@Param('plan', PlanCodePipe) code: PlanCode, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<PlanUpdatedResponse> {
+  async put(
+    @Param('plan', PlanCodePipe) code: PlanCode,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PlanUpdatedResponse> {
     const { plan, changed } = await this.plans.update(code, body, principal);
     return { ...planView(plan), changed };
   }

@@ -30,7 +30,8 @@ export class PlanDefinitionResponse {
   @ApiInteger({ minimum: 1 }) version!: number;
   @ApiFlag() paid!: boolean;
   @ApiNested(() => PlanRolesResponse) roles!: PlanRolesResponse;
-  @ApiNested(() => SlaTargetsResponse, { nullable: true, description: 'null when the plan commits to no deadline' }) slaTargets!: SlaTargetsResponse | null;
+  @ApiNested(() => SlaTargetsResponse, { nullable: true, description: 'null when the plan commits to no deadline' })
+  slaTargets!: SlaTargetsResponse | null;
   @ApiInteger({ minimum: 0, description: 'queue order across plans: higher is served first' }) servicePriority!: number;
 }
 

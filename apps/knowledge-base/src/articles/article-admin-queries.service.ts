@@ -86,17 +86,25 @@ export class ArticleAdminQueries {
       params.push(after, after, position.id);
     }
     params.push(options.limit + 1);
-    const rows: Array<{ id: string; slug: string; status: string; version: number; kind: string; title: string; locales: string; updatedAt: Date }> =
-      await this.dataSource.query(
-        `SELECT a.id, a.slug, a.status, a.version, a.kind, a.updated_at AS updatedAt, en.title,
+    const rows: Array<{
+      id: string;
+      slug: string;
+      status: string;
+      version: number;
+      kind: string;
+      title: string;
+      locales: string;
+      updatedAt: Date;
+    }> = await this.dataSource.query(
+      `SELECT a.id, a.slug, a.status, a.version, a.kind, a.updated_at AS updatedAt, en.title,
                 (SELECT GROUP_CONCAT(t.locale ORDER BY t.locale) FROM kb_article_translation t WHERE t.article_id = a.id) AS locales
            FROM kb_article a
            JOIN kb_article_translation en ON en.article_id = a.id AND en.locale = '${SOURCE_LOCALE}'
           WHERE ${where}
           ORDER BY a.updated_at DESC, a.id DESC
           LIMIT ?`,
-        params,
-      );
+      params,
+    );
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
     return {
@@ -111,7 +119,9 @@ export class ArticleAdminQueries {
         updatedAt: new Date(row.updatedAt).toISOString(),
       })),
       nextCursor:
-        rows.length > options.limit && last ? encodeCursor({ q: fingerprint, id: last.id, values: [new Date(last.updatedAt).getTime()] }) : null,
+        rows.length > options.limit && last
+          ? encodeCursor({ q: fingerprint, id: last.id, values: [new Date(last.updatedAt).getTime()] })
+          : null,
     };
   }
 }

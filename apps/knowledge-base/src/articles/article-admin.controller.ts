@@ -40,7 +40,11 @@ export class ArticleAdminController {
   @ApiOkResponse({ type: AdminArticleResponse })
   @ApiConflictResponse({ description: 'the slug is taken' })
   @ApiParam({ name: 'article', description: 'the article id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
-  async update(@Param('article') reference: string, @Body() dto: UpdateArticleDto, @CorrelationId() correlationId: string): Promise<AdminArticleResponse> {
+  async update(
+    @Param('article') reference: string,
+    @Body() dto: UpdateArticleDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<AdminArticleResponse> {
     const { article } = await this.authoring.update(reference, dto, { correlationId });
     return this.queries.view(article.id);
   }

@@ -13,7 +13,12 @@ export class ArticleAnnouncer {
   constructor(private readonly outbox: OutboxWriter) {}
 
   /** One event per locale, in locale order, naming the article's category by slug. */
-  async announce(manager: EntityManager, article: Article, translations: readonly ArticleTranslation[], origin: EventOrigin): Promise<void> {
+  async announce(
+    manager: EntityManager,
+    article: Article,
+    translations: readonly ArticleTranslation[],
+    origin: EventOrigin,
+  ): Promise<void> {
     const section = await manager.findOneByOrFail(Section, { id: article.sectionId });
     const category = await manager.findOneByOrFail(Category, { id: section.categoryId });
     for (const translation of [...translations].sort((a, b) => a.locale.localeCompare(b.locale))) {

@@ -2,8 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventOrigin } from '@support/contracts';
 import {
-  normalizeLocale, sanitizeArticleBody, SOURCE_LOCALE, validateArticleInput, validateTranslationInput,
-  type ArticleKind, type Audience, type Locale,
+  normalizeLocale,
+  sanitizeArticleBody,
+  SOURCE_LOCALE,
+  validateArticleInput,
+  validateTranslationInput,
+  type ArticleKind,
+  type Audience,
+  type Locale,
 } from '@support/domain-knowledge';
 import { UnitOfWork } from '@support/nest-messaging';
 import { isDuplicateKeyError } from '@support/persistence';
@@ -53,7 +59,10 @@ export class ArticleAuthoringService {
   async create(input: CreateArticleDto): Promise<Article> {
     const problems: FieldProblem[] = [];
     if (input.locale !== undefined && normalizeLocale(input.locale) !== SOURCE_LOCALE) {
-      problems.push({ field: 'locale', message: `a new article is written in ${SOURCE_LOCALE}, the source language; add other locales as translations` });
+      problems.push({
+        field: 'locale',
+        message: `a new article is written in ${SOURCE_LOCALE}, the source language; add other locales as translations`,
+      });
     }
     problems.push(
       ...fieldProblems(validateArticleInput({ ...input, locale: SOURCE_LOCALE })),
@@ -263,9 +272,9 @@ export class ArticleAuthoringService {
 
   private async freeSlug(manager: EntityManager, base: string): Promise<string> {
     const taken = new Set(
-      ((await manager.query('SELECT slug FROM kb_article WHERE slug = ? OR slug LIKE ?', [base, `${base}-%`])) as Array<{ slug: string }>).map(
-        (row) => row.slug,
-      ),
+      (
+        (await manager.query('SELECT slug FROM kb_article WHERE slug = ? OR slug LIKE ?', [base, `${base}-%`])) as Array<{ slug: string }>
+      ).map((row) => row.slug),
     );
     if (!taken.has(base)) return base;
     for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  highlightSnippet, isSearchQueryError, parseSearchQuery, type Locale, type TranslationResolution,
-} from '@support/domain-knowledge';
+import { highlightSnippet, isSearchQueryError, parseSearchQuery, type Locale, type TranslationResolution } from '@support/domain-knowledge';
 import { ApiError } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CatalogService, isUuid, localeFields } from '../catalog/catalog.service';
@@ -40,9 +38,9 @@ export class ArticleReaderService {
 
   /** One article for a reader; each read is counted (buffered, see ViewCounter). */
   async read(reference: string, locale: Locale) {
-    const article = await this.dataSource.getRepository(Article).findOneBy(
-      isUuid(reference) ? { id: reference, status: 'published' } : { slug: reference, status: 'published' },
-    );
+    const article = await this.dataSource
+      .getRepository(Article)
+      .findOneBy(isUuid(reference) ? { id: reference, status: 'published' } : { slug: reference, status: 'published' });
     if (!article) throw articleNotFound(reference);
     const translations = await this.dataSource.getRepository(ArticleTranslation).findBy({ articleId: article.id });
     const text = localize(locale, translations);
@@ -106,8 +104,15 @@ export class ArticleReaderService {
       const rows = stampsById.get(id);
       if (rows) resolutions.set(id, localize(locale, rows));
     }
-    const served = await this.servedTexts(manager, [...resolutions].map(([id, r]) => [id, r.locale] as const));
-    const labels = await this.catalog.labelsForSections(articles.map((a) => a.sectionId), locale, manager);
+    const served = await this.servedTexts(
+      manager,
+      [...resolutions].map(([id, r]) => [id, r.locale] as const),
+    );
+    const labels = await this.catalog.labelsForSections(
+      articles.map((a) => a.sectionId),
+      locale,
+      manager,
+    );
     const articleById = new Map(articles.map((a) => [a.id, a]));
 
     return articleIds.flatMap((id) => {
@@ -154,7 +159,15 @@ export class ArticleReaderService {
     }
     const page = ranked.slice(0, query.limit);
     const scores = new Map(page.map((r) => [r.articleId, r.relevance]));
-    const items = (await this.summaries(page.map((r) => r.articleId), query.locale, parsed.terms, this.dataSource.manager, result.highlight)).map((item) => ({
+    const items = (
+      await this.summaries(
+        page.map((r) => r.articleId),
+        query.locale,
+        parsed.terms,
+        this.dataSource.manager,
+        result.highlight,
+      )
+    ).map((item) => ({
       ...item,
       score: scores.get(item.id) ?? 0,
     }));
@@ -185,7 +198,13 @@ export class ArticleReaderService {
     const completions = await this.search.autocomplete(text, locale, limit);
     return {
       requestedLocale: locale,
-      items: completions.map((c) => ({ id: c.articleId, slug: c.slug, title: c.title, locale: c.servedLocale, translated: c.servedLocale === locale })),
+      items: completions.map((c) => ({
+        id: c.articleId,
+        slug: c.slug,
+        title: c.title,
+        locale: c.servedLocale,
+        translated: c.servedLocale === locale,
+      })),
     };
   }
 
@@ -215,7 +234,10 @@ export class ArticleReaderService {
     const last = page[page.length - 1];
     return {
       requestedLocale: query.locale,
-      items: await this.summaries(page.map((r) => r.id), query.locale),
+      items: await this.summaries(
+        page.map((r) => r.id),
+        query.locale,
+      ),
       nextCursor:
         rows.length > query.limit && last
           ? encodeCursor({ q: fingerprint, id: last.id, values: [new Date(last.updatedAt).getTime()] })

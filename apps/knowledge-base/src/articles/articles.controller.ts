@@ -38,7 +38,10 @@ export class ArticlesController {
   @Get('autocomplete')
   @Public()
   @ApiOkResponse({ type: AutocompleteResponse })
-  async autocomplete(@Query() query: AutocompleteQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<AutocompleteResponse> {
+  async autocomplete(
+    @Query() query: AutocompleteQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<AutocompleteResponse> {
     return this.reader.autocomplete(query.q ?? '', readerLocale(query.locale, acceptLanguage), query.limit ?? 8);
   }
 
@@ -47,7 +50,11 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleResponse })
   @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
   @ApiParam({ name: 'article', description: 'the article id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
-  async read(@Param('article') reference: string, @Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<ArticleResponse> {
+  async read(
+    @Param('article') reference: string,
+    @Query('locale') locale: unknown,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<ArticleResponse> {
     return this.reader.read(reference, readerLocale(locale, acceptLanguage));
   }
 
@@ -57,7 +64,11 @@ export class ArticlesController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: VoteTotalsResponse })
   @ApiParam({ name: 'article', description: 'the article id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
-  async vote(@Param('article') reference: string, @Body() dto: VoteDto, @CurrentPrincipal() principal: Principal): Promise<VoteTotalsResponse> {
+  async vote(
+    @Param('article') reference: string,
+    @Body() dto: VoteDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<VoteTotalsResponse> {
     return this.votes.vote(reference, principal, dto.helpful, readerLocale(dto.locale));
   }
 }

@@ -47,7 +47,8 @@ export class ArticleSearchItemResponse extends ArticleSummaryResponse {
 /** GET /v1/articles. */
 export class ArticlePageResponse {
   @ApiOneOf(SUPPORTED_LOCALES) requestedLocale!: string;
-  @ApiNested(() => ArticleSearchItemResponse, { isArray: true, description: 'by relevance with `q`, else most recently updated first' }) items!: ArticleSearchItemResponse[];
+  @ApiNested(() => ArticleSearchItemResponse, { isArray: true, description: 'by relevance with `q`, else most recently updated first' })
+  items!: ArticleSearchItemResponse[];
   @ApiText({ nullable: true, description: 'pass as `cursor` for the next page; null on the last' }) nextCursor!: string | null;
 }
 
@@ -92,7 +93,10 @@ export class ArticleTextResponse {
 
 export class ArticleViewsResponse {
   @ApiInteger() total!: number;
-  @ApiMap({ description: 'views by the locale readers asked for', additionalProperties: { type: 'integer' } }) byRequestedLocale!: Record<string, number>;
+  @ApiMap({ description: 'views by the locale readers asked for', additionalProperties: { type: 'integer' } }) byRequestedLocale!: Record<
+    string,
+    number
+  >;
   @ApiInteger({ description: 'views answered in English because the locale asked for was missing' }) servedInEnglishFallback!: number;
 }
 
@@ -110,7 +114,10 @@ export class AdminArticleResponse {
   @ApiText({ nullable: true, format: 'date' }) releasedOn!: string | null;
   @ApiNested(() => SlugRefResponse) category!: SlugRefResponse;
   @ApiNested(() => SlugRefResponse) section!: SlugRefResponse;
-  @ApiMap({ description: 'by locale', additionalProperties: { $ref: getSchemaPath(ArticleTextResponse) } }) translations!: Record<string, ArticleTextResponse>;
+  @ApiMap({ description: 'by locale', additionalProperties: { $ref: getSchemaPath(ArticleTextResponse) } }) translations!: Record<
+    string,
+    ArticleTextResponse
+  >;
   @ApiNested(() => VoteCountsResponse) votes!: VoteCountsResponse;
   @ApiNested(() => ArticleViewsResponse) views!: ArticleViewsResponse;
   @ApiInstant({ nullable: true }) publishedAt!: string | null;
@@ -131,6 +138,7 @@ export class AdminArticleItemResponse {
 
 /** GET /v1/admin/articles. */
 export class AdminArticlePageResponse {
-  @ApiNested(() => AdminArticleItemResponse, { isArray: true, description: 'most recently changed first' }) items!: AdminArticleItemResponse[];
+  @ApiNested(() => AdminArticleItemResponse, { isArray: true, description: 'most recently changed first' })
+  items!: AdminArticleItemResponse[];
   @ApiText({ nullable: true }) nextCursor!: string | null;
 }

@@ -10,7 +10,12 @@ import { MAX_DESCRIPTION_LENGTH, MAX_LABEL_LENGTH, plainTextProblems, slugProble
 import { CatalogService } from './catalog.service';
 import { Category, CategoryTranslation } from './category.entity';
 import type {
-  CategoryTranslationDto, CreateCategoryDto, CreateSectionDto, SectionTranslationDto, UpdateCategoryDto, UpdateSectionDto,
+  CategoryTranslationDto,
+  CreateCategoryDto,
+  CreateSectionDto,
+  SectionTranslationDto,
+  UpdateCategoryDto,
+  UpdateSectionDto,
 } from './dto/catalog.dto';
 import { Section, SectionTranslation } from './section.entity';
 
@@ -53,7 +58,9 @@ export class CatalogEditor {
     }
     return this.dataSource.transaction(async (manager) => {
       const category = await this.catalog.findCategory(reference, manager, true);
-      const changed = (input.slug !== undefined && input.slug !== category.slug) || (input.position !== undefined && input.position !== category.position);
+      const changed =
+        (input.slug !== undefined && input.slug !== category.slug) ||
+        (input.position !== undefined && input.position !== category.position);
       if (!changed) return category;
       if (input.slug !== undefined && input.slug !== category.slug && (await manager.existsBy(Category, { slug: input.slug }))) {
         throw slugTaken('category', input.slug);
@@ -87,15 +94,22 @@ export class CatalogEditor {
   }
 
   async createSection(categoryReference: string, input: CreateSectionDto): Promise<Section> {
-    const problems = [...slugProblems('slug', input.slug), ...plainTextProblems('title', input.title, { required: true, max: MAX_LABEL_LENGTH })];
+    const problems = [
+      ...slugProblems('slug', input.slug),
+      ...plainTextProblems('title', input.title, { required: true, max: MAX_LABEL_LENGTH }),
+    ];
     if (problems.length > 0) throw ApiError.validationFailed(problems);
     return this.dataSource.transaction(async (manager) => {
       const category = await this.catalog.findCategory(categoryReference, manager, true);
       const now = new Date();
-      const position =
-        input.position ?? (await this.nextPosition(manager, 'kb_section', 'category_id = ?', [category.id]));
+      const position = input.position ?? (await this.nextPosition(manager, 'kb_section', 'category_id = ?', [category.id]));
       const section = Object.assign(new Section(), {
-        id: uuidv7(), categoryId: category.id, slug: input.slug, position, createdAt: now, updatedAt: now,
+        id: uuidv7(),
+        categoryId: category.id,
+        slug: input.slug,
+        position,
+        createdAt: now,
+        updatedAt: now,
       });
       if (await manager.existsBy(Section, { categoryId: category.id, slug: input.slug })) throw slugTaken('section', input.slug);
       await this.insertOrConflict(() => manager.insert(Section, section), 'section', input.slug);
@@ -111,9 +125,14 @@ export class CatalogEditor {
     }
     return this.dataSource.transaction(async (manager) => {
       const section = await this.catalog.findSection(categoryReference, reference, manager, true);
-      const changed = (input.slug !== undefined && input.slug !== section.slug) || (input.position !== undefined && input.position !== section.position);
+      const changed =
+        (input.slug !== undefined && input.slug !== section.slug) || (input.position !== undefined && input.position !== section.position);
       if (!changed) return section;
-      if (input.slug !== undefined && input.slug !== section.slug && (await manager.existsBy(Section, { categoryId: section.categoryId, slug: input.slug }))) {
+      if (
+        input.slug !== undefined &&
+        input.slug !== section.slug &&
+        (await manager.existsBy(Section, { categoryId: section.categoryId, slug: input.slug }))
+      ) {
         throw slugTaken('section', input.slug);
       }
       Object.assign(section, { slug: input.slug ?? section.slug, position: input.position ?? section.position, updatedAt: new Date() });
@@ -140,8 +159,15 @@ export class CatalogEditor {
     });
   }
 
-  private async nextPosition(manager: EntityManager, table: 'kb_category' | 'kb_section', where = '1 = 1', params: unknown[] = []): Promise<number> {
-    const [row] = (await manager.query(`SELECT COALESCE(MAX(position), 0) + 1 AS next FROM ${table} WHERE ${where}`, params)) as Array<{ next: string | number }>;
+  private async nextPosition(
+    manager: EntityManager,
+    table: 'kb_category' | 'kb_section',
+    where = '1 = 1',
+    params: unknown[] = [],
+  ): Promise<number> {
+    const [row] = (await manager.query(`SELECT COALESCE(MAX(position), 0) + 1 AS next FROM ${table} WHERE ${where}`, params)) as Array<{
+      next: string | number;
+    }>;
     return Number(row.next);
   }
 

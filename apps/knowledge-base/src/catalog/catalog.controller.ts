@@ -7,7 +7,12 @@ import { readerLocale, requireLocale } from '../reader-locale';
 import { CatalogEditor } from './catalog-editor.service';
 import { CatalogService } from './catalog.service';
 import {
-  CategoryTranslationDto, CreateCategoryDto, CreateSectionDto, SectionTranslationDto, UpdateCategoryDto, UpdateSectionDto,
+  CategoryTranslationDto,
+  CreateCategoryDto,
+  CreateSectionDto,
+  SectionTranslationDto,
+  UpdateCategoryDto,
+  UpdateSectionDto,
 } from './dto/catalog.dto';
 
 @ApiTags('categories')
@@ -65,7 +70,11 @@ export class CatalogController {
   @ApiOkResponse({ type: AdminCategoryResponse })
   @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   @ApiParam({ name: 'locale', enum: SUPPORTED_LOCALES })
-  async putTranslation(@Param('category') reference: string, @Param('locale') locale: string, @Body() dto: CategoryTranslationDto): Promise<AdminCategoryResponse> {
+  async putTranslation(
+    @Param('category') reference: string,
+    @Param('locale') locale: string,
+    @Body() dto: CategoryTranslationDto,
+  ): Promise<AdminCategoryResponse> {
     await this.editor.putCategoryTranslation(reference, requireLocale(locale), dto);
     return this.catalog.adminView(reference);
   }
@@ -89,7 +98,11 @@ export class CatalogController {
   @ApiConflictResponse({ description: 'the slug is taken' })
   @ApiParam({ name: 'category', description: 'the category id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
   @ApiParam({ name: 'section', description: 'the section id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
-  async updateSection(@Param('category') category: string, @Param('section') section: string, @Body() dto: UpdateSectionDto): Promise<AdminCategoryResponse> {
+  async updateSection(
+    @Param('category') category: string,
+    @Param('section') section: string,
+    @Body() dto: UpdateSectionDto,
+  ): Promise<AdminCategoryResponse> {
     await this.editor.updateSection(category, section, dto);
     return this.catalog.adminView(category);
   }

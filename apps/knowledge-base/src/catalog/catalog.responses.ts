@@ -51,7 +51,10 @@ export class AdminSectionResponse {
   @ApiId() id!: string;
   @ApiText() slug!: string;
   @ApiInteger() position!: number;
-  @ApiMap({ description: 'by locale', additionalProperties: { $ref: getSchemaPath(SectionTextResponse) } }) translations!: Record<string, SectionTextResponse>;
+  @ApiMap({ description: 'by locale', additionalProperties: { $ref: getSchemaPath(SectionTextResponse) } }) translations!: Record<
+    string,
+    SectionTextResponse
+  >;
 }
 
 /** A category as administrators edit it, every locale side by side (every catalog write answers it). */
@@ -60,7 +63,10 @@ export class AdminCategoryResponse {
   @ApiId() id!: string;
   @ApiText() slug!: string;
   @ApiInteger() position!: number;
-  @ApiMap({ description: 'by locale', additionalProperties: { $ref: getSchemaPath(CategoryTextResponse) } }) translations!: Record<string, CategoryTextResponse>;
+  @ApiMap({ description: 'by locale', additionalProperties: { $ref: getSchemaPath(CategoryTextResponse) } }) translations!: Record<
+    string,
+    CategoryTextResponse
+  >;
   @ApiNested(() => AdminSectionResponse, { isArray: true }) sections!: AdminSectionResponse[];
   @ApiInstant() createdAt!: string;
   @ApiInstant() updatedAt!: string;

@@ -75,7 +75,11 @@ export class CatalogService {
     const categoryIds = [...new Set(sections.map((s) => s.categoryId))];
     const [categories, categoryTexts, sectionTexts] = await Promise.all([
       manager.getRepository(Category).createQueryBuilder('c').where('c.id IN (:...categoryIds)', { categoryIds }).getMany(),
-      manager.getRepository(CategoryTranslation).createQueryBuilder('t').where('t.category_id IN (:...categoryIds)', { categoryIds }).getMany(),
+      manager
+        .getRepository(CategoryTranslation)
+        .createQueryBuilder('t')
+        .where('t.category_id IN (:...categoryIds)', { categoryIds })
+        .getMany(),
       manager.getRepository(SectionTranslation).createQueryBuilder('t').where('t.section_id IN (:...ids)', { ids }).getMany(),
     ]);
     const categoryById = new Map(categories.map((c) => [c.id, c]));
@@ -87,8 +91,20 @@ export class CatalogService {
       const categoryText = localize(locale, categoryTextsById.get(category.id) ?? []);
       const sectionText = localize(locale, sectionTextsById.get(section.id) ?? []);
       labels.set(section.id, {
-        category: { id: category.id, slug: category.slug, title: categoryText.served.title, locale: categoryText.locale, translated: categoryText.translated },
-        section: { id: section.id, slug: section.slug, title: sectionText.served.title, locale: sectionText.locale, translated: sectionText.translated },
+        category: {
+          id: category.id,
+          slug: category.slug,
+          title: categoryText.served.title,
+          locale: categoryText.locale,
+          translated: categoryText.translated,
+        },
+        section: {
+          id: section.id,
+          slug: section.slug,
+          title: sectionText.served.title,
+          locale: sectionText.locale,
+          translated: sectionText.translated,
+        },
       });
     }
     return labels;
@@ -128,7 +144,11 @@ export class CatalogService {
       this.dataSource.getRepository(Section).find({ where: { categoryId: category.id }, order: { position: 'ASC' } }),
     ]);
     const sectionTexts = sections.length
-      ? await this.dataSource.getRepository(SectionTranslation).createQueryBuilder('t').where('t.section_id IN (:...ids)', { ids: sections.map((s) => s.id) }).getMany()
+      ? await this.dataSource
+          .getRepository(SectionTranslation)
+          .createQueryBuilder('t')
+          .where('t.section_id IN (:...ids)', { ids: sections.map((s) => s.id) })
+          .getMany()
       : [];
     const sectionTextsById = groupBy(sectionTexts, (t) => t.sectionId);
     return {
@@ -160,7 +180,13 @@ export interface SectionLabel {
   translated: boolean;
 }
 
-export function localeFields(resolution: { locale: Locale; requestedLocale: Locale; translated: boolean; outdated: boolean; availableLocales: Locale[] }) {
+export function localeFields(resolution: {
+  locale: Locale;
+  requestedLocale: Locale;
+  translated: boolean;
+  outdated: boolean;
+  availableLocales: Locale[];
+}) {
   return {
     locale: resolution.locale,
     requestedLocale: resolution.requestedLocale,

@@ -20,7 +20,6 @@ export const MAX_SUGGESTION_TEXT_LENGTH = 10_000;
 // Matches scoring below this share of the best one are noise next to it, not help.
 const RELATIVE_SCORE_FLOOR = 0.25;
 
-
 /**
  * Ticket deflection: the articles most likely to answer what a requester is typing or has filed,
  * a record of every set shown, and the requester's "this answered my question" mark, which
@@ -44,7 +43,19 @@ export class DeflectionService {
     if (articles.length > 0) {
       const id = uuidv7();
       await this.dataSource.transaction((manager) =>
-        this.record(manager, { id, channel: 'typed', ticketId: null, requesterId: requester?.userId ?? null, requesterAccountId: requester?.accountId ?? null, locale, terms }, ranked),
+        this.record(
+          manager,
+          {
+            id,
+            channel: 'typed',
+            ticketId: null,
+            requesterId: requester?.userId ?? null,
+            requesterAccountId: requester?.accountId ?? null,
+            locale,
+            terms,
+          },
+          ranked,
+        ),
       );
       suggestionId = id;
     }
@@ -67,9 +78,12 @@ export class DeflectionService {
     const ticketIds = [...new Set(events.map((event) => event.data.ticketId))];
     // the same ticket announced again under another event id: its suggestions already went out
     const recorded = new Map(
-      (await manager.find(Suggestion, { select: { id: true, ticketId: true, locale: true, createdAt: true }, where: { ticketId: In(ticketIds) } })).map(
-        (s) => [s.ticketId as string, s],
-      ),
+      (
+        await manager.find(Suggestion, {
+          select: { id: true, ticketId: true, locale: true, createdAt: true },
+          where: { ticketId: In(ticketIds) },
+        })
+      ).map((s) => [s.ticketId as string, s]),
     );
     const suggestions: Suggestion[] = [];
     const items: Array<Omit<SuggestionItem, 'suggestion'>> = [];
@@ -93,19 +107,43 @@ export class DeflectionService {
       const best = matches[0]?.relevance ?? 0;
       const kept = matches.filter((match) => match.relevance >= best * RELATIVE_SCORE_FLOOR);
       const id = uuidv7();
-      suggestions.push(suggestionRow({ id, channel: 'ticket', ticketId: ticket.ticketId, requesterId: ticket.requesterId, requesterAccountId: ticket.accountId, locale, terms }, suggestedAt));
+      suggestions.push(
+        suggestionRow(
+          {
+            id,
+            channel: 'ticket',
+            ticketId: ticket.ticketId,
+            requesterId: ticket.requesterId,
+            requesterAccountId: ticket.accountId,
+            locale,
+            terms,
+          },
+          suggestedAt,
+        ),
+      );
       items.push(...itemRows(id, kept));
       announcements.push(
-        pending(KbArticlesSuggested, {
-          ticketId: ticket.ticketId,
-          locale,
-          suggestions: kept.map((m) => ({ articleId: m.articleId, slug: m.slug, title: m.title, locale: m.servedLocale, score: Math.round(m.relevance * 1000) / 1000 })),
-          suggestedAt: suggestedAt.toISOString(),
-        }, originOf(event)),
+        pending(
+          KbArticlesSuggested,
+          {
+            ticketId: ticket.ticketId,
+            locale,
+            suggestions: kept.map((m) => ({
+              articleId: m.articleId,
+              slug: m.slug,
+              title: m.title,
+              locale: m.servedLocale,
+              score: Math.round(m.relevance * 1000) / 1000,
+            })),
+            suggestedAt: suggestedAt.toISOString(),
+          },
+          originOf(event),
+        ),
       );
     }
     if (repeats.length > 0) announcements.push(...(await this.announceAgain(manager, repeats)));
-    if (suggestions.length > 0) await manager.createQueryBuilder().insert().into(Suggestion).values(suggestions).updateEntity(false).execute();
+    if (suggestions.length > 0)
+      await manager.createQueryBuilder().insert().into(Suggestion).values(suggestions).updateEntity(false).execute();
     if (items.length > 0) await manager.createQueryBuilder().insert().into(SuggestionItem).values(items).updateEntity(false).execute();
     if (announcements.length > 0) await this.outbox.addMany(manager, announcements);
   }
@@ -115,25 +153,41 @@ export class DeflectionService {
     manager: EntityManager,
     repeats: Array<{ event: SupportEvent<TicketCreatedV1>; suggestion: Suggestion }>,
   ): Promise<PendingEvent[]> {
-    const rows: Array<{ suggestionId: string; articleId: string; servedLocale: string; score: number; slug: string | null; title: string | null }> =
-      await manager.query(
-        `SELECT i.suggestion_id AS suggestionId, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug, t.title
+    const rows: Array<{
+      suggestionId: string;
+      articleId: string;
+      servedLocale: string;
+      score: number;
+      slug: string | null;
+      title: string | null;
+    }> = await manager.query(
+      `SELECT i.suggestion_id AS suggestionId, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug, t.title
            FROM kb_suggestion_item i
            LEFT JOIN kb_article a ON a.id = i.article_id
            LEFT JOIN kb_article_translation t ON t.article_id = i.article_id AND t.locale = i.served_locale
           WHERE i.suggestion_id IN (?) ORDER BY i.suggestion_id, i.position`,
-        [repeats.map((r) => r.suggestion.id)],
-      );
+      [repeats.map((r) => r.suggestion.id)],
+    );
     return repeats.map(({ event, suggestion }) =>
-      pending(KbArticlesSuggested, {
-        ticketId: event.data.ticketId,
-        locale: suggestion.locale,
-        // an article deleted since is left out: the ticket's view shows only what can be opened
-        suggestions: rows
-          .filter((row) => row.suggestionId === suggestion.id && row.slug !== null && row.title !== null)
-          .map((row) => ({ articleId: row.articleId, slug: row.slug as string, title: row.title as string, locale: row.servedLocale, score: Math.round(Number(row.score) * 1000) / 1000 })),
-        suggestedAt: suggestion.createdAt.toISOString(),
-      }, originOf(event)),
+      pending(
+        KbArticlesSuggested,
+        {
+          ticketId: event.data.ticketId,
+          locale: suggestion.locale,
+          // an article deleted since is left out: the ticket's view shows only what can be opened
+          suggestions: rows
+            .filter((row) => row.suggestionId === suggestion.id && row.slug !== null && row.title !== null)
+            .map((row) => ({
+              articleId: row.articleId,
+              slug: row.slug as string,
+              title: row.title as string,
+              locale: row.servedLocale,
+              score: Math.round(Number(row.score) * 1000) / 1000,
+            })),
+          suggestedAt: suggestion.createdAt.toISOString(),
+        },
+        originOf(event),
+      ),
     );
   }
 
@@ -147,7 +201,9 @@ export class DeflectionService {
       });
       const shown = article && (await manager.findOneBy(SuggestionItem, { suggestionId: suggestion.id, articleId: article.id }));
       if (!shown) {
-        throw ApiError.validationFailed([{ field: 'articleId', message: `article "${articleReference}" was not among the articles suggested` }]);
+        throw ApiError.validationFailed([
+          { field: 'articleId', message: `article "${articleReference}" was not among the articles suggested` },
+        ]);
       }
       if (suggestion.answeredArticleId === article.id) return;
       await manager.update(Suggestion, { id: suggestion.id }, { answeredArticleId: article.id, answeredAt: new Date() });
@@ -187,13 +243,26 @@ export class DeflectionService {
 
   private async articlesFor(ranked: readonly RankedArticle[], locale: Locale, terms: readonly string[], manager: EntityManager) {
     const scores = new Map(ranked.map((r) => [r.articleId, r.relevance]));
-    const summaries = await this.reader.summaries(ranked.map((r) => r.articleId), locale, terms, manager);
+    const summaries = await this.reader.summaries(
+      ranked.map((r) => r.articleId),
+      locale,
+      terms,
+      manager,
+    );
     return summaries.map((summary) => ({ ...summary, score: Math.round((scores.get(summary.id) ?? 0) * 1000) / 1000 }));
   }
 
   private async record(
     manager: EntityManager,
-    suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; requesterAccountId: string | null; locale: Locale; terms: readonly string[] },
+    suggestion: {
+      id: string;
+      channel: SuggestionChannel;
+      ticketId: string | null;
+      requesterId: string | null;
+      requesterAccountId: string | null;
+      locale: Locale;
+      terms: readonly string[];
+    },
     ranked: readonly RankedArticle[],
   ): Promise<void> {
     await manager.insert(Suggestion, suggestionRow(suggestion, new Date()));
@@ -219,18 +288,25 @@ export class DeflectionService {
   }
 
   private async describe(suggestion: Suggestion) {
-    const items: Array<{ position: number; articleId: string; servedLocale: string; score: number; slug: string | null }> = await this.dataSource.query(
-      `SELECT i.position, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug
+    const items: Array<{ position: number; articleId: string; servedLocale: string; score: number; slug: string | null }> =
+      await this.dataSource.query(
+        `SELECT i.position, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug
          FROM kb_suggestion_item i LEFT JOIN kb_article a ON a.id = i.article_id
         WHERE i.suggestion_id = ? ORDER BY i.position`,
-      [suggestion.id],
-    );
+        [suggestion.id],
+      );
     return {
       id: suggestion.id,
       channel: suggestion.channel,
       ticketId: suggestion.ticketId,
       locale: suggestion.locale,
-      articles: items.map((i) => ({ position: Number(i.position), articleId: i.articleId, slug: i.slug, locale: i.servedLocale, score: Number(i.score) })),
+      articles: items.map((i) => ({
+        position: Number(i.position),
+        articleId: i.articleId,
+        slug: i.slug,
+        locale: i.servedLocale,
+        score: Number(i.score),
+      })),
       answeredArticleId: suggestion.answeredArticleId,
       answeredAt: suggestion.answeredAt?.toISOString() ?? null,
       createdAt: suggestion.createdAt.toISOString(),
@@ -244,7 +320,9 @@ export class DeflectionService {
  */
 function isRequester(suggestion: Suggestion, caller: Principal): boolean {
   if (suggestion.requesterId !== caller.userId) return false;
-  return caller.accountId === null ? isStaff(caller) && suggestion.requesterAccountId === null : suggestion.requesterAccountId === caller.accountId;
+  return caller.accountId === null
+    ? isStaff(caller) && suggestion.requesterAccountId === null
+    : suggestion.requesterAccountId === caller.accountId;
 }
 
 /** The words a ticket is matched by: the subject states the most important point, so its words come first. */
@@ -253,7 +331,15 @@ function ticketTerms(subject: string, details: string): string[] {
 }
 
 function suggestionRow(
-  suggestion: { id: string; channel: SuggestionChannel; ticketId: string | null; requesterId: string | null; requesterAccountId: string | null; locale: Locale; terms: readonly string[] },
+  suggestion: {
+    id: string;
+    channel: SuggestionChannel;
+    ticketId: string | null;
+    requesterId: string | null;
+    requesterAccountId: string | null;
+    locale: Locale;
+    terms: readonly string[];
+  },
   createdAt: Date,
 ): Suggestion {
   return Object.assign(new Suggestion(), {
@@ -271,5 +357,11 @@ function suggestionRow(
 }
 
 function itemRows(suggestionId: string, ranked: readonly RankedArticle[]) {
-  return ranked.map((r, index) => ({ suggestionId, position: index + 1, articleId: r.articleId, servedLocale: r.servedLocale, score: r.relevance }));
+  return ranked.map((r, index) => ({
+    suggestionId,
+    position: index + 1,
+    articleId: r.articleId,
+    servedLocale: r.servedLocale,
+    score: r.relevance,
+  }));
 }

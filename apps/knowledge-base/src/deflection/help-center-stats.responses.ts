@@ -42,5 +42,6 @@ export class MissingTranslationResponse {
 /** GET /v1/admin/stats/missing-translations. */
 export class MissingTranslationsResponse {
   @ApiText({ format: 'date' }) since!: string;
-  @ApiNested(() => MissingTranslationResponse, { isArray: true, description: 'most fallback reads first' }) items!: MissingTranslationResponse[];
+  @ApiNested(() => MissingTranslationResponse, { isArray: true, description: 'most fallback reads first' })
+  items!: MissingTranslationResponse[];
 }

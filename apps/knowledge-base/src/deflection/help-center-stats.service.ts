@@ -47,7 +47,9 @@ export class HelpCenterStatsService {
           ORDER BY answered DESC, shown DESC, i.article_id
           LIMIT ?`,
         [...params, options.limit],
-      ) as Promise<Array<{ articleId: string; slug: string | null; title: string | null; shown: string | number; answered: string | number | null }>>,
+      ) as Promise<
+        Array<{ articleId: string; slug: string | null; title: string | null; shown: string | number; answered: string | number | null }>
+      >,
     ]);
     const locales = byLocale.map((row) => ({ locale: row.locale, shown: Number(row.shown), answered: Number(row.answered ?? 0) }));
     const shown = locales.reduce((sum, l) => sum + l.shown, 0);
@@ -77,9 +79,16 @@ export class HelpCenterStatsService {
     const since = options.since ? new Date(options.since) : new Date(Date.now() - 30 * DAY_MS);
     const day = since.toISOString().slice(0, 10);
     const localeFilter = options.locale ? ' AND v.requested_locale = ?' : '';
-    const rows: Array<{ articleId: string; slug: string; title: string; status: string; locale: string; fallbackReads: string | number; lastReadOn: Date | string }> =
-      await this.dataSource.query(
-        `SELECT v.article_id AS articleId, a.slug, en.title, a.status, v.requested_locale AS locale,
+    const rows: Array<{
+      articleId: string;
+      slug: string;
+      title: string;
+      status: string;
+      locale: string;
+      fallbackReads: string | number;
+      lastReadOn: Date | string;
+    }> = await this.dataSource.query(
+      `SELECT v.article_id AS articleId, a.slug, en.title, a.status, v.requested_locale AS locale,
                 SUM(v.views) AS fallbackReads, MAX(v.day) AS lastReadOn
            FROM kb_article_view_count v
            JOIN kb_article a ON a.id = v.article_id
@@ -89,8 +98,8 @@ export class HelpCenterStatsService {
           GROUP BY v.article_id, a.slug, en.title, a.status, v.requested_locale
           ORDER BY fallbackReads DESC, v.article_id, v.requested_locale
           LIMIT ?`,
-        [day, ...(options.locale ? [options.locale] : []), options.limit],
-      );
+      [day, ...(options.locale ? [options.locale] : []), options.limit],
+    );
     return {
       since: day,
       items: rows.map((row) => ({

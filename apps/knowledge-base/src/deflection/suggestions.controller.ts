@@ -32,7 +32,7 @@ export class SuggestionsController {
   /** The set suggested for a ticket, with its id for marking the answer. */
   @Get()
   @ApiBearerAuth()
-  @ApiNotFoundResponse({ description: 'no suggestions recorded for the ticket yet, or the ticket is not the caller\'s' })
+  @ApiNotFoundResponse({ description: "no suggestions recorded for the ticket yet, or the ticket is not the caller's" })
   @ApiOkResponse({ type: SuggestionResponse })
   async forTicket(@Query() query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal): Promise<SuggestionResponse> {
     return this.deflection.viewForTicket(query.ticketId, principal);
@@ -52,7 +52,11 @@ export class SuggestionsController {
   @HttpCode(200)
   @ApiOkResponse({ type: SuggestionResponse })
   @ApiParam({ name: 'suggestionId', schema: { type: 'string', format: 'uuid' } })
-  async markAnswer(@Param('suggestionId') id: string, @Body() dto: MarkAnswerDto, @OptionalPrincipal() principal: Principal | undefined): Promise<SuggestionResponse> {
+  async markAnswer(
+    @Param('suggestionId') id: string,
+    @Body() dto: MarkAnswerDto,
+    @OptionalPrincipal() principal: Principal | undefined,
+  ): Promise<SuggestionResponse> {
     return this.deflection.markAnswer(id, dto.articleId, principal);
   }
 

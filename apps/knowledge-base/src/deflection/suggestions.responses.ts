@@ -9,7 +9,8 @@ export class SuggestedArticleResponse extends ArticleSummaryResponse {
 
 /** POST /v1/suggestions: articles for a question typed into the help center. */
 export class TextSuggestionsResponse {
-  @ApiId({ nullable: true, description: 'the recorded set, to mark the answer with; null when nothing matched' }) suggestionId!: string | null;
+  @ApiId({ nullable: true, description: 'the recorded set, to mark the answer with; null when nothing matched' }) suggestionId!:
+    string | null;
   @ApiOneOf(SUPPORTED_LOCALES) requestedLocale!: string;
   @ApiTexts({ description: 'the words matched' }) terms!: string[];
   @ApiNested(() => SuggestedArticleResponse, { isArray: true }) articles!: SuggestedArticleResponse[];

@@ -39,7 +39,8 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
       {
         intervalMs: env.KB_VIEW_FLUSH_INTERVAL_MS,
         maxBackoffMs: env.KB_VIEW_FLUSH_INTERVAL_MS,
-        onError: (error, failures) => this.logger.warn(`view counts kept for the next flush (${failures} failed in a row): ${error.message}`),
+        onError: (error, failures) =>
+          this.logger.warn(`view counts kept for the next flush (${failures} failed in a row): ${error.message}`),
         onRecovered: () => this.logger.log('view counts flushed again'),
       },
     );
@@ -68,7 +69,12 @@ export class ViewCounter implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.flushing) return this.flushing;
     const written = this.write();
     // a failure is the first caller's to report; those that joined it just see it done
-    this.flushing = written.then(() => undefined, () => undefined).finally(() => (this.flushing = null));
+    this.flushing = written
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => (this.flushing = null));
     return written;
   }
 

@@ -22,7 +22,12 @@ export interface VoteTotals {
 export class VotesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async vote(reference: string, voter: { accountId: string | null; userId: string }, helpful: boolean, locale: Locale): Promise<VoteTotals> {
+  async vote(
+    reference: string,
+    voter: { accountId: string | null; userId: string },
+    helpful: boolean,
+    locale: Locale,
+  ): Promise<VoteTotals> {
     const key = { voterAccountId: voter.accountId ?? '', userId: voter.userId };
     return this.dataSource.transaction(async (manager) => {
       const article = await manager.getRepository(Article).findOne({

@@ -161,8 +161,17 @@ export class CreateKnowledgeBase1763800000400 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
-      'kb_suggestion_item', 'kb_suggestion', 'kb_article_vote', 'kb_article_view_count', 'kb_top_resource',
-      'kb_article_translation', 'kb_article', 'kb_section_translation', 'kb_section', 'kb_category_translation', 'kb_category',
+      'kb_suggestion_item',
+      'kb_suggestion',
+      'kb_article_vote',
+      'kb_article_view_count',
+      'kb_top_resource',
+      'kb_article_translation',
+      'kb_article',
+      'kb_section_translation',
+      'kb_section',
+      'kb_category_translation',
+      'kb_category',
     ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }

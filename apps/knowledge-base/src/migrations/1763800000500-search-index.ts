@@ -53,16 +53,22 @@ export class SearchIndex1763800000500 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE kb_article_translation ADD COLUMN search_title TEXT NOT NULL, ADD COLUMN search_body MEDIUMTEXT NOT NULL');
-    const rows: Array<{ articleId: string; locale: string; title: string; body: string; errorCodes: string | string[] }> = await queryRunner.query(
-      `SELECT t.article_id AS articleId, t.locale, t.title, t.body, a.error_codes AS errorCodes
-         FROM kb_article_translation t JOIN kb_article a ON a.id = t.article_id`,
+    await queryRunner.query(
+      'ALTER TABLE kb_article_translation ADD COLUMN search_title TEXT NOT NULL, ADD COLUMN search_body MEDIUMTEXT NOT NULL',
     );
+    const rows: Array<{ articleId: string; locale: string; title: string; body: string; errorCodes: string | string[] }> =
+      await queryRunner.query(
+        `SELECT t.article_id AS articleId, t.locale, t.title, t.body, a.error_codes AS errorCodes
+         FROM kb_article_translation t JOIN kb_article a ON a.id = t.article_id`,
+      );
     const line = (words: readonly string[]) => (words.length === 0 ? ' ' : ` ${words.join(' ')} `);
     for (const row of rows) {
       const codes = typeof row.errorCodes === 'string' ? (JSON.parse(row.errorCodes) as string[]) : row.errorCodes;
       await queryRunner.query('UPDATE kb_article_translation SET search_title = ?, search_body = ? WHERE article_id = ? AND locale = ?', [
-        line([...searchableWords(plainText(row.title)), ...codes]), line(searchableWords(plainText(row.body))), row.articleId, row.locale,
+        line([...searchableWords(plainText(row.title)), ...codes]),
+        line(searchableWords(plainText(row.body))),
+        row.articleId,
+        row.locale,
       ]);
     }
     await queryRunner.query('SET SESSION innodb_ft_enable_stopword = OFF');
@@ -86,11 +92,12 @@ async function fillIndex(queryRunner: QueryRunner): Promise<void> {
   const counts = new Map<string, number>();
   for (let i = 0; i < articles.length; i += BATCH) {
     const batch = articles.slice(i, i + BATCH);
-    const translations: Array<{ articleId: string; locale: string; title: string; body: string; updatedAt: Date }> = await queryRunner.query(
-      `SELECT article_id AS articleId, locale, title, body, updated_at AS updatedAt FROM kb_article_translation
+    const translations: Array<{ articleId: string; locale: string; title: string; body: string; updatedAt: Date }> =
+      await queryRunner.query(
+        `SELECT article_id AS articleId, locale, title, body, updated_at AS updatedAt FROM kb_article_translation
         WHERE article_id IN (${batch.map(() => '?').join(', ')}) ORDER BY article_id, locale`,
-      batch.map((a) => a.id),
-    );
+        batch.map((a) => a.id),
+      );
     for (const article of batch) {
       const errorCodes = typeof article.errorCodes === 'string' ? (JSON.parse(article.errorCodes) as string[]) : article.errorCodes;
       const own = translations.filter((t) => t.articleId === article.id);

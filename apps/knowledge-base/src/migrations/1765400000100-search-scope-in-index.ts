@@ -30,7 +30,9 @@ export class SearchScopeInIndex1765400000100 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE kb_search_title_word DROP INDEX idx_kb_search_title_word_scope, DROP COLUMN locale, DROP COLUMN other_locales');
+    await queryRunner.query(
+      'ALTER TABLE kb_search_title_word DROP INDEX idx_kb_search_title_word_scope, DROP COLUMN locale, DROP COLUMN other_locales',
+    );
     await queryRunner.query(`
       ALTER TABLE kb_search_posting
         DROP INDEX idx_kb_search_posting_scope,

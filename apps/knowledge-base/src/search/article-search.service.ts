@@ -1,15 +1,32 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  analyzeText, foldForm, MAX_QUERY_TERMS, planQuery, queryLanguages, rankMatch, RECENT_VIEW_DAYS, SOURCE_LOCALE, stemMatcher, titleMatch,
-  wilsonLowerBound, type Locale, type QueryPlan,
+  analyzeText,
+  foldForm,
+  MAX_QUERY_TERMS,
+  planQuery,
+  queryLanguages,
+  rankMatch,
+  RECENT_VIEW_DAYS,
+  SOURCE_LOCALE,
+  stemMatcher,
+  titleMatch,
+  wilsonLowerBound,
+  type Locale,
+  type QueryPlan,
 } from '@support/domain-knowledge';
 import type { DataSource, EntityManager } from 'typeorm';
 import { KnowledgeBaseEnvironment } from '../environment';
 import { SearchDictionary } from './search-dictionary';
 import { DOCUMENT_COUNT_TERM, reindexArticle } from './search-index';
 import {
-  SearchPort, type ArticleFilters, type Completion, type MatchedArticle, type RankedArticle, type SearchResult, type SearchTerms,
+  SearchPort,
+  type ArticleFilters,
+  type Completion,
+  type MatchedArticle,
+  type RankedArticle,
+  type SearchResult,
+  type SearchTerms,
 } from './search-port';
 
 export type { ArticleFilters, MatchedArticle, RankedArticle, SearchTerms } from './search-port';
@@ -129,7 +146,12 @@ export class MysqlSearchEngine extends SearchPort {
     return planQuery(terms.slice(0, MAX_QUERY_TERMS), locale, { dictionary, synonyms: dictionary.synonyms(), maxAlternatives });
   }
 
-  async query(query: SearchTerms, locale: Locale, filters: ArticleFilters = {}, manager: EntityManager = this.dataSource.manager): Promise<SearchResult> {
+  async query(
+    query: SearchTerms,
+    locale: Locale,
+    filters: ArticleFilters = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SearchResult> {
     const plan = await this.plan(query.terms, locale);
     const matches = await this.rankPlan(plan, locale, filters, manager, candidatesPerTerm(plan, CANDIDATES_PER_TERM));
     const highlighters = new Map<string, (word: string) => boolean>();
@@ -144,22 +166,39 @@ export class MysqlSearchEngine extends SearchPort {
   }
 
   /** The matches of a search (for callers that need no highlighting). */
-  async rank(query: SearchTerms, locale: Locale, filters: ArticleFilters = {}, manager: EntityManager = this.dataSource.manager): Promise<MatchedArticle[]> {
+  async rank(
+    query: SearchTerms,
+    locale: Locale,
+    filters: ArticleFilters = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MatchedArticle[]> {
     return (await this.query(query, locale, filters, manager)).matches;
   }
 
-  async suggest(terms: readonly string[], locale: Locale, limit: number, manager: EntityManager = this.dataSource.manager): Promise<MatchedArticle[]> {
+  async suggest(
+    terms: readonly string[],
+    locale: Locale,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MatchedArticle[]> {
     const plan = await this.plan(terms, locale, MAX_SUGGESTION_ALTERNATIVES);
     const kept = Math.max(limit * SUGGESTION_RESCORED_PER_RESULT, MIN_SUGGESTION_RESCORED);
     return (await this.rankPlan(plan, locale, {}, manager, SUGGESTION_CANDIDATES_PER_TERM, kept, kept)).slice(0, limit);
   }
 
   async autocomplete(text: string, locale: Locale, limit: number): Promise<Completion[]> {
-    const typed = String(text ?? '').normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+    const typed = String(text ?? '')
+      .normalize('NFC')
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(Boolean);
     const prefix = foldForm(typed[typed.length - 1] ?? '');
     if (prefix.length === 0) return [];
     // the complete words before it must be in the document too (any of their stems)
-    const complete = typed.slice(0, -1).slice(-3).map((word) => [...new Set(queryLanguages(locale).flatMap((l) => analyzeText(word, l).map((w) => w.stem)))]).filter((s) => s.length > 0);
+    const complete = typed
+      .slice(0, -1)
+      .slice(-3)
+      .map((word) => [...new Set(queryLanguages(locale).flatMap((l) => analyzeText(word, l).map((w) => w.stem)))])
+      .filter((s) => s.length > 0);
     const dictionary = await this.dictionary.ready();
     const documents = (stems: readonly string[]) => stems.reduce((sum, stem) => sum + dictionary.documents(stem), 0);
     // with earlier words: driven by the rarest one's best postings (at most COMPLETION_DRIVER_POSTINGS
@@ -167,11 +206,17 @@ export class MysqlSearchEngine extends SearchPort {
     // word with the prefix and for the other earlier words; else by the title words with the prefix
     const rarest = [...complete].sort((x, y) => documents(x) - documents(y))[0];
     const others = complete.filter((stems) => stems !== rarest);
-    const required = others.map((stems) => ` AND EXISTS (SELECT 1 FROM kb_search_posting q WHERE q.document_id = c.document_id AND q.term IN (${stems.map(() => '?').join(', ')}))`);
+    const required = others.map(
+      (stems) =>
+        ` AND EXISTS (SELECT 1 FROM kb_search_posting q WHERE q.document_id = c.document_id AND q.term IN (${stems.map(() => '?').join(', ')}))`,
+    );
     const ranges = (alias: string) =>
       locale === SOURCE_LOCALE
         ? [{ sql: `${alias}.locale = '${SOURCE_LOCALE}'`, params: [] as unknown[] }]
-        : [{ sql: `${alias}.locale = ?`, params: [locale] as unknown[] }, { sql: `${alias}.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, ${alias}.other_locales) = 0`, params: [locale] as unknown[] }];
+        : [
+            { sql: `${alias}.locale = ?`, params: [locale] as unknown[] },
+            { sql: `${alias}.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, ${alias}.other_locales) = 0`, params: [locale] as unknown[] },
+          ];
     let candidates: { sql: string; params: unknown[] };
     if (rarest) {
       const parts = rarest.flatMap((stem) =>
@@ -189,18 +234,29 @@ export class MysqlSearchEngine extends SearchPort {
       // FORCE INDEX: left alone, the optimizer reads every title word of the locale (ref on locale) instead of the (locale, form) range
       const on = ranges('w');
       candidates = {
-        sql: on.map((range) => `(SELECT w.document_id FROM kb_search_title_word w FORCE INDEX (idx_kb_search_title_word_scope) WHERE ${range.sql} AND w.form LIKE ? LIMIT ${COMPLETION_CANDIDATES})`).join(' UNION ALL '),
+        sql: on
+          .map(
+            (range) =>
+              `(SELECT w.document_id FROM kb_search_title_word w FORCE INDEX (idx_kb_search_title_word_scope) WHERE ${range.sql} AND w.form LIKE ? LIMIT ${COMPLETION_CANDIDATES})`,
+          )
+          .join(' UNION ALL '),
         params: on.flatMap((range) => [...range.params, likePrefix(prefix)]),
       };
     }
-    const rows: Array<{ articleId: string; servedLocale: string; title: string; slug: string; helpfulVotes: number | string; notHelpfulVotes: number | string }> =
-      await this.dataSource.query(
-        `SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes
+    const rows: Array<{
+      articleId: string;
+      servedLocale: string;
+      title: string;
+      slug: string;
+      helpfulVotes: number | string;
+      notHelpfulVotes: number | string;
+    }> = await this.dataSource.query(
+      `SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes
            FROM (SELECT DISTINCT c.document_id FROM (${candidates.sql}) c WHERE TRUE${required.join('')} LIMIT ${COMPLETION_CANDIDATES}) k
            JOIN kb_search_document d ON d.id = k.document_id
            JOIN kb_article a ON a.id = d.article_id`,
-        [...candidates.params, ...others.flat()],
-      );
+      [...candidates.params, ...others.flat()],
+    );
     const seen = new Set<string>();
     return rows
       .map((row) => {
@@ -213,14 +269,27 @@ export class MysqlSearchEngine extends SearchPort {
           helpfulness: wilsonLowerBound(helpful, helpful + Number(row.notHelpfulVotes) + 1),
         };
       })
-      .sort((a, b) => b.whole - a.whole || b.first - a.first || b.helpfulness - a.helpfulness || a.row.title.length - b.row.title.length || (a.row.articleId < b.row.articleId ? -1 : 1))
+      .sort(
+        (a, b) =>
+          b.whole - a.whole ||
+          b.first - a.first ||
+          b.helpfulness - a.helpfulness ||
+          a.row.title.length - b.row.title.length ||
+          (a.row.articleId < b.row.articleId ? -1 : 1),
+      )
       .filter(({ row }) => !seen.has(row.articleId) && seen.add(row.articleId) !== undefined)
       .slice(0, limit)
       .map(({ row }) => ({ articleId: row.articleId, slug: row.slug, title: row.title, servedLocale: row.servedLocale as Locale }));
   }
 
   private async rankPlan(
-    plan: QueryPlan, locale: Locale, filters: ArticleFilters, manager: EntityManager, perTerm: number, rescored = RESCORED_CANDIDATES, maxMatches = MAX_MATCHES,
+    plan: QueryPlan,
+    locale: Locale,
+    filters: ArticleFilters,
+    manager: EntityManager,
+    perTerm: number,
+    rescored = RESCORED_CANDIDATES,
+    maxMatches = MAX_MATCHES,
   ): Promise<MatchedArticle[]> {
     if (plan.alternatives.length === 0) return [];
     const statement = matchStatement(plan, locale, filters, perTerm, rescored, maxMatches);
@@ -259,7 +328,12 @@ function candidatesPerTerm(plan: QueryPlan, max: number): number {
 }
 
 export function matchStatement(
-  plan: QueryPlan, locale: Locale, filters: ArticleFilters, perTerm: number, rescored = RESCORED_CANDIDATES, maxMatches = MAX_MATCHES,
+  plan: QueryPlan,
+  locale: Locale,
+  filters: ArticleFilters,
+  perTerm: number,
+  rescored = RESCORED_CANDIDATES,
+  maxMatches = MAX_MATCHES,
 ): { sql: string; params: unknown[] } {
   const terms = [...new Set(plan.alternatives.map((a) => a.term))];
   // 1. candidates: each term's best postings by weight for what the reader may be served, the
@@ -273,7 +347,10 @@ export function matchStatement(
     const ranges: Array<{ sql: string; params: unknown[] }> =
       locale === SOURCE_LOCALE
         ? [{ sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }]
-        : [{ sql: 'p.locale = ?', params: [locale] }, { sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`, params: [locale] }];
+        : [
+            { sql: 'p.locale = ?', params: [locale] },
+            { sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`, params: [locale] },
+          ];
     for (const range of ranges) {
       candidates.push(`(SELECT p.document_id, p.term, p.weight FROM ${from}
           WHERE p.term = ? AND ${range.sql}${filter.sql} ORDER BY p.weight DESC LIMIT ${perTerm})`);
@@ -345,7 +422,10 @@ function filterOnDocument(filters: ArticleFilters): { sql: string; params: unkno
 const SCORE_TOLERANCE = 1e-6;
 
 /** Best first: tier, then score, then id; a total order that cursors resume from. */
-export function compareRanked(a: Pick<RankedArticle, 'articleId' | 'tier' | 'relevance'>, b: Pick<RankedArticle, 'articleId' | 'tier' | 'relevance'>): number {
+export function compareRanked(
+  a: Pick<RankedArticle, 'articleId' | 'tier' | 'relevance'>,
+  b: Pick<RankedArticle, 'articleId' | 'tier' | 'relevance'>,
+): number {
   if (a.tier !== b.tier) return b.tier - a.tier;
   const scale = Math.max(1, Math.abs(a.relevance), Math.abs(b.relevance));
   if (Math.abs(a.relevance - b.relevance) > SCORE_TOLERANCE * scale) return b.relevance - a.relevance;

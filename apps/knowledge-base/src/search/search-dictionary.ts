@@ -84,7 +84,9 @@ export class SearchDictionary implements TermDictionary {
 
   prefixed(prefix: string) {
     const bucket = this.buckets.get([...prefix][0] ?? '') ?? [];
-    return bucket.filter((entry) => entry.form.startsWith(prefix)).map((entry) => ({ form: entry.form, stem: entry.stem, documents: this.documents(entry.stem) }));
+    return bucket
+      .filter((entry) => entry.form.startsWith(prefix))
+      .map((entry) => ({ form: entry.form, stem: entry.stem, documents: this.documents(entry.stem) }));
   }
 
   private async load(): Promise<void> {

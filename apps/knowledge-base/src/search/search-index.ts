@@ -68,7 +68,13 @@ export function searchDocuments(article: IndexedArticle): SearchDocument[] {
     return {
       articleId: article.id,
       locale: t.locale,
-      otherLocales: t.locale === SOURCE_LOCALE ? locales.filter((l) => l !== SOURCE_LOCALE).sort().join(',') : '',
+      otherLocales:
+        t.locale === SOURCE_LOCALE
+          ? locales
+              .filter((l) => l !== SOURCE_LOCALE)
+              .sort()
+              .join(',')
+          : '',
       kind: article.kind,
       audience: article.audience,
       categoryId: article.categoryId,
@@ -84,7 +90,16 @@ export function searchDocuments(article: IndexedArticle): SearchDocument[] {
 export const SEARCH_DOCUMENT_COLUMNS = '(article_id, locale, other_locales, kind, audience, category_id, title, updated_at)';
 
 export function searchDocumentValues(document: SearchDocument): unknown[] {
-  return [document.articleId, document.locale, document.otherLocales, document.kind, document.audience, document.categoryId, document.title, document.updatedAt];
+  return [
+    document.articleId,
+    document.locale,
+    document.otherLocales,
+    document.kind,
+    document.audience,
+    document.categoryId,
+    document.title,
+    document.updatedAt,
+  ];
 }
 
 /** Brings the article's entries in the search index up to date with what is stored for it. */
@@ -138,7 +153,10 @@ export async function writeDocuments(manager: Pick<EntityManager, 'query'>, docu
     for (const term of document.terms.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
     for (const [form, stem] of document.forms) forms.set(`${form}\u0000${stem}`, stem);
   }
-  await addWordForms(manager, [...forms.keys()].map((key) => key.split('\u0000') as [string, string]));
+  await addWordForms(
+    manager,
+    [...forms.keys()].map((key) => key.split('\u0000') as [string, string]),
+  );
   await addTermCounts(manager, counts);
 }
 

@@ -52,5 +52,8 @@ export class SearchLatencyInterceptor implements NestInterceptor {
 
 /** Times the handler in `kb_search_duration_seconds{kind}`. */
 export function TimedSearch(kind: SearchKind, options: { queryParam?: string } = {}): MethodDecorator {
-  return applyDecorators(SetMetadata(SEARCH_TIMING, { kind, ...options } satisfies SearchTiming), UseInterceptors(SearchLatencyInterceptor));
+  return applyDecorators(
+    SetMetadata(SEARCH_TIMING, { kind, ...options } satisfies SearchTiming),
+    UseInterceptors(SearchLatencyInterceptor),
+  );
 }

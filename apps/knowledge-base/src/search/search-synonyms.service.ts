@@ -72,7 +72,12 @@ export class SearchSynonymsService {
     const rule = checked(input);
     await this.write(rule, () =>
       this.dataSource.query('UPDATE kb_search_synonym SET locale = ?, term = ?, term_key = ?, synonyms = ?, updated_at = ? WHERE id = ?', [
-        rule.locale, rule.term, rule.key, JSON.stringify(rule.synonyms), new Date(), id,
+        rule.locale,
+        rule.term,
+        rule.key,
+        JSON.stringify(rule.synonyms),
+        new Date(),
+        id,
       ]),
     );
     return this.get(id);
@@ -89,7 +94,10 @@ export class SearchSynonymsService {
       await statement();
     } catch (error) {
       if (isDuplicateKeyError(error)) {
-        throw ApiError.conflict('synonym_exists', `term: the ${rule.locale} locale already has a synonym rule for "${rule.term}"; change that one`);
+        throw ApiError.conflict(
+          'synonym_exists',
+          `term: the ${rule.locale} locale already has a synonym rule for "${rule.term}"; change that one`,
+        );
       }
       throw error;
     }

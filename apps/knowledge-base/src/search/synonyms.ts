@@ -12,7 +12,9 @@ export const MAX_SYNONYMS_PER_RULE = 20;
  * rule. Empty when the term holds nothing but filler words.
  */
 export function synonymKey(term: string, locale: string): string {
-  return analyzeText(term, locale).map((w) => w.stem).join(' ');
+  return analyzeText(term, locale)
+    .map((w) => w.stem)
+    .join(' ');
 }
 
 export interface SynonymInput {
@@ -24,7 +26,8 @@ export interface SynonymInput {
 /** Every problem of a rule an editor sends, by field. */
 export function synonymProblems(input: SynonymInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!isLocale(input.locale)) problems.push({ field: 'locale', message: 'locale must be a supported locale (en, ru, fr, de, es, ja, pt)' });
+  if (!isLocale(input.locale))
+    problems.push({ field: 'locale', message: 'locale must be a supported locale (en, ru, fr, de, es, ja, pt)' });
   const locale = isLocale(input.locale) ? input.locale : 'en';
   const termProblems = plainTextProblems('term', input.term, { required: true, max: MAX_SYNONYM_LENGTH });
   problems.push(...termProblems);
@@ -52,7 +55,8 @@ export function synonymProblems(input: SynonymInput): FieldProblem[] {
 
 function phraseProblems(field: string, text: string, locale: string): FieldProblem[] {
   const words = analyzeText(text, locale);
-  if (words.length === 0) return [{ field, message: `${field} must contain a searchable word (not only filler words like "the", "le", "и")` }];
+  if (words.length === 0)
+    return [{ field, message: `${field} must contain a searchable word (not only filler words like "the", "le", "и")` }];
   if (words.length > MAX_SYNONYM_WORDS) return [{ field, message: `${field} must have at most ${MAX_SYNONYM_WORDS} words` }];
   return [];
 }

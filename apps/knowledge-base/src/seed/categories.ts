@@ -12,8 +12,16 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
     },
     sections: [
       { slug: 'first-steps', position: 1, title: { en: 'First steps', ru: 'Первые шаги', fr: 'Premières étapes' } },
-      { slug: 'join-and-host', position: 2, title: { en: 'Joining and hosting', ru: 'Подключение и проведение', fr: 'Rejoindre et organiser' } },
-      { slug: 'apps-and-devices', position: 3, title: { en: 'Apps and devices', ru: 'Приложения и устройства', fr: 'Applications et appareils' } },
+      {
+        slug: 'join-and-host',
+        position: 2,
+        title: { en: 'Joining and hosting', ru: 'Подключение и проведение', fr: 'Rejoindre et organiser' },
+      },
+      {
+        slug: 'apps-and-devices',
+        position: 3,
+        title: { en: 'Apps and devices', ru: 'Приложения и устройства', fr: 'Applications et appareils' },
+      },
     ],
   },
   {
@@ -27,7 +35,11 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
     },
     sections: [
       { slug: 'scheduling', position: 1, title: { en: 'Scheduling', ru: 'Планирование', fr: 'Planification' } },
-      { slug: 'in-meeting-controls', position: 2, title: { en: 'In-meeting controls', ru: 'Управление во время конференции', fr: 'Commandes en réunion' } },
+      {
+        slug: 'in-meeting-controls',
+        position: 2,
+        title: { en: 'In-meeting controls', ru: 'Управление во время конференции', fr: 'Commandes en réunion' },
+      },
       { slug: 'recording', position: 3, title: { en: 'Recording', ru: 'Запись', fr: 'Enregistrement' } },
       { slug: 'webinars', position: 4, title: { en: 'Webinars', ru: 'Вебинары', fr: 'Webinaires' } },
     ],
@@ -42,7 +54,11 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
       fr: 'Canaux de discussion d’équipe, chat pendant les réunions, partage de fichiers et notifications.',
     },
     sections: [
-      { slug: 'channels', position: 1, title: { en: 'Channels and team chat', ru: 'Каналы и командный чат', fr: 'Canaux et chat d’équipe' } },
+      {
+        slug: 'channels',
+        position: 1,
+        title: { en: 'Channels and team chat', ru: 'Каналы и командный чат', fr: 'Canaux et chat d’équipe' },
+      },
       { slug: 'in-meeting-chat', position: 2, title: { en: 'Chat in meetings', ru: 'Чат в конференции', fr: 'Chat en réunion' } },
       { slug: 'notifications', position: 3, title: { en: 'Notifications', ru: 'Уведомления', fr: 'Notifications' } },
     ],
@@ -73,8 +89,16 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
     },
     sections: [
       { slug: 'users-roles', position: 1, title: { en: 'Users and roles', ru: 'Пользователи и роли', fr: 'Utilisateurs et rôles' } },
-      { slug: 'security-sign-in', position: 2, title: { en: 'Sign-in and security', ru: 'Вход и безопасность', fr: 'Connexion et sécurité' } },
-      { slug: 'account-settings', position: 3, title: { en: 'Account settings and reports', ru: 'Параметры и отчеты', fr: 'Paramètres et rapports' } },
+      {
+        slug: 'security-sign-in',
+        position: 2,
+        title: { en: 'Sign-in and security', ru: 'Вход и безопасность', fr: 'Connexion et sécurité' },
+      },
+      {
+        slug: 'account-settings',
+        position: 3,
+        title: { en: 'Account settings and reports', ru: 'Параметры и отчеты', fr: 'Paramètres et rapports' },
+      },
     ],
   },
   {
@@ -88,8 +112,16 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
     },
     sections: [
       { slug: 'plans', position: 1, title: { en: 'Plans', ru: 'Тарифы', fr: 'Forfaits' } },
-      { slug: 'payments-invoices', position: 2, title: { en: 'Payments and invoices', ru: 'Платежи и счета', fr: 'Paiements et factures' } },
-      { slug: 'support-options', position: 3, title: { en: 'Contacting support', ru: 'Обращение в поддержку', fr: 'Contacter l’assistance' } },
+      {
+        slug: 'payments-invoices',
+        position: 2,
+        title: { en: 'Payments and invoices', ru: 'Платежи и счета', fr: 'Paiements et factures' },
+      },
+      {
+        slug: 'support-options',
+        position: 3,
+        title: { en: 'Contacting support', ru: 'Обращение в поддержку', fr: 'Contacter l’assistance' },
+      },
     ],
   },
   {
@@ -103,8 +135,16 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
     },
     sections: [
       { slug: 'connection-errors', position: 1, title: { en: 'Connection errors', ru: 'Ошибки подключения', fr: 'Erreurs de connexion' } },
-      { slug: 'app-errors', position: 2, title: { en: 'App and meeting errors', ru: 'Ошибки приложения и конференций', fr: 'Erreurs de l’application et des réunions' } },
-      { slug: 'sign-in-errors', position: 3, title: { en: 'Sign-in and account errors', ru: 'Ошибки входа и учетной записи', fr: 'Erreurs de connexion au compte' } },
+      {
+        slug: 'app-errors',
+        position: 2,
+        title: { en: 'App and meeting errors', ru: 'Ошибки приложения и конференций', fr: 'Erreurs de l’application et des réunions' },
+      },
+      {
+        slug: 'sign-in-errors',
+        position: 3,
+        title: { en: 'Sign-in and account errors', ru: 'Ошибки входа и учетной записи', fr: 'Erreurs de connexion au compte' },
+      },
     ],
   },
   {

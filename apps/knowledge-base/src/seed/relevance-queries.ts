@@ -129,7 +129,12 @@ export const RELEVANCE_QUERIES: readonly RelevanceQuery[] = [
   { locale: 'ru', query: 'у меня бесплатный аккаунт куда обращаться', expected: 'faq-support-for-free-and-members', kind: 'question' },
   { locale: 'ru', query: 'приложение не может связаться с серверами', expected: 'error-5003-cannot-connect', kind: 'symptom' },
   { locale: 'ru', query: 'постоянно прерывается соединение', expected: 'error-104101-connection-lost', kind: 'word form' },
-  { locale: 'ru', query: 'учетную запись ограничили не пускает на конференции', expected: 'error-1132-account-cannot-join', kind: 'symptom' },
+  {
+    locale: 'ru',
+    query: 'учетную запись ограничили не пускает на конференции',
+    expected: 'error-1132-account-cannot-join',
+    kind: 'symptom',
+  },
   { locale: 'ru', query: 'первый раз провожу конференцию', expected: 'quick-start-host-your-first-meeting', kind: 'word form' },
   { locale: 'ru', query: 'как присоединиться к конференции по ссылке', expected: 'quick-start-join-a-meeting', kind: 'word form' },
   { locale: 'ru', query: 'идентификатор конференциии', expected: 'meeting-id-and-passcode', kind: 'typo' },

@@ -1,6 +1,12 @@
 import type { EventOrigin } from '@support/contracts';
 import {
-  SOURCE_LOCALE, validateSeedData, type Locale, type LocalizedText, type SeedArticle, type SeedCategory, type SeedTranslation,
+  SOURCE_LOCALE,
+  validateSeedData,
+  type Locale,
+  type LocalizedText,
+  type SeedArticle,
+  type SeedCategory,
+  type SeedTranslation,
 } from '@support/domain-knowledge';
 import { ApiError } from '@support/platform';
 import type { ArticleAdminQueries } from '../articles/article-admin-queries.service';
@@ -43,14 +49,24 @@ export async function loadSeed(
   const problems = validateSeedData(categories, articles);
   if (problems.length > 0) throw new Error(`the seed data is inconsistent:\n  - ${problems.join('\n  - ')}`);
   const summary: SeedSummary = {
-    categoriesCreated: 0, sectionsCreated: 0, articlesCreated: 0, articlesPublished: 0, changes: 0, topResourcesChanged: false,
+    categoriesCreated: 0,
+    sectionsCreated: 0,
+    articlesCreated: 0,
+    articlesPublished: 0,
+    changes: 0,
+    topResourcesChanged: false,
   };
   const { catalog, catalogEditor, authoring } = services;
 
   for (const category of categories) {
     let existing = await orNull(catalog.adminView(category.slug));
     if (!existing) {
-      await catalogEditor.createCategory({ slug: category.slug, position: category.position, title: category.title.en, description: category.description.en });
+      await catalogEditor.createCategory({
+        slug: category.slug,
+        position: category.position,
+        title: category.title.en,
+        description: category.description.en,
+      });
       summary.categoriesCreated += 1;
       existing = await catalog.adminView(category.slug);
     } else if (existing.position !== category.position) {
@@ -58,7 +74,10 @@ export async function loadSeed(
       summary.changes += 1;
     }
     for (const [locale, title] of textsOf(category.title)) {
-      const { changed } = await catalogEditor.putCategoryTranslation(category.slug, locale, { title, description: category.description[locale] ?? '' });
+      const { changed } = await catalogEditor.putCategoryTranslation(category.slug, locale, {
+        title,
+        description: category.description[locale] ?? '',
+      });
       if (changed) summary.changes += 1;
     }
     for (const section of category.sections) {

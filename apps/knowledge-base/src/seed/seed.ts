@@ -45,7 +45,14 @@ export async function seedKnowledgeBase(source: Record<string, string | undefine
       {
         catalog,
         catalogEditor: new CatalogEditor(dataSource, catalog),
-        authoring: new ArticleAuthoringService(dataSource, new UnitOfWork(dataSource, outbox), new ArticleAnnouncer(outbox), catalog, search, env),
+        authoring: new ArticleAuthoringService(
+          dataSource,
+          new UnitOfWork(dataSource, outbox),
+          new ArticleAnnouncer(outbox),
+          catalog,
+          search,
+          env,
+        ),
         articles: new ArticleAdminQueries(dataSource),
         topResources: new TopResourcesService(dataSource, reader),
       },

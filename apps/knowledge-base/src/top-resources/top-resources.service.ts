@@ -30,7 +30,10 @@ export class TopResourcesService {
     const own = rows.filter((r) => r.locale === locale);
     const listLocale = own.length > 0 ? locale : SOURCE_LOCALE;
     const list = own.length > 0 ? own : rows.filter((r) => r.locale === SOURCE_LOCALE);
-    const summaries = await this.reader.summaries(list.map((r) => r.articleId), locale);
+    const summaries = await this.reader.summaries(
+      list.map((r) => r.articleId),
+      locale,
+    );
     return {
       requestedLocale: locale,
       listLocale,
@@ -68,12 +71,19 @@ export class TopResourcesService {
       }
       if (problems.length > 0) throw ApiError.validationFailed(problems);
       // serialises concurrent replacements of one locale's list
-      const current = await manager.find(TopResource, { where: { locale }, order: { position: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.find(TopResource, {
+        where: { locale },
+        order: { position: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (current.length === ids.length && current.every((row, i) => row.articleId === ids[i])) return { changed: false };
       await manager.delete(TopResource, { locale });
       const now = new Date();
       if (ids.length > 0) {
-        await manager.insert(TopResource, ids.map((articleId, i) => ({ locale, position: i + 1, articleId, updatedAt: now })));
+        await manager.insert(
+          TopResource,
+          ids.map((articleId, i) => ({ locale, position: i + 1, articleId, updatedAt: now })),
+        );
       }
       return { changed: true };
     });

@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  EntitlementChecked, TicketCommented, TicketFirstResponded, TicketPriorityChanged, TicketStatusChanged, TOPICS,
+  EntitlementChecked,
+  TicketCommented,
+  TicketFirstResponded,
+  TicketPriorityChanged,
+  TicketStatusChanged,
+  TOPICS,
 } from '@support/contracts';
 import { onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';

@@ -1,10 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import {
-  SlaBreached, SlaClockPaused, SlaClockResumed, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, SlaWarning,
-  type ClockOutcome, type EventOrigin,
+  SlaBreached,
+  SlaClockPaused,
+  SlaClockResumed,
+  SlaClockRetimed,
+  SlaClockStarted,
+  SlaClockStopped,
+  SlaEscalated,
+  SlaWarning,
+  type ClockOutcome,
+  type EventOrigin,
 } from '@support/contracts';
 import {
-  dueTimers, fireTimer, formatIsoDuration, resumeClock, type SlaClock, type SlaClockStep, type SlaPolicy, type SlaTransition,
+  dueTimers,
+  fireTimer,
+  formatIsoDuration,
+  resumeClock,
+  type SlaClock,
+  type SlaClockStep,
+  type SlaPolicy,
+  type SlaTransition,
 } from '@support/domain-sla';
 import { OutboxWriter, pending, type PendingEvent } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
@@ -138,7 +153,9 @@ export class ClockLedger {
 
     const existing: StoredTimer[] =
       storedTimers ??
-      (await manager.query('SELECT id, clock_id, kind, level, due_at FROM sla_timer WHERE clock_id IN (?)', [writes.map((w) => w.record.id)]));
+      (await manager.query('SELECT id, clock_id, kind, level, due_at FROM sla_timer WHERE clock_id IN (?)', [
+        writes.map((w) => w.record.id),
+      ]));
     const { deletes, inserts } = timerChanges(writes, existing);
     if (deletes.length > 0) {
       // joined to the id list so that each row is reached by its primary key: on a small table
@@ -218,7 +235,13 @@ function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { deletes:
 }
 
 /** The event a transition publishes, with the clock fields every SLA event carries. */
-function eventFor(record: SlaClockRecord, clock: SlaClock, transition: SlaTransition, change: ClockChange, outcome: ClockOutcome | null): PendingEvent {
+function eventFor(
+  record: SlaClockRecord,
+  clock: SlaClock,
+  transition: SlaTransition,
+  change: ClockChange,
+  outcome: ClockOutcome | null,
+): PendingEvent {
   const clockFields = {
     clockId: record.id,
     ticketId: record.ticketId,
@@ -231,53 +254,73 @@ function eventFor(record: SlaClockRecord, clock: SlaClock, transition: SlaTransi
   const { origin } = change;
   switch (transition.kind) {
     case 'started':
-      return pending(SlaClockStarted, {
-        ...clockFields,
-        dueAt: transition.dueAt.toISOString(),
-        warningAt: transition.warningAt.toISOString(),
-        target: formatIsoDuration(transition.targetMs),
-        policyId: record.policyId,
-        targetSource: record.targetSource,
-      }, origin);
+      return pending(
+        SlaClockStarted,
+        {
+          ...clockFields,
+          dueAt: transition.dueAt.toISOString(),
+          warningAt: transition.warningAt.toISOString(),
+          target: formatIsoDuration(transition.targetMs),
+          policyId: record.policyId,
+          targetSource: record.targetSource,
+        },
+        origin,
+      );
     case 'paused':
       return pending(SlaClockPaused, { ...clockFields, pausedAt: at }, origin);
     case 'resumed':
       return pending(SlaClockResumed, { ...clockFields, resumedAt: at, dueAt: transition.dueAt.toISOString() }, origin);
     case 'retimed':
-      return pending(SlaClockRetimed, {
-        ...clockFields,
-        previousPriority: transition.previousPriority,
-        previousDueAt: transition.previousDueAt?.toISOString() ?? null,
-        dueAt: transition.dueAt?.toISOString() ?? null,
-        target: formatIsoDuration(transition.targetMs),
-        targetSource: record.targetSource,
-        retimedAt: at,
-      }, origin);
+      return pending(
+        SlaClockRetimed,
+        {
+          ...clockFields,
+          previousPriority: transition.previousPriority,
+          previousDueAt: transition.previousDueAt?.toISOString() ?? null,
+          dueAt: transition.dueAt?.toISOString() ?? null,
+          target: formatIsoDuration(transition.targetMs),
+          targetSource: record.targetSource,
+          retimedAt: at,
+        },
+        origin,
+      );
     case 'stopped':
-      return pending(SlaClockStopped, {
-        ...clockFields,
-        stoppedAt: at,
-        dueAt: transition.dueAt?.toISOString() ?? null,
-        outcome: outcome ?? transition.outcome,
-        reason: change.stop?.reason ?? 'stopped',
-      }, origin);
+      return pending(
+        SlaClockStopped,
+        {
+          ...clockFields,
+          stoppedAt: at,
+          dueAt: transition.dueAt?.toISOString() ?? null,
+          outcome: outcome ?? transition.outcome,
+          reason: change.stop?.reason ?? 'stopped',
+        },
+        origin,
+      );
     case 'warning':
-      return pending(SlaWarning, {
-        ...clockFields,
-        dueAt: (transition.dueAt ?? deadlineIfResumed(clock, change)).toISOString(),
-        warnedAt: at,
-        lateByMs,
-      }, origin);
+      return pending(
+        SlaWarning,
+        {
+          ...clockFields,
+          dueAt: (transition.dueAt ?? deadlineIfResumed(clock, change)).toISOString(),
+          warnedAt: at,
+          lateByMs,
+        },
+        origin,
+      );
     case 'breached':
       return pending(SlaBreached, { ...clockFields, dueAt: transition.dueAt.toISOString(), breachedAt: at, lateByMs }, origin);
     case 'escalated':
-      return pending(SlaEscalated, {
-        ...clockFields,
-        level: transition.level,
-        dueAt: transition.dueAt.toISOString(),
-        escalatedAt: at,
-        lateByMs,
-      }, origin);
+      return pending(
+        SlaEscalated,
+        {
+          ...clockFields,
+          level: transition.level,
+          dueAt: transition.dueAt.toISOString(),
+          escalatedAt: at,
+          lateByMs,
+        },
+        origin,
+      );
   }
 }
 

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { SlaClockStarted } from '@support/contracts';
 import {
-  formatIsoDuration, pauseClock, pausesClock, retimeClock, startClock, stopClock, type SlaClock, type SlaClockStep, type SlaMetric,
+  formatIsoDuration,
+  pauseClock,
+  pausesClock,
+  retimeClock,
+  startClock,
+  stopClock,
+  type SlaClock,
+  type SlaClockStep,
+  type SlaMetric,
   type SlaPolicy,
 } from '@support/domain-sla';
 import { OutboxWriter } from '@support/messaging';
@@ -34,7 +42,8 @@ export class ClockOperations {
    */
   async reannounceRunningClock(session: TicketSession): Promise<boolean> {
     const clock = latestClock(session, 'first_response');
-    if (!clock || clock.clockState !== 'running' || clock.breachedAt || clock.escalationLevel > 0 || !clock.dueAt || !clock.warningAt) return false;
+    if (!clock || clock.clockState !== 'running' || clock.breachedAt || clock.escalationLevel > 0 || !clock.dueAt || !clock.warningAt)
+      return false;
     // pending writes of earlier events of this batch go out first, so the events stay in order
     await this.batches.flush(session.batch);
     await this.outbox.add(
@@ -102,10 +111,22 @@ export class ClockOperations {
   }
 
   /** A new clock (its `cycle`-th of the metric on the ticket), running from `startedAt`. */
-  start(session: TicketSession, metric: SlaMetric, startedAt: Date, target: ClockTarget, inForce: PolicyInForce, cycle: number): SlaClockRecord {
+  start(
+    session: TicketSession,
+    metric: SlaMetric,
+    startedAt: Date,
+    target: ClockTarget,
+    inForce: PolicyInForce,
+    cycle: number,
+  ): SlaClockRecord {
     const { ticket } = session;
     const step = startClock({
-      ticketId: ticket.ticketId, metric, priority: currentPriority(ticket), startedAt, targetMs: target.targetMs, policy: inForce.policy,
+      ticketId: ticket.ticketId,
+      metric,
+      priority: currentPriority(ticket),
+      startedAt,
+      targetMs: target.targetMs,
+      policy: inForce.policy,
     });
     const record = Object.assign(new SlaClockRecord(), {
       id: uuidv7(),
@@ -124,7 +145,10 @@ export class ClockOperations {
       createdAt: session.now,
     });
     session.batch.pending.push({
-      record, clock: step.clock, transitions: step.transitions, change: { policy: inForce.policy, origin: session.origin, now: session.now },
+      record,
+      clock: step.clock,
+      transitions: step.transitions,
+      change: { policy: inForce.policy, origin: session.origin, now: session.now },
     });
     session.clocks.push(record);
     return record;
@@ -180,7 +204,12 @@ export class ClockOperations {
     const step = operate(caughtUp.clock, policy);
     const transitions = [...caughtUp.transitions, ...step.transitions];
     if (transitions.length === 0 && !alwaysWrite) return;
-    session.batch.pending.push({ record, clock: step.clock, transitions, change: { policy, origin: session.origin, now: session.now, stop } });
+    session.batch.pending.push({
+      record,
+      clock: step.clock,
+      transitions,
+      change: { policy, origin: session.origin, now: session.now, stop },
+    });
   }
 
   /** The policy in force, read once per batch. */

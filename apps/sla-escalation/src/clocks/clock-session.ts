@@ -12,8 +12,23 @@ import { SlaTicketRecord } from './sla-ticket.entity';
 
 /** The ticket facts handlers change, written back once per batch. */
 const TICKET_FACTS: ReadonlyArray<keyof SlaTicketRecord & string> = [
-  'requesterId', 'accountId', 'plan', 'entitled', 'slaTarget', 'slaTargets', 'decisionPriority', 'decidedAt', 'decisionId',
-  'clocksOwedFrom', 'clockCheckedAt', 'priority', 'priorityChangedAt', 'status', 'statusChangedAt', 'firstRespondedAt', 'updatedAt',
+  'requesterId',
+  'accountId',
+  'plan',
+  'entitled',
+  'slaTarget',
+  'slaTargets',
+  'decisionPriority',
+  'decidedAt',
+  'decisionId',
+  'clocksOwedFrom',
+  'clockCheckedAt',
+  'priority',
+  'priorityChangedAt',
+  'status',
+  'statusChangedAt',
+  'firstRespondedAt',
+  'updatedAt',
 ];
 
 /** Statuses after which nothing is owed on the ticket any more. */
@@ -76,7 +91,11 @@ export class ClockBatches {
     await manager.query('INSERT INTO sla_ticket (ticket_id, updated_at) VALUES ? ON DUPLICATE KEY UPDATE ticket_id = ticket_id', [
       ids.map((id) => [id, now]),
     ]);
-    const tickets = await manager.find(SlaTicketRecord, { where: { ticketId: In(ids) }, order: { ticketId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const tickets = await manager.find(SlaTicketRecord, {
+      where: { ticketId: In(ids) },
+      order: { ticketId: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     // clocks are only created under their ticket's lock, which is held now, so this read is complete
     const clockIds: Array<{ id: string }> = await manager.query('SELECT id FROM sla_clock WHERE ticket_id IN (?)', [ids]);
     const clocks =
@@ -88,7 +107,8 @@ export class ClockBatches {
             lock: { mode: 'pessimistic_write' },
           });
     const byTicket = new Map<string, SlaClockRecord[]>(ids.map((id) => [id, []]));
-    for (const clock of clocks.sort((a, b) => a.metric.localeCompare(b.metric) || a.cycle - b.cycle)) byTicket.get(clock.ticketId)?.push(clock);
+    for (const clock of clocks.sort((a, b) => a.metric.localeCompare(b.metric) || a.cycle - b.cycle))
+      byTicket.get(clock.ticketId)?.push(clock);
     return {
       manager,
       now,

@@ -1,5 +1,13 @@
 import type { EntitlementCheckedV1, SlaTargetSource } from '@support/contracts';
-import { InvalidDurationError, parseIsoDuration, slaTargetMs, TICKET_PRIORITIES, type SlaMetric, type SlaPolicy, type TicketPriority } from '@support/domain-sla';
+import {
+  InvalidDurationError,
+  parseIsoDuration,
+  slaTargetMs,
+  TICKET_PRIORITIES,
+  type SlaMetric,
+  type SlaPolicy,
+  type TicketPriority,
+} from '@support/domain-sla';
 import { UnprocessableEventError } from '@support/messaging';
 import type { SlaTicketRecord } from './sla-ticket.entity';
 

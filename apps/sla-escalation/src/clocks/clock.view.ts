@@ -13,7 +13,8 @@ export function clockView(record: SlaClockRecord, policy: SlaPolicy, now: Date) 
   let remainingMs: number | null = null;
   if (clock.state === 'running' && clock.dueAt) remainingMs = clock.dueAt.getTime() - now.getTime();
   if (clock.state === 'paused') remainingMs = clock.targetMs - clock.elapsedBeforePauseMs;
-  const pausedMs = clock.pausedTotalMs + (clock.state === 'paused' && clock.pausedAt ? Math.max(0, now.getTime() - clock.pausedAt.getTime()) : 0);
+  const pausedMs =
+    clock.pausedTotalMs + (clock.state === 'paused' && clock.pausedAt ? Math.max(0, now.getTime() - clock.pausedAt.getTime()) : 0);
   return {
     id: record.id,
     metric: record.metric,

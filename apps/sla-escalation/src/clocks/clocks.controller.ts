@@ -27,7 +27,8 @@ export class ClocksController {
   @ApiOkResponse({ type: TicketSlaResponse })
   async get(@Param('ticketId', TicketIdPipe) ticketId: string, @CurrentPrincipal() principal: Principal): Promise<TicketSlaResponse> {
     const { ticket, clocks } = await this.clocks.forTicket(ticketId);
-    const visible = isStaff(principal) || (ticket !== null && isOwnedBy({ accountId: ticket.accountId, userId: ticket.requesterId }, principal));
+    const visible =
+      isStaff(principal) || (ticket !== null && isOwnedBy({ accountId: ticket.accountId, userId: ticket.requesterId }, principal));
     if (clocks.length === 0 || !visible) throw ApiError.notFound('SLA for ticket', ticketId);
     const now = this.time.now();
     const views = await Promise.all(

@@ -12,7 +12,8 @@ export class ClockResponse {
   @ApiOneOf(TICKET_PRIORITIES) priority!: string;
   @ApiText({ example: 'PT4H', description: 'ISO-8601 duration' }) target!: string;
   @ApiOneOf(SLA_TARGET_SOURCES, {
-    description: "who set the target (docs/adr/0003): plan (the customer's first-response commitment) or policy (other metrics, and the fallback)",
+    description:
+      "who set the target (docs/adr/0003): plan (the customer's first-response commitment) or policy (other metrics, and the fallback)",
   })
   targetSource!: string;
   @ApiInteger() policyVersion!: number;
@@ -20,7 +21,8 @@ export class ClockResponse {
   @ApiInstant({ nullable: true, description: 'null while paused' }) dueAt!: string | null;
   @ApiInstant({ nullable: true }) warningAt!: string | null;
   @ApiInstant({ nullable: true }) warnedAt!: string | null;
-  @ApiInteger({ nullable: true, description: 'milliseconds to the deadline (negative past it); null once stopped' }) remainingMs!: number | null;
+  @ApiInteger({ nullable: true, description: 'milliseconds to the deadline (negative past it); null once stopped' }) remainingMs!:
+    number | null;
   @ApiInteger({ description: 'working time elapsed, pauses excluded' }) elapsedMs!: number;
   @ApiInteger() pausedMs!: number;
   @ApiInstant({ nullable: true }) pausedAt!: string | null;

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  EntitlementCheckedV1, SupportEvent, TicketCommentedV1, TicketFirstRespondedV1, TicketPriorityChangedV1, TicketStatusChangedV1,
+  EntitlementCheckedV1,
+  SupportEvent,
+  TicketCommentedV1,
+  TicketFirstRespondedV1,
+  TicketPriorityChangedV1,
+  TicketStatusChangedV1,
 } from '@support/contracts';
 import { pauseClock, pausesClock, resumeClock, stopClock } from '@support/domain-sla';
 import { originOf, type BatchContext } from '@support/messaging';
@@ -10,7 +15,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { SlaConsistencyCounters } from './sla-consistency-counters';
 import { ClockOperations } from './clock-operations';
 import {
-  ClockBatches, currentPriority, FINISHED_STATUSES, latestClock, openClocks, saveTicket, type RepairedClocks, type TicketSession,
+  ClockBatches,
+  currentPriority,
+  FINISHED_STATUSES,
+  latestClock,
+  openClocks,
+  saveTicket,
+  type RepairedClocks,
+  type TicketSession,
 } from './clock-session';
 import { checkDecisionTargets, targetFor } from './clock-targets';
 import { SlaClockRecord } from './sla-clock.entity';
@@ -67,7 +79,10 @@ export class ClocksService {
     context: BatchContext,
     apply: (session: TicketSession, event: SupportEvent<T>) => Promise<void>,
   ): Promise<void> {
-    const batch = await this.batches.open(events.map((event) => event.data.ticketId), context.manager);
+    const batch = await this.batches.open(
+      events.map((event) => event.data.ticketId),
+      context.manager,
+    );
     for (const event of events) {
       const ticketId = event.data.ticketId;
       // an earlier event of this ticket in the run is written before this one reads its clocks
@@ -112,7 +127,13 @@ export class ClocksService {
       // recorded decision): nothing is re-timed or stopped; only a clock it owes and lacks starts
       if (ticket.entitled && ticket.clocksOwedFrom) {
         const started = await this.operations.startMissingClocks(session, ticket.clocksOwedFrom);
-        if (started.length > 0) session.batch.repaired.push({ ticketId: ticket.ticketId, metrics: started, owedFrom: ticket.clocksOwedFrom, decisionId: ticket.decisionId });
+        if (started.length > 0)
+          session.batch.repaired.push({
+            ticketId: ticket.ticketId,
+            metrics: started,
+            owedFrom: ticket.clocksOwedFrom,
+            decisionId: ticket.decisionId,
+          });
         else if (await this.operations.reannounceRunningClock(session)) this.counters.increment('clocksReannounced');
       }
       return;
@@ -254,7 +275,8 @@ export class ClocksService {
       const origin = { correlationId: clocks[0]?.correlationId ?? uuidv7() };
       const session: TicketSession = { batch, manager, origin, now: batch.now, ticket, clocks };
       const started = await this.operations.startMissingClocks(session, ticket.clocksOwedFrom);
-      if (started.length > 0) batch.repaired.push({ ticketId, metrics: started, owedFrom: ticket.clocksOwedFrom, decisionId: ticket.decisionId });
+      if (started.length > 0)
+        batch.repaired.push({ ticketId, metrics: started, owedFrom: ticket.clocksOwedFrom, decisionId: ticket.decisionId });
     }
     await this.batches.flush(batch);
     this.reportRepairs(batch.repaired, 'found by the repair sweep');

@@ -23,6 +23,11 @@ export type SlaConsistencyCounter = (typeof SLA_CONSISTENCY_COUNTERS)[number];
 export class SlaConsistencyCounters extends ConsistencyCounters<SlaConsistencyCounter> {
   constructor(metrics: ServiceMetrics) {
     super(SLA_CONSISTENCY_COUNTERS);
-    exposeCounts(metrics, 'support_anti_entropy_total', 'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)', this);
+    exposeCounts(
+      metrics,
+      'support_anti_entropy_total',
+      'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)',
+      this,
+    );
   }
 }

@@ -49,15 +49,12 @@ export class ClockRepairSweep implements OnApplicationBootstrap, OnModuleDestroy
     private readonly counters: SlaConsistencyCounters,
     private readonly env: SlaEnvironment,
   ) {
-    this.loop = new PollingLoop(
-      async () => ({ moreWaiting: (await this.sweepOnce()) === env.SLA_CLOCK_REPAIR_BATCH_SIZE }),
-      {
-        intervalMs: env.SLA_CLOCK_REPAIR_INTERVAL_MS,
-        maxBackoffMs: Math.max(5000, env.SLA_CLOCK_REPAIR_INTERVAL_MS),
-        onError: (error, failures) => this.logger.warn(`clock repair sweep failed (attempt ${failures}): ${error.message}`),
-        onRecovered: () => this.logger.log('clock repair sweep recovered'),
-      },
-    );
+    this.loop = new PollingLoop(async () => ({ moreWaiting: (await this.sweepOnce()) === env.SLA_CLOCK_REPAIR_BATCH_SIZE }), {
+      intervalMs: env.SLA_CLOCK_REPAIR_INTERVAL_MS,
+      maxBackoffMs: Math.max(5000, env.SLA_CLOCK_REPAIR_INTERVAL_MS),
+      onError: (error, failures) => this.logger.warn(`clock repair sweep failed (attempt ${failures}): ${error.message}`),
+      onRecovered: () => this.logger.log('clock repair sweep recovered'),
+    });
   }
 
   get settings() {

@@ -10,9 +10,11 @@ export class SlaConsistencyCountersResponse {
 }
 
 export class UncheckedDecisionsResponse {
-  @ApiInteger({ description: 'entitled decisions older than SLA_CLOCK_REPAIR_AFTER_MS the sweep has not checked yet' }) awaitingCheck!: number;
+  @ApiInteger({ description: 'entitled decisions older than SLA_CLOCK_REPAIR_AFTER_MS the sweep has not checked yet' })
+  awaitingCheck!: number;
   @ApiInstant({ nullable: true }) oldestDecidedAt!: string | null;
-  @ApiInteger({ description: 'entitled decisions checked in the last day that still have no first-response clock (none was owed)' }) checkedWithoutClockLastDay!: number;
+  @ApiInteger({ description: 'entitled decisions checked in the last day that still have no first-response clock (none was owed)' })
+  checkedWithoutClockLastDay!: number;
 }
 
 export class SlaSweepStateResponse {

@@ -39,7 +39,11 @@ export class PoliciesController {
   @Roles('admin')
   @ApiOkResponse({ type: PolicyResponse, description: 'the new version' })
   @ApiConflictResponse({ description: 'the policy changed since the version the edit was based on' })
-  async put(@Param('id', PolicyIdPipe) id: string, @Body() dto: PutPolicyDto, @CurrentPrincipal() principal: Principal): Promise<PolicyResponse> {
+  async put(
+    @Param('id', PolicyIdPipe) id: string,
+    @Body() dto: PutPolicyDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PolicyResponse> {
     return policyView(await this.policies.replace(id, dto, principal));
   }
 }

@@ -21,7 +21,8 @@ export class PausedStatusesResponse {
 }
 
 export class EscalationLadderResponse {
-  @ApiNumber({ isArray: true, description: 'escalation level n fires when working time reaches target × (1 + afterBreachFractions[n-1])' }) afterBreachFractions!: number[];
+  @ApiNumber({ isArray: true, description: 'escalation level n fires when working time reaches target × (1 + afterBreachFractions[n-1])' })
+  afterBreachFractions!: number[];
 }
 
 export class WeeklyIntervalResponse {
@@ -34,7 +35,8 @@ export class WeeklyIntervalResponse {
 export class CalendarResponse {
   @ApiOneOf(['24x7', 'business_hours']) kind!: string;
   @ApiText({ required: false, example: 'Europe/Paris', description: 'business_hours only: IANA time zone' }) timeZone?: string;
-  @ApiNested(() => WeeklyIntervalResponse, { isArray: true, required: false, description: 'business_hours only' }) weekly?: WeeklyIntervalResponse[];
+  @ApiNested(() => WeeklyIntervalResponse, { isArray: true, required: false, description: 'business_hours only' })
+  weekly?: WeeklyIntervalResponse[];
   @ApiTexts({ required: false, description: 'business_hours only: local dates (YYYY-MM-DD) nobody works' }) holidays?: string[];
 }
 
@@ -43,9 +45,11 @@ export class PolicyDefinitionResponse {
   @ApiText({ example: 'default' }) id!: string;
   @ApiText() name!: string;
   @ApiNested(() => MetricTargetsResponse) targets!: MetricTargetsResponse;
-  @ApiNumber({ minimum: 0, maximum: 1, description: 'fraction of the target after which a warning is raised (strictly between 0 and 1)' }) warningAt!: number;
+  @ApiNumber({ minimum: 0, maximum: 1, description: 'fraction of the target after which a warning is raised (strictly between 0 and 1)' })
+  warningAt!: number;
   @ApiNested(() => EscalationLadderResponse) escalation!: EscalationLadderResponse;
-  @ApiNested(() => PausedStatusesResponse, { description: 'ticket statuses during which a metric clock is paused' }) pausedStatuses!: PausedStatusesResponse;
+  @ApiNested(() => PausedStatusesResponse, { description: 'ticket statuses during which a metric clock is paused' })
+  pausedStatuses!: PausedStatusesResponse;
   @ApiNested(() => CalendarResponse) calendar!: CalendarResponse;
 }
 

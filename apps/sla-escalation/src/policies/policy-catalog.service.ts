@@ -27,10 +27,12 @@ export class PolicyCatalogService implements OnApplicationBootstrap {
     const policy = defaultSlaPolicy();
     const now = new Date();
     // INSERT IGNORE: replicas booting together store it once, and admins' edits stay
-    await this.dataSource.query(
-      'INSERT IGNORE INTO sla_policy (id, version, definition, updated_at, updated_by) VALUES (?, 1, ?, ?, ?)',
-      [policy.id, JSON.stringify(policy), now, SEEDED_BY],
-    );
+    await this.dataSource.query('INSERT IGNORE INTO sla_policy (id, version, definition, updated_at, updated_by) VALUES (?, 1, ?, ?, ?)', [
+      policy.id,
+      JSON.stringify(policy),
+      now,
+      SEEDED_BY,
+    ]);
     await this.dataSource.query(
       'INSERT IGNORE INTO sla_policy_version (policy_id, version, definition, created_at, created_by) VALUES (?, 1, ?, ?, ?)',
       [policy.id, JSON.stringify(policy), now, SEEDED_BY],
@@ -68,7 +70,13 @@ export class PolicyCatalogService implements OnApplicationBootstrap {
   }
 
   /** Stores a validated definition as the next version of an existing policy. */
-  async storeNextVersion(manager: EntityManager, current: SlaPolicyRecord, definition: SlaPolicy, by: string, at: Date): Promise<SlaPolicyRecord> {
+  async storeNextVersion(
+    manager: EntityManager,
+    current: SlaPolicyRecord,
+    definition: SlaPolicy,
+    by: string,
+    at: Date,
+  ): Promise<SlaPolicyRecord> {
     const version = current.version + 1;
     await manager.insert(SlaPolicyVersionRecord, { policyId: current.id, version, definition, createdAt: at, createdBy: by });
     Object.assign(current, { version, definition, updatedAt: at, updatedBy: by });

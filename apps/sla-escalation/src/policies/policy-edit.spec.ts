@@ -31,7 +31,11 @@ describe('checkPolicyEdit', () => {
     ['a target string for a metric', { targets: { first_response: 'PT1H' } }, 'targets.first_response'],
     ['a zero target', { targets: { first_response: { urgent: 'PT0S' } } }, 'targets.first_response.urgent'],
     ['a warning past the deadline', { warningAt: 1 }, 'warningAt'],
-    ['an unknown zone', { calendar: { kind: 'business_hours', timeZone: 'Mars/Olympus', weekly: [{ day: 1, start: '09:00', end: '17:00' }], holidays: [] } }, 'calendar.timeZone'],
+    [
+      'an unknown zone',
+      { calendar: { kind: 'business_hours', timeZone: 'Mars/Olympus', weekly: [{ day: 1, start: '09:00', end: '17:00' }], holidays: [] } },
+      'calendar.timeZone',
+    ],
   ])('refuses %s, naming the field, without throwing', (_, edit, field) => {
     const checked = checkPolicyEdit('default', { name: 'x', ...(edit as object) });
     expect(checked.policy).toBeNull();

@@ -8,7 +8,13 @@ export interface PolicyView extends SlaPolicy {
 }
 
 export function policyView(record: SlaPolicyRecord): PolicyView {
-  return { ...record.definition, id: record.id, version: record.version, updatedAt: record.updatedAt.toISOString(), updatedBy: record.updatedBy };
+  return {
+    ...record.definition,
+    id: record.id,
+    version: record.version,
+    updatedAt: record.updatedAt.toISOString(),
+    updatedBy: record.updatedBy,
+  };
 }
 
 export function policyVersionView(record: SlaPolicyVersionRecord) {

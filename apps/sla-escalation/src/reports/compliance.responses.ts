@@ -6,7 +6,8 @@ export class ComplianceFiguresResponse {
   @ApiInteger() met!: number;
   @ApiInteger() breached!: number;
   @ApiInteger({ description: 'neither answered nor breached yet' }) open!: number;
-  @ApiNumber({ nullable: true, minimum: 0, maximum: 1, description: 'met / (met + breached); null while nothing is decided' }) compliance!: number | null;
+  @ApiNumber({ nullable: true, minimum: 0, maximum: 1, description: 'met / (met + breached); null while nothing is decided' }) compliance!:
+    number | null;
   @ApiInteger({ nullable: true, description: 'working time to the first response, pauses excluded' }) medianFirstResponseMs!: number | null;
   @ApiInteger({ nullable: true }) p90FirstResponseMs!: number | null;
 }

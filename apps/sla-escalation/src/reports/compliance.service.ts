@@ -55,8 +55,12 @@ export class ComplianceService {
       return index < 0 ? PLAN_CODES.length : index;
     };
     const groups = [...byGroup.values()]
-      .sort((a, b) => planOrder(a.plan) - planOrder(b.plan) || a.plan.localeCompare(b.plan)
-        || TICKET_PRIORITIES.indexOf(a.priority) - TICKET_PRIORITIES.indexOf(b.priority))
+      .sort(
+        (a, b) =>
+          planOrder(a.plan) - planOrder(b.plan) ||
+          a.plan.localeCompare(b.plan) ||
+          TICKET_PRIORITIES.indexOf(a.priority) - TICKET_PRIORITIES.indexOf(b.priority),
+      )
       .map((group) => ({ plan: group.plan, priority: group.priority, ...figures(group.rows) }));
     return { groups, total: figures(rows) };
   }

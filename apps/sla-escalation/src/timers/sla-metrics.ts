@@ -28,9 +28,22 @@ export class SlaMetrics implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     const registers = [metrics.registry];
-    this.clocks = new Gauge({ name: 'sla_clocks', help: 'SLA clocks by state (running, paused, stopped)', labelNames: ['state'], registers });
-    this.timersDue = new Gauge({ name: 'sla_timers_due', help: 'Warning, breach and escalation timers due now and not fired yet', registers });
-    this.fired = new Counter({ name: 'sla_timer_transitions_fired_total', help: 'Warnings, breaches and escalations this replica fired', registers });
+    this.clocks = new Gauge({
+      name: 'sla_clocks',
+      help: 'SLA clocks by state (running, paused, stopped)',
+      labelNames: ['state'],
+      registers,
+    });
+    this.timersDue = new Gauge({
+      name: 'sla_timers_due',
+      help: 'Warning, breach and escalation timers due now and not fired yet',
+      registers,
+    });
+    this.fired = new Counter({
+      name: 'sla_timer_transitions_fired_total',
+      help: 'Warnings, breaches and escalations this replica fired',
+      registers,
+    });
     this.lateness = new Histogram({
       name: 'sla_timer_firing_lateness_seconds',
       help: "Time from a threshold's instant to the commit of the event it caused",
@@ -59,7 +72,9 @@ export class SlaMetrics implements OnApplicationBootstrap {
     for (const state of ['running', 'paused', 'stopped']) this.clocks.set({ state }, 0);
     for (const row of states) this.clocks.set({ state: row.state }, Number(row.n));
     // idx_timer_due: a range of the due rows only
-    const [due]: Array<{ n: string | number }> = await this.dataSource.query('SELECT COUNT(*) AS n FROM sla_timer WHERE due_at <= ?', [this.time.now()]);
+    const [due]: Array<{ n: string | number }> = await this.dataSource.query('SELECT COUNT(*) AS n FROM sla_timer WHERE due_at <= ?', [
+      this.time.now(),
+    ]);
     this.timersDue.set(Number(due?.n ?? 0));
   }
 }

@@ -137,7 +137,8 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         }
         // timers that came due while the pass ran go after the gap; due rows a pass that fired
         // nothing left behind are held by a handler (whose commit nudges) or a replica: they wait
-        if (this.wokenDuringPass || (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now())) this.wakeIn(PASS_GAP_MS);
+        if (this.wokenDuringPass || (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now()))
+          this.wakeIn(PASS_GAP_MS);
         else this.wakeAt(pass.nextDueAt);
         return { moreWaiting: false };
       },
@@ -146,7 +147,11 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     // helpers only join while a backlog drains: the primary wakes them after a full batch
     this.helpers = Array.from(
       { length: env.SLA_TIMER_CONCURRENCY - 1 },
-      () => new PollingLoop(async () => ({ moreWaiting: this.isFull(await this.firePassRetrying()) }), { intervalMs: 10 * this.pollIntervalMs, onError }),
+      () =>
+        new PollingLoop(async () => ({ moreWaiting: this.isFull(await this.firePassRetrying()) }), {
+          intervalMs: 10 * this.pollIntervalMs,
+          onError,
+        }),
     );
   }
 
@@ -295,15 +300,28 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       const before = clockFromJson(record.state);
       const step = fireDueTimers(before, policy, now);
       // timer events belong to the flow that started the clock
-      const write: ClockWrite = { record, clock: step.clock, transitions: step.transitions, change: { policy, origin: { correlationId: record.correlationId }, now } };
-      const stored = this.storedWithoutReading(record.id, dueTimers(before, policy), dueTimers(step.clock, policy), claimedByClock.get(record.id) ?? new Map());
+      const write: ClockWrite = {
+        record,
+        clock: step.clock,
+        transitions: step.transitions,
+        change: { policy, origin: { correlationId: record.correlationId }, now },
+      };
+      const stored = this.storedWithoutReading(
+        record.id,
+        dueTimers(before, policy),
+        dueTimers(step.clock, policy),
+        claimedByClock.get(record.id) ?? new Map(),
+      );
       if (stored) {
         writes.push(write);
         timers.push(...stored);
       } else careful.push(write);
     }
     if (careful.length > 0) {
-      const locked = await this.lockAllTimers(manager, careful.map((write) => write.record.id));
+      const locked = await this.lockAllTimers(
+        manager,
+        careful.map((write) => write.record.id),
+      );
       for (const write of careful) {
         const rows = locked.get(write.record.id);
         if (!rows) continue;
@@ -320,7 +338,12 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
    * row of the clock is listed at its instant; otherwise null. Rows the change keeps as they are
    * stand in without an id (the ledger neither deletes nor rewrites them).
    */
-  private storedWithoutReading(clockId: string, before: SlaTimer[], after: SlaTimer[], claimed: Map<string, ClaimedTimer>): StoredTimer[] | null {
+  private storedWithoutReading(
+    clockId: string,
+    before: SlaTimer[],
+    after: SlaTimer[],
+    claimed: Map<string, ClaimedTimer>,
+  ): StoredTimer[] | null {
     const kept = new Map(after.map((timer) => [timerKey(clockId, timer.kind, levelOf(timer)), timer.at.getTime()]));
     const listed = new Set<string>();
     const rows: StoredTimer[] = [];
@@ -345,9 +368,13 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
    * pass holds is left out.
    */
   private async lockAllTimers(manager: EntityManager, clockIds: string[]): Promise<Map<string, StoredTimer[]>> {
-    const all: StoredTimer[] = await manager.query('SELECT id, clock_id, kind, level, due_at FROM sla_timer WHERE clock_id IN (?)', [clockIds]);
+    const all: StoredTimer[] = await manager.query('SELECT id, clock_id, kind, level, due_at FROM sla_timer WHERE clock_id IN (?)', [
+      clockIds,
+    ]);
     const lockedRows: Array<{ id: string }> =
-      all.length === 0 ? [] : await manager.query('SELECT id FROM sla_timer WHERE id IN (?) FOR UPDATE SKIP LOCKED', [all.map((row) => Number(row.id))]);
+      all.length === 0
+        ? []
+        : await manager.query('SELECT id FROM sla_timer WHERE id IN (?) FOR UPDATE SKIP LOCKED', [all.map((row) => Number(row.id))]);
     const locked = new Set(lockedRows.map((row) => String(row.id)));
     const byClock = new Map<string, StoredTimer[]>(clockIds.map((id) => [id, []]));
     for (const row of all) {

@@ -5,7 +5,8 @@ import { request } from '@support/testing';
  * through the knowledge base's admin routes (each step must succeed). Returns the article's id.
  */
 export async function publishEchoArticle(knowledgeBaseUrl: string, adminToken: string, category: string, section: string): Promise<string> {
-  const call = (method: string, route: string, body?: unknown) => request(method, `${knowledgeBaseUrl}${route}`, { token: adminToken, body });
+  const call = (method: string, route: string, body?: unknown) =>
+    request(method, `${knowledgeBaseUrl}${route}`, { token: adminToken, body });
   expect((await call('POST', '/v1/categories', { slug: category, title: 'Audio', description: 'Sound in meetings.' })).status).toBe(201);
   expect((await call('POST', `/v1/categories/${category}/sections`, { slug: section, title: 'Echo' })).status).toBe(201);
   const article = await call('POST', '/v1/articles', {

@@ -34,7 +34,8 @@ export class RedriveSettingsResponse {
 export class TicketingConsistencyResponse {
   @ApiText({ example: 'ticketing' }) service!: string;
   @ApiInstant() checkedAt!: string;
-  @ApiNested(() => TicketingConsistencyCountersResponse, { description: 'what the sweeps of this replica did since it started' }) counters!: TicketingConsistencyCountersResponse;
+  @ApiNested(() => TicketingConsistencyCountersResponse, { description: 'what the sweeps of this replica did since it started' })
+  counters!: TicketingConsistencyCountersResponse;
   @ApiNested(() => StuckTicketsResponse, { description: 'counted in the database, for all replicas' }) stuck!: StuckTicketsResponse;
   @ApiNested(() => SweepStateResponse) sweep!: SweepStateResponse;
   @ApiNested(() => RedriveSettingsResponse) settings!: RedriveSettingsResponse;

@@ -30,7 +30,12 @@ export type TicketingConsistencyCounter = (typeof TICKETING_CONSISTENCY_COUNTERS
 export class TicketingConsistencyCounters extends ConsistencyCounters<TicketingConsistencyCounter> {
   constructor(metrics: ServiceMetrics) {
     super(TICKETING_CONSISTENCY_COUNTERS);
-    exposeCounts(metrics, 'support_anti_entropy_total', 'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)', this);
+    exposeCounts(
+      metrics,
+      'support_anti_entropy_total',
+      'Anti-entropy work of this replica since it started, by kind (GET /v1/admin/consistency)',
+      this,
+    );
   }
 }
 
@@ -90,15 +95,12 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.schedule = { afterMs: env.TICKET_REDRIVE_AFTER_MS, maxAttempts: env.TICKET_REDRIVE_MAX_ATTEMPTS };
     this.batchSize = env.TICKET_REDRIVE_BATCH_SIZE;
-    this.loop = new PollingLoop(
-      async () => ({ moreWaiting: (await this.sweepOnce()) === this.batchSize }),
-      {
-        intervalMs: env.TICKET_REDRIVE_INTERVAL_MS,
-        maxBackoffMs: Math.max(5000, env.TICKET_REDRIVE_INTERVAL_MS),
-        onError: (error, failures) => this.logger.warn(`re-drive sweep failed (attempt ${failures}): ${error.message}`),
-        onRecovered: () => this.logger.log('re-drive sweep recovered'),
-      },
-    );
+    this.loop = new PollingLoop(async () => ({ moreWaiting: (await this.sweepOnce()) === this.batchSize }), {
+      intervalMs: env.TICKET_REDRIVE_INTERVAL_MS,
+      maxBackoffMs: Math.max(5000, env.TICKET_REDRIVE_INTERVAL_MS),
+      onError: (error, failures) => this.logger.warn(`re-drive sweep failed (attempt ${failures}): ${error.message}`),
+      onRecovered: () => this.logger.log('re-drive sweep recovered'),
+    });
   }
 
   get settings() {
@@ -167,7 +169,9 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
     for (const { ticket, reason, attempt, correlationId, last } of redriven) {
       this.counters.increment('ticketsRedriven');
       this.counters.increment(REASON_COUNTERS[reason]);
-      const waited = Math.round((now.getTime() - (reason === 'clock' ? ticket.entitlementDecidedAt ?? ticket.createdAt : ticket.createdAt).getTime()) / 1000);
+      const waited = Math.round(
+        (now.getTime() - (reason === 'clock' ? (ticket.entitlementDecidedAt ?? ticket.createdAt) : ticket.createdAt).getTime()) / 1000,
+      );
       const what = REASON_TEXT[reason];
       this.logger.warn(
         `anti-entropy: ticket ${ticket.id} waited ${waited}s for ${what}; support.ticket.created re-published ` +
@@ -211,13 +215,27 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private claimAwaitingSuggestions(manager: EntityManager, now: Date, limit: number): Promise<StuckRow[]> {
     const cutoff = new Date(now.getTime() - this.schedule.afterMs);
-    return this.claim(manager, `IF(t.entitlement_status = 'pending', 'decision', 'suggestions')`, AWAITING_SUGGESTIONS_CONDITION, [cutoff], now, limit);
+    return this.claim(
+      manager,
+      `IF(t.entitlement_status = 'pending', 'decision', 'suggestions')`,
+      AWAITING_SUGGESTIONS_CONDITION,
+      [cutoff],
+      now,
+      limit,
+    );
   }
 
   /** Tickets waiting for their decision or clock (STUCK_CONDITION) whose next re-drive is due. */
   private claimStuck(manager: EntityManager, now: Date): Promise<StuckRow[]> {
     const cutoff = new Date(now.getTime() - this.schedule.afterMs);
-    return this.claim(manager, `IF(t.entitlement_status = 'pending', 'decision', 'clock')`, STUCK_CONDITION, [cutoff, FINISHED_STATUSES, cutoff], now, this.batchSize);
+    return this.claim(
+      manager,
+      `IF(t.entitlement_status = 'pending', 'decision', 'clock')`,
+      STUCK_CONDITION,
+      [cutoff, FINISHED_STATUSES, cutoff],
+      now,
+      this.batchSize,
+    );
   }
 
   /**
@@ -225,7 +243,14 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
    * reason `reason` (an SQL expression) gives. SKIP LOCKED: a ticket another replica's sweep (or
    * a consumer applying its decision right now) holds is left for later.
    */
-  private claim(manager: EntityManager, reason: string, condition: string, parameters: unknown[], now: Date, limit: number): Promise<StuckRow[]> {
+  private claim(
+    manager: EntityManager,
+    reason: string,
+    condition: string,
+    parameters: unknown[],
+    now: Date,
+    limit: number,
+  ): Promise<StuckRow[]> {
     return manager.query(
       `SELECT t.id, ${reason} AS reason, r.attempts, r.first_redriven_at
          FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id

@@ -10,19 +10,30 @@ const REFUSAL_ANSWERS = {
 
 export function uploadRefused(refused: UploadRefused): ApiError {
   const answer = REFUSAL_ANSWERS[refused.refusal];
-  return new ApiError(answer.status, answer.code, refused.message, { errors: [{ field: 'file', problems: [refused.message.replace(/^file: /, '')] }] });
+  return new ApiError(answer.status, answer.code, refused.message, {
+    errors: [{ field: 'file', problems: [refused.message.replace(/^file: /, '')] }],
+  });
 }
 
 export function attachmentTooLarge(): ApiError {
-  return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'attachment_too_large', `file: larger than 25 MiB (${MAX_ATTACHMENT_BYTES} bytes), the limit for one file`, {
-    errors: [{ field: 'file', problems: [`must be at most ${MAX_ATTACHMENT_BYTES} bytes`] }],
-  });
+  return new ApiError(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'attachment_too_large',
+    `file: larger than 25 MiB (${MAX_ATTACHMENT_BYTES} bytes), the limit for one file`,
+    {
+      errors: [{ field: 'file', problems: [`must be at most ${MAX_ATTACHMENT_BYTES} bytes`] }],
+    },
+  );
 }
 
 export function attachmentLimitReached(ticketId: string): ApiError {
-  return ApiError.conflict('attachment_limit_reached', `file: ticket ${ticketId} already has ${MAX_ATTACHMENTS_PER_TICKET} attachments, the most a ticket takes`, {
-    limit: MAX_ATTACHMENTS_PER_TICKET,
-  });
+  return ApiError.conflict(
+    'attachment_limit_reached',
+    `file: ticket ${ticketId} already has ${MAX_ATTACHMENTS_PER_TICKET} attachments, the most a ticket takes`,
+    {
+      limit: MAX_ATTACHMENTS_PER_TICKET,
+    },
+  );
 }
 
 export function malformedUpload(problem: string): ApiError {
@@ -30,7 +41,11 @@ export function malformedUpload(problem: string): ApiError {
 }
 
 export function notMultipart(): ApiError {
-  return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', 'file: send multipart/form-data with the file in the field "file"');
+  return new ApiError(
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    'unsupported_media_type',
+    'file: send multipart/form-data with the file in the field "file"',
+  );
 }
 
 export function attachmentNotFound(ticketId: string, attachmentId: string): ApiError {

@@ -17,7 +17,9 @@ async function refusal(bytes: Buffer, filename = 'file', declaredContentType: st
 describe('inspecting an upload', () => {
   it('takes the type from the bytes, whatever the client declared', async () => {
     expect(await inspectUpload({ bytes: PNG, filename: 'screen.png', declaredContentType: 'image/png' })).toEqual({
-      contentType: 'image/png', declaredContentType: 'image/png', filename: 'screen.png',
+      contentType: 'image/png',
+      declaredContentType: 'image/png',
+      filename: 'screen.png',
     });
     const renamed = await inspectUpload({ bytes: PNG, filename: 'screen.dat', declaredContentType: 'application/octet-stream' });
     expect(renamed.contentType).toBe('image/png');
@@ -26,11 +28,15 @@ describe('inspecting an upload', () => {
 
   it('stores logs as UTF-8 or UTF-16 text, and unknown bytes as octet-stream', async () => {
     const log = Buffer.from('2026-11-21 10:00:00 ERROR audio device lost — retrying\n');
-    expect((await inspectUpload({ bytes: log, filename: 'client.log', declaredContentType: 'text/x-log' })).contentType).toBe('text/plain; charset=utf-8');
+    expect((await inspectUpload({ bytes: log, filename: 'client.log', declaredContentType: 'text/x-log' })).contentType).toBe(
+      'text/plain; charset=utf-8',
+    );
     const windowsLog = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('error\r\n', 'utf16le')]);
     expect((await inspectUpload({ bytes: windowsLog, filename: 'zoom.log' })).contentType).toBe('text/plain; charset=utf-16le');
     const bigEndianLog = Buffer.from('error\r\n', 'utf16le').swap16();
-    expect((await inspectUpload({ bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndianLog]), filename: 'zoom.log' })).contentType).toBe('text/plain; charset=utf-16be');
+    expect(
+      (await inspectUpload({ bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndianLog]), filename: 'zoom.log' })).contentType,
+    ).toBe('text/plain; charset=utf-16be');
     const notText = Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x01, 0x02]);
     expect((await inspectUpload({ bytes: notText, filename: 'x.bin' })).contentType).not.toMatch(/^text/);
     const binary = Buffer.from([0x00, 0x01, 0x02, 0xff, 0x10, 0x00, 0x99]);
@@ -81,8 +87,12 @@ describe('inspecting an upload', () => {
 
   it('accepts a declared type that only differs in detail from the bytes', async () => {
     expect((await inspectUpload({ bytes: PNG, filename: 'a.jpg', declaredContentType: 'image/jpeg' })).contentType).toBe('image/png');
-    expect((await inspectUpload({ bytes: ZIP, filename: 'logs.zip', declaredContentType: 'application/x-zip-compressed' })).contentType).toBe('application/zip');
-    expect((await inspectUpload({ bytes: Buffer.from('<svg/>'), filename: 'a.svg', declaredContentType: 'image/svg+xml' })).contentType).toMatch(/^text\/plain/);
+    expect(
+      (await inspectUpload({ bytes: ZIP, filename: 'logs.zip', declaredContentType: 'application/x-zip-compressed' })).contentType,
+    ).toBe('application/zip');
+    expect(
+      (await inspectUpload({ bytes: Buffer.from('<svg/>'), filename: 'a.svg', declaredContentType: 'image/svg+xml' })).contentType,
+    ).toMatch(/^text\/plain/);
   });
 });
 

@@ -62,10 +62,54 @@ const EXECUTABLE_FILE_TYPES: ReadonlyMap<string, string> = new Map([
  * (batch files, Windows Script Host, PowerShell) or like an ordinary archive (installers, jars).
  */
 const EXECUTABLE_EXTENSIONS = new Set([
-  'exe', 'com', 'scr', 'pif', 'cpl', 'msc', 'msi', 'msp', 'dll', 'sys', 'drv', 'ocx',
-  'bat', 'cmd', 'vbs', 'vbe', 'js', 'jse', 'wsf', 'wsh', 'hta', 'ps1', 'psm1', 'psd1', 'reg', 'lnk', 'scf', 'inf', 'gadget',
-  'sh', 'bash', 'zsh', 'csh', 'ksh', 'command', 'run', 'elf', 'so', 'dylib', 'appimage',
-  'app', 'apk', 'ipa', 'jar', 'deb', 'rpm', 'pkg', 'dmg',
+  'exe',
+  'com',
+  'scr',
+  'pif',
+  'cpl',
+  'msc',
+  'msi',
+  'msp',
+  'dll',
+  'sys',
+  'drv',
+  'ocx',
+  'bat',
+  'cmd',
+  'vbs',
+  'vbe',
+  'js',
+  'jse',
+  'wsf',
+  'wsh',
+  'hta',
+  'ps1',
+  'psm1',
+  'psd1',
+  'reg',
+  'lnk',
+  'scf',
+  'inf',
+  'gadget',
+  'sh',
+  'bash',
+  'zsh',
+  'csh',
+  'ksh',
+  'command',
+  'run',
+  'elf',
+  'so',
+  'dylib',
+  'appimage',
+  'app',
+  'apk',
+  'ipa',
+  'jar',
+  'deb',
+  'rpm',
+  'pkg',
+  'dmg',
 ]);
 
 /** Declared families whose bytes file-type can confirm; a claim it contradicts is refused. */
@@ -78,7 +122,11 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * Decides what an uploaded file is from its bytes: refuses empty files, executables and a declared
  * type the bytes contradict, and returns the type to store and serve it with.
  */
-export async function inspectUpload(upload: { bytes: Buffer; filename: string; declaredContentType?: string | null }): Promise<InspectedUpload> {
+export async function inspectUpload(upload: {
+  bytes: Buffer;
+  filename: string;
+  declaredContentType?: string | null;
+}): Promise<InspectedUpload> {
   const { bytes } = upload;
   const filename = sanitiseFilename(upload.filename);
   if (bytes.length === 0) throw new UploadRefused('empty_file', 'file: is empty');
@@ -89,7 +137,8 @@ export async function inspectUpload(upload: { bytes: Buffer; filename: string; d
   const utf16 = utf16TextType(bytes);
   const detected = utf16 ? undefined : await fromBuffer(bytes);
   const executableType = detected && EXECUTABLE_FILE_TYPES.get(detected.ext);
-  if (executableType) throw new UploadRefused('executable', `file: ${filename} is ${executableType} (${detected.mime}); executables are refused`);
+  if (executableType)
+    throw new UploadRefused('executable', `file: ${filename} is ${executableType} (${detected.mime}); executables are refused`);
   const extension = extensionOf(filename);
   if (extension && EXECUTABLE_EXTENSIONS.has(extension)) {
     throw new UploadRefused('executable', `file: .${extension} files run as programs when opened; executables are refused`);
@@ -98,10 +147,7 @@ export async function inspectUpload(upload: { bytes: Buffer; filename: string; d
   const contentType = utf16 ?? detected?.mime ?? utf8TextType(bytes) ?? 'application/octet-stream';
   const declaredContentType = normaliseContentType(upload.declaredContentType);
   if (declaredContentType && contradicts(declaredContentType, contentType)) {
-    throw new UploadRefused(
-      'content_type_mismatch',
-      `file: declared as ${declaredContentType} but its bytes are ${contentType}`,
-    );
+    throw new UploadRefused('content_type_mismatch', `file: declared as ${declaredContentType} but its bytes are ${contentType}`);
   }
   return { contentType, declaredContentType, filename };
 }
@@ -130,7 +176,8 @@ function utf16TextType(bytes: Buffer): string | null {
   if (!littleEndian) units.swap16();
   const text = units.toString('utf16le');
   // NULs, C0 controls other than tab and line ends, and unpaired surrogates do not occur in text
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) return null;
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text))
+    return null;
   return littleEndian ? 'text/plain; charset=utf-16le' : 'text/plain; charset=utf-16be';
 }
 

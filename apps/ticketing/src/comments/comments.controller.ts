@@ -17,7 +17,10 @@ export class CommentsController {
   @HttpCode(201)
   @JsonBodyLimit(FORM_JSON_BODY_LIMIT)
   @ApiCreatedResponse({ type: CommentResponse })
-  @ApiResponse({ status: 403, description: 'a requester tried to write an internal note, or a token claim ticketing cannot record (an id longer than a ticket holds)' })
+  @ApiResponse({
+    status: 403,
+    description: 'a requester tried to write an internal note, or a token claim ticketing cannot record (an id longer than a ticket holds)',
+  })
   @ApiResponse({ status: 409, description: 'the ticket is closed, or was refused by the plan check' })
   async add(
     @Param('id', UuidParamPipe) id: string,

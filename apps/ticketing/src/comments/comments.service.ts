@@ -71,10 +71,24 @@ export class CommentsService implements TicketConversation {
       if (isPublic && actsAsStaff(ticket, author)) {
         await this.recordFirstResponse(manager, ticket, comment, correlationId);
         if (ticket.status === 'new') {
-          await this.statuses.changeIfAllowed(manager, ticket, { to: 'open', actor: 'staff', changedBy: author.userId, reason: null, origin, at });
+          await this.statuses.changeIfAllowed(manager, ticket, {
+            to: 'open',
+            actor: 'staff',
+            changedBy: author.userId,
+            reason: null,
+            origin,
+            at,
+          });
         }
       } else if (!isStaff(author) && ticket.status === 'pending') {
-        await this.statuses.changeIfAllowed(manager, ticket, { to: 'open', actor: 'requester', changedBy: author.userId, reason: null, origin, at });
+        await this.statuses.changeIfAllowed(manager, ticket, {
+          to: 'open',
+          actor: 'requester',
+          changedBy: author.userId,
+          reason: null,
+          origin,
+          at,
+        });
       }
       ticket.updatedAt = at;
       await manager.save(ticket);

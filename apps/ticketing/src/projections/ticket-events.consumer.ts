@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  EntitlementChecked, KbArticlesSuggested, SlaBreached, SlaClockRetimed, SlaClockStarted, SlaClockStopped, SlaEscalated, TOPICS,
+  EntitlementChecked,
+  KbArticlesSuggested,
+  SlaBreached,
+  SlaClockRetimed,
+  SlaClockStarted,
+  SlaClockStopped,
+  SlaEscalated,
+  TOPICS,
 } from '@support/contracts';
 import { onBatch, type ReceivedBatch } from '@support/messaging';
 import { EventConsumers, type KafkaEventConsumer } from '@support/nest-messaging';

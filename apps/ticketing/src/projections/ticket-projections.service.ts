@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  EntitlementCheckedV1, KbArticlesSuggestedV1, SlaBreachedV1, SlaClockRetimedV1, SlaClockStartedV1, SlaClockStoppedV1, SlaEscalatedV1,
+  EntitlementCheckedV1,
+  KbArticlesSuggestedV1,
+  SlaBreachedV1,
+  SlaClockRetimedV1,
+  SlaClockStartedV1,
+  SlaClockStoppedV1,
+  SlaEscalatedV1,
   SupportEvent,
 } from '@support/contracts';
 import { originOf, UnprocessableEventError, type BatchContext } from '@support/messaging';
@@ -27,7 +33,10 @@ export class TicketProjections {
   /** Shows the plan check on each ticket; a refused new ticket becomes rejected, with the reason. */
   async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
     const { manager } = context;
-    const tickets = await this.lockTickets(manager, events.map((event) => event.data.ticketId));
+    const tickets = await this.lockTickets(
+      manager,
+      events.map((event) => event.data.ticketId),
+    );
     const changed = new Set<Ticket>();
     for (const event of events) {
       const decision = event.data;
@@ -37,7 +46,12 @@ export class TicketProjections {
       if (ticket.entitlementDecidedAt && ticket.entitlementDecidedAt > decidedAt) continue;
       // the decision shown already, announced again (entitlements answers a re-driven created
       // event with it): applying it twice could reject a ticket an agent has reopened since
-      if (ticket.entitlementDecidedAt?.getTime() === decidedAt.getTime() && ticket.entitlementStatus === decision.status && ticket.entitlementReason === decision.reason) continue;
+      if (
+        ticket.entitlementDecidedAt?.getTime() === decidedAt.getTime() &&
+        ticket.entitlementStatus === decision.status &&
+        ticket.entitlementReason === decision.reason
+      )
+        continue;
       Object.assign(ticket, {
         entitlementStatus: decision.status,
         entitlementReason: decision.reason,
@@ -59,10 +73,23 @@ export class TicketProjections {
       }
       changed.add(ticket);
     }
-    await updateRows(manager, Ticket, [...changed], [
-      'entitlementStatus', 'entitlementReason', 'entitlementMessage', 'entitlementPlan', 'entitlementChannels', 'entitlementDecidedAt',
-      'status', 'statusReason', 'solvedAt', 'updatedAt',
-    ]);
+    await updateRows(
+      manager,
+      Ticket,
+      [...changed],
+      [
+        'entitlementStatus',
+        'entitlementReason',
+        'entitlementMessage',
+        'entitlementPlan',
+        'entitlementChannels',
+        'entitlementDecidedAt',
+        'status',
+        'statusReason',
+        'solvedAt',
+        'updatedAt',
+      ],
+    );
   }
 
   applyClocksStarted(events: SupportEvent<SlaClockStartedV1>[], context: BatchContext): Promise<void> {
@@ -70,12 +97,19 @@ export class TicketProjections {
       events,
       context,
       (ticket, event) =>
-        Object.assign(ticket, { slaClockState: 'running', slaFirstResponseDueAt: new Date(event.data.dueAt), slaBreached: false, slaEscalationLevel: 0 }),
+        Object.assign(ticket, {
+          slaClockState: 'running',
+          slaFirstResponseDueAt: new Date(event.data.dueAt),
+          slaBreached: false,
+          slaEscalationLevel: 0,
+        }),
       {
         // the clock shown already, announced again (the SLA service answers a re-driven ticket so)
         alreadyShown: (ticket, event) =>
-          ticket.slaClockState === 'running' && ticket.slaFirstResponseDueAt?.getTime() === new Date(event.data.dueAt).getTime() &&
-          !ticket.slaBreached && ticket.slaEscalationLevel === 0,
+          ticket.slaClockState === 'running' &&
+          ticket.slaFirstResponseDueAt?.getTime() === new Date(event.data.dueAt).getTime() &&
+          !ticket.slaBreached &&
+          ticket.slaEscalationLevel === 0,
       },
     );
   }
@@ -94,7 +128,8 @@ export class TicketProjections {
     return this.applySlaEvents(
       events,
       context,
-      (ticket, event) => Object.assign(ticket, { slaEscalationLevel: Math.max(ticket.slaEscalationLevel, event.data.level), slaBreached: true }),
+      (ticket, event) =>
+        Object.assign(ticket, { slaEscalationLevel: Math.max(ticket.slaEscalationLevel, event.data.level), slaBreached: true }),
       { monotonic: true, touchesClockTime: false },
     );
   }
@@ -111,13 +146,18 @@ export class TicketProjections {
     for (const event of events) {
       for (const suggestion of event.data.suggestions) {
         if (suggestion.articleId.length > 255 || suggestion.locale.length > 35) {
-          throw new UnprocessableEventError(`suggestion ${suggestion.articleId.slice(0, 40)}: articleId over 255 or locale over 35 characters`);
+          throw new UnprocessableEventError(
+            `suggestion ${suggestion.articleId.slice(0, 40)}: articleId over 255 or locale over 35 characters`,
+          );
         }
       }
     }
     // the ticket rows are locked first, in id order: writers of one ticket's suggestions queue
     // there instead of deadlocking on the suggestion rows
-    const tickets = await this.lockTickets(manager, events.map((event) => event.data.ticketId));
+    const tickets = await this.lockTickets(
+      manager,
+      events.map((event) => event.data.ticketId),
+    );
     const latest = new Map<string, SupportEvent<KbArticlesSuggestedV1>>();
     for (const event of events) {
       const ticket = tickets.get(event.data.ticketId);
@@ -132,12 +172,23 @@ export class TicketProjections {
     await manager.query('DELETE FROM ticket_suggested_article WHERE ticket_id IN (?)', [ticketIds]);
     const rows = [...latest.values()].flatMap((event) =>
       event.data.suggestions.slice(0, MAX_SUGGESTIONS).map((s, position) => ({
-        ticketId: event.data.ticketId, position, articleId: s.articleId, slug: s.slug, title: s.title, locale: s.locale, score: s.score,
+        ticketId: event.data.ticketId,
+        position,
+        articleId: s.articleId,
+        slug: s.slug,
+        title: s.title,
+        locale: s.locale,
+        score: s.score,
         suggestedAt: new Date(event.data.suggestedAt),
       })),
     );
     if (rows.length > 0) await manager.createQueryBuilder().insert().into(SuggestedArticle).values(rows).updateEntity(false).execute();
-    await updateRows(manager, Ticket, ticketIds.flatMap((id) => tickets.get(id) ?? []), ['suggestionsUpdatedAt']);
+    await updateRows(
+      manager,
+      Ticket,
+      ticketIds.flatMap((id) => tickets.get(id) ?? []),
+      ['suggestionsUpdatedAt'],
+    );
   }
 
   /**
@@ -153,7 +204,10 @@ export class TicketProjections {
   ): Promise<void> {
     const relevant = events.filter((event) => event.data.metric === 'first_response');
     if (relevant.length === 0) return;
-    const tickets = await this.lockTickets(context.manager, relevant.map((event) => event.data.ticketId));
+    const tickets = await this.lockTickets(
+      context.manager,
+      relevant.map((event) => event.data.ticketId),
+    );
     const changed = new Set<Ticket>();
     const now = new Date();
     for (const event of relevant) {
@@ -167,9 +221,12 @@ export class TicketProjections {
       if (options.touchesClockTime !== false) ticket.updatedAt = now;
       changed.add(ticket);
     }
-    await updateRows(context.manager, Ticket, [...changed], [
-      'slaClockState', 'slaFirstResponseDueAt', 'slaBreached', 'slaEscalationLevel', 'slaUpdatedAt', 'updatedAt',
-    ]);
+    await updateRows(
+      context.manager,
+      Ticket,
+      [...changed],
+      ['slaClockState', 'slaFirstResponseDueAt', 'slaBreached', 'slaEscalationLevel', 'slaUpdatedAt', 'updatedAt'],
+    );
   }
 
   /** Locks the tickets in id order (so concurrent batches cannot deadlock on them) and reads them. */

@@ -59,13 +59,16 @@ class FakeDatabase {
     const keyOf = (claim: { callerId: string; key: string }) => `${claim.callerId}/${claim.key}`;
     const manager = {
       queryRunner: { isTransactionActive: true },
-      createQueryBuilder: () => ({ insert: () => ({ into: (into: unknown) => ({ values: (values: unknown) => insertBuilder(values, into) }) }) }),
+      createQueryBuilder: () => ({
+        insert: () => ({ into: (into: unknown) => ({ values: (values: unknown) => insertBuilder(values, into) }) }),
+      }),
       insert: async (entity: unknown, rows: Array<{ callerId: string; key: string }> | { callerId: string; key: string }) => {
         if (entity !== IdempotencyKey) throw new Error('unexpected insert');
         for (const row of Array.isArray(rows) ? rows : [rows]) {
           const key = keyOf(row);
           for (let lock = this.lockedKeys.get(key); lock && !record.keys.includes(key); lock = this.lockedKeys.get(key)) await lock;
-          if (this.committedKeys.has(key) || record.keys.includes(key)) throw Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
+          if (this.committedKeys.has(key) || record.keys.includes(key))
+            throw Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
           record.keys.push(key);
           this.lockedKeys.set(key, ended);
         }
@@ -99,7 +102,9 @@ function newTicket(index: number): Ticket {
 
 function filing(index: number, key?: string): NewFiling {
   const ticket = newTicket(index);
-  const claim = key ? { callerAccountId: 'acct', callerId: key.split('/')[0], key: key.split('/')[1], requestHash: 'h', ticketId: ticket.id } : null;
+  const claim = key
+    ? { callerAccountId: 'acct', callerId: key.split('/')[0], key: key.split('/')[1], requestHash: 'h', ticketId: ticket.id }
+    : null;
   return { ticket, claim, correlationId: `corr-${index}` };
 }
 
@@ -108,7 +113,10 @@ describe('TicketFilings (group commit of new tickets)', () => {
 
   function filings(concurrency: number, maxBatch = 100): TicketFilings {
     const outbox = new OutboxWriter('ticketing');
-    return new TicketFilings(db.unitOfWork, outbox, new IdempotencyKeys(null as never), new TicketStatusRecorder(outbox), { concurrency, maxBatch });
+    return new TicketFilings(db.unitOfWork, outbox, new IdempotencyKeys(null as never), new TicketStatusRecorder(outbox), {
+      concurrency,
+      maxBatch,
+    });
   }
 
   beforeEach(() => {
@@ -118,7 +126,9 @@ describe('TicketFilings (group commit of new tickets)', () => {
   it('writes a ticket at once, alone, while a transaction slot is free', async () => {
     const entry = await filings(2).file(filing(1));
     expect(entry).toMatchObject({ ticketId: newTicket(1).id, previousStatus: null, status: 'new', changedBy: 'user-1' });
-    expect(db.transactions).toEqual([{ tickets: [newTicket(1).id], statusRows: 1, outboxRows: [newTicket(1).id], keys: [], committed: true }]);
+    expect(db.transactions).toEqual([
+      { tickets: [newTicket(1).id], statusRows: 1, outboxRows: [newTicket(1).id], keys: [], committed: true },
+    ]);
   });
 
   it('groups the requests that wait for a slot into one transaction, each ticket with its history row and its created event, in arrival order', async () => {

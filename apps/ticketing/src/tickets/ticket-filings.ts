@@ -111,12 +111,7 @@ export class TicketFilings {
       for (const waiting of batch) {
         const { ticket } = waiting;
         await context.with(waiting.context, () =>
-          this.outbox.add(
-            manager,
-            TicketCreated,
-            ticketCreatedPayload(ticket),
-            { correlationId: waiting.correlationId },
-          ),
+          this.outbox.add(manager, TicketCreated, ticketCreatedPayload(ticket), { correlationId: waiting.correlationId }),
         );
       }
     });

@@ -1,6 +1,4 @@
-import type {
-  EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus,
-} from '@support/contracts';
+import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 
 export interface TicketChannels {

@@ -30,7 +30,12 @@ export class TicketsController {
   @ApiCreatedResponse({
     type: TicketResponse,
     description: `the ticket; a replay carries ${REPLAY_HEADER}: true`,
-    headers: { [REPLAY_HEADER]: { description: 'present on a replay of an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } } },
+    headers: {
+      [REPLAY_HEADER]: {
+        description: 'present on a replay of an earlier request with the same Idempotency-Key',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
   @ApiResponse({ status: 422, description: 'the Idempotency-Key was used with a different body' })
   @ApiForbiddenResponse({ description: 'a token claim ticketing cannot record (an id longer than a ticket holds)' })
@@ -62,7 +67,10 @@ export class TicketsController {
   @Patch(':id')
   @ApiOkResponse({ type: TicketResponse, description: 'the ticket after the change' })
   @ApiResponse({ status: 409, description: 'an illegal status transition (the allowed ones are listed) or a closed ticket' })
-  @ApiForbiddenResponse({ description: 'a requester changed a field only agents and admins change, or a token claim ticketing cannot record (an id longer than a ticket holds)' })
+  @ApiForbiddenResponse({
+    description:
+      'a requester changed a field only agents and admins change, or a token claim ticketing cannot record (an id longer than a ticket holds)',
+  })
   async update(
     @Param('id', UuidParamPipe) id: string,
     @Body() change: UpdateTicketDto,

@@ -11,7 +11,11 @@ import { TicketsService } from './tickets.service';
 @Module({
   controllers: [TicketsController],
   providers: [
-    TicketsService, TicketStatusRecorder, TicketDetails, IdempotencyKeys, TicketFilings,
+    TicketsService,
+    TicketStatusRecorder,
+    TicketDetails,
+    IdempotencyKeys,
+    TicketFilings,
     {
       provide: FilingOptions,
       // the platform module provides the service's validated environment as CommonEnvironment

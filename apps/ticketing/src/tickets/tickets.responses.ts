@@ -19,7 +19,8 @@ export class SelfServiceLinksResponse {
 
 export class TicketEntitlementSummaryResponse {
   @ApiOneOf(ENTITLEMENT_STATES, { description: 'pending until the plan check arrives' }) status!: string;
-  @ApiText({ nullable: true, description: 'why (entitled, best_effort, free_plan, end_user, unknown_account, ...)' }) reason!: string | null;
+  @ApiText({ nullable: true, description: 'why (entitled, best_effort, free_plan, end_user, unknown_account, ...)' }) reason!:
+    string | null;
 }
 
 export class TicketEntitlementResponse extends TicketEntitlementSummaryResponse {
@@ -27,11 +28,13 @@ export class TicketEntitlementResponse extends TicketEntitlementSummaryResponse 
   @ApiText({ nullable: true, example: 'pro' }) plan!: string | null;
   @ApiNested(() => TicketChannelsResponse, { nullable: true }) channels!: TicketChannelsResponse | null;
   @ApiInstant({ nullable: true }) decidedAt!: string | null;
-  @ApiNested(() => SelfServiceLinksResponse, { required: false, description: 'only when denied: where to help yourself' }) selfService?: SelfServiceLinksResponse;
+  @ApiNested(() => SelfServiceLinksResponse, { required: false, description: 'only when denied: where to help yourself' })
+  selfService?: SelfServiceLinksResponse;
 }
 
 export class TicketSlaResponse {
-  @ApiOneOf(['running', 'stopped'], { nullable: true, description: 'the first-response clock; null before it starts' }) state!: string | null;
+  @ApiOneOf(['running', 'stopped'], { nullable: true, description: 'the first-response clock; null before it starts' }) state!:
+    string | null;
   @ApiInstant({ nullable: true }) firstResponseDueAt!: string | null;
   @ApiFlag() breached!: boolean;
   @ApiInteger({ minimum: 0 }) escalationLevel!: number;

@@ -20,8 +20,13 @@ import { TicketStatusRecorder } from './ticket-status.recorder';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 import { assertStorableCaller } from './storable-caller';
 import {
-  idempotencyKeyReused, invalidCursor, invalidIdempotencyKey, nothingToChange, staffOnlyFields,
-  ticketClosed, ticketNotFound,
+  idempotencyKeyReused,
+  invalidCursor,
+  invalidIdempotencyKey,
+  nothingToChange,
+  staffOnlyFields,
+  ticketClosed,
+  ticketNotFound,
 } from './tickets.errors';
 
 export interface FilingResult {
@@ -91,7 +96,16 @@ export class TicketsService {
     } satisfies Omit<Ticket, 'version'>);
     try {
       // written with whatever other new tickets are waiting (group commit: TicketFilings)
-      const claim = idempotencyKey === undefined ? null : { callerAccountId: requester.accountId ?? '', callerId: requester.userId, key: idempotencyKey, requestHash, ticketId: ticket.id };
+      const claim =
+        idempotencyKey === undefined
+          ? null
+          : {
+              callerAccountId: requester.accountId ?? '',
+              callerId: requester.userId,
+              key: idempotencyKey,
+              requestHash,
+              ticketId: ticket.id,
+            };
       const filing = await this.filings.file({ ticket, claim, correlationId });
       return { ticket, filing, replayed: false };
     } catch (error) {
@@ -147,7 +161,10 @@ export class TicketsService {
     const select = this.dataSource.getRepository(Ticket).createQueryBuilder('ticket');
     // a customer is (account, user): the same user id in another account lists nothing of this one
     if (!isStaff(caller)) {
-      select.andWhere('ticket.accountId = :callerAccount AND ticket.requesterId = :caller', { callerAccount: caller.accountId, caller: caller.userId });
+      select.andWhere('ticket.accountId = :callerAccount AND ticket.requesterId = :caller', {
+        callerAccount: caller.accountId,
+        caller: caller.userId,
+      });
     }
     if (filters.requester !== undefined) select.andWhere('ticket.requesterId = :requester', { requester: filters.requester });
     if (filters.account !== undefined) select.andWhere('ticket.accountId = :account', { account: filters.account });
@@ -197,7 +214,10 @@ export class TicketsService {
       const priorityChanges = change.priority !== undefined && change.priority !== ticket.priority;
       const assigneeChanges = change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId;
       if ((priorityChanges || assigneeChanges) && ticket.status === 'closed') {
-        throw ticketClosed(id, `changing ${[priorityChanges && 'priority', assigneeChanges && 'assigneeId'].filter(Boolean).join(' and ')}`);
+        throw ticketClosed(
+          id,
+          `changing ${[priorityChanges && 'priority', assigneeChanges && 'assigneeId'].filter(Boolean).join(' and ')}`,
+        );
       }
       if (priorityChanges && change.priority !== undefined) {
         const previousPriority = ticket.priority;

@@ -1,6 +1,15 @@
 import { createEvent, TOPICS, type EventDefinition } from '@support/contracts';
 import {
-  EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type JsonResponse, type RunningBroker, type TokenClaims,
+  EventProbe,
+  queryDatabase,
+  request,
+  ServiceStack,
+  signToken,
+  startMockKafka,
+  waitFor,
+  type JsonResponse,
+  type RunningBroker,
+  type TokenClaims,
 } from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,7 +69,13 @@ export class TicketingHarness {
     return signToken(claims);
   }
 
-  call<T = any>(method: string, route: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+  call<T = any>(
+    method: string,
+    route: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonResponse<T>> {
     return request<T>(method, `${this.url}${route}`, { token, body, headers });
   }
 
@@ -99,7 +114,10 @@ export class TicketingHarness {
 
   /** How many events of a type the service committed for a ticket (exactly what it will ever publish). */
   async committedEvents(type: string, ticketId: string): Promise<number> {
-    const rows = await queryDatabase(this.database, 'SELECT COUNT(*) AS n FROM outbox_message WHERE type = ? AND message_key = ?', [type, ticketId]);
+    const rows = await queryDatabase(this.database, 'SELECT COUNT(*) AS n FROM outbox_message WHERE type = ? AND message_key = ?', [
+      type,
+      ticketId,
+    ]);
     return Number(rows[0].n);
   }
 

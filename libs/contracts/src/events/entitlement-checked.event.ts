@@ -1,12 +1,18 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-definition';
 import { TOPICS } from '../topics';
 import {
-  ACCOUNT_ROLES, ENTITLEMENT_STATUSES, PLAN_CODES, TICKET_CHANNELS, TICKET_PRIORITIES,
-  type AccountRole, type EntitlementStatus, type PlanCode, type TicketChannel, type TicketPriority,
+  ACCOUNT_ROLES,
+  ENTITLEMENT_STATUSES,
+  PLAN_CODES,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  type AccountRole,
+  type EntitlementStatus,
+  type PlanCode,
+  type TicketChannel,
+  type TicketPriority,
 } from '../vocabulary';
 
 export class SupportChannelsV1 {

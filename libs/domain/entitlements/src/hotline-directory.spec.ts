@@ -29,12 +29,16 @@ describe('validateHotline', () => {
   });
 
   it('names every bad field', () => {
-    expect(validateHotline(line({ country: 'USA', countryName: '', number: '1-888-799-9666', extension: 'two', language: 'English', tollFree: 'yes' }))).toEqual([
+    expect(
+      validateHotline(
+        line({ country: 'USA', countryName: '', number: '1-888-799-9666', extension: 'two', language: 'English', tollFree: 'yes' }),
+      ),
+    ).toEqual([
       'country: must be an ISO 3166-1 alpha-2 code such as \'US\' (got "USA")',
       'countryName: must be a non-empty string',
-      'number: must be \'+\', a country code and dot-separated digit groups such as \'+1.888.799.9666\' (got "1-888-799-9666")',
+      "number: must be '+', a country code and dot-separated digit groups such as '+1.888.799.9666' (got \"1-888-799-9666\")",
       'extension: must be up to 6 digits, or empty when none is needed (got "two")',
-      'language: must be a language tag such as \'en\' or \'en-GB\' (got "English")',
+      "language: must be a language tag such as 'en' or 'en-GB' (got \"English\")",
       'tollFree: must be true or false (got "yes")',
     ]);
   });

@@ -1,9 +1,6 @@
 import type { RoleChannels } from './plan-definition';
 import { describeSlaDuration } from './sla-duration';
-import {
-  assessStanding, targetsOf,
-  type DecisionReason, type EntitlementStatus, type StandingInput,
-} from './support-standing';
+import { assessStanding, targetsOf, type DecisionReason, type EntitlementStatus, type StandingInput } from './support-standing';
 import { PLAN_NAMES, type AccountRole, type PlanCode, type TicketPriority } from './vocabulary';
 
 export interface TicketEntitlementInput extends StandingInput {
@@ -55,10 +52,9 @@ function planName(code: PlanCode | null): string {
 }
 
 function otherChannels(channels: RoleChannels): string {
-  const open = [
-    channels.chat ? 'web chat (the Help button in the web portal)' : null,
-    channels.phone ? 'the phone hotlines' : null,
-  ].filter((channel): channel is string => channel !== null);
+  const open = [channels.chat ? 'web chat (the Help button in the web portal)' : null, channels.phone ? 'the phone hotlines' : null].filter(
+    (channel): channel is string => channel !== null,
+  );
   return open.length > 0 ? ` ${capitalize(open.join(' and '))} ${open.length > 1 ? 'are' : 'is'} also open.` : '';
 }
 

@@ -1,6 +1,13 @@
 import {
-  DEFAULT_SLA_TARGETS, PLAN_CODES, PlanConfigurationError, defaultPlans, isSlaDuration, nextPlanVersion,
-  validatePlanDefinition, type PlanDefinition, type RoleChannels,
+  DEFAULT_SLA_TARGETS,
+  PLAN_CODES,
+  PlanConfigurationError,
+  defaultPlans,
+  isSlaDuration,
+  nextPlanVersion,
+  validatePlanDefinition,
+  type PlanDefinition,
+  type RoleChannels,
 } from './index';
 
 function plan(code: PlanDefinition['code']): PlanDefinition {
@@ -86,11 +93,12 @@ describe('validatePlanDefinition', () => {
 
   it('names an unknown role and a missing one', () => {
     const p = valid();
-    p.roles = loosely({ owner: p.roles.owner, admin: p.roles.admin, agent: { selfService: true, ticket: 'none', chat: false, phone: false } });
-    expect(validatePlanDefinition(p)).toEqual([
-      'roles.member: missing',
-      'roles.agent: unknown role, expected one of owner, admin, member',
-    ]);
+    p.roles = loosely({
+      owner: p.roles.owner,
+      admin: p.roles.admin,
+      agent: { selfService: true, ticket: 'none', chat: false, phone: false },
+    });
+    expect(validatePlanDefinition(p)).toEqual(['roles.member: missing', 'roles.agent: unknown role, expected one of owner, admin, member']);
   });
 
   it('names bad channels of a role', () => {
@@ -155,11 +163,14 @@ describe('nextPlanVersion', () => {
     ['the service priority', (p) => (p.servicePriority = 5)],
     ['a role channel', (p) => (p.roles.owner.phone = true)],
     ['an SLA target', (p) => (p.slaTargets!.urgent = 'PT30M')],
-    ['the targets to none', (p) => {
-      p.slaTargets = null;
-      p.roles.owner.ticket = 'best_effort';
-      p.roles.admin.ticket = 'best_effort';
-    }],
+    [
+      'the targets to none',
+      (p) => {
+        p.slaTargets = null;
+        p.roles.owner.ticket = 'best_effort';
+        p.roles.admin.ticket = 'best_effort';
+      },
+    ],
   ])('bumps the version when %s changes', (_what, change) => {
     const changed = structuredClone(current);
     change(changed);

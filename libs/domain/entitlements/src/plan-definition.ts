@@ -1,8 +1,18 @@
 import { isSlaDuration } from './sla-duration';
 import {
-  ACCOUNT_ROLES, PLAN_CODES, PLAN_NAMES, TICKET_CHANNELS, TICKET_PRIORITIES, isAccountRole, isPlanCode,
-  isTicketChannel, isTicketPriority,
-  type AccountRole, type PlanCode, type TicketChannel, type TicketPriority,
+  ACCOUNT_ROLES,
+  PLAN_CODES,
+  PLAN_NAMES,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  isAccountRole,
+  isPlanCode,
+  isTicketChannel,
+  isTicketPriority,
+  type AccountRole,
+  type PlanCode,
+  type TicketChannel,
+  type TicketPriority,
 } from './vocabulary';
 
 /** What one role inside an account may use to reach support. */

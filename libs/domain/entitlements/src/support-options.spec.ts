@@ -1,6 +1,13 @@
 import {
-  SELF_SERVICE_ONLY, defaultHotlines, defaultPlans, supportOptions,
-  type AccountRole, type CustomerAccount, type PlanCode, type PlanDefinition, type TicketPolicyMode,
+  SELF_SERVICE_ONLY,
+  defaultHotlines,
+  defaultPlans,
+  supportOptions,
+  type AccountRole,
+  type CustomerAccount,
+  type PlanCode,
+  type PlanDefinition,
+  type TicketPolicyMode,
 } from './index';
 
 const NOW = new Date('2026-11-21T10:00:00.000Z');

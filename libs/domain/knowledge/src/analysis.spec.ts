@@ -19,14 +19,16 @@ describe('search analysis', () => {
     expect(stems('Ёлка', 'ru')).toEqual(stems('елка', 'ru'));
   });
 
-  it("treats straight and curly apostrophes alike and drops French elisions", () => {
+  it('treats straight and curly apostrophes alike and drops French elisions', () => {
     expect(stems("salle d'attente", 'fr')).toEqual(stems('salle d’attente', 'fr'));
     expect(stems('l’application', 'fr')).toEqual(stems('application', 'fr'));
   });
 
   it('drops the stop words of the text’s language only', () => {
     expect(stems('how do I share the screen', 'en')).toEqual(stems('share screen', 'en'));
-    expect(stems('je ne peux pas partager mon écran', 'fr')).toEqual(stems('peux partager écran', 'fr').filter((s) => s !== stemWord('peux', 'fr')));
+    expect(stems('je ne peux pas partager mon écran', 'fr')).toEqual(
+      stems('peux partager écran', 'fr').filter((s) => s !== stemWord('peux', 'fr')),
+    );
     expect(stems('у меня не работает микрофон', 'ru')).toEqual(stems('работает микрофон', 'ru'));
     expect(stems('son', 'fr')).toHaveLength(1); // "son" (sound) is a French word readers search for
   });
@@ -42,9 +44,12 @@ describe('search analysis', () => {
 
 describe('query plans', () => {
   const dictionary: TermDictionary = {
-    documents: (stem) => ({ camera: 40, background: 30 } as Record<string, number>)[stem] ?? 0,
+    documents: (stem) => (({ camera: 40, background: 30 }) as Record<string, number>)[stem] ?? 0,
     similar: (form, max) =>
-      [{ form: 'camera', stem: 'camera', documents: 40 }, { form: 'background', stem: 'background', documents: 30 }]
+      [
+        { form: 'camera', stem: 'camera', documents: 40 },
+        { form: 'background', stem: 'background', documents: 30 },
+      ]
         .map((e) => ({ ...e, distance: editDistance(form, e.form, max) }))
         .filter((e) => e.distance <= max),
     prefixed: () => [],
@@ -52,31 +57,56 @@ describe('query plans', () => {
 
   it('corrects typos against the dictionary, and leaves words the index knows well alone', () => {
     const plan = planQuery(['camra', 'backround'], 'en', { dictionary });
-    expect(plan.alternatives).toEqual(expect.arrayContaining([
-      expect.objectContaining({ slot: 0, term: 'camera', kind: 'fuzzy' }),
-      expect.objectContaining({ slot: 1, term: 'background', kind: 'fuzzy' }),
-    ]));
+    expect(plan.alternatives).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ slot: 0, term: 'camera', kind: 'fuzzy' }),
+        expect.objectContaining({ slot: 1, term: 'background', kind: 'fuzzy' }),
+      ]),
+    );
     expect(planQuery(['camera'], 'en', { dictionary }).alternatives.filter((a) => a.kind === 'fuzzy')).toEqual([]);
   });
 
   it('adds synonyms of the reader’s locale and of English, phrases word by word', () => {
     const plan = planQuery(['download', 'bills'], 'fr', {
-      synonyms: [{ locale: 'en', term: 'bill', synonyms: ['invoice'] }, { locale: 'fr', term: 'présentation', synonyms: ["partage d'écran"] }],
+      synonyms: [
+        { locale: 'en', term: 'bill', synonyms: ['invoice'] },
+        { locale: 'fr', term: 'présentation', synonyms: ["partage d'écran"] },
+      ],
     });
-    expect(plan.alternatives).toEqual(expect.arrayContaining([expect.objectContaining({ slot: 1, term: stemWord('invoice', 'en'), kind: 'synonym' })]));
+    expect(plan.alternatives).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slot: 1, term: stemWord('invoice', 'en'), kind: 'synonym' })]),
+    );
     const phrase = planQuery(['présentation'], 'fr', { synonyms: [{ locale: 'fr', term: 'présentation', synonyms: ["partage d'écran"] }] });
     expect(new Set(phrase.alternatives.map((a) => a.slot)).size).toBe(3);
   });
 
   it('ranks a match with every typed word in the title above any other, whatever the votes and views', () => {
     const plan = planQuery(['waiting', 'room'], 'en');
-    const exact = rankMatch({ relevance: 1, title: titleMatch(plan, 'Use the waiting room', 'en'), helpfulVotes: 0, notHelpfulVotes: 50, recentViews: 0 });
-    const popular = rankMatch({ relevance: 50, title: titleMatch(plan, 'Rooms for waiting guests', 'en'), helpfulVotes: 10_000, notHelpfulVotes: 0, recentViews: 1e7 });
+    const exact = rankMatch({
+      relevance: 1,
+      title: titleMatch(plan, 'Use the waiting room', 'en'),
+      helpfulVotes: 0,
+      notHelpfulVotes: 50,
+      recentViews: 0,
+    });
+    const popular = rankMatch({
+      relevance: 50,
+      title: titleMatch(plan, 'Rooms for waiting guests', 'en'),
+      helpfulVotes: 10_000,
+      notHelpfulVotes: 0,
+      recentViews: 1e7,
+    });
     expect(exact.tier).toBe(1);
     expect(popular.tier).toBe(0);
     // the boosts are capped: at most +25 % for a perfect vote record and many reads
     const plain = rankMatch({ relevance: 10, title: titleMatch(plan, 'Other', 'en'), helpfulVotes: 0, notHelpfulVotes: 0, recentViews: 0 });
-    const boosted = rankMatch({ relevance: 10, title: titleMatch(plan, 'Other', 'en'), helpfulVotes: 1e6, notHelpfulVotes: 0, recentViews: 1e9 });
+    const boosted = rankMatch({
+      relevance: 10,
+      title: titleMatch(plan, 'Other', 'en'),
+      helpfulVotes: 1e6,
+      notHelpfulVotes: 0,
+      recentViews: 1e9,
+    });
     expect(boosted.score / plain.score).toBeLessThan(1.26);
   });
 
@@ -90,7 +120,10 @@ describe('query plans', () => {
   });
 
   it('credits a title word reached through a synonym with the synonym’s factor, a phrase synonym by its share', () => {
-    const synonyms = [{ locale: 'en', term: 'save', synonyms: ['record'] }, { locale: 'en', term: 'lobby', synonyms: ['waiting room'] }];
+    const synonyms = [
+      { locale: 'en', term: 'save', synonyms: ['record'] },
+      { locale: 'en', term: 'lobby', synonyms: ['waiting room'] },
+    ];
     const plan = planQuery(['save', 'meeting'], 'en', { synonyms });
     expect(titleMatch(plan, 'Record a meeting', 'en').stemmed).toBeCloseTo((MATCH_FACTORS.synonym + 1) / 2);
     expect(titleMatch(plan, 'Schedule a meeting', 'en').stemmed).toBeCloseTo(1 / 2);
@@ -105,6 +138,8 @@ describe('query plans', () => {
     expect(sameWord('мог', 'могут')).toBe(false);
     expect(sameWord('счет', 'счетчик')).toBe(false);
     const plan = planQuery(['слышат'], 'ru', { synonyms: [{ locale: 'ru', term: 'слышать', synonyms: ['звук'] }] });
-    expect(plan.alternatives).toEqual(expect.arrayContaining([expect.objectContaining({ slot: 0, term: stemWord('звук', 'ru'), kind: 'synonym' })]));
+    expect(plan.alternatives).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slot: 0, term: stemWord('звук', 'ru'), kind: 'synonym' })]),
+    );
   });
 });

@@ -28,7 +28,12 @@ export interface AnalyzedWord {
 }
 
 const STEMMER_NAMES: Readonly<Record<string, string>> = {
-  en: 'english', fr: 'french', ru: 'russian', de: 'german', es: 'spanish', pt: 'portuguese',
+  en: 'english',
+  fr: 'french',
+  ru: 'russian',
+  de: 'german',
+  es: 'spanish',
+  pt: 'portuguese',
 };
 const stemmers = new Map<string, Stemmer | null>();
 

@@ -41,12 +41,16 @@ describe('validateArticleInput', () => {
     ]);
   });
 
-  it.each(['http://videos.example.com/x', 'javascript:alert(1)', 'data:video/mp4;base64,AAAA', '/relative/video', 'https://user:pw@videos.example.com/x', 42])(
-    'rejects the video URL %j',
-    (videoUrl) => {
-      expect(fields({ ...valid, videoUrl })).toEqual(['videoUrl:invalid_format']);
-    },
-  );
+  it.each([
+    'http://videos.example.com/x',
+    'javascript:alert(1)',
+    'data:video/mp4;base64,AAAA',
+    '/relative/video',
+    'https://user:pw@videos.example.com/x',
+    42,
+  ])('rejects the video URL %j', (videoUrl) => {
+    expect(fields({ ...valid, videoUrl })).toEqual(['videoUrl:invalid_format']);
+  });
 
   it('checks each error code and names it', () => {
     const problems = validateArticleInput({ ...valid, errorCodes: ['5003', 'E-1', '12', '5003', 1132] });

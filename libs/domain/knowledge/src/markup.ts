@@ -12,5 +12,7 @@ const MAX_MARKUP_LENGTH = 8192;
  * ">". Escaping it keeps that text; it can only ever remove markup, never add any.
  */
 export function escapeIncompleteMarkup(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) => (COMPLETE_MARKUP.test(text.slice(offset, offset + MAX_MARKUP_LENGTH)) ? lt : '&lt;'));
+  return text.replace(/<(?=[A-Za-z/!?])/g, (lt, offset: number) =>
+    COMPLETE_MARKUP.test(text.slice(offset, offset + MAX_MARKUP_LENGTH)) ? lt : '&lt;',
+  );
 }

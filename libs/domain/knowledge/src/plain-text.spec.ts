@@ -29,9 +29,9 @@ describe('plainText', () => {
   });
 
   it('removes tags and the content of scripts and styles, and decodes entities', () => {
-    expect(plainText('<p>Mute &amp; unmute</p><script>alert(1)</script><style>p{}</style><p>with&nbsp;<kbd>Alt</kbd>+<kbd>A</kbd></p>')).toBe(
-      'Mute & unmute with Alt+A',
-    );
+    expect(
+      plainText('<p>Mute &amp; unmute</p><script>alert(1)</script><style>p{}</style><p>with&nbsp;<kbd>Alt</kbd>+<kbd>A</kbd></p>'),
+    ).toBe('Mute & unmute with Alt+A');
   });
 
   it('keeps block elements apart and keeps comparison signs', () => {

@@ -2,7 +2,8 @@ import sanitizeHtml from 'sanitize-html';
 import { escapeIncompleteMarkup } from './markup';
 
 // Closing or opening one of these separates words on screen, so it must in plain text too.
-const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tfoot|tr|th|td|caption|figure|figcaption|details|summary|section|article|iframe|img)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tfoot|tr|th|td|caption|figure|figcaption|details|summary|section|article|iframe|img)\b[^>]*>/gi;
 
 const AUTOLINK = /<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|[A-Za-z0-9._%+-]+@)[^\s<>]*)>/g;
 

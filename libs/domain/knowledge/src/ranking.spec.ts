@@ -1,5 +1,12 @@
 import {
-  compareArticleScores, documentTermWeights, indexTerm, keywordRelevance, scoreArticle, termRarity, termWeight, wilsonLowerBound,
+  compareArticleScores,
+  documentTermWeights,
+  indexTerm,
+  keywordRelevance,
+  scoreArticle,
+  termRarity,
+  termWeight,
+  wilsonLowerBound,
   type ArticleScoreInput,
 } from './ranking';
 
@@ -61,7 +68,13 @@ describe('scoreArticle and compareArticleScores', () => {
   });
 
   it('tolerates bad numbers', () => {
-    const score = scoreArticle({ ...base, relevance: Number.NaN, helpfulVotes: -3, notHelpfulVotes: Number.POSITIVE_INFINITY, updatedAt: new Date('2027-01-01') });
+    const score = scoreArticle({
+      ...base,
+      relevance: Number.NaN,
+      helpfulVotes: -3,
+      notHelpfulVotes: Number.POSITIVE_INFINITY,
+      updatedAt: new Date('2027-01-01'),
+    });
     expect(score).toEqual({ relevance: 0, helpfulness: wilsonLowerBound(1, 2), ageDays: 0 });
   });
 });

@@ -29,10 +29,56 @@ function effectiveUrl(url: string): string {
 
 const SCRIPTABLE_URL = /^(?:javascript|vbscript|data|file|livescript):/i;
 const ALLOWED_ELEMENTS = new Set([
-  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'strong', 'b', 'em',
-  'i', 'u', 's', 'del', 'ins', 'mark', 'sub', 'sup', 'small', 'abbr', 'span', 'div', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'a', 'img', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'details',
-  'summary', 'iframe',
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'sub',
+  'sup',
+  'small',
+  'abbr',
+  'span',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'iframe',
 ]);
 
 function expectInert(output: string): void {
@@ -199,7 +245,9 @@ describe('sanitizeArticleBody on legitimate content', () => {
   });
 
   it('keeps a video embed from an allowed host, sandboxed', () => {
-    const output = sanitizeArticleBody('<iframe src="https://videos.example.com/meetly/share" allow="camera; microphone" width="640"></iframe>');
+    const output = sanitizeArticleBody(
+      '<iframe src="https://videos.example.com/meetly/share" allow="camera; microphone" width="640"></iframe>',
+    );
     expect(output).toContain('src="https://videos.example.com/meetly/share"');
     expect(output).toContain('sandbox="allow-scripts allow-same-origin allow-presentation"');
     expect(output).not.toContain('camera');
@@ -216,7 +264,9 @@ describe('sanitizeArticleBody on legitimate content', () => {
   });
 
   it('keeps only language classes on code', () => {
-    expect(sanitizeArticleBody('<pre><code class="language-json hidden">{}</code></pre>')).toBe('<pre><code class="language-json">{}</code></pre>');
+    expect(sanitizeArticleBody('<pre><code class="language-json hidden">{}</code></pre>')).toBe(
+      '<pre><code class="language-json">{}</code></pre>',
+    );
   });
 
   it('turns an unsafe Markdown destination into a harmless fragment and keeps the text', () => {

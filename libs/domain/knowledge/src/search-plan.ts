@@ -84,11 +84,17 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   const text = terms.join(' ');
   // analysed per language; a word that is filler in any of them (French "ma", English "the")
   // drops out of all, since the reader meant it as filler
-  const filler = new Set(languages.flatMap((language) => {
-    const kept = new Set(analyzeText(text, language).map((w) => w.position));
-    return words(text.normalize('NFC')).map((_, position) => position).filter((position) => !kept.has(position));
-  }));
-  const perLanguage = new Map(languages.map((language) => [language, analyzeText(text, language).filter((w) => !filler.has(w.position))] as const));
+  const filler = new Set(
+    languages.flatMap((language) => {
+      const kept = new Set(analyzeText(text, language).map((w) => w.position));
+      return words(text.normalize('NFC'))
+        .map((_, position) => position)
+        .filter((position) => !kept.has(position));
+    }),
+  );
+  const perLanguage = new Map(
+    languages.map((language) => [language, analyzeText(text, language).filter((w) => !filler.has(w.position))] as const),
+  );
   const positions = [...new Set([...perLanguage.values()].flatMap((list) => list.map((w) => w.position)))].sort((a, b) => a - b);
   const byPosition = new Map<number, Map<string, AnalyzedWord>>();
   for (const [language, list] of perLanguage) {
@@ -106,7 +112,8 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     const analyses = byPosition.get(position) ?? new Map<string, AnalyzedWord>();
     const form = [...analyses.values()][0]?.form ?? '';
     forms.push(form);
-    for (const stem of new Set([...analyses.values()].map((w) => w.stem))) primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
+    for (const stem of new Set([...analyses.values()].map((w) => w.stem)))
+      primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
     const length = [...form].length;
     if (options.dictionary && length >= RELATED_FORM_MIN_LENGTH) {
       const prefix = [...form].slice(0, Math.max(5, length - 3)).join('');
@@ -135,7 +142,12 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
         if (seen.size >= MAX_CORRECTIONS) break;
         if (seen.has(correction.stem)) continue;
         seen.add(correction.stem);
-        secondary.push({ slot, term: correction.stem, factor: correction.distance === 1 ? MATCH_FACTORS.typo1 : MATCH_FACTORS.typo2, kind: 'fuzzy' });
+        secondary.push({
+          slot,
+          term: correction.stem,
+          factor: correction.distance === 1 ? MATCH_FACTORS.typo1 : MATCH_FACTORS.typo2,
+          kind: 'fuzzy',
+        });
       }
     }
   });
@@ -164,7 +176,14 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
           const phraseSlot = nextSlot++;
           for (const reading of readings) {
             if (reading[k] !== undefined) {
-              secondary.push({ slot: phraseSlot, term: reading[k], factor: MATCH_FACTORS.synonymPhrase, kind: 'synonym', source: slot, phrase });
+              secondary.push({
+                slot: phraseSlot,
+                term: reading[k],
+                factor: MATCH_FACTORS.synonymPhrase,
+                kind: 'synonym',
+                source: slot,
+                phrase,
+              });
             }
           }
         });
@@ -228,7 +247,12 @@ export function titleMatch(plan: QueryPlan, title: string, language: string): Ti
   const phrases = new Map<number, { source: number; factor: number; slots: Set<number>; found: Set<number> }>();
   for (const alternative of plan.alternatives) {
     if (alternative.phrase !== undefined && alternative.source !== undefined) {
-      const phrase = phrases.get(alternative.phrase) ?? { source: alternative.source, factor: MATCH_FACTORS.synonym, slots: new Set(), found: new Set() };
+      const phrase = phrases.get(alternative.phrase) ?? {
+        source: alternative.source,
+        factor: MATCH_FACTORS.synonym,
+        slots: new Set(),
+        found: new Set(),
+      };
       phrase.slots.add(alternative.slot);
       if (stemSet.has(alternative.term)) phrase.found.add(alternative.slot);
       phrases.set(alternative.phrase, phrase);
@@ -237,7 +261,8 @@ export function titleMatch(plan: QueryPlan, title: string, language: string): Ti
     }
   }
   for (const phrase of phrases.values()) {
-    if (phrase.source < best.length) best[phrase.source] = Math.max(best[phrase.source], (phrase.factor * phrase.found.size) / phrase.slots.size);
+    if (phrase.source < best.length)
+      best[phrase.source] = Math.max(best[phrase.source], (phrase.factor * phrase.found.size) / phrase.slots.size);
   }
   const stemmed = best.length === 0 ? 0 : best.reduce((sum, value) => sum + value, 0) / best.length;
   let phrase = false;
@@ -282,7 +307,10 @@ export function rankMatch(input: SearchRankInput): SearchRank {
   const helpful = Math.max(0, Math.floor(input.helpfulVotes || 0)) + 1;
   const notHelpful = Math.max(0, Math.floor(input.notHelpfulVotes || 0)) + 1;
   const votes = VOTE_BOOST_CAP * wilsonLowerBound(helpful, helpful + notHelpful);
-  const views = Math.min(VIEW_BOOST_CAP, (VIEW_BOOST_CAP * Math.log10(1 + Math.max(0, input.recentViews || 0))) / Math.log10(1 + VIEWS_FOR_FULL_BOOST));
+  const views = Math.min(
+    VIEW_BOOST_CAP,
+    (VIEW_BOOST_CAP * Math.log10(1 + Math.max(0, input.recentViews || 0))) / Math.log10(1 + VIEWS_FOR_FULL_BOOST),
+  );
   const titled = 1 + 0.35 * input.title.exact + 0.5 * input.title.stemmed + (input.title.phrase ? 0.3 : 0);
   return {
     tier: input.title.exact >= 1 ? 1 : 0,

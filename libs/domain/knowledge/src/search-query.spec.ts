@@ -13,12 +13,30 @@ describe('parseSearchQuery', () => {
 
   it('drops boolean-mode operators and punctuation', () => {
     expect(parsed('+echo -audio <mic> (headset) ~noise webin* "phrase" @3 user@example.com;DROP TABLE x--').terms).toEqual([
-      'echo', 'audio', 'mic', 'headset', 'noise', 'webin', 'phrase', 'user', 'example', 'com', 'drop', 'table',
+      'echo',
+      'audio',
+      'mic',
+      'headset',
+      'noise',
+      'webin',
+      'phrase',
+      'user',
+      'example',
+      'com',
+      'drop',
+      'table',
     ]);
   });
 
   it('keeps Cyrillic and accented Latin words whole', () => {
-    expect(parsed('Эхо в наушниках, ÉCRAN partagé; l’arrière-plan').terms).toEqual(['эхо', 'наушниках', 'écran', 'partagé', 'arrière', 'plan']);
+    expect(parsed('Эхо в наушниках, ÉCRAN partagé; l’arrière-plan').terms).toEqual([
+      'эхо',
+      'наушниках',
+      'écran',
+      'partagé',
+      'arrière',
+      'plan',
+    ]);
   });
 
   it('composes decomposed accents so the same word is one term', () => {

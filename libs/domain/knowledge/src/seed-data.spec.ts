@@ -77,7 +77,9 @@ describe('validateSeedData', () => {
 
   it('requires bodies that the sanitiser leaves as they are', () => {
     const unsafe: SeedArticle = { ...articles[0], translations: { en: { title: 'x', body: 'Hi <img src=x onerror=alert(1)>' } } };
-    expect(validateSeedData(categories, [unsafe])).toEqual(['article fix-audio-echo (en): body changes when sanitised; store the sanitised form']);
+    expect(validateSeedData(categories, [unsafe])).toEqual([
+      'article fix-audio-echo (en): body changes when sanitised; store the sanitised form',
+    ]);
   });
 
   it('checks search expectations', () => {

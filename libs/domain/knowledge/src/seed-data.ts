@@ -69,16 +69,32 @@ export function validateSeedData(
   const problems: string[] = [];
   const sectionsByCategory = new Map<string, Set<string>>();
 
-  checkUnique(categories.map((c) => c.slug), 'category slug', problems);
-  checkUnique(categories.map((c) => String(c.position)), 'category position', problems);
+  checkUnique(
+    categories.map((c) => c.slug),
+    'category slug',
+    problems,
+  );
+  checkUnique(
+    categories.map((c) => String(c.position)),
+    'category position',
+    problems,
+  );
   for (const category of categories) {
     const where = `category ${category.slug}`;
     if (!SLUG.test(category.slug)) problems.push(`${where}: slug must be lower-case words joined by hyphens`);
     checkLocalizedText(category.title, `${where} title`, problems);
     checkLocalizedText(category.description, `${where} description`, problems);
     if (category.sections.length === 0) problems.push(`${where}: has no sections`);
-    checkUnique(category.sections.map((s) => s.slug), `${where} section slug`, problems);
-    checkUnique(category.sections.map((s) => String(s.position)), `${where} section position`, problems);
+    checkUnique(
+      category.sections.map((s) => s.slug),
+      `${where} section slug`,
+      problems,
+    );
+    checkUnique(
+      category.sections.map((s) => String(s.position)),
+      `${where} section position`,
+      problems,
+    );
     for (const section of category.sections) {
       if (!SLUG.test(section.slug)) problems.push(`${where} section ${section.slug}: slug must be lower-case words joined by hyphens`);
       checkLocalizedText(section.title, `${where} section ${section.slug} title`, problems);
@@ -86,7 +102,11 @@ export function validateSeedData(
     sectionsByCategory.set(category.slug, new Set(category.sections.map((s) => s.slug)));
   }
 
-  checkUnique(articles.map((a) => a.slug), 'article slug', problems);
+  checkUnique(
+    articles.map((a) => a.slug),
+    'article slug',
+    problems,
+  );
   const ranks: number[] = [];
   for (const article of articles) {
     const where = `article ${article.slug}`;

@@ -49,7 +49,11 @@ describe('resolveTranslation', () => {
   });
 
   it('lists the available locales sorted, counting regional tags as their language', () => {
-    const result = resolveTranslation('ja', [russian, { ...french, locale: 'fr-FR' }, english, { ...english, locale: 'xx' }], sourceUpdatedAt);
+    const result = resolveTranslation(
+      'ja',
+      [russian, { ...french, locale: 'fr-FR' }, english, { ...english, locale: 'xx' }],
+      sourceUpdatedAt,
+    );
     expect(result.availableLocales).toEqual(['en', 'fr', 'ru']);
   });
 

@@ -19,7 +19,10 @@ export interface TranslationResolution<T> {
 
 /** The article has neither the requested locale nor the English source it must fall back to. */
 export class MissingSourceTranslationError extends Error {
-  constructor(readonly requestedLocale: Locale, readonly availableLocales: Locale[]) {
+  constructor(
+    readonly requestedLocale: Locale,
+    readonly availableLocales: Locale[],
+  ) {
     super(
       `article has no "${requestedLocale}" translation and no "${SOURCE_LOCALE}" source to fall back to ` +
         `(available: ${availableLocales.join(', ') || 'none'})`,

@@ -23,9 +23,7 @@ export function words(text: string): string[] {
 
 /** Lower-cased words worth searching for: single letters of alphabetic scripts are dropped. */
 export function searchableWords(text: string): string[] {
-  return words(text.normalize('NFC').toLowerCase()).filter(
-    (word) => [...word].length > 1 || SINGLE_CHARACTER_WORD.test(word),
-  );
+  return words(text.normalize('NFC').toLowerCase()).filter((word) => [...word].length > 1 || SINGLE_CHARACTER_WORD.test(word));
 }
 
 /**

@@ -68,8 +68,7 @@ describe.each(calendars)('calendar properties: %s', (name, definition) => {
   const cases = Array.from({ length: 300 }, () => {
     const start = new Date(FROM + Math.floor(random() * SPAN));
     // Mostly whole minutes, as real targets are, with some odd milliseconds mixed in.
-    const durationMs =
-      random() < 0.8 ? (1 + Math.floor(random() * 60 * 60)) * MINUTE : 1 + Math.floor(random() * 5 * DAY);
+    const durationMs = random() < 0.8 ? (1 + Math.floor(random() * 60 * 60)) * MINUTE : 1 + Math.floor(random() * 5 * DAY);
     const splitMs = 1 + Math.floor(random() * durationMs);
     return { start, durationMs, splitMs };
   });

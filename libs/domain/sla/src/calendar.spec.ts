@@ -139,8 +139,9 @@ describe('BusinessHoursCalendar.addWorkingTime', () => {
       businessHours(
         'Europe/Paris',
         hours([1, 2], '09:00', '10:00'),
-        Array.from({ length: 200 }, (_, week) =>
-          DateTime.fromISO('2026-01-05', { zone: 'utc' }).plus({ weeks: week }).toISODate() as string,
+        Array.from(
+          { length: 200 },
+          (_, week) => DateTime.fromISO('2026-01-05', { zone: 'utc' }).plus({ weeks: week }).toISODate() as string,
         ),
       ),
     );
@@ -203,10 +204,7 @@ describe('BusinessHoursCalendar, wall times inside DST transitions', () => {
 
 describe('BusinessHoursCalendar, intervals ending at 24:00', () => {
   const lateShift = createBusinessCalendar(
-    businessHours('Europe/Paris', [
-      ...hours(WEEKDAYS, '18:00', '24:00'),
-      { day: 6, start: '00:00', end: '02:00' },
-    ]),
+    businessHours('Europe/Paris', [...hours(WEEKDAYS, '18:00', '24:00'), { day: 6, start: '00:00', end: '02:00' }]),
   );
 
   it.each([
@@ -320,20 +318,63 @@ describe('validateCalendar', () => {
     ['not an object', 'always', ['calendar: expected an object with a kind of "24x7" or "business_hours"']],
     ['an unknown kind', { kind: '9to5' }, ['calendar.kind: "9to5" is not "24x7" or "business_hours"']],
     ['a missing time zone', { ...office(), timeZone: undefined }, ['calendar.timeZone: expected an IANA time zone such as "Europe/Paris"']],
-    ['an unknown time zone', { ...office(), timeZone: 'Mars/Olympus_Mons' }, ['calendar.timeZone: "Mars/Olympus_Mons" is not a known IANA time zone']],
+    [
+      'an unknown time zone',
+      { ...office(), timeZone: 'Mars/Olympus_Mons' },
+      ['calendar.timeZone: "Mars/Olympus_Mons" is not a known IANA time zone'],
+    ],
     ['no weekly list', { ...office(), weekly: 'weekdays' }, ['calendar.weekly: expected a list of {day, start, end} intervals']],
-    ['no working interval at all', { ...office(), weekly: [] }, ['calendar.weekly: at least one working interval is needed, otherwise no deadline would ever come']],
+    [
+      'no working interval at all',
+      { ...office(), weekly: [] },
+      ['calendar.weekly: at least one working interval is needed, otherwise no deadline would ever come'],
+    ],
     ['an interval that is not an object', { ...office(), weekly: [42] }, ['calendar.weekly[0]: expected {day, start, end}']],
-    ['day 0', { ...office(), weekly: [{ day: 0, start: '09:00', end: '17:00' }] }, ['calendar.weekly[0].day: 0 is not an ISO weekday from 1 (Monday) to 7 (Sunday)']],
-    ['day 8', { ...office(), weekly: [{ day: 8, start: '09:00', end: '17:00' }] }, ['calendar.weekly[0].day: 8 is not an ISO weekday from 1 (Monday) to 7 (Sunday)']],
-    ['a start of 24:00', { ...office(), weekly: [{ day: 1, start: '24:00', end: '24:00' }] }, ['calendar.weekly[0].start: "24:00" is not a time between 00:00 and 23:59 (HH:mm)']],
-    ['an end of 9:00', { ...office(), weekly: [{ day: 1, start: '08:00', end: '9:00' }] }, ['calendar.weekly[0].end: "9:00" is not a time between 00:00 and 24:00 (HH:mm)']],
-    ['an end of 24:30', { ...office(), weekly: [{ day: 1, start: '08:00', end: '24:30' }] }, ['calendar.weekly[0].end: "24:30" is not a time between 00:00 and 24:00 (HH:mm)']],
-    ['an empty interval', { ...office(), weekly: [{ day: 1, start: '09:00', end: '09:00' }] }, ['calendar.weekly[0]: end 09:00 must be after start 09:00; split intervals that cross midnight']],
-    ['an interval crossing midnight', { ...office(), weekly: [{ day: 1, start: '22:00', end: '02:00' }] }, ['calendar.weekly[0]: end 02:00 must be after start 22:00; split intervals that cross midnight']],
+    [
+      'day 0',
+      { ...office(), weekly: [{ day: 0, start: '09:00', end: '17:00' }] },
+      ['calendar.weekly[0].day: 0 is not an ISO weekday from 1 (Monday) to 7 (Sunday)'],
+    ],
+    [
+      'day 8',
+      { ...office(), weekly: [{ day: 8, start: '09:00', end: '17:00' }] },
+      ['calendar.weekly[0].day: 8 is not an ISO weekday from 1 (Monday) to 7 (Sunday)'],
+    ],
+    [
+      'a start of 24:00',
+      { ...office(), weekly: [{ day: 1, start: '24:00', end: '24:00' }] },
+      ['calendar.weekly[0].start: "24:00" is not a time between 00:00 and 23:59 (HH:mm)'],
+    ],
+    [
+      'an end of 9:00',
+      { ...office(), weekly: [{ day: 1, start: '08:00', end: '9:00' }] },
+      ['calendar.weekly[0].end: "9:00" is not a time between 00:00 and 24:00 (HH:mm)'],
+    ],
+    [
+      'an end of 24:30',
+      { ...office(), weekly: [{ day: 1, start: '08:00', end: '24:30' }] },
+      ['calendar.weekly[0].end: "24:30" is not a time between 00:00 and 24:00 (HH:mm)'],
+    ],
+    [
+      'an empty interval',
+      { ...office(), weekly: [{ day: 1, start: '09:00', end: '09:00' }] },
+      ['calendar.weekly[0]: end 09:00 must be after start 09:00; split intervals that cross midnight'],
+    ],
+    [
+      'an interval crossing midnight',
+      { ...office(), weekly: [{ day: 1, start: '22:00', end: '02:00' }] },
+      ['calendar.weekly[0]: end 02:00 must be after start 22:00; split intervals that cross midnight'],
+    ],
     [
       'overlapping intervals',
-      { ...office(), weekly: [{ day: 1, start: '09:00', end: '12:00' }, { day: 2, start: '09:00', end: '12:00' }, { day: 1, start: '11:00', end: '13:00' }] },
+      {
+        ...office(),
+        weekly: [
+          { day: 1, start: '09:00', end: '12:00' },
+          { day: 2, start: '09:00', end: '12:00' },
+          { day: 1, start: '11:00', end: '13:00' },
+        ],
+      },
       ['calendar.weekly[2]: overlaps calendar.weekly[0] on the same day'],
     ],
     ['no holiday list', { ...office(), holidays: undefined }, ['calendar.holidays: expected a list of local dates (YYYY-MM-DD)']],

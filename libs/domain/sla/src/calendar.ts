@@ -301,9 +301,7 @@ function validateTimeZone(timeZone: unknown, field: string): string[] {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') {
     return [`${field}: expected an IANA time zone such as "Europe/Paris"`];
   }
-  return IANAZone.isValidZone(timeZone)
-    ? []
-    : [`${field}: ${JSON.stringify(timeZone)} is not a known IANA time zone`];
+  return IANAZone.isValidZone(timeZone) ? [] : [`${field}: ${JSON.stringify(timeZone)} is not a known IANA time zone`];
 }
 
 function validateWeekly(weekly: unknown, field: string): string[] {
@@ -358,10 +356,7 @@ function validateHolidays(holidays: unknown, field: string): string[] {
   }
   const problems: string[] = [];
   holidays.forEach((holiday: unknown, index) => {
-    const valid =
-      typeof holiday === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(holiday) &&
-      DateTime.fromISO(holiday, { zone: 'utc' }).isValid;
+    const valid = typeof holiday === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(holiday) && DateTime.fromISO(holiday, { zone: 'utc' }).isValid;
     if (!valid) {
       problems.push(`${field}[${index}]: ${JSON.stringify(holiday)} is not a calendar date (YYYY-MM-DD)`);
     }

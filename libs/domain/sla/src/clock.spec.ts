@@ -36,7 +36,12 @@ const parisOffice: SlaPolicy = {
   },
 };
 
-function start(startedAt: string, targetMs: number, policy: SlaClockTerms = roundTheClock, priority: SlaClock['priority'] = 'urgent'): SlaClock {
+function start(
+  startedAt: string,
+  targetMs: number,
+  policy: SlaClockTerms = roundTheClock,
+  priority: SlaClock['priority'] = 'urgent',
+): SlaClock {
   return startClock({ ticketId: 'T-1', metric: 'first_response', priority, startedAt: at(startedAt), targetMs, policy }).clock;
 }
 
@@ -124,7 +129,10 @@ describe('startClock', () => {
 
   it('rejects an invalid start and an invalid calendar', () => {
     expect(() => start('not a date', HOUR)).toThrow('startedAt must be a valid Date');
-    const broken: SlaClockTerms = { ...roundTheClock, calendar: { kind: 'business_hours', timeZone: 'Europe/Paris', weekly: [], holidays: [] } };
+    const broken: SlaClockTerms = {
+      ...roundTheClock,
+      calendar: { kind: 'business_hours', timeZone: 'Europe/Paris', weekly: [], holidays: [] },
+    };
     expect(() => start('2026-03-02T10:00:00Z', HOUR, broken)).toThrow(InvalidCalendarError);
   });
 });
@@ -144,7 +152,14 @@ describe('pauseClock and resumeClock', () => {
       segments: [{ from: at('2026-03-02T10:00:00Z'), to: at('2026-03-02T10:20:00Z'), workingMs: 20 * MINUTE }],
     });
     expect(step.transitions).toEqual([
-      { kind: 'paused', ticketId: 'T-1', metric: 'first_response', priority: 'urgent', at: at('2026-03-02T10:20:00Z'), elapsedMs: 20 * MINUTE },
+      {
+        kind: 'paused',
+        ticketId: 'T-1',
+        metric: 'first_response',
+        priority: 'urgent',
+        at: at('2026-03-02T10:20:00Z'),
+        elapsedMs: 20 * MINUTE,
+      },
     ]);
   });
 
@@ -239,7 +254,12 @@ describe('retimeClock', () => {
   it('re-times upwards, keeping the time already used', () => {
     const clock = start('2026-03-02T10:00:00Z', HOUR);
     const step = retimeClock(clock, 'high', 4 * HOUR, at('2026-03-02T10:30:00Z'), roundTheClock);
-    expect(step.clock).toMatchObject({ priority: 'high', targetMs: 4 * HOUR, dueAt: at('2026-03-02T14:00:00Z'), warningAt: at('2026-03-02T13:00:00Z') });
+    expect(step.clock).toMatchObject({
+      priority: 'high',
+      targetMs: 4 * HOUR,
+      dueAt: at('2026-03-02T14:00:00Z'),
+      warningAt: at('2026-03-02T13:00:00Z'),
+    });
     expect(step.transitions).toEqual([
       {
         kind: 'retimed',
@@ -555,7 +575,14 @@ describe('recording fired timers', () => {
     const step = recordWarning(clock, at('2026-03-02T10:45:03Z'), roundTheClock);
     expect(step.clock.warnedAt).toEqual(at('2026-03-02T10:45:00Z'));
     expect(step.transitions).toEqual([
-      { kind: 'warning', ticketId: 'T-1', metric: 'first_response', priority: 'urgent', at: at('2026-03-02T10:45:00Z'), dueAt: at('2026-03-02T11:00:00Z') },
+      {
+        kind: 'warning',
+        ticketId: 'T-1',
+        metric: 'first_response',
+        priority: 'urgent',
+        at: at('2026-03-02T10:45:00Z'),
+        dueAt: at('2026-03-02T11:00:00Z'),
+      },
     ]);
   });
 
@@ -571,7 +598,14 @@ describe('recording fired timers', () => {
     const step = recordBreach(clock, at('2026-03-02T13:00:00Z'), roundTheClock);
     expect(step.clock.breachedAt).toEqual(at('2026-03-02T11:00:00Z'));
     expect(step.transitions).toEqual([
-      { kind: 'breached', ticketId: 'T-1', metric: 'first_response', priority: 'urgent', at: at('2026-03-02T11:00:00Z'), dueAt: at('2026-03-02T11:00:00Z') },
+      {
+        kind: 'breached',
+        ticketId: 'T-1',
+        metric: 'first_response',
+        priority: 'urgent',
+        at: at('2026-03-02T11:00:00Z'),
+        dueAt: at('2026-03-02T11:00:00Z'),
+      },
     ]);
   });
 
@@ -593,7 +627,15 @@ describe('recording fired timers', () => {
     expect(step.clock).toMatchObject({ escalationLevel: 1, breachedAt: at('2026-03-02T11:00:00Z') });
     expect(step.transitions).toEqual([
       expect.objectContaining({ kind: 'breached', at: at('2026-03-02T11:00:00Z') }),
-      { kind: 'escalated', ticketId: 'T-1', metric: 'first_response', priority: 'urgent', at: at('2026-03-02T11:00:00Z'), level: 1, dueAt: at('2026-03-02T11:00:00Z') },
+      {
+        kind: 'escalated',
+        ticketId: 'T-1',
+        metric: 'first_response',
+        priority: 'urgent',
+        at: at('2026-03-02T11:00:00Z'),
+        level: 1,
+        dueAt: at('2026-03-02T11:00:00Z'),
+      },
     ]);
   });
 
@@ -629,9 +671,16 @@ describe('recording fired timers', () => {
   });
 
   it('fireTimer dispatches by kind', () => {
-    expect(fireTimer(clock, { kind: 'warning', at: at('2026-03-02T10:45:00Z') }, at('2026-03-02T10:45:00Z'), roundTheClock).transitions[0].kind).toBe('warning');
-    expect(fireTimer(clock, { kind: 'breach', at: at('2026-03-02T11:00:00Z') }, at('2026-03-02T11:00:00Z'), roundTheClock).transitions[0].kind).toBe('breached');
-    expect(fireTimer(clock, { kind: 'escalation', level: 1, at: at('2026-03-02T11:00:00Z') }, at('2026-03-02T11:00:00Z'), roundTheClock).clock.escalationLevel).toBe(1);
+    expect(
+      fireTimer(clock, { kind: 'warning', at: at('2026-03-02T10:45:00Z') }, at('2026-03-02T10:45:00Z'), roundTheClock).transitions[0].kind,
+    ).toBe('warning');
+    expect(
+      fireTimer(clock, { kind: 'breach', at: at('2026-03-02T11:00:00Z') }, at('2026-03-02T11:00:00Z'), roundTheClock).transitions[0].kind,
+    ).toBe('breached');
+    expect(
+      fireTimer(clock, { kind: 'escalation', level: 1, at: at('2026-03-02T11:00:00Z') }, at('2026-03-02T11:00:00Z'), roundTheClock).clock
+        .escalationLevel,
+    ).toBe(1);
   });
 });
 
@@ -658,7 +707,8 @@ describe('a timer service driving a clock', () => {
       { clock, transitions: [] },
     );
     const afterRestart = catchUp(clock, at('2026-03-02T18:00:00Z'), roundTheClock);
-    const narrate = (step: SlaClockStep) => step.transitions.map((t) => `${t.kind}${t.kind === 'escalated' ? ` ${t.level}` : ''} ${t.at.toISOString()}`);
+    const narrate = (step: SlaClockStep) =>
+      step.transitions.map((t) => `${t.kind}${t.kind === 'escalated' ? ` ${t.level}` : ''} ${t.at.toISOString()}`);
     expect(narrate(afterRestart)).toEqual([
       'warning 2026-03-02T10:45:00.000Z',
       'breached 2026-03-02T11:00:00.000Z',

@@ -200,13 +200,7 @@ export function resumeClock(clock: SlaClock, at: Date, policy: SlaClockTerms): S
  * is when the ticket truly went over its new deadline. A breach or warning already recorded
  * stays recorded, since its event has been published.
  */
-export function retimeClock(
-  clock: SlaClock,
-  priority: TicketPriority,
-  targetMs: number,
-  at: Date,
-  policy: SlaClockTerms,
-): SlaClockStep {
+export function retimeClock(clock: SlaClock, priority: TicketPriority, targetMs: number, at: Date, policy: SlaClockTerms): SlaClockStep {
   assertInstant(at, 'at');
   assertTarget(targetMs);
   if (clock.state === 'stopped' || (clock.priority === priority && clock.targetMs === targetMs)) {
@@ -381,9 +375,13 @@ export function recordEscalation(clock: SlaClock, level: number, at: Date, polic
     clock: escalated,
     transitions: [
       ...breach.transitions,
-      ...dueLevels.map(
-        (due): SlaTransition => ({ ...identity(escalated), kind: 'escalated', at: due.at, level: due.level, dueAt: breachedAt }),
-      ),
+      ...dueLevels.map((due): SlaTransition => ({
+        ...identity(escalated),
+        kind: 'escalated',
+        at: due.at,
+        level: due.level,
+        dueAt: breachedAt,
+      })),
     ],
   };
 }

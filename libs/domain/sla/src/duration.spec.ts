@@ -96,12 +96,9 @@ describe('formatIsoDuration', () => {
     expect(() => formatIsoDuration(ms)).toThrow(InvalidDurationError);
   });
 
-  it.each(['PT1H', 'PT1M30S', 'PT24H', 'PT30S', 'PT26H', 'PT1H1M1S', 'PT100H'])(
-    'is the inverse of parseIsoDuration for %s',
-    (text) => {
-      expect(formatIsoDuration(parseIsoDuration(text))).toBe(text);
-    },
-  );
+  it.each(['PT1H', 'PT1M30S', 'PT24H', 'PT30S', 'PT26H', 'PT1H1M1S', 'PT100H'])('is the inverse of parseIsoDuration for %s', (text) => {
+    expect(formatIsoDuration(parseIsoDuration(text))).toBe(text);
+  });
 
   it('round-trips every whole number of seconds up to two days in steps of 127 s', () => {
     for (let ms = SECOND; ms <= 2 * DAY; ms += 127 * SECOND) {

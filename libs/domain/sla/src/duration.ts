@@ -33,10 +33,7 @@ export function parseIsoDuration(text: string): number {
   }
   const [, days, hours, minutes, seconds] = match;
   const ms =
-    toNumber(days) * MS_PER_DAY +
-    toNumber(hours) * MS_PER_HOUR +
-    toNumber(minutes) * MS_PER_MINUTE +
-    toNumber(seconds) * MS_PER_SECOND;
+    toNumber(days) * MS_PER_DAY + toNumber(hours) * MS_PER_HOUR + toNumber(minutes) * MS_PER_MINUTE + toNumber(seconds) * MS_PER_SECOND;
   if (!Number.isSafeInteger(ms)) {
     throw new InvalidDurationError(text, 'it is too long');
   }

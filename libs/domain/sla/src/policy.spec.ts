@@ -120,12 +120,30 @@ describe('validateSlaPolicy', () => {
     [
       'a target in years',
       targetsWith({ urgent: 'P1Y' }),
-      ['targets.first_response.urgent: "P1Y" is not a supported duration: years and months have no fixed length; use days, hours, minutes or seconds'],
+      [
+        'targets.first_response.urgent: "P1Y" is not a supported duration: years and months have no fixed length; use days, hours, minutes or seconds',
+      ],
     ],
-    ['a zero target', targetsWith({ high: 'PT0S' }), ['targets.first_response.high: "PT0S" is not a supported duration: it must be longer than zero']],
-    ['a numeric target', targetsWith({ low: 3600 }), ['targets.first_response.low: "3600" is not a supported duration: expected a string such as PT1H']],
-    ['an unknown priority', targetsWith({ critical: 'PT1H' }), ['targets.first_response.critical: unknown priority; expected one of urgent, high, normal, low']],
-    ['an unknown metric', targetsWith({}, { first_reply: {} }), ['targets.first_reply: unknown metric; expected one of first_response, next_reply, resolution']],
+    [
+      'a zero target',
+      targetsWith({ high: 'PT0S' }),
+      ['targets.first_response.high: "PT0S" is not a supported duration: it must be longer than zero'],
+    ],
+    [
+      'a numeric target',
+      targetsWith({ low: 3600 }),
+      ['targets.first_response.low: "3600" is not a supported duration: expected a string such as PT1H'],
+    ],
+    [
+      'an unknown priority',
+      targetsWith({ critical: 'PT1H' }),
+      ['targets.first_response.critical: unknown priority; expected one of urgent, high, normal, low'],
+    ],
+    [
+      'an unknown metric',
+      targetsWith({}, { first_reply: {} }),
+      ['targets.first_reply: unknown metric; expected one of first_response, next_reply, resolution'],
+    ],
     ['no targets', policyWith({ targets: undefined }), ['targets: expected an object keyed by metric']],
     [
       'a metric without its object',
@@ -135,8 +153,16 @@ describe('validateSlaPolicy', () => {
     ['warningAt of 0', policyWith({ warningAt: 0 }), ['warningAt: 0 must be a fraction of the target strictly between 0 and 1']],
     ['warningAt of 1', policyWith({ warningAt: 1 }), ['warningAt: 1 must be a fraction of the target strictly between 0 and 1']],
     ['warningAt of 75', policyWith({ warningAt: 75 }), ['warningAt: 75 must be a fraction of the target strictly between 0 and 1']],
-    ['a missing warningAt', policyWith({ warningAt: undefined }), ['warningAt: undefined must be a fraction of the target strictly between 0 and 1']],
-    ['a textual warningAt', policyWith({ warningAt: '0.5' }), ['warningAt: "0.5" must be a fraction of the target strictly between 0 and 1']],
+    [
+      'a missing warningAt',
+      policyWith({ warningAt: undefined }),
+      ['warningAt: undefined must be a fraction of the target strictly between 0 and 1'],
+    ],
+    [
+      'a textual warningAt',
+      policyWith({ warningAt: '0.5' }),
+      ['warningAt: "0.5" must be a fraction of the target strictly between 0 and 1'],
+    ],
     [
       'no escalation ladder',
       policyWith({ escalation: {} }),
@@ -178,7 +204,9 @@ describe('validateSlaPolicy', () => {
     ],
     [
       'a bad time zone',
-      policyWith({ calendar: { kind: 'business_hours', timeZone: 'Paris', weekly: [{ day: 1, start: '09:00', end: '17:00' }], holidays: [] } }),
+      policyWith({
+        calendar: { kind: 'business_hours', timeZone: 'Paris', weekly: [{ day: 1, start: '09:00', end: '17:00' }], holidays: [] },
+      }),
       ['calendar.timeZone: "Paris" is not a known IANA time zone'],
     ],
     [
@@ -217,7 +245,12 @@ describe('validateSlaPolicy', () => {
   it('accepts an empty escalation ladder and every priority', () => {
     const targets = Object.fromEntries(TICKET_PRIORITIES.map((priority) => [priority, 'PT30S']));
     expect(
-      validateSlaPolicy(policyWith({ escalation: { afterBreachFractions: [] }, targets: { first_response: targets, next_reply: targets, resolution: targets } })),
+      validateSlaPolicy(
+        policyWith({
+          escalation: { afterBreachFractions: [] },
+          targets: { first_response: targets, next_reply: targets, resolution: targets },
+        }),
+      ),
     ).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { codePoints, distinctEmails, FUTURE_TOLERANCE_MS, MEETING_ID_DIGITS, normaliseMeetingId, occurrenceProblem, utf8Bytes } from './form-rules';
+import {
+  codePoints,
+  distinctEmails,
+  FUTURE_TOLERANCE_MS,
+  MEETING_ID_DIGITS,
+  normaliseMeetingId,
+  occurrenceProblem,
+  utf8Bytes,
+} from './form-rules';
 
 describe('ticket form rules', () => {
   it('counts characters as code points and sizes as UTF-8 bytes', () => {

@@ -1,15 +1,33 @@
 import { TICKET_STATUSES, type TicketStatus } from './vocabulary';
 import {
-  allowedTargets, decideTransition, reopenDeadline, REOPEN_WINDOW_MS, TRANSITION_ACTORS, type TransitionActor,
+  allowedTargets,
+  decideTransition,
+  reopenDeadline,
+  REOPEN_WINDOW_MS,
+  TRANSITION_ACTORS,
+  type TransitionActor,
 } from './ticket-lifecycle';
 
 /** The lifecycle as the issue states it, written out independently of the implementation's table. */
 const LEGAL = new Set([
-  'new→open:staff', 'new→pending:staff', 'new→on_hold:staff', 'new→solved:staff', 'new→rejected:plan_check',
-  'open→pending:staff', 'open→on_hold:staff', 'open→solved:staff',
-  'pending→open:staff', 'pending→open:requester', 'pending→on_hold:staff', 'pending→solved:staff',
-  'on_hold→open:staff', 'on_hold→pending:staff', 'on_hold→solved:staff',
-  'solved→open:staff', 'solved→open:requester', 'solved→closed:staff',
+  'new→open:staff',
+  'new→pending:staff',
+  'new→on_hold:staff',
+  'new→solved:staff',
+  'new→rejected:plan_check',
+  'open→pending:staff',
+  'open→on_hold:staff',
+  'open→solved:staff',
+  'pending→open:staff',
+  'pending→open:requester',
+  'pending→on_hold:staff',
+  'pending→solved:staff',
+  'on_hold→open:staff',
+  'on_hold→pending:staff',
+  'on_hold→solved:staff',
+  'solved→open:staff',
+  'solved→open:requester',
+  'solved→closed:staff',
   'rejected→open:staff',
 ]);
 
@@ -41,7 +59,9 @@ describe('ticket lifecycle', () => {
   });
 
   it('lets only the plan check reject, and only a new ticket', () => {
-    const rejecting = everyPair.filter(([from, to, actor]) => to === 'rejected' && decideTransition(from, to, actor, SOLVED_YESTERDAY).allowed);
+    const rejecting = everyPair.filter(
+      ([from, to, actor]) => to === 'rejected' && decideTransition(from, to, actor, SOLVED_YESTERDAY).allowed,
+    );
     expect(rejecting).toEqual([['new', 'rejected', 'plan_check']]);
   });
 

@@ -37,9 +37,7 @@ export interface TransitionContext {
 
 export type TransitionRefusal = 'unchanged' | 'closed_final' | 'not_allowed' | 'reopen_window_passed';
 
-export type TransitionVerdict =
-  | { allowed: true }
-  | { allowed: false; refusal: TransitionRefusal; allowedTargets: TicketStatus[] };
+export type TransitionVerdict = { allowed: true } | { allowed: false; refusal: TransitionRefusal; allowedTargets: TicketStatus[] };
 
 /** The statuses this actor may move a ticket to from `from`, in lifecycle order. */
 export function allowedTargets(from: TicketStatus, actor: TransitionActor, context: TransitionContext): TicketStatus[] {

@@ -41,7 +41,11 @@ export async function runMigrationJob(
 async function waitForMigrations(manifests: ServiceManifest[], source: Record<string, string | undefined>, write: Write): Promise<void> {
   const timeoutS = Number(source['MIGRATION_WAIT_TIMEOUT_S'] ?? 600);
   if (!Number.isFinite(timeoutS) || timeoutS < 1) throw new Error('MIGRATION_WAIT_TIMEOUT_S must be a number of seconds from 1');
-  const env = loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'unused:9092', AUTH_JWT_SECRET: 'unused-by-migrations-0123456789abcdef', ...source });
+  const env = loadEnvironment(CommonEnvironment, {
+    KAFKA_BROKERS: 'unused:9092',
+    AUTH_JWT_SECRET: 'unused-by-migrations-0123456789abcdef',
+    ...source,
+  });
   const deadline = Date.now() + timeoutS * 1000;
   for (const manifest of manifests) {
     const options = serviceDataSourceOptions(manifest, env);
@@ -53,7 +57,8 @@ async function waitForMigrations(manifests: ServiceManifest[], source: Record<st
         return true;
       });
       if (!pending) break;
-      if (Date.now() > deadline) throw new Error(`${manifest.name}: migrations still pending after ${timeoutS} s; has this release's migrations Job run?`);
+      if (Date.now() > deadline)
+        throw new Error(`${manifest.name}: migrations still pending after ${timeoutS} s; has this release's migrations Job run?`);
       if (!said) write(`${manifest.name}: waiting for the migrations Job`);
       said = true;
       await sleep(2000);
@@ -89,7 +94,11 @@ async function createTopics(source: Record<string, string | undefined>, write: W
   try {
     await admin.connect();
     const result = await ensureTopics(admin, { partitions, replicationFactor });
-    const said = { created: `created with ${partitions} partitions`, existing: 'already there (left as they are)', unsupported: 'left to auto-creation (the broker has no CreateTopics)' };
+    const said = {
+      created: `created with ${partitions} partitions`,
+      existing: 'already there (left as they are)',
+      unsupported: 'left to auto-creation (the broker has no CreateTopics)',
+    };
     write(`topics: ${said[result]}`);
   } catch (error) {
     // the services work on auto-created topics too; the partition count is then the broker's

@@ -42,7 +42,9 @@ function exitOnSignals(app: INestApplication, timeoutMs: number): void {
     const startedAt = Date.now();
     logger.log(`${signal}: shutting down within ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS)`);
     const forced = setTimeout(() => {
-      logger.error(`shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): exiting now; unpublished outbox rows stay for the next start`);
+      logger.error(
+        `shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): exiting now; unpublished outbox rows stay for the next start`,
+      );
       process.exit(1);
     }, timeoutMs);
     app.get(ReadinessRegistry, { strict: false }).markShuttingDown();

@@ -4,7 +4,14 @@ import { TOPICS } from '@support/contracts';
 import type { ReceivedBatch } from '@support/messaging';
 import { CommonEnvironment, configureHttpApp, loadEnvironment } from '@support/platform';
 import {
-  dropDatabasesWithPrefix, request, startMockKafka, TEST_DATABASE_URL, TEST_JWT_SECRET, throwawayPrefix, waitFor, type RunningBroker,
+  dropDatabasesWithPrefix,
+  request,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  TEST_JWT_SECRET,
+  throwawayPrefix,
+  waitFor,
+  type RunningBroker,
 } from '@support/testing-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { SupportKafkaServer } from '@support/nest-messaging';
@@ -95,10 +102,13 @@ describe('readiness and liveness see the broker, the producer and crashed consum
   const send = async (value: string) => producer.send({ topic: TOPICS.tickets, messages: [{ key: value, value }], acks: -1 });
 
   it('answers 200 with every dependency up once the consumer has joined', async () => {
-    const answer = await waitFor(async () => {
-      const response = await ready();
-      return response.status === 200 ? response : null;
-    }, { timeoutMs: 60_000, description: 'ready' });
+    const answer = await waitFor(
+      async () => {
+        const response = await ready();
+        return response.status === 200 ? response : null;
+      },
+      { timeoutMs: 60_000, description: 'ready' },
+    );
     expect(Object.keys(answer.body.dependencies).sort()).toEqual(['broker', 'consumer', 'database', 'outbox', 'producer']);
     for (const state of Object.values(answer.body.dependencies)) expect((state as { status: string }).status).toBe('up');
     expect(answer.body.dependencies.broker.state).toBe('reachable');
@@ -109,10 +119,13 @@ describe('readiness and liveness see the broker, the producer and crashed consum
   it('turns 503 not_ready, naming the broker, while the broker does not answer, and 200 when it answers again', async () => {
     process.kill(broker.pid, 'SIGSTOP'); // the broker freezes: connections stay open, nothing answers
     try {
-      const down = await waitFor(async () => {
-        const response = await ready();
-        return response.status === 503 ? response : null;
-      }, { timeoutMs: 30_000, description: 'ready 503 with the broker frozen' });
+      const down = await waitFor(
+        async () => {
+          const response = await ready();
+          return response.status === 503 ? response : null;
+        },
+        { timeoutMs: 30_000, description: 'ready 503 with the broker frozen' },
+      );
       expect(down.body.code).toBe('not_ready');
       expect(down.body.code).not.toBe('internal_error');
       expect(down.body.message).toContain('broker');
@@ -132,7 +145,10 @@ describe('readiness and liveness see the broker, the producer and crashed consum
     const restartsBefore = server.supervisor.health().restarts;
     consumed.poisonNext = 1;
     await send('after-one-crash');
-    await waitFor(() => consumed.values.includes('after-one-crash'), { timeoutMs: 60_000, description: 'the message consumed after the restart' });
+    await waitFor(() => consumed.values.includes('after-one-crash'), {
+      timeoutMs: 60_000,
+      description: 'the message consumed after the restart',
+    });
     expect(server.supervisor.health().restarts).toBeGreaterThan(restartsBefore);
     expect(server.supervisor.health().lastError).toContain('poisoned batch');
     await waitFor(async () => (await ready()).status === 200, { timeoutMs: 30_000, description: 'ready after the restart' });
@@ -142,10 +158,13 @@ describe('readiness and liveness see the broker, the producer and crashed consum
   it('fails liveness (503 not_live) when the consumer keeps crashing after its restarts', async () => {
     consumed.poisonNext = 1000;
     await send('poison-forever');
-    const dead = await waitFor(async () => {
-      const response = await live();
-      return response.status === 503 ? response : null;
-    }, { timeoutMs: 90_000, description: 'liveness 503' });
+    const dead = await waitFor(
+      async () => {
+        const response = await live();
+        return response.status === 503 ? response : null;
+      },
+      { timeoutMs: 90_000, description: 'liveness 503' },
+    );
     expect(dead.body.code).toBe('not_live');
     expect(dead.body.checks.consumer).toMatchObject({ alive: false, state: 'failed' });
     expect(dead.body.message).toContain('poisoned batch');

@@ -44,6 +44,8 @@ describe('the migrations job (node migrate.js up | down | wait)', () => {
     await runMigrationJob([MANIFEST], 'down', source, write);
     expect(lines).toEqual(['jobtest: reverted the last migration']);
     await expect(runMigrationJob([MANIFEST], 'wait', { ...source, MIGRATION_WAIT_TIMEOUT_S: '1' }, write)).rejects.toThrow('still pending');
-    await expect(runMigrationJob([MANIFEST], 'sideways', source, write)).rejects.toThrow('direction must be up, down or wait, got "sideways"');
+    await expect(runMigrationJob([MANIFEST], 'sideways', source, write)).rejects.toThrow(
+      'direction must be up, down or wait, got "sideways"',
+    );
   });
 });

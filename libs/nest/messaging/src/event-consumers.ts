@@ -1,8 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, MessagingTelemetry, OutboxWriter,
-  type BatchOutcome, type HandlerBinding, type ReceivedBatch,
+  ConsumerFailures,
+  DeadLetterPublisher,
+  EventConsumer,
+  Inbox,
+  MessagingTelemetry,
+  OutboxWriter,
+  type BatchOutcome,
+  type HandlerBinding,
+  type ReceivedBatch,
 } from '@support/messaging';
 import type { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.tokens';

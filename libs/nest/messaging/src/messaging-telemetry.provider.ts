@@ -15,7 +15,14 @@ import { SupportKafkaServer } from './support-kafka.server';
 export function messagingTelemetryProvider(service: string): Provider {
   return {
     provide: MessagingTelemetry,
-    useFactory: (metrics: ServiceMetrics, tracing: ServiceTracing, dataSource: DataSource, kafka: Kafka, options: MessagingOptions, server: SupportKafkaServer) => {
+    useFactory: (
+      metrics: ServiceMetrics,
+      tracing: ServiceTracing,
+      dataSource: DataSource,
+      kafka: Kafka,
+      options: MessagingOptions,
+      server: SupportKafkaServer,
+    ) => {
       const telemetry = new MessagingTelemetry(metrics.registry, tracing.tracer, service);
       metrics.refreshOnScrape('outbox and inbox', () => telemetry.readTableGauges(dataSource));
       if (options.consumes) {

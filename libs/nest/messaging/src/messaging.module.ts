@@ -1,11 +1,28 @@
 import {
-  BeforeApplicationShutdown, DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit,
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleInit,
 } from '@nestjs/common';
 import { KafkaLogger } from '@nestjs/microservices';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
-  BrokerProbe, ConsumerFailures, DeadLetterPublisher, Inbox, MessagingTelemetry, kafkaClientConfig, kafkaProducerConfig, OutboxRelay, OutboxWriter,
-  PollingLoop, PRUNE_BATCH_SIZE,
+  BrokerProbe,
+  ConsumerFailures,
+  DeadLetterPublisher,
+  Inbox,
+  MessagingTelemetry,
+  kafkaClientConfig,
+  kafkaProducerConfig,
+  OutboxRelay,
+  OutboxWriter,
+  PollingLoop,
+  PRUNE_BATCH_SIZE,
 } from '@support/messaging';
 import { ReadinessRegistry } from '@support/platform';
 import { Kafka, type Producer } from 'kafkajs';
@@ -110,7 +127,11 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
           const health = this.server.supervisor.health();
           return {
             up: this.server.joined,
-            details: { ...health, state: health.state === 'starting' ? 'joining' : health.state, messagesHandled: this.server.messagesHandled },
+            details: {
+              ...health,
+              state: health.state === 'starting' ? 'joining' : health.state,
+              messagesHandled: this.server.messagesHandled,
+            },
           };
         },
       });
@@ -125,7 +146,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
         const backlog = await this.backlog().catch((error: Error) => ({ pending: null, oldestPendingAgeMs: null, error: error.message }));
         return {
           up: this.relay.healthy,
-          details: { relay: this.relay.healthy ? 'running' : this.relay.lastError ?? 'stopped', ...backlog },
+          details: { relay: this.relay.healthy ? 'running' : (this.relay.lastError ?? 'stopped'), ...backlog },
         };
       },
     });
@@ -148,10 +169,13 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
       const allowed = Math.max(0, Math.floor((deadline - Date.now()) * share));
       let timer: NodeJS.Timeout | undefined;
       const outcome = await Promise.race([
-        work().then(() => 'done' as const, (error: Error) => {
-          this.logger.warn(`shutdown: ${step} failed: ${error.message}`);
-          return 'failed' as const;
-        }),
+        work().then(
+          () => 'done' as const,
+          (error: Error) => {
+            this.logger.warn(`shutdown: ${step} failed: ${error.message}`);
+            return 'failed' as const;
+          },
+        ),
         new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), allowed))),
       ]);
       clearTimeout(timer);
@@ -189,7 +213,10 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         // kafkajs' own lines through Nest's logger (pino JSON), as Nest's Kafka server does for the consumer
-        { provide: KAFKA_CLIENT, useFactory: () => new Kafka({ ...kafkaClientConfig(options.kafka), logCreator: KafkaLogger.bind(null, new Logger('Kafka')) }) },
+        {
+          provide: KAFKA_CLIENT,
+          useFactory: () => new Kafka({ ...kafkaClientConfig(options.kafka), logCreator: KafkaLogger.bind(null, new Logger('Kafka')) }),
+        },
         { provide: KAFKA_PRODUCER, useFactory: (kafka: Kafka) => kafka.producer(kafkaProducerConfig()), inject: [KAFKA_CLIENT] },
         {
           provide: BrokerProbe,
@@ -205,7 +232,11 @@ export class MessagingModule {
           inject: [BrokerProbe],
         },
         messagingTelemetryProvider(options.service),
-        { provide: OutboxWriter, useFactory: (telemetry: MessagingTelemetry) => new OutboxWriter(source, telemetry), inject: [MessagingTelemetry] },
+        {
+          provide: OutboxWriter,
+          useFactory: (telemetry: MessagingTelemetry) => new OutboxWriter(source, telemetry),
+          inject: [MessagingTelemetry],
+        },
         {
           provide: OutboxRelay,
           useFactory: (dataSource: DataSource, producer: Producer, telemetry: MessagingTelemetry) =>
@@ -217,13 +248,28 @@ export class MessagingModule {
           inject: [getDataSourceToken(), KAFKA_PRODUCER, MessagingTelemetry],
         },
         { provide: Inbox, useFactory: (dataSource: DataSource) => new Inbox(dataSource), inject: [getDataSourceToken()] },
-        { provide: ConsumerFailures, useFactory: (dataSource: DataSource) => new ConsumerFailures(dataSource), inject: [getDataSourceToken()] },
+        {
+          provide: ConsumerFailures,
+          useFactory: (dataSource: DataSource) => new ConsumerFailures(dataSource),
+          inject: [getDataSourceToken()],
+        },
         { provide: DeadLetterPublisher, useFactory: (producer: Producer) => new DeadLetterPublisher(producer), inject: [KAFKA_PRODUCER] },
         EventConsumers,
         UnitOfWork,
         MessagingLifecycle,
       ],
-      exports: [MessagingTelemetry, UnitOfWork, OutboxWriter, OutboxRelay, Inbox, EventConsumers, SupportKafkaServer, BrokerProbe, KAFKA_CLIENT, KAFKA_PRODUCER],
+      exports: [
+        MessagingTelemetry,
+        UnitOfWork,
+        OutboxWriter,
+        OutboxRelay,
+        Inbox,
+        EventConsumers,
+        SupportKafkaServer,
+        BrokerProbe,
+        KAFKA_CLIENT,
+        KAFKA_PRODUCER,
+      ],
     };
   }
 }

@@ -1,8 +1,14 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
 import {
-  ConsumerSupervisor, kafkaClientConfig, kafkaConsumerConfig, kafkaProducerConfig, type ConsumerSupervisorOptions, type KafkaSettings,
-  type ReceivedBatch, type ReceivedMessage,
+  ConsumerSupervisor,
+  kafkaClientConfig,
+  kafkaConsumerConfig,
+  kafkaProducerConfig,
+  type ConsumerSupervisorOptions,
+  type KafkaSettings,
+  type ReceivedBatch,
+  type ReceivedMessage,
 } from '@support/messaging';
 import type { Consumer, ConsumerConfig, EachBatchPayload } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -96,16 +102,14 @@ export class SupportKafkaServer extends ServerKafka {
     const received: ReceivedBatch = {
       topic: batch.topic,
       partition: batch.partition,
-      messages: batch.messages.map(
-        (message): ReceivedMessage => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: message.offset,
-          key: message.key,
-          value: message.value,
-          headers: (message.headers ?? {}) as ReceivedMessage['headers'],
-        }),
-      ),
+      messages: batch.messages.map((message): ReceivedMessage => ({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+        headers: (message.headers ?? {}) as ReceivedMessage['headers'],
+      })),
       resolveOffset: payload.resolveOffset,
       heartbeat: payload.heartbeat,
       isRunning: () => payload.isRunning() && !payload.isStale(),

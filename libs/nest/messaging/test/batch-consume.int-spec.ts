@@ -3,11 +3,26 @@ import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
 import { createEvent, TicketPriorityChanged, TOPICS, type SupportEvent } from '@support/contracts';
 import {
-  ConsumerFailures, DeadLetterPublisher, EventConsumer, Inbox, kafkaProducerConfig, MESSAGING_ENTITIES, MESSAGING_MIGRATIONS, onBatch,
-  OutboxWriter, type ReceivedBatch,
+  ConsumerFailures,
+  DeadLetterPublisher,
+  EventConsumer,
+  Inbox,
+  kafkaProducerConfig,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  onBatch,
+  OutboxWriter,
+  type ReceivedBatch,
 } from '@support/messaging';
 import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
-import { dropDatabasesWithPrefix, startMockKafka, TEST_DATABASE_URL, throwawayPrefix, waitFor, type RunningBroker } from '@support/testing-core';
+import {
+  dropDatabasesWithPrefix,
+  startMockKafka,
+  TEST_DATABASE_URL,
+  throwawayPrefix,
+  waitFor,
+  type RunningBroker,
+} from '@support/testing-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -33,9 +48,18 @@ class RecordingController {
 class RecordingModule {}
 
 function step(ticketId: string, n: number): SupportEvent {
-  return createEvent(TicketPriorityChanged, {
-    ticketId, accountId: null, previousPriority: 'low', priority: 'high', changedBy: `step-${n}`, changedAt: new Date().toISOString(),
-  }, { source: '/test', origin: { correlationId: ticketId } });
+  return createEvent(
+    TicketPriorityChanged,
+    {
+      ticketId,
+      accountId: null,
+      previousPriority: 'low',
+      priority: 'high',
+      changedBy: `step-${n}`,
+      changedAt: new Date().toISOString(),
+    },
+    { source: '/test', origin: { correlationId: ticketId } },
+  );
 }
 
 describe('SupportKafkaServer: a fetch at a time through Nest (real broker and MariaDB)', () => {
@@ -54,21 +78,31 @@ describe('SupportKafkaServer: a fetch at a time through Nest (real broker and Ma
       migrationsRun: true,
     });
     await dataSource.initialize();
-    producer = new Kafka({ clientId: 'test', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING }).producer(kafkaProducerConfig());
+    producer = new Kafka({ clientId: 'test', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING }).producer(
+      kafkaProducerConfig(),
+    );
     await producer.connect();
-    consumer = new EventConsumer('test.batches', [
-      onBatch(TicketPriorityChanged, async (events) => {
-        seen.calls.push(events.length);
-        for (const event of events) {
-          const steps = seen.steps.get(event.data.ticketId) ?? [];
-          steps.push(Number(event.data.changedBy.slice('step-'.length)));
-          seen.steps.set(event.data.ticketId, steps);
-        }
-      }),
-    ], {
-      dataSource, inbox: new Inbox(dataSource), outbox: new OutboxWriter('/test'), deadLetters: new DeadLetterPublisher(producer),
-      failures: new ConsumerFailures(dataSource), logger: quiet,
-    });
+    consumer = new EventConsumer(
+      'test.batches',
+      [
+        onBatch(TicketPriorityChanged, async (events) => {
+          seen.calls.push(events.length);
+          for (const event of events) {
+            const steps = seen.steps.get(event.data.ticketId) ?? [];
+            steps.push(Number(event.data.changedBy.slice('step-'.length)));
+            seen.steps.set(event.data.ticketId, steps);
+          }
+        }),
+      ],
+      {
+        dataSource,
+        inbox: new Inbox(dataSource),
+        outbox: new OutboxWriter('/test'),
+        deadLetters: new DeadLetterPublisher(producer),
+        failures: new ConsumerFailures(dataSource),
+        logger: quiet,
+      },
+    );
     // everything is on the topic before the consumer joins, so its fetches come back full
     const events: SupportEvent[] = [];
     for (let n = 0; n < STEPS; n++) for (let t = 0; t < TICKETS; t++) events.push(step(`ticket-${t}`, n));
@@ -79,8 +113,13 @@ describe('SupportKafkaServer: a fetch at a time through Nest (real broker and Ma
 
     app = await NestFactory.createMicroservice<MicroserviceOptions>(RecordingModule, {
       strategy: new SupportKafkaServer({
-        brokers: broker.brokers.split(','), clientId: 'batch-test', groupId: `batch-${randomBytes(4).toString('hex')}`,
-        maxWaitTimeInMs: 50, sessionTimeoutMs: 6000, heartbeatIntervalMs: 1000, partitionsConsumedConcurrently: 4,
+        brokers: broker.brokers.split(','),
+        clientId: 'batch-test',
+        groupId: `batch-${randomBytes(4).toString('hex')}`,
+        maxWaitTimeInMs: 50,
+        sessionTimeoutMs: 6000,
+        heartbeatIntervalMs: 1000,
+        partitionsConsumedConcurrently: 4,
       }),
       logger: false,
     });
@@ -95,13 +134,13 @@ describe('SupportKafkaServer: a fetch at a time through Nest (real broker and Ma
     await broker?.stop();
   });
 
-  it('hands whole fetches to the handler and keeps each ticket\'s events in order', async () => {
+  it("hands whole fetches to the handler and keeps each ticket's events in order", async () => {
     await waitFor(() => [...seen.steps.values()].reduce((sum, steps) => sum + steps.length, 0) >= TICKETS * STEPS, { timeoutMs: 30_000 });
     expect(seen.steps.size).toBe(TICKETS);
     for (const steps of seen.steps.values()) expect(steps).toEqual(Array.from({ length: STEPS }, (_, n) => n));
     // several messages per call: the fetch was handled as a batch, not one message at a time
     expect(Math.max(...seen.calls)).toBeGreaterThan(10);
-    expect(seen.calls.length).toBeLessThan(TICKETS * STEPS / 5);
+    expect(seen.calls.length).toBeLessThan((TICKETS * STEPS) / 5);
   });
 
   it('applies an event delivered again in a later fetch once', async () => {

@@ -36,11 +36,14 @@ describe('Kafka TLS and SASL from the environment, against the development broke
     await expect(listTopicsWith({})).resolves.toBe('served');
   });
 
-  it.each(['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'])('KAFKA_SASL_MECHANISM=%s makes the client open a SASL handshake, which this broker does not offer', async (mechanism) => {
-    await expect(listTopicsWith({ KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'secret' })).resolves.toBe(
-      'KafkaJSServerDoesNotSupportApiKey',
-    );
-  });
+  it.each(['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'])(
+    'KAFKA_SASL_MECHANISM=%s makes the client open a SASL handshake, which this broker does not offer',
+    async (mechanism) => {
+      await expect(
+        listTopicsWith({ KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'secret' }),
+      ).resolves.toBe('KafkaJSServerDoesNotSupportApiKey');
+    },
+  );
 
   it('KAFKA_SSL=true makes the client start TLS, which a plaintext listener drops', async () => {
     await expect(listTopicsWith({ KAFKA_SSL: 'true' })).resolves.not.toBe('served');

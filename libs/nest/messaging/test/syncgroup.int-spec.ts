@@ -92,14 +92,23 @@ describe('a late SyncGroup against the development broker (kcat mock cluster)', 
     const start = async (index: number) => {
       const server = new SupportKafkaServer(
         {
-          brokers: broker.brokers.split(','), clientId: `member-${index}`, groupId,
-          maxWaitTimeInMs: 50, sessionTimeoutMs: 6000, heartbeatIntervalMs: 1000, partitionsConsumedConcurrently: 4,
+          brokers: broker.brokers.split(','),
+          clientId: `member-${index}`,
+          groupId,
+          maxWaitTimeInMs: 50,
+          sessionTimeoutMs: 6000,
+          heartbeatIntervalMs: 1000,
+          partitionsConsumedConcurrently: 4,
         },
         { maxRestarts: 5, initialBackoffMs: 200 },
       );
-      server.addHandler(TOPIC, async (batch: ReceivedBatch) => {
-        for (const message of batch.messages) seen[index].add(message.value?.toString() ?? '');
-      }, true);
+      server.addHandler(
+        TOPIC,
+        async (batch: ReceivedBatch) => {
+          for (const message of batch.messages) seen[index].add(message.value?.toString() ?? '');
+        },
+        true,
+      );
       @Module({})
       class EmptyModule {}
       const app = await NestFactory.createMicroservice<MicroserviceOptions>(EmptyModule, { strategy: server, logger: false });

@@ -46,13 +46,19 @@ describe('ApiError', () => {
 
   it('groups domain problems written "field: problem" in the order their fields first appear', () => {
     const error = ApiError.validationFailed(
-      ['slaTargets.urgent: "P1M" is not a duration', 'roles.owner.ticket: must be one of sla, best_effort, none', 'slaTargets.urgent: missing', 'a problem without a field'],
+      [
+        'slaTargets.urgent: "P1M" is not a duration',
+        'roles.owner.ticket: must be one of sla, best_effort, none',
+        'slaTargets.urgent: missing',
+        'a problem without a field',
+      ],
       'invalid_plan',
     );
     expect(body(error)).toEqual({
       statusCode: 400,
       code: 'invalid_plan',
-      message: 'slaTargets.urgent: "P1M" is not a duration; roles.owner.ticket: must be one of sla, best_effort, none; slaTargets.urgent: missing; a problem without a field',
+      message:
+        'slaTargets.urgent: "P1M" is not a duration; roles.owner.ticket: must be one of sla, best_effort, none; slaTargets.urgent: missing; a problem without a field',
       errors: [
         { field: 'slaTargets.urgent', problems: ['"P1M" is not a duration', 'missing'] },
         { field: 'roles.owner.ticket', problems: ['must be one of sla, best_effort, none'] },
@@ -63,7 +69,10 @@ describe('ApiError', () => {
 
   it('says what was not found, with the code of the kind where given', () => {
     expect(body(ApiError.notFound('plan', 'pro'))).toEqual({ statusCode: 404, code: 'not_found', message: 'plan pro was not found' });
-    expect(body(ApiError.notFound('article', '"a-b"', 'article_not_found'))).toMatchObject({ code: 'article_not_found', message: 'article "a-b" was not found' });
+    expect(body(ApiError.notFound('article', '"a-b"', 'article_not_found'))).toMatchObject({
+      code: 'article_not_found',
+      message: 'article "a-b" was not found',
+    });
     expect(body(ApiError.conflict('slug_taken', 'slug: taken'))).toEqual({ statusCode: 409, code: 'slug_taken', message: 'slug: taken' });
     expect(ApiError.unauthenticated('send a token').getStatus()).toBe(HttpStatus.UNAUTHORIZED);
   });
@@ -88,7 +97,13 @@ describe('parameter pipes', () => {
       code: 'invalid_policy_id',
       message: 'id: a policy id is 1 to 4 letters',
     });
-    const Colour = ParamPipe({ accepts: (v) => v === 'red', problem: (v) => `must be red (got ${JSON.stringify(v)})`, schema: { enum: ['red'] } });
-    expect(body(refusal(() => new Colour().transform('blue', param('colour'))))).toMatchObject({ message: 'colour: must be red (got "blue")' });
+    const Colour = ParamPipe({
+      accepts: (v) => v === 'red',
+      problem: (v) => `must be red (got ${JSON.stringify(v)})`,
+      schema: { enum: ['red'] },
+    });
+    expect(body(refusal(() => new Colour().transform('blue', param('colour'))))).toMatchObject({
+      message: 'colour: must be red (got "blue")',
+    });
   });
 });

@@ -26,8 +26,14 @@ function problems(vars: Record<string, string>): string {
 
 const clientOf = (vars: Record<string, string>) =>
   kafkaClientConfig({
-    brokers: ['kafka-1:9093'], clientId: 'ticketing', groupId: 'ticketing', maxWaitTimeInMs: 100, sessionTimeoutMs: 30000,
-    heartbeatIntervalMs: 3000, partitionsConsumedConcurrently: 1, security: kafkaConnectionSecurity(load(vars)),
+    brokers: ['kafka-1:9093'],
+    clientId: 'ticketing',
+    groupId: 'ticketing',
+    maxWaitTimeInMs: 100,
+    sessionTimeoutMs: 30000,
+    heartbeatIntervalMs: 3000,
+    partitionsConsumedConcurrently: 1,
+    security: kafkaConnectionSecurity(load(vars)),
   });
 
 describe('Kafka connection from the environment', () => {
@@ -51,7 +57,12 @@ describe('Kafka connection from the environment', () => {
     ['SCRAM-SHA-256', 'scram-sha-256'],
     ['scram-sha-512', 'scram-sha-512'],
   ])('KAFKA_SASL_MECHANISM=%s authenticates with %s', (given, mechanism) => {
-    const client = clientOf({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: given, KAFKA_SASL_USERNAME: 'svc-ticketing', KAFKA_SASL_PASSWORD: 'p@ss' });
+    const client = clientOf({
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: given,
+      KAFKA_SASL_USERNAME: 'svc-ticketing',
+      KAFKA_SASL_PASSWORD: 'p@ss',
+    });
     expect(client.sasl).toEqual({ mechanism, username: 'svc-ticketing', password: 'p@ss' });
     expect(client.ssl).toBe(true);
   });
@@ -80,14 +91,21 @@ describe('Kafka connection from the environment', () => {
 
   it('rejects a flag that is not true/false, a CA file that cannot be read, and a CA file without TLS', () => {
     expect(problems({ KAFKA_SSL: 'maybe' })).toContain('KAFKA_SSL must be true or false');
-    expect(problems({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: join(dir, 'absent.pem') })).toContain('KAFKA_SSL_CA_FILE must name a readable file');
+    expect(problems({ KAFKA_SSL: 'true', KAFKA_SSL_CA_FILE: join(dir, 'absent.pem') })).toContain(
+      'KAFKA_SSL_CA_FILE must name a readable file',
+    );
     expect(problems({ KAFKA_SSL_CA_FILE: CA_FILE })).toContain('KAFKA_SSL_CA_FILE applies only with KAFKA_SSL=true');
   });
 });
 
 describe('MySQL connection from the environment', () => {
   const optionsOf = (vars: Record<string, string>) =>
-    mysqlDataSourceOptions({ server: databaseServer(load({ DATABASE_URL: 'mysql://svc:pw@db.internal:3307', ...vars })), database: 'support_ticketing', entities: [], migrations: [] }) as unknown as Record<string, unknown>;
+    mysqlDataSourceOptions({
+      server: databaseServer(load({ DATABASE_URL: 'mysql://svc:pw@db.internal:3307', ...vars })),
+      database: 'support_ticketing',
+      entities: [],
+      migrations: [],
+    }) as unknown as Record<string, unknown>;
 
   it('is plain TCP by default', () => {
     const options = optionsOf({});
@@ -102,7 +120,10 @@ describe('MySQL connection from the environment', () => {
   });
 
   it('the same TLS reaches the administrative connections (database creation, ping)', () => {
-    expect(databaseServer(load({ DATABASE_SSL: 'true', DATABASE_SSL_CA_FILE: CA_FILE })).ssl).toEqual({ ca: CA_PEM, rejectUnauthorized: true });
+    expect(databaseServer(load({ DATABASE_SSL: 'true', DATABASE_SSL_CA_FILE: CA_FILE })).ssl).toEqual({
+      ca: CA_PEM,
+      rejectUnauthorized: true,
+    });
   });
 
   it('reaches the driver: with DATABASE_SSL=true the test server (no TLS it can verify) is refused, without it answers', async () => {

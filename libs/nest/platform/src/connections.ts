@@ -28,7 +28,10 @@ function isReadableFile(path: unknown): boolean {
 /** The variable names a file the process can read (certificates are mounted from Secrets). */
 const ReadableFile = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'readableFile', validator: { validate: isReadableFile, defaultMessage: (args) => `${args?.property} must name a readable file (PEM certificates)` } },
+    {
+      name: 'readableFile',
+      validator: { validate: isReadableFile, defaultMessage: (args) => `${args?.property} must name a readable file (PEM certificates)` },
+    },
     options,
   );
 
@@ -82,11 +85,14 @@ export class ConnectionEnvironment {
   @IsOptional() @OnlyWith('DATABASE_SSL', isTrue, 'DATABASE_SSL=true') @ReadableFile() DATABASE_SSL_CA_FILE?: string;
 
   /** false accepts any server certificate (e.g. MySQL's self-signed auto-generated one) */
-  @EnvFlag() @IsBoolean({ message: 'DATABASE_SSL_REJECT_UNAUTHORIZED must be true or false' }) DATABASE_SSL_REJECT_UNAUTHORIZED: boolean = true;
+  @EnvFlag() @IsBoolean({ message: 'DATABASE_SSL_REJECT_UNAUTHORIZED must be true or false' }) DATABASE_SSL_REJECT_UNAUTHORIZED: boolean =
+    true;
 }
 
 /** DATABASE_URL's server with the TLS the environment asks for (the CA file read now). */
-export function databaseServer(env: Pick<ConnectionEnvironment, 'DATABASE_SSL' | 'DATABASE_SSL_CA_FILE' | 'DATABASE_SSL_REJECT_UNAUTHORIZED'> & { DATABASE_URL: string }): DatabaseServer {
+export function databaseServer(
+  env: Pick<ConnectionEnvironment, 'DATABASE_SSL' | 'DATABASE_SSL_CA_FILE' | 'DATABASE_SSL_REJECT_UNAUTHORIZED'> & { DATABASE_URL: string },
+): DatabaseServer {
   const server = parseDatabaseUrl(env.DATABASE_URL);
   if (!env.DATABASE_SSL) return server;
   return {
@@ -108,7 +114,11 @@ export function kafkaConnectionSecurity(env: ConnectionEnvironment): KafkaConnec
     };
   }
   if (env.KAFKA_SASL_MECHANISM) {
-    security.sasl = { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME ?? '', password: env.KAFKA_SASL_PASSWORD ?? '' };
+    security.sasl = {
+      mechanism: env.KAFKA_SASL_MECHANISM,
+      username: env.KAFKA_SASL_USERNAME ?? '',
+      password: env.KAFKA_SASL_PASSWORD ?? '',
+    };
   }
   return security;
 }

@@ -1,6 +1,18 @@
 import { plainToInstance } from 'class-transformer';
 import {
-  IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
 } from 'class-validator';
 import { SAMPLERS } from '@support/observability';
 import { ConnectionEnvironment } from './connections';
@@ -69,7 +81,9 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
   /** origins allowed to call from a browser (comma-separated, exact, or *); unset: no cross-origin access */
   @IsOptional()
-  @Matches(/^\s*(\*|https?:\/\/[^/,\s]+\/?)(\s*,\s*https?:\/\/[^/,\s]+\/?)*\s*$/, { message: 'CORS_ORIGINS must be * or a comma-separated list of origins such as https://help.example.com' })
+  @Matches(/^\s*(\*|https?:\/\/[^/,\s]+\/?)(\s*,\s*https?:\/\/[^/,\s]+\/?)*\s*$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of origins such as https://help.example.com',
+  })
   CORS_ORIGINS?: string;
   @IsIn(['true', 'false'], { message: 'RATE_LIMIT_ENABLED must be true or false' }) RATE_LIMIT_ENABLED: 'true' | 'false' = 'true';
   /** the window the limits below count requests in */
@@ -86,7 +100,10 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsOptional() @IsString() SERVICE_VERSION?: string;
   /** OTLP/HTTP collector base URL (spans go to <url>/v1/traces); unset: no span leaves the process */
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' },
+  )
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   /** key=value,key=value headers sent with each export (a collector's API key) */
   @IsOptional() @IsString() OTEL_EXPORTER_OTLP_HEADERS?: string;
@@ -104,10 +121,7 @@ export class EnvironmentError extends Error {
   }
 }
 
-export function loadEnvironment<T extends object>(
-  type: new () => T,
-  source: Record<string, string | undefined> = process.env,
-): T {
+export function loadEnvironment<T extends object>(type: new () => T, source: Record<string, string | undefined> = process.env): T {
   const defined = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const env = plainToInstance(type, defined, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(env as object, { forbidUnknownValues: false });

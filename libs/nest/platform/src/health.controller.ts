@@ -1,7 +1,12 @@
 import { Controller, Get, Header, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult,
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { ApiError } from './api-error';
 import { Public } from './auth/auth.decorators';
@@ -39,7 +44,11 @@ export class HealthController {
   @Get('live')
   @ApiOkResponse({
     description: 'the process works; `checks` holds what each liveness check saw',
-    schema: { type: 'object', required: ['status', 'checks'], properties: { status: { type: 'string', enum: ['ok'] }, checks: { type: 'object', additionalProperties: true } } },
+    schema: {
+      type: 'object',
+      required: ['status', 'checks'],
+      properties: { status: { type: 'string', enum: ['ok'] }, checks: { type: 'object', additionalProperties: true } },
+    },
   })
   @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
   live(): { status: 'ok'; checks: Record<string, unknown> } {
@@ -89,10 +98,15 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const dependencies = ((error.getResponse() as HealthCheckResult).details ?? {}) as Dependencies;
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'not_ready', `not ready: ${describeDown(dependencies) || 'a dependency is down'}`, {
-        state: 'error',
-        dependencies,
-      });
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'not_ready',
+        `not ready: ${describeDown(dependencies) || 'a dependency is down'}`,
+        {
+          state: 'error',
+          dependencies,
+        },
+      );
     }
     return { status: 'ok', dependencies: result.details as Dependencies };
   }

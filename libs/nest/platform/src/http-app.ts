@@ -27,7 +27,10 @@ export async function createHttpApp(module: DynamicModule, logger: LogLevel[] | 
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const env = app.get(CommonEnvironment);
-  const express = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void; set?: (setting: string, value: unknown) => void };
+  const express = app.getHttpAdapter().getInstance() as {
+    disable?: (setting: string) => void;
+    set?: (setting: string, value: unknown) => void;
+  };
   express.disable?.('x-powered-by');
   express.set?.('trust proxy', trustProxySetting(env.HTTP_TRUST_PROXY));
   const cors = corsOptions(env);
@@ -36,7 +39,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.use(correlationMiddleware);
   // spans, request durations and access logs (ObservabilityModule), once the correlation id is known
   app.use(app.get(HttpTelemetry).middleware);
-  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }));
+  app.useGlobalInterceptors(
+    new RequestBodyInterceptor(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   serveOpenApiDocument(app, buildOpenApiDocument(app, options));

@@ -5,8 +5,16 @@ import type { ApiErrorBody } from './api-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType } from './openapi/api-problem';
 
 const CODES: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests',
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'too_many_requests',
   // an outage is not an internal error: whoever sent the 503 did not say more, the caller may retry
   503: 'service_unavailable',
 };
@@ -30,7 +38,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     if (response.headersSent) return;
-    response.status(body.statusCode).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(body, request)));
+    response
+      .status(body.statusCode)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem(body, request)));
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -42,7 +53,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof raw === 'string'
           ? raw
           : Array.isArray((raw as { message?: unknown }).message)
-            ? ((raw as { message: string[] }).message).join('; ')
+            ? (raw as { message: string[] }).message.join('; ')
             : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'), message };
     }
@@ -53,7 +64,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (isTransientDatabaseError(exception)) {
       // the database is away for a moment: nothing was accepted, the caller may retry
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'service_unavailable', message: 'the service cannot reach its database; retry shortly' };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'service_unavailable',
+        message: 'the service cannot reach its database; retry shortly',
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'internal error' };
   }

@@ -6,7 +6,9 @@ const base = { KAFKA_BROKERS: 'k:9092', AUTH_JWT_SECRET: 'a-secret-of-at-least-t
 describe('HTTP settings from the environment', () => {
   it('gives no cross-origin access unless CORS_ORIGINS lists origins', () => {
     expect(corsOptions(loadEnvironment(CommonEnvironment, base))).toBeNull();
-    const listed = corsOptions(loadEnvironment(CommonEnvironment, { ...base, CORS_ORIGINS: 'https://help.example.com/, http://localhost:5173' }));
+    const listed = corsOptions(
+      loadEnvironment(CommonEnvironment, { ...base, CORS_ORIGINS: 'https://help.example.com/, http://localhost:5173' }),
+    );
     expect(listed).toMatchObject({ origin: ['https://help.example.com', 'http://localhost:5173'], credentials: false });
     expect(corsOptions(loadEnvironment(CommonEnvironment, { ...base, CORS_ORIGINS: '*' }))?.origin).toBe('*');
   });
@@ -25,8 +27,16 @@ describe('HTTP settings from the environment', () => {
 
   it('has limits on by default, and a way to turn them off', () => {
     const env = loadEnvironment(CommonEnvironment, base);
-    expect(env).toMatchObject({ HTTP_JSON_BODY_LIMIT: 65536, HTTP_JSON_MAX_DEPTH: 32, RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_PER_PRINCIPAL: 600, RATE_LIMIT_PER_ADDRESS: 300 });
+    expect(env).toMatchObject({
+      HTTP_JSON_BODY_LIMIT: 65536,
+      HTTP_JSON_MAX_DEPTH: 32,
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_PER_PRINCIPAL: 600,
+      RATE_LIMIT_PER_ADDRESS: 300,
+    });
     expect(loadEnvironment(CommonEnvironment, { ...base, RATE_LIMIT_ENABLED: 'false' }).RATE_LIMIT_ENABLED).toBe('false');
-    expect(() => loadEnvironment(CommonEnvironment, { ...base, RATE_LIMIT_ENABLED: 'no' })).toThrow(/RATE_LIMIT_ENABLED must be true or false/);
+    expect(() => loadEnvironment(CommonEnvironment, { ...base, RATE_LIMIT_ENABLED: 'no' })).toThrow(
+      /RATE_LIMIT_ENABLED must be true or false/,
+    );
   });
 });

@@ -42,7 +42,10 @@ export function applySecurityHeaders(app: INestApplication): void {
 
 /** The origins of CORS_ORIGINS: `*` for any, else an exact list; unset means no cross-origin access. */
 export function corsOptions(env: CommonEnvironment): CorsOptions | null {
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   if (origins.length === 0) return null;
   const any = origins.includes('*');
   return {
@@ -61,5 +64,8 @@ export function trustProxySetting(value: string | undefined): boolean | number |
   if (value === undefined || value.trim() === '' || value.trim() === 'false') return false;
   if (value.trim() === 'true') return true;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

@@ -42,7 +42,8 @@ export function isoInstantProblem(value: unknown, options: IsoInstantOptions = {
   const [, year, month, day, hour, minute, second, , offset, offsetHours, offsetMinutes] = match;
   const dateProblem = calendarDateProblem(Number(year), Number(month), Number(day));
   if (dateProblem) return `is not a calendar date: ${dateProblem}`;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `is not a time of day: ${hour}:${minute}${second ? `:${second}` : ''}`;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)
+    return `is not a time of day: ${hour}:${minute}${second ? `:${second}` : ''}`;
   if (offset !== 'Z' && (Number(offsetHours) > 14 || Number(offsetMinutes) > 59)) return `has no such UTC offset: ${offset}`;
   if (Number.isNaN(new Date(value).getTime())) return `must be an ISO-8601 date-time such as ${example}`;
   return null;

@@ -37,7 +37,11 @@ export function ParamPipe<T extends string = string>(rule: ParamRule<T>): Type<P
 }
 
 /** A pipe for ids of one textual shape: `pattern` must match the whole value. */
-export function PatternParamPipe(pattern: RegExp, problem: string, options: { code?: string; maxLength?: number } = {}): Type<PipeTransform<unknown, string>> {
+export function PatternParamPipe(
+  pattern: RegExp,
+  problem: string,
+  options: { code?: string; maxLength?: number } = {},
+): Type<PipeTransform<unknown, string>> {
   return ParamPipe({
     accepts: (value) => pattern.test(value),
     problem,

@@ -45,7 +45,13 @@ export class PlatformModule {
           useFactory: async () => {
             await ensureDatabase(server, database);
             return {
-              ...mysqlDataSourceOptions({ server, database, entities: options.entities, migrations: options.migrations, poolSize: options.env.DATABASE_POOL_SIZE }),
+              ...mysqlDataSourceOptions({
+                server,
+                database,
+                entities: options.entities,
+                migrations: options.migrations,
+                poolSize: options.env.DATABASE_POOL_SIZE,
+              }),
               migrationsRun: options.migrationsRun ?? false,
               logger: new TypeOrmNestLogger(),
               retryAttempts: 5,

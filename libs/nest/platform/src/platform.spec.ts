@@ -26,7 +26,10 @@ describe('environment', () => {
   });
 
   it('accepts a JWKS URL instead of a secret', () => {
-    expect(loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'k:9092', AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' }).AUTH_JWKS_URL).toBeDefined();
+    expect(
+      loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'k:9092', AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' })
+        .AUTH_JWKS_URL,
+    ).toBeDefined();
   });
 });
 
@@ -34,7 +37,11 @@ describe('TokenVerifier', () => {
   const verifier = new TokenVerifier({ secret: SECRET });
 
   it('reads the principal from the claims', async () => {
-    const token = await new SignJWT({ role: 'customer', account_id: 'acct-1' }).setProtectedHeader({ alg: 'HS256' }).setSubject('user-1').setExpirationTime('5m').sign(new TextEncoder().encode(SECRET));
+    const token = await new SignJWT({ role: 'customer', account_id: 'acct-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('user-1')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(SECRET));
     await expect(verifier.verify(token)).resolves.toEqual({ userId: 'user-1', accountId: 'acct-1', role: 'customer' });
   });
 
@@ -43,7 +50,14 @@ describe('TokenVerifier', () => {
     ['an unknown role', () => hs256({ sub: 'u', role: 'superuser' })],
     ['no subject', () => hs256({ role: 'admin' })],
     ['an unlisted algorithm', () => hs256({ sub: 'u', role: 'admin' }, SECRET, 'HS512')],
-    ['an expired token', () => new SignJWT({ sub: 'u', role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode(SECRET))],
+    [
+      'an expired token',
+      () =>
+        new SignJWT({ sub: 'u', role: 'admin' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+          .sign(new TextEncoder().encode(SECRET)),
+    ],
     ['garbage', async () => 'not.a.jwt'],
   ])('refuses %s', async (_, make) => {
     await expect(verifier.verify(await make())).rejects.toBeInstanceOf(InvalidTokenError);
@@ -58,7 +72,11 @@ describe('TokenVerifier', () => {
     try {
       const { port } = server.address() as { port: number };
       const jwks = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
-      const token = await new SignJWT({ role: 'agent' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('agent-1').setExpirationTime('5m').sign(privateKey);
+      const token = await new SignJWT({ role: 'agent' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('agent-1')
+        .setExpirationTime('5m')
+        .sign(privateKey);
       await expect(jwks.verify(token)).resolves.toMatchObject({ userId: 'agent-1', role: 'agent', accountId: null });
       await expect(jwks.verify(await hs256({ sub: 'u', role: 'admin' }))).rejects.toBeInstanceOf(InvalidTokenError);
     } finally {

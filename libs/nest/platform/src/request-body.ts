@@ -1,6 +1,4 @@
-import {
-  HttpStatus, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor,
-} from '@nestjs/common';
+import { HttpStatus, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import express, { type Request, type Response } from 'express';
 import type { Observable } from 'rxjs';
@@ -59,7 +57,9 @@ export class RequestBodyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     this.checkQueryAndParams(request);
-    const limit = this.reflector.getAllAndOverride<number | undefined>(JSON_BODY_LIMIT, [context.getHandler(), context.getClass()]) ?? this.settings.defaultLimit;
+    const limit =
+      this.reflector.getAllAndOverride<number | undefined>(JSON_BODY_LIMIT, [context.getHandler(), context.getClass()]) ??
+      this.settings.defaultLimit;
     await this.readJson(request, response, limit);
     return next.handle();
   }
@@ -84,11 +84,19 @@ export class RequestBodyInterceptor implements NestInterceptor {
     if (!request.readable || !hasBody(request)) return;
     if (request.is('multipart/form-data')) return;
     if (!request.is(JSON_TYPES)) {
-      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', `send the body as JSON (Content-Type: application/json), not ${request.headers['content-type'] ?? 'without a Content-Type'}`);
+      throw new ApiError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'unsupported_media_type',
+        `send the body as JSON (Content-Type: application/json), not ${request.headers['content-type'] ?? 'without a Content-Type'}`,
+      );
     }
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
     if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-      throw new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported_media_type', `the body must be UTF-8 JSON, not charset ${charset}`);
+      throw new ApiError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'unsupported_media_type',
+        `the body must be UTF-8 JSON, not charset ${charset}`,
+      );
     }
     const bytes = await this.readRaw(request, response, limit);
     const badByte = invalidUtf8Offset(bytes);
@@ -122,7 +130,14 @@ export class RequestBodyInterceptor implements NestInterceptor {
         if (!error) return resolve();
         const failure = error as { type?: string; status?: number; message?: string };
         if (failure.type === 'entity.too.large') {
-          reject(new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', `the body is larger than this route accepts (${formatBytes(limit)} of JSON)`, { limit }));
+          reject(
+            new ApiError(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              'payload_too_large',
+              `the body is larger than this route accepts (${formatBytes(limit)} of JSON)`,
+              { limit },
+            ),
+          );
         } else {
           reject(error);
         }

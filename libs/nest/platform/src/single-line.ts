@@ -11,7 +11,8 @@ export function SingleLine(options?: ValidationOptions): PropertyDecorator {
       name: 'singleLine',
       validator: {
         validate: (value) => typeof value !== 'string' || textProblem(value, false) === null,
-        defaultMessage: (args) => `${args?.property} must be one line: it ${textProblem(String(args?.value ?? ''), false) ?? 'must be one line'}`,
+        defaultMessage: (args) =>
+          `${args?.property} must be one line: it ${textProblem(String(args?.value ?? ''), false) ?? 'must be one line'}`,
       },
     },
     options,

@@ -11,7 +11,9 @@ function nested(levels: number): unknown {
 
 describe('findInputProblems', () => {
   it('accepts ordinary input, tabs and line breaks in bodies included', () => {
-    expect(findInputProblems({ subject: 'Echo', description: 'line one\r\n\tline two', tags: ['a', 'b'], n: 1, ok: true, none: null }, body)).toEqual([]);
+    expect(
+      findInputProblems({ subject: 'Echo', description: 'line one\r\n\tline two', tags: ['a', 'b'], n: 1, ok: true, none: null }, body),
+    ).toEqual([]);
   });
 
   it('refuses nesting beyond the limit without recursing, naming where it starts', () => {
@@ -48,7 +50,9 @@ describe('findInputProblems', () => {
   });
 
   it('refuses __proto__, constructor and prototype keys anywhere, as unknown fields', () => {
-    const parsed = JSON.parse('{"subject":"x","__proto__":{"admin":true},"nested":{"constructor":{"prototype":1}},"list":[{"prototype":2}]}');
+    const parsed = JSON.parse(
+      '{"subject":"x","__proto__":{"admin":true},"nested":{"constructor":{"prototype":1}},"list":[{"prototype":2}]}',
+    );
     expect(findInputProblems(parsed, body)).toEqual([
       { field: '__proto__', problem: 'property __proto__ should not exist' },
       { field: 'nested.constructor', problem: 'property constructor should not exist' },
@@ -65,7 +69,12 @@ describe('findInputProblems', () => {
   });
 
   it('stops after a bounded number of problems', () => {
-    expect(findInputProblems(Array.from({ length: 1000 }, () => '\u0000'), { ...body, maxProblems: 5 })).toHaveLength(5);
+    expect(
+      findInputProblems(
+        Array.from({ length: 1000 }, () => '\u0000'),
+        { ...body, maxProblems: 5 },
+      ),
+    ).toHaveLength(5);
   });
 });
 
@@ -105,22 +114,22 @@ describe('jsonPathAt', () => {
 describe('findInvalidUtf8InQuery', () => {
   it('names the parameter whose percent-encoded bytes are not UTF-8', () => {
     expect(findInvalidUtf8InQuery('q=caf%C3%A9&locale=fr')).toBeNull();
-    expect(findInvalidUtf8InQuery('locale=fr&q=caf%E9')).toEqual({ field: 'q', problem: 'must be valid UTF-8 (percent-encoded bytes that are not UTF-8)' });
+    expect(findInvalidUtf8InQuery('locale=fr&q=caf%E9')).toEqual({
+      field: 'q',
+      problem: 'must be valid UTF-8 (percent-encoded bytes that are not UTF-8)',
+    });
     expect(findInvalidUtf8InQuery('q=%ED%A0%80')?.field).toBe('q');
     expect(findInvalidUtf8InQuery('%FF=1')?.problem).toBe('the parameter name is not valid UTF-8');
   });
 });
 
 describe('isoInstantProblem', () => {
-  it.each([
-    '2026-11-21T10:00:00Z',
-    '2026-11-21T10:00:00.123Z',
-    '2026-11-21T10:00Z',
-    '2026-11-21T10:00:00+02:00',
-    '2028-02-29T00:00:00Z',
-  ])('accepts %s', (value) => {
-    expect(isoInstantProblem(value)).toBeNull();
-  });
+  it.each(['2026-11-21T10:00:00Z', '2026-11-21T10:00:00.123Z', '2026-11-21T10:00Z', '2026-11-21T10:00:00+02:00', '2028-02-29T00:00:00Z'])(
+    'accepts %s',
+    (value) => {
+      expect(isoInstantProblem(value)).toBeNull();
+    },
+  );
 
   it.each([
     ['2026-02-30T10:00:00Z', 'is not a calendar date: February 2026 has 28 days, not 30'],

@@ -221,7 +221,8 @@ export function findInvalidUtf8InQuery(rawQuery: string): InputProblem | null {
     const nameBytes = percentDecode(rawName);
     const name = new TextDecoder().decode(nameBytes);
     if (invalidUtf8Offset(nameBytes) >= 0) return { field: name, problem: 'the parameter name is not valid UTF-8' };
-    if (invalidUtf8Offset(percentDecode(rawValue)) >= 0) return { field: name, problem: 'must be valid UTF-8 (percent-encoded bytes that are not UTF-8)' };
+    if (invalidUtf8Offset(percentDecode(rawValue)) >= 0)
+      return { field: name, problem: 'must be valid UTF-8 (percent-encoded bytes that are not UTF-8)' };
   }
   return null;
 }

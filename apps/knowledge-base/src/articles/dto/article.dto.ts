@@ -16,11 +16,17 @@ export class CreateArticleDto {
   @ApiProperty({ enum: ARTICLE_KINDS }) @IsString() kind: string;
   @ApiProperty({ enum: AUDIENCES }) @IsString() audience: string;
   @ApiPropertyOptional({ description: 'https; tutorials' })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() videoUrl?: string | null;
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  videoUrl?: string | null;
   @ApiPropertyOptional({ type: [String], description: '3 to 6 digits each; searchable' })
-  @IsOptional() @IsArray() errorCodes?: string[];
+  @IsOptional()
+  @IsArray()
+  errorCodes?: string[];
   @ApiPropertyOptional({ description: 'YYYY-MM-DD; release notes only' })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() releasedOn?: string | null;
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  releasedOn?: string | null;
   @ApiPropertyOptional({ description: 'must be en when given', default: 'en' }) @IsOptional() @IsString() locale?: string;
   @ApiProperty({ maxLength: 200 }) @IsString() title: string;
   @ApiProperty({ description: 'Markdown, optionally with HTML; sanitised; at most 200 KiB' }) @IsString() body: string;
@@ -33,10 +39,14 @@ export class UpdateArticleDto {
   @ApiPropertyOptional({ enum: ARTICLE_KINDS }) @IsOptional() @IsString() kind?: string;
   @ApiPropertyOptional({ enum: AUDIENCES }) @IsOptional() @IsString() audience?: string;
   @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() videoUrl?: string | null;
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  videoUrl?: string | null;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() errorCodes?: string[];
   @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() releasedOn?: string | null;
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  releasedOn?: string | null;
 }
 
 export class TranslationDto {
@@ -48,5 +58,10 @@ export class AdminArticleQueryDto {
   @ApiPropertyOptional({ enum: ARTICLE_STATUSES }) @IsOptional() @IsIn(ARTICLE_STATUSES) status?: ArticleStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }

@@ -5,7 +5,11 @@ import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 export class CreateCategoryDto {
   @ApiProperty({ example: 'audio-video' }) @IsString() slug: string;
   @ApiPropertyOptional({ description: 'place on the help center, 1 first; default: last' })
-  @IsOptional() @IsInt() @Min(1) @Max(100_000) position?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  position?: number;
   @ApiProperty({ description: 'English title' }) @IsString() title: string;
   @ApiPropertyOptional({ description: 'English description' }) @IsOptional() @IsString() description?: string;
 }

@@ -12,12 +12,16 @@ export class SuggestForTextDto {
   text: string;
 
   @ApiPropertyOptional({ description: 'en, ru, fr, ...; default: Accept-Language, else en' })
-  @IsOptional() @IsString() locale?: string;
+  @IsOptional()
+  @IsString()
+  locale?: string;
 }
 
 export class MarkAnswerDto {
   @ApiProperty({ description: 'the suggested article (id or slug) that answered the question' })
-  @IsString() @MaxLength(120) articleId: string;
+  @IsString()
+  @MaxLength(120)
+  articleId: string;
 }
 
 export class SuggestionQueryDto {
@@ -25,14 +29,35 @@ export class SuggestionQueryDto {
 }
 
 export class DeflectionStatsQueryDto {
-  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days before until' }) @IsOptional() @IsIsoInstant({ allowDate: true }) since?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default now' }) @IsOptional() @IsIsoInstant({ allowDate: true }) until?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days before until' })
+  @IsOptional()
+  @IsIsoInstant({ allowDate: true })
+  since?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default now' })
+  @IsOptional()
+  @IsIsoInstant({ allowDate: true })
+  until?: string;
   @ApiPropertyOptional({ enum: SUGGESTION_CHANNELS }) @IsOptional() @IsIn(SUGGESTION_CHANNELS) channel?: SuggestionChannel;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 export class MissingTranslationsQueryDto {
   @ApiPropertyOptional({ description: 'only readers of this locale' }) @IsOptional() @IsString() locale?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days ago' }) @IsOptional() @IsIsoInstant({ allowDate: true }) since?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ description: 'ISO-8601 date or instant; default 30 days ago' })
+  @IsOptional()
+  @IsIsoInstant({ allowDate: true })
+  since?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

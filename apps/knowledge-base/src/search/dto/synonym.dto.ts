@@ -6,7 +6,10 @@ export class SynonymDto {
   @ApiProperty({ example: 'en', description: 'the locale whose readers type the term' }) @IsString() locale: string;
   @ApiProperty({ example: 'bill', description: 'a word or phrase of up to 4 words, as readers type it' }) @IsString() term: string;
   @ApiProperty({ example: ['invoice'], description: `what the term also means, as articles say it (1..${MAX_SYNONYMS_PER_RULE})` })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_SYNONYMS_PER_RULE) @IsString({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SYNONYMS_PER_RULE)
+  @IsString({ each: true })
   synonyms: string[];
 }
 

@@ -15,15 +15,15 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
         body: md`
           Every Meetly account has three roles. They decide who manages the account and also who may contact support.
 
-          | | Owner | Admin | Member |
-          |---|---|---|---|
-          | Host meetings (with a licence) | yes | yes | yes |
-          | Add, edit and remove users | yes | yes | no |
-          | Change account settings | yes | yes | no |
-          | View reports | yes | yes | no |
-          | Billing and plan changes | yes | if granted | no |
-          | Transfer ownership | yes | no | no |
-          | File support tickets and use web chat (paid plans) | yes | yes | no |
+          |                                                    | Owner | Admin      | Member |
+          | -------------------------------------------------- | ----- | ---------- | ------ |
+          | Host meetings (with a licence)                     | yes   | yes        | yes    |
+          | Add, edit and remove users                         | yes   | yes        | no     |
+          | Change account settings                            | yes   | yes        | no     |
+          | View reports                                       | yes   | yes        | no     |
+          | Billing and plan changes                           | yes   | if granted | no     |
+          | Transfer ownership                                 | yes   | no         | no     |
+          | File support tickets and use web chat (paid plans) | yes   | yes        | no     |
 
           **Owner.** The person who created the account, or to whom ownership was transferred. There is exactly one owner. The owner cannot be removed or demoted; they must first hand over ownership.
 
@@ -39,15 +39,15 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
         body: md`
           В каждой учетной записи Meetly есть три роли. От них зависит, кто управляет учетной записью, а также кто может обращаться в службу поддержки.
 
-          | | Владелец | Администратор | Участник |
-          |---|---|---|---|
-          | Проводить конференции (с лицензией) | да | да | да |
-          | Добавлять, изменять и удалять пользователей | да | да | нет |
-          | Менять параметры учетной записи | да | да | нет |
-          | Просматривать отчеты | да | да | нет |
-          | Оплата и смена тарифа | да | если разрешено | нет |
-          | Передавать права владельца | да | нет | нет |
-          | Создавать запросы в поддержку и писать в веб-чат (платные тарифы) | да | да | нет |
+          |                                                                   | Владелец | Администратор  | Участник |
+          | ----------------------------------------------------------------- | -------- | -------------- | -------- |
+          | Проводить конференции (с лицензией)                               | да       | да             | да       |
+          | Добавлять, изменять и удалять пользователей                       | да       | да             | нет      |
+          | Менять параметры учетной записи                                   | да       | да             | нет      |
+          | Просматривать отчеты                                              | да       | да             | нет      |
+          | Оплата и смена тарифа                                             | да       | если разрешено | нет      |
+          | Передавать права владельца                                        | да       | нет            | нет      |
+          | Создавать запросы в поддержку и писать в веб-чат (платные тарифы) | да       | да             | нет      |
 
           **Владелец.** Тот, кто создал учетную запись или кому были переданы права владельца. Владелец всегда один. Его нельзя удалить или понизить в роли: сначала он должен передать права владельца другому пользователю.
 
@@ -71,6 +71,7 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
         title: 'Add and remove users',
         body: md`
           ## Add users
+
           1. Go to **Admin** > **Users** > **Add users**.
           2. Enter one or more e-mail addresses, separated by commas.
           3. Choose the user type: **Licensed** (uses one of your paid licences) or **Basic** (free, meetings limited to 45 minutes with three or more people).
@@ -82,10 +83,13 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           If a person already has a Meetly account with that address, they are asked to move it into yours; their existing meetings and recordings move with them.
 
           ## Managed domains
+
           On Business plans and above, claim your company domain under **Admin** > **Account profile** > **Managed domains**. Anyone who signs up with that domain is added to your account automatically.
 
           ## Remove a user
+
           Click the user > **More**:
+
           - **Deactivate** blocks sign-in but keeps their data. Use it for a leave of absence.
           - **Delete** removes the user. First choose who receives their upcoming meetings, webinars and cloud recordings; otherwise they are deleted too.
           - **Unlink** turns the person into an independent free account, keeping their data.
@@ -95,6 +99,7 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
         title: 'Ajouter et supprimer des utilisateurs',
         body: md`
           ## Ajouter des utilisateurs
+
           1. Allez dans **Admin** > **Utilisateurs** > **Ajouter des utilisateurs**.
           2. Saisissez une ou plusieurs adresses e-mail, séparées par des virgules.
           3. Choisissez le type d'utilisateur : **Avec licence** (utilise l'une de vos licences payantes) ou **Basique** (gratuit, réunions limitées à 45 minutes à partir de trois personnes).
@@ -106,10 +111,13 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           Si une personne possède déjà un compte Meetly avec cette adresse, on lui propose de le rattacher au vôtre ; ses réunions et enregistrements suivent.
 
           ## Domaines gérés
+
           À partir du forfait Business, revendiquez le domaine de votre entreprise dans **Admin** > **Profil du compte** > **Domaines gérés**. Toute personne qui s'inscrit avec ce domaine est ajoutée automatiquement à votre compte.
 
           ## Supprimer un utilisateur
+
           Cliquez sur l'utilisateur > **Plus** :
+
           - **Désactiver** bloque la connexion mais conserve ses données. Utile pour une absence prolongée.
           - **Supprimer** retire l'utilisateur. Choisissez d'abord qui reçoit ses réunions, webinaires et enregistrements à venir ; sinon ils sont supprimés aussi.
           - **Dissocier** transforme la personne en compte gratuit indépendant, en conservant ses données.
@@ -138,11 +146,13 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           The new owner receives an e-mail and must accept within 72 hours. Until they accept, nothing changes. After the transfer you become an admin; the new owner can change your role or remove you.
 
           ## What moves and what does not
+
           - The new owner gets billing, plan changes and the right to transfer ownership again.
           - Payment methods and invoices stay with the account; the new owner should check the billing contact under **Billing** > **Contacts**.
           - Your own meetings, recordings and chat history stay yours.
 
           ## When the owner has already left
+
           If the owner can no longer sign in, an admin can file a support ticket asking for an ownership change. Support will ask for proof that you are authorised to act for the organisation, such as a signed letter on company paper, before making the change.
         `,
       },
@@ -189,6 +199,7 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           Two-factor authentication (2FA) asks for a one-time code in addition to your password, so a stolen password is not enough to sign in.
 
           ## Turn it on
+
           1. Sign in at https://meetly.example.com and open **Profile** > **Security**.
           2. Next to **Two-factor authentication**, click **Turn on**.
           3. Choose a method:
@@ -199,9 +210,11 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           From now on, Meetly asks for a code when you sign in on a new device or browser.
 
           ## If your admin requires it
+
           You are asked to set it up at your next sign-in and cannot skip the step.
 
           ## Lost your phone?
+
           Use a recovery code to sign in, then set up 2FA again on your new phone. No recovery codes left? Members should ask their account admin, who can reset 2FA under **Admin** > **Users** > **More** > **Reset two-factor authentication**. Account owners and users of free accounts can request a reset through the help center; support checks your identity first, which takes up to three working days.
         `,
       },
@@ -211,6 +224,7 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           L'authentification à deux facteurs (2FA) demande un code à usage unique en plus du mot de passe : un mot de passe volé ne suffit plus pour se connecter.
 
           ## L'activer
+
           1. Connectez-vous sur https://meetly.example.com et ouvrez **Profil** > **Sécurité**.
           2. À côté de **Authentification à deux facteurs**, cliquez sur **Activer**.
           3. Choisissez une méthode :
@@ -221,9 +235,11 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           Désormais, Meetly demande un code lorsque vous vous connectez sur un nouvel appareil ou un nouveau navigateur.
 
           ## Si votre administrateur l'impose
+
           La configuration vous est demandée à la prochaine connexion, sans possibilité de passer l'étape.
 
           ## Téléphone perdu ?
+
           Connectez-vous avec un code de récupération, puis configurez de nouveau la 2FA sur votre nouveau téléphone. Plus de codes de récupération ? Les membres s'adressent à l'administrateur de leur compte, qui peut réinitialiser la 2FA dans **Admin** > **Utilisateurs** > **Plus** > **Réinitialiser l'authentification à deux facteurs**. Les propriétaires de compte et les utilisateurs de comptes gratuits peuvent demander une réinitialisation via le centre d'aide ; l'assistance vérifie d'abord votre identité, ce qui prend jusqu'à trois jours ouvrés.
         `,
       },
@@ -301,16 +317,19 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           With single sign-on, your users sign in to Meetly with their company credentials through your identity provider (IdP), using SAML 2.0 or OpenID Connect. SSO is available on Business, Education, Enterprise and API plans.
 
           ## Before you start
+
           - Claim your company domain under **Admin** > **Account profile** > **Managed domains**.
           - Choose a **vanity URL**, such as yourcompany.meetly.example.com, under **Account profile** > **Vanity URL**.
 
           ## Configure SAML
+
           1. In your identity provider, create a SAML application for Meetly. Use the entity ID and the assertion consumer service URL shown in **Admin** > **Advanced** > **Single sign-on**.
           2. Map the attributes email (required), first name, last name and, optionally, group and role.
           3. In Meetly, paste the IdP's sign-in URL and signing certificate, or upload its metadata file.
           4. Click **Test** and sign in with a test user. Only then turn on **Enforce SSO** for the domain.
 
           ## Provisioning
+
           - **Just-in-time**: users are created the first time they sign in.
           - **SCIM**: your IdP creates, updates and deactivates users automatically. Generate the SCIM token under **Single sign-on** > **Provisioning**.
 
@@ -332,19 +351,23 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           Meetly settings apply at three levels: the account, groups of users, and each user. A setting changed at a higher level becomes the default below it; **locking** it also stops anyone below from changing it.
 
           ## Change an account setting
+
           1. Go to **Admin** > **Account settings**.
           2. Pick a tab: **Meetings**, **Recording**, **Team chat**, **Audio** or **Security**.
           3. Change the setting. If asked, choose whether to apply the new value to users who had already changed it themselves.
           4. Click the lock icon to lock it. Locked settings appear grey in users' settings, with the message "Locked by your admin".
 
           ## Groups
+
           Groups let part of the account work differently, for example allowing cloud recording for the training team only.
+
           1. **Admin** > **Groups** > **Add group**, then add users.
           2. Open the group's **Settings** tab: they start from the account values. Change and lock them there.
 
           A user can be in several groups; choose one as their **main group**, whose settings they follow.
 
           ## Check a user's effective settings
+
           Open **Admin** > **Users**, click the user, then **Settings**. Each value shows where it comes from: account, group or the user.
 
           Every change is recorded with the admin's name and the time under **Admin** > **Reports** > **Operation logs**.
@@ -399,18 +422,23 @@ export const ACCOUNT_ADMINISTRATION_ARTICLES: readonly SeedArticle[] = [
           Reports show how your account is used and help answer questions such as "who attended?" or "why was this meeting poor?". Find them under **Admin** > **Reports**.
 
           ## Usage
+
           Meetings, participants and minutes per user for a date range of up to one month at a time, kept for 12 months. Click a number to drill down to the individual meetings. Use it to spot unused licences before renewal.
 
           ## Active hosts and inactive users
+
           Who hosted meetings in a period, and who has not signed in for 30, 60 or 90 days.
 
           ## Meeting details
+
           Search by meeting ID or topic. For each meeting: start and end times, participants with join and leave times, their device, app version and location, and the network quality during the meeting. This is the first place to look when a user reports a problem: note the meeting ID and the time and add them to a support ticket.
 
           ## Webinars
+
           Registration, attendance, Q&A and polls, per webinar.
 
           ## Exporting
+
           Every report has **Export as CSV**. For regular exports, schedule the report to be e-mailed weekly or monthly, or use the reports API on Business plans and above.
 
           Reports show data from the time zone set in **Account profile**; times in CSV files are in UTC.

@@ -13,14 +13,14 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
       en: {
         title: 'Compare plans: Free, Pro, Business, Education, Enterprise and API',
         body: md`
-          | | Free | Pro | Business | Education | Enterprise | API |
-          |---|---|---|---|---|---|---|
-          | Participants per meeting | 100 | 100 | 300 | 300 | 500 | by contract |
-          | Meeting length | 45 min with 3+ people | 30 h | 30 h | 30 h | 30 h | 30 h |
-          | Cloud recording per licence | none | 5 GB | 10 GB | 10 GB | unlimited | by usage |
-          | Breakout rooms, polls, co-hosts | no | yes | yes | yes | yes | yes |
-          | Single sign-on, managed domains | no | no | yes | yes | yes | yes |
-          | Webinar add-on | no | yes | yes | yes | yes | yes |
+          |                                 | Free                  | Pro  | Business | Education | Enterprise | API         |
+          | ------------------------------- | --------------------- | ---- | -------- | --------- | ---------- | ----------- |
+          | Participants per meeting        | 100                   | 100  | 300      | 300       | 500        | by contract |
+          | Meeting length                  | 45 min with 3+ people | 30 h | 30 h     | 30 h      | 30 h       | 30 h        |
+          | Cloud recording per licence     | none                  | 5 GB | 10 GB    | 10 GB     | unlimited  | by usage    |
+          | Breakout rooms, polls, co-hosts | no                    | yes  | yes      | yes       | yes        | yes         |
+          | Single sign-on, managed domains | no                    | no   | yes      | yes       | yes        | yes         |
+          | Webinar add-on                  | no                    | yes  | yes      | yes       | yes        | yes         |
 
           **Which support does each plan include?**
           Every plan includes the help center. Owners and admins of Pro accounts can also file support tickets and use web chat. Owners and admins of Business, Education, Enterprise and API accounts can also call the phone hotlines. Members of any account get help through their owner or admins.
@@ -41,14 +41,14 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
       ru: {
         title: 'Сравнение тарифов: Free, Pro, Business, Education, Enterprise и API',
         body: md`
-          | | Free | Pro | Business | Education | Enterprise | API |
-          |---|---|---|---|---|---|---|
-          | Участников в конференции | 100 | 100 | 300 | 300 | 500 | по договору |
-          | Длительность конференции | 45 мин при 3 и более участниках | 30 ч | 30 ч | 30 ч | 30 ч | 30 ч |
-          | Облачная запись на лицензию | нет | 5 ГБ | 10 ГБ | 10 ГБ | без ограничений | по использованию |
-          | Сессионные залы, опросы, соорганизаторы | нет | да | да | да | да | да |
-          | Единый вход, управляемые домены | нет | нет | да | да | да | да |
-          | Дополнение «Вебинары» | нет | да | да | да | да | да |
+          |                                         | Free                            | Pro  | Business | Education | Enterprise      | API              |
+          | --------------------------------------- | ------------------------------- | ---- | -------- | --------- | --------------- | ---------------- |
+          | Участников в конференции                | 100                             | 100  | 300      | 300       | 500             | по договору      |
+          | Длительность конференции                | 45 мин при 3 и более участниках | 30 ч | 30 ч     | 30 ч      | 30 ч            | 30 ч             |
+          | Облачная запись на лицензию             | нет                             | 5 ГБ | 10 ГБ    | 10 ГБ     | без ограничений | по использованию |
+          | Сессионные залы, опросы, соорганизаторы | нет                             | да   | да       | да        | да              | да               |
+          | Единый вход, управляемые домены         | нет                             | нет  | да       | да        | да              | да               |
+          | Дополнение «Вебинары»                   | нет                             | да   | да       | да        | да              | да               |
 
           **Какая поддержка входит в каждый тариф?**
           Центр справки доступен на всех тарифах. Владельцы и администраторы учетных записей Pro могут также создавать запросы в службу поддержки и писать в веб-чат. Владельцы и администраторы учетных записей Business, Education, Enterprise и API могут также звонить на горячие линии. Участники любой учетной записи получают помощь через владельца или администраторов.
@@ -69,14 +69,14 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
       fr: {
         title: 'Comparer les forfaits : Free, Pro, Business, Education, Enterprise et API',
         body: md`
-          | | Free | Pro | Business | Education | Enterprise | API |
-          |---|---|---|---|---|---|---|
-          | Participants par réunion | 100 | 100 | 300 | 300 | 500 | selon contrat |
-          | Durée des réunions | 45 min à partir de 3 personnes | 30 h | 30 h | 30 h | 30 h | 30 h |
-          | Enregistrement cloud par licence | aucun | 5 Go | 10 Go | 10 Go | illimité | à l'usage |
-          | Sous-groupes, sondages, co-organisateurs | non | oui | oui | oui | oui | oui |
-          | Authentification unique, domaines gérés | non | non | oui | oui | oui | oui |
-          | Option webinaires | non | oui | oui | oui | oui | oui |
+          |                                          | Free                           | Pro  | Business | Education | Enterprise | API           |
+          | ---------------------------------------- | ------------------------------ | ---- | -------- | --------- | ---------- | ------------- |
+          | Participants par réunion                 | 100                            | 100  | 300      | 300       | 500        | selon contrat |
+          | Durée des réunions                       | 45 min à partir de 3 personnes | 30 h | 30 h     | 30 h      | 30 h       | 30 h          |
+          | Enregistrement cloud par licence         | aucun                          | 5 Go | 10 Go    | 10 Go     | illimité   | à l'usage     |
+          | Sous-groupes, sondages, co-organisateurs | non                            | oui  | oui      | oui       | oui        | oui           |
+          | Authentification unique, domaines gérés  | non                            | non  | oui      | oui       | oui        | oui           |
+          | Option webinaires                        | non                            | oui  | oui      | oui       | oui        | oui           |
 
           **Quelle assistance chaque forfait comprend-il ?**
           Tous les forfaits donnent accès au centre d'aide. Les propriétaires et administrateurs des comptes Pro peuvent aussi créer des tickets d'assistance et utiliser le chat web. Les propriétaires et administrateurs des comptes Business, Education, Enterprise et API peuvent en plus appeler les lignes d'assistance téléphonique. Les membres de tout compte obtiennent de l'aide par l'intermédiaire de leur propriétaire ou de leurs administrateurs.
@@ -109,6 +109,7 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Plan changes are made by the account owner, or by an admin with the billing permission, on the web portal under **Admin** > **Billing** > **Plan**.
 
           ## Upgrade
+
           1. Click **Upgrade** and choose the plan and the number of licences.
           2. Choose monthly or yearly billing and confirm the payment method.
           3. The change applies at once. You pay a prorated amount for the rest of the current billing period.
@@ -116,10 +117,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Moving to Business requires at least ten licences. Education requires proof of accreditation; Enterprise and API plans are arranged with the sales team.
 
           ## Add or remove licences
+
           Click **Edit licences**. Added licences are charged prorated from today. Removed licences stay usable until the end of the period, and you pay less from the next invoice. You cannot remove more licences than the number of licensed users: change some users to **Basic** first.
 
           ## Downgrade or cancel
+
           Click **Downgrade** or **Cancel plan**. The change takes effect at the end of the current period; until then, everything keeps working. Before the date:
+
           - download cloud recordings beyond the storage of the new plan, because they are deleted after 30 days;
           - check webinars and add-ons, which are cancelled with the plan.
 
@@ -132,6 +136,7 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Les changements de forfait sont faits par le propriétaire du compte, ou par un administrateur disposant du droit de facturation, sur le portail web dans **Admin** > **Facturation** > **Forfait**.
 
           ## Passer à un forfait supérieur
+
           1. Cliquez sur **Mettre à niveau** et choisissez le forfait et le nombre de licences.
           2. Choisissez la facturation mensuelle ou annuelle et confirmez le moyen de paiement.
           3. Le changement s'applique immédiatement. Vous payez un montant au prorata pour le reste de la période en cours.
@@ -139,10 +144,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Le forfait Business nécessite au moins dix licences. Education demande une preuve d'accréditation ; les forfaits Enterprise et API se concluent avec l'équipe commerciale.
 
           ## Ajouter ou retirer des licences
+
           Cliquez sur **Modifier les licences**. Les licences ajoutées sont facturées au prorata à partir d'aujourd'hui. Les licences retirées restent utilisables jusqu'à la fin de la période, et la facture suivante diminue. Vous ne pouvez pas retirer plus de licences que vous n'avez d'utilisateurs avec licence : passez d'abord certains utilisateurs en **Basique**.
 
           ## Passer à un forfait inférieur ou résilier
+
           Cliquez sur **Rétrograder** ou **Résilier le forfait**. Le changement prend effet à la fin de la période en cours ; jusque-là, tout continue de fonctionner. Avant cette date :
+
           - téléchargez les enregistrements cloud qui dépassent le stockage du nouveau forfait, car ils sont supprimés au bout de 30 jours ;
           - vérifiez les webinaires et les options, qui sont résiliés avec le forfait.
 
@@ -229,6 +237,7 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Billing pages are visible to the account owner and to admins with the billing permission.
 
           ## Invoices
+
           1. Go to **Admin** > **Billing** > **Invoice history**.
           2. Click an invoice number to see the detail, or **Download** for a PDF.
           3. To receive invoices by e-mail, add the addresses under **Billing** > **Contacts**. Your finance team can receive them without being a Meetly user.
@@ -236,10 +245,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Invoices show the account name and billing address. To change them, edit **Billing** > **Billing information**; the change applies to the next invoice. Meetly cannot reissue past invoices with a new address, except to correct an error.
 
           ## Tax details
+
           Enter your VAT or GST number under **Billing information** before the next invoice, so that tax is calculated correctly.
 
           ## Payment methods
+
           Meetly accepts credit and debit cards, and on yearly plans of more than 20 licences, bank transfer against an invoice.
+
           1. Go to **Billing** > **Payment method** > **Edit**.
           2. Enter the new card. Your bank may ask you to confirm it in its app.
           3. Click **Save**. The new method is used for the next payment.
@@ -253,6 +265,7 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Les pages de facturation sont visibles par le propriétaire du compte et par les administrateurs disposant du droit de facturation.
 
           ## Factures
+
           1. Allez dans **Admin** > **Facturation** > **Historique des factures**.
           2. Cliquez sur un numéro de facture pour voir le détail, ou sur **Télécharger** pour obtenir un PDF.
           3. Pour recevoir les factures par e-mail, ajoutez les adresses dans **Facturation** > **Contacts**. Votre service comptable peut les recevoir sans être utilisateur de Meetly.
@@ -260,10 +273,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Les factures indiquent le nom du compte et l'adresse de facturation. Pour les modifier, éditez **Facturation** > **Informations de facturation** ; le changement s'applique à la facture suivante. Meetly ne peut pas rééditer les anciennes factures avec une nouvelle adresse, sauf pour corriger une erreur.
 
           ## Informations fiscales
+
           Saisissez votre numéro de TVA dans **Informations de facturation** avant la prochaine facture, pour que la taxe soit calculée correctement.
 
           ## Moyens de paiement
+
           Meetly accepte les cartes de crédit et de débit et, pour les forfaits annuels de plus de 20 licences, le virement bancaire sur facture.
+
           1. Allez dans **Facturation** > **Moyen de paiement** > **Modifier**.
           2. Saisissez la nouvelle carte. Votre banque peut vous demander de la confirmer dans son application.
           3. Cliquez sur **Enregistrer**. Le nouveau moyen de paiement sert pour le prochain paiement.
@@ -287,18 +303,23 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           When a payment fails, Meetly retries it three times over ten days and e-mails the owner and the billing contacts each time. Your plan keeps working during that period.
 
           ## Error 6002: card declined
+
           The bank refused the payment. Common reasons:
+
           - the card expired or was replaced: enter the new card under **Admin** > **Billing** > **Payment method**;
           - the amount exceeds the card's limit, which often happens with yearly payments;
           - the bank blocks international or online payments: ask it to allow payments to Meetly.
 
           ## Error 6004: authentication required
+
           The bank requires you to confirm the payment (3-D Secure), which is not possible during an automatic renewal. Open the e-mail about the failed payment and click **Confirm payment**, or go to **Billing** > **Invoice history** and click **Pay now** next to the open invoice.
 
           ## After the last retry
+
           If the invoice is still unpaid ten days after the first attempt, the account is moved to the Free plan: users become basic users, and cloud recordings above the free limit are kept for 30 days. Paying the open invoice restores the plan at once.
 
           ## Still failing?
+
           File a support ticket with priority Normal and attach the invoice number. Never send full card numbers in a ticket or chat: support never asks for them.
         `,
       },
@@ -318,17 +339,19 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Start with the help center: type a keyword or an error code in the search box at the top of the page. Most questions are answered there, at any hour. If the help center does not solve your problem, scroll to the bottom of its main page and click **Contact support** under **Additional resources**.
 
           **Which channels can I use?**
-          | Your plan and role | Help center | Ticket | Web chat | Phone |
-          |---|---|---|---|---|
-          | Free account, any role | yes | no | no | no |
-          | Member of any account | yes | no | no | no |
-          | Pro: owner or admin | yes | yes | yes | no |
-          | Business, Education, Enterprise, API: owner or admin | yes | yes | yes | yes |
+
+          | Your plan and role                                   | Help center | Ticket | Web chat | Phone |
+          | ---------------------------------------------------- | ----------- | ------ | -------- | ----- |
+          | Free account, any role                               | yes         | no     | no       | no    |
+          | Member of any account                                | yes         | no     | no       | no    |
+          | Pro: owner or admin                                  | yes         | yes    | yes      | no    |
+          | Business, Education, Enterprise, API: owner or admin | yes         | yes    | yes      | yes   |
 
           Members of a paid account: ask your account owner or an admin, who can contact support for you. Where the support desk accepts requests from every registered user, requests from free accounts and members are answered on a best-effort basis, after paid-plan requests and with no committed response time.
 
           **Where are the phone hotlines?**
           The hotlines are in English only. After dialling, press **extension 2** for technical support.
+
           - United States: +1.888.799.9666 or +1.650.397.6096
           - Australia: +61.1800.768.027
           - United Kingdom: +44.800.368.7314 or +44.20.7039.8961
@@ -346,17 +369,19 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Начните с центра справки: введите ключевое слово или код ошибки в строку поиска вверху страницы. Ответы на большинство вопросов можно найти там в любое время. Если центр справки не помог, прокрутите его главную страницу вниз и нажмите **Связаться с поддержкой** в разделе **Дополнительные ресурсы**.
 
           **Какие каналы мне доступны?**
-          | Ваш тариф и роль | Центр справки | Запрос | Веб-чат | Телефон |
-          |---|---|---|---|---|
-          | Бесплатная учетная запись, любая роль | да | нет | нет | нет |
-          | Участник любой учетной записи | да | нет | нет | нет |
-          | Pro: владелец или администратор | да | да | да | нет |
-          | Business, Education, Enterprise, API: владелец или администратор | да | да | да | да |
+
+          | Ваш тариф и роль                                                 | Центр справки | Запрос | Веб-чат | Телефон |
+          | ---------------------------------------------------------------- | ------------- | ------ | ------- | ------- |
+          | Бесплатная учетная запись, любая роль                            | да            | нет    | нет     | нет     |
+          | Участник любой учетной записи                                    | да            | нет    | нет     | нет     |
+          | Pro: владелец или администратор                                  | да            | да     | да      | нет     |
+          | Business, Education, Enterprise, API: владелец или администратор | да            | да     | да      | да      |
 
           Участникам платной учетной записи следует обратиться к владельцу или администратору: они могут связаться с поддержкой от вашего имени. Если служба поддержки принимает запросы от всех зарегистрированных пользователей, запросы от бесплатных учетных записей и участников рассматриваются по мере возможности: после запросов с платных тарифов и без гарантированного срока ответа.
 
           **Какие номера у горячих линий?**
           Горячие линии работают только на английском языке. После набора номера введите **добавочный 2**, чтобы попасть в техническую поддержку.
+
           - США: +1.888.799.9666 или +1.650.397.6096
           - Австралия: +61.1800.768.027
           - Великобритания: +44.800.368.7314 или +44.20.7039.8961
@@ -374,17 +399,19 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           Commencez par le centre d'aide : saisissez un mot-clé ou un code d'erreur dans la barre de recherche en haut de la page. La plupart des questions y trouvent une réponse, à toute heure. Si le centre d'aide ne résout pas votre problème, faites défiler sa page principale jusqu'en bas et cliquez sur **Contacter l'assistance** sous **Ressources supplémentaires**.
 
           **Quels canaux puis-je utiliser ?**
-          | Votre forfait et votre rôle | Centre d'aide | Ticket | Chat web | Téléphone |
-          |---|---|---|---|---|
-          | Compte Free, tout rôle | oui | non | non | non |
-          | Membre de tout compte | oui | non | non | non |
-          | Pro : propriétaire ou administrateur | oui | oui | oui | non |
-          | Business, Education, Enterprise, API : propriétaire ou administrateur | oui | oui | oui | oui |
+
+          | Votre forfait et votre rôle                                           | Centre d'aide | Ticket | Chat web | Téléphone |
+          | --------------------------------------------------------------------- | ------------- | ------ | -------- | --------- |
+          | Compte Free, tout rôle                                                | oui           | non    | non      | non       |
+          | Membre de tout compte                                                 | oui           | non    | non      | non       |
+          | Pro : propriétaire ou administrateur                                  | oui           | oui    | oui      | non       |
+          | Business, Education, Enterprise, API : propriétaire ou administrateur | oui           | oui    | oui      | oui       |
 
           Membres d'un compte payant : adressez-vous au propriétaire ou à un administrateur de votre compte, qui peut contacter l'assistance pour vous. Lorsque l'assistance accepte les demandes de tous les utilisateurs inscrits, celles des comptes gratuits et des membres sont traitées au mieux, après les demandes des forfaits payants et sans délai de réponse garanti.
 
           **Quelles sont les lignes téléphoniques ?**
           Les lignes d'assistance répondent uniquement en anglais. Après avoir composé le numéro, tapez le **poste 2** pour l'assistance technique.
+
           - États-Unis : +1.888.799.9666 ou +1.650.397.6096
           - Australie : +61.1800.768.027
           - Royaume-Uni : +44.800.368.7314 ou +44.20.7039.8961
@@ -471,12 +498,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
         title: 'Support priority levels and first-response times',
         body: md`
           **Which priority should I choose?**
-          | Priority | When to use it | First response within |
-          |---|---|---|
-          | P1 Urgent | The service is down and there is no workaround: nothing works. | 1 hour |
-          | P2 High | The service is seriously affected: the platform is unstable or some functions are unavailable. | 4 hours |
-          | P3 Normal | General problems with one or more features: billing, call quality, routine faults. | 24 hours |
-          | P4 Low | Questions about how to do something, feedback and ideas, with no effect on your business. | 24 hours |
+
+          | Priority  | When to use it                                                                                 | First response within |
+          | --------- | ---------------------------------------------------------------------------------------------- | --------------------- |
+          | P1 Urgent | The service is down and there is no workaround: nothing works.                                 | 1 hour                |
+          | P2 High   | The service is seriously affected: the platform is unstable or some functions are unavailable. | 4 hours               |
+          | P3 Normal | General problems with one or more features: billing, call quality, routine faults.             | 24 hours              |
+          | P4 Low    | Questions about how to do something, feedback and ideas, with no effect on your business.      | 24 hours              |
 
           **Who do these times apply to?**
           To owners and administrators of Pro, Business, Education, Enterprise and API accounts. Requests from paid plans are handled before others; requests answered on a best-effort basis, such as those from free accounts where they are accepted, have no committed deadline.
@@ -495,12 +523,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
         title: 'Уровни приоритета и сроки первого ответа',
         body: md`
           **Какой приоритет выбрать?**
-          | Приоритет | Когда выбирать | Первый ответ в течение |
-          |---|---|---|
-          | P1 Срочный | Сервис не работает, обходного пути нет: не работает ничего. | 1 часа |
-          | P2 Высокий | Работа сервиса серьезно нарушена: платформа работает нестабильно или часть функций недоступна. | 4 часов |
-          | P3 Нормальный | Общие проблемы с одной или несколькими функциями: оплата, качество связи, рядовые неполадки. | 24 часов |
-          | P4 Низкий | Вопросы вида «как это сделать», отзывы и идеи, не влияющие на вашу работу. | 24 часов |
+
+          | Приоритет     | Когда выбирать                                                                                 | Первый ответ в течение |
+          | ------------- | ---------------------------------------------------------------------------------------------- | ---------------------- |
+          | P1 Срочный    | Сервис не работает, обходного пути нет: не работает ничего.                                    | 1 часа                 |
+          | P2 Высокий    | Работа сервиса серьезно нарушена: платформа работает нестабильно или часть функций недоступна. | 4 часов                |
+          | P3 Нормальный | Общие проблемы с одной или несколькими функциями: оплата, качество связи, рядовые неполадки.   | 24 часов               |
+          | P4 Низкий     | Вопросы вида «как это сделать», отзывы и идеи, не влияющие на вашу работу.                     | 24 часов               |
 
           **Для кого действуют эти сроки?**
           Для владельцев и администраторов учетных записей Pro, Business, Education, Enterprise и API. Запросы с платных тарифов обрабатываются в первую очередь; для запросов, которые рассматриваются по мере возможности, например от бесплатных учетных записей там, где такие запросы принимаются, срок не гарантируется.
@@ -519,12 +548,13 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
         title: 'Niveaux de priorité et délais de première réponse',
         body: md`
           **Quelle priorité choisir ?**
-          | Priorité | Quand l'utiliser | Première réponse sous |
-          |---|---|---|
-          | P1 Urgente | Le service est en panne et il n'y a pas de solution de rechange : plus rien ne fonctionne. | 1 heure |
-          | P2 Élevée | Le service est considérablement affecté : la plateforme est instable ou certaines fonctions sont indisponibles. | 4 heures |
-          | P3 Normale | Problèmes généraux liés à une ou plusieurs fonctionnalités : facturation, qualité des appels, pannes courantes. | 24 heures |
-          | P4 Faible | Demandes d'information ou d'aide sur l'utilisation, avis et idées, sans effet sur votre activité. | 24 heures |
+
+          | Priorité   | Quand l'utiliser                                                                                                | Première réponse sous |
+          | ---------- | --------------------------------------------------------------------------------------------------------------- | --------------------- |
+          | P1 Urgente | Le service est en panne et il n'y a pas de solution de rechange : plus rien ne fonctionne.                      | 1 heure               |
+          | P2 Élevée  | Le service est considérablement affecté : la plateforme est instable ou certaines fonctions sont indisponibles. | 4 heures              |
+          | P3 Normale | Problèmes généraux liés à une ou plusieurs fonctionnalités : facturation, qualité des appels, pannes courantes. | 24 heures             |
+          | P4 Faible  | Demandes d'information ou d'aide sur l'utilisation, avis et idées, sans effet sur votre activité.               | 24 heures             |
 
           **À qui ces délais s'appliquent-ils ?**
           Aux propriétaires et administrateurs des comptes Pro, Business, Education, Enterprise et API. Les demandes des forfaits payants sont traitées en priorité ; les demandes traitées au mieux, comme celles des comptes gratuits lorsqu'elles sont acceptées, n'ont pas de délai garanti.
@@ -559,12 +589,15 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           4. Keep the page open while you wait. The chat shows your place in the queue.
 
           ## Make the chat short
+
           Have these ready before you start:
+
           - the meeting ID and the time of the problem;
           - the error code, if any;
           - the device and app version (click your profile picture > **About**).
 
           ## When chat is not the right channel
+
           - For problems that need logs or long investigation, the agent turns the chat into a ticket, and you continue by e-mail. The transcript is attached to it.
           - For an outage affecting your whole organisation, choose priority Urgent in a ticket or, on Business, Education, Enterprise and API plans, call the hotline.
 
@@ -582,12 +615,15 @@ export const BILLING_PLANS_ARTICLES: readonly SeedArticle[] = [
           4. Не закрывайте страницу, пока ждете. В чате показано ваше место в очереди.
 
           ## Как сократить переписку
+
           Приготовьте заранее:
+
           - идентификатор конференции и время, когда возникла проблема;
           - код ошибки, если он есть;
           - устройство и версию приложения (нажмите на фото профиля > **О программе**).
 
           ## Когда чат не подходит
+
           - Если для решения нужны журналы или долгое расследование, сотрудник превратит чат в запрос, и вы продолжите переписку по электронной почте. Запись чата будет приложена к запросу.
           - При сбое, который затрагивает всю организацию, создайте запрос с приоритетом «Срочный» или, на тарифах Business, Education, Enterprise и API, позвоните на горячую линию.
 

@@ -16,16 +16,19 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           You can join a Meetly meeting from the desktop app, the mobile app, a web browser or an ordinary phone. You do not need an account to join, unless the host requires participants to sign in.
 
           ## Join with a link
+
           1. Open the invitation and click the meeting link (it looks like https://meetly.example.com/j/84529134470).
           2. Allow the browser to open the Meetly app, or choose **Join from your browser** if you cannot install it.
           3. Enter your name as you want others to see it, then click **Join**.
 
           ## Join with the meeting ID
+
           1. Open the app and click **Join**.
           2. Type the 10- or 11-digit meeting ID from the invitation and your name.
           3. Enter the passcode if you are asked for one. It is in the invitation, below the meeting ID.
 
           ## Before you are admitted
+
           If the host uses a waiting room, you will see "Please wait, the host will let you in soon". Use this time to check your speaker and microphone with **Test audio**.
 
           If the app shows an error code, type the code into the help center search box: every code has its own article.
@@ -37,16 +40,19 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Подключиться к конференции Meetly можно из приложения для компьютера, из мобильного приложения, из браузера или с обычного телефона. Учетная запись для этого не нужна, если только организатор не требует от участников входа в систему.
 
           ## Подключение по ссылке
+
           1. Откройте приглашение и нажмите на ссылку конференции (она выглядит так: https://meetly.example.com/j/84529134470).
           2. Разрешите браузеру открыть приложение Meetly или выберите **Подключиться из браузера**, если установить приложение нельзя.
           3. Введите имя, которое увидят другие участники, и нажмите **Войти**.
 
           ## Подключение по идентификатору конференции
+
           1. Откройте приложение и нажмите **Войти в конференцию**.
           2. Введите идентификатор конференции из приглашения (10 или 11 цифр) и свое имя.
           3. Если потребуется, введите код доступа. Он указан в приглашении под идентификатором.
 
           ## Пока вас не впустили
+
           Если организатор включил зал ожидания, вы увидите сообщение «Подождите, организатор скоро впустит вас». Тем временем проверьте динамик и микрофон кнопкой **Проверить звук**.
 
           Если приложение показывает код ошибки, введите этот код в строку поиска центра справки: для каждого кода есть отдельная статья.
@@ -58,16 +64,19 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Vous pouvez rejoindre une réunion Meetly depuis l'application de bureau, l'application mobile, un navigateur web ou un simple téléphone. Aucun compte n'est nécessaire, sauf si l'organisateur exige que les participants se connectent.
 
           ## Rejoindre avec un lien
+
           1. Ouvrez l'invitation et cliquez sur le lien de la réunion (il ressemble à https://meetly.example.com/j/84529134470).
           2. Autorisez le navigateur à ouvrir l'application Meetly, ou choisissez **Rejoindre depuis le navigateur** si vous ne pouvez pas l'installer.
           3. Saisissez le nom que les autres participants verront, puis cliquez sur **Rejoindre**.
 
           ## Rejoindre avec l'ID de réunion
+
           1. Ouvrez l'application et cliquez sur **Rejoindre**.
           2. Saisissez l'ID de réunion à 10 ou 11 chiffres indiqué dans l'invitation, ainsi que votre nom.
           3. Saisissez le code secret si on vous le demande. Il figure dans l'invitation, sous l'ID de réunion.
 
           ## En attendant d'être admis
+
           Si l'organisateur utilise une salle d'attente, le message « Veuillez patienter, l'organisateur va bientôt vous admettre » s'affiche. Profitez-en pour vérifier votre haut-parleur et votre micro avec **Tester l'audio**.
 
           Si l'application affiche un code d'erreur, saisissez ce code dans la barre de recherche du centre d'aide : chaque code a son propre article.
@@ -89,16 +98,19 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Anyone with a Meetly account can host. On the Free plan, meetings with three or more people end after 45 minutes; paid plans allow meetings of up to 30 hours.
 
           ## Start an instant meeting
+
           1. Sign in to the desktop or mobile app.
           2. Click **New meeting**. Turn on **Start with video** if you want your camera on from the start.
           3. Click **Participants** > **Invite** and copy the invitation, or send it by e-mail or chat.
 
           ## Keep the meeting under control
+
           - New meetings use the **waiting room** by default, so you decide who comes in. Click **Admit** next to each name, or **Admit all**.
           - Click **Security** to lock the meeting once everyone is in, to stop participants from sharing their screen, or to turn off renaming.
           - **Mute all** silences everyone; participants can unmute themselves unless you clear **Allow participants to unmute themselves**.
 
           ## End the meeting
+
           Click **End** > **End meeting for all**. If you only want to leave and let the meeting continue, choose **Leave meeting** and pick a new host first.
 
           To plan a meeting ahead with a fixed time and passcode, see the article about scheduling a meeting.
@@ -110,16 +122,19 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Организатором может стать любой, у кого есть учетная запись Meetly. На тарифе Free конференции с тремя и более участниками завершаются через 45 минут; на платных тарифах конференция может длиться до 30 часов.
 
           ## Мгновенная конференция
+
           1. Войдите в приложение для компьютера или в мобильное приложение.
           2. Нажмите **Новая конференция**. Включите **Начинать с видео**, если хотите, чтобы камера работала с самого начала.
           3. Нажмите **Участники** > **Пригласить** и скопируйте приглашение или отправьте его по электронной почте или в чат.
 
           ## Управление конференцией
+
           - В новых конференциях по умолчанию включен **зал ожидания**, поэтому вы сами решаете, кого впустить. Нажмите **Впустить** рядом с именем или **Впустить всех**.
           - Через меню **Безопасность** можно заблокировать конференцию, когда все собрались, запретить участникам показывать экран или менять имя.
           - **Выключить звук у всех** отключает микрофоны всех участников; они смогут включить их сами, если вы не снимете флажок **Разрешить участникам включать звук**.
 
           ## Завершение
+
           Нажмите **Завершить** > **Завершить конференцию для всех**. Если вы хотите только выйти, а конференцию продолжить, выберите **Покинуть конференцию** и сначала назначьте нового организатора.
 
           Чтобы заранее запланировать конференцию с определенным временем и кодом доступа, прочитайте статью о планировании конференций.
@@ -131,16 +146,19 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Toute personne disposant d'un compte Meetly peut organiser une réunion. Avec le forfait Free, les réunions de trois personnes ou plus s'arrêtent au bout de 45 minutes ; les forfaits payants permettent des réunions de 30 heures maximum.
 
           ## Lancer une réunion instantanée
+
           1. Connectez-vous à l'application de bureau ou mobile.
           2. Cliquez sur **Nouvelle réunion**. Activez **Démarrer avec la vidéo** si vous voulez que votre caméra soit allumée dès le début.
           3. Cliquez sur **Participants** > **Inviter** et copiez l'invitation, ou envoyez-la par e-mail ou par chat.
 
           ## Garder le contrôle de la réunion
+
           - Les nouvelles réunions utilisent la **salle d'attente** par défaut : c'est vous qui décidez qui entre. Cliquez sur **Admettre** à côté de chaque nom, ou sur **Admettre tout le monde**.
           - Le menu **Sécurité** permet de verrouiller la réunion une fois tout le monde arrivé, d'empêcher les participants de partager leur écran ou de se renommer.
           - **Couper le micro de tous** réduit tout le monde au silence ; les participants peuvent réactiver leur micro, sauf si vous décochez **Autoriser les participants à réactiver leur micro**.
 
           ## Terminer la réunion
+
           Cliquez sur **Fin** > **Mettre fin à la réunion pour tous**. Pour partir en laissant la réunion continuer, choisissez **Quitter la réunion** et désignez d'abord un nouvel organisateur.
 
           Pour planifier une réunion à l'avance avec une heure fixe et un code secret, consultez l'article sur la planification des réunions.
@@ -247,9 +265,11 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Every Meetly meeting has a **meeting ID**: a number of 10 or 11 digits, shown in the invitation and at the top of the meeting window, for example 845 2913 4470. The ID is what you type in **Join** when you do not have the link. It is also what support asks for when you report a problem with a meeting.
 
           ## Personal meeting ID
+
           Each user also has a personal meeting ID (PMI). Meetings started on your PMI always have the same ID, which is handy for regular calls with the same people, but anyone who once had the ID can try to join later. For meetings with external guests, prefer a scheduled meeting with its own ID.
 
           ## Passcode
+
           The **passcode** protects the meeting: participants type it after the ID. Links that contain "pwd=" include it, so people joining from the link are not asked. Phone participants use a numeric version of the passcode, shown in the dial-in section of the invitation.
 
           Hosts can change the passcode in the meeting's settings. If your account owner locked **Require a passcode**, it cannot be turned off.
@@ -263,9 +283,11 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           У каждой конференции Meetly есть **идентификатор**: число из 10 или 11 цифр, которое указано в приглашении и в верхней части окна конференции, например 845 2913 4470. Именно его нужно ввести в окне **Войти в конференцию**, если у вас нет ссылки. Его же служба поддержки просит указать, когда вы сообщаете о проблеме с конференцией.
 
           ## Личный идентификатор
+
           У каждого пользователя есть еще и личный идентификатор конференции (PMI). Конференции, запущенные с PMI, всегда имеют один и тот же идентификатор. Это удобно для регулярных встреч с одними и теми же людьми, но любой, кто когда-то знал этот идентификатор, может попытаться подключиться позже. Для встреч с внешними гостями лучше запланировать конференцию с отдельным идентификатором.
 
           ## Код доступа
+
           **Код доступа** защищает конференцию: участники вводят его после идентификатора. Ссылки, содержащие «pwd=», уже включают код, поэтому при входе по ссылке его не спрашивают. Участники, звонящие по телефону, вводят цифровой вариант кода, указанный в разделе приглашения о подключении по телефону.
 
           Организатор может изменить код доступа в параметрах конференции. Если владелец учетной записи заблокировал параметр **Требовать код доступа**, отключить его нельзя.
@@ -293,10 +315,11 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           4. Enter the numeric passcode followed by **#**.
 
           ## Keypad commands
-          | Keys | Action |
-          |------|--------|
-          | \\*6 | Mute or unmute yourself |
-          | \\*9 | Raise or lower your hand |
+
+          | Keys | Action                    |
+          | ---- | ------------------------- |
+          | \\*6 | Mute or unmute yourself   |
+          | \\*9 | Raise or lower your hand  |
           | \\*0 | Hear the list of commands |
 
           If you are already in the meeting on your computer, click the arrow next to **Audio** > **Switch to phone audio** and follow the instructions: your call replaces the computer's microphone and speaker, which avoids echo.
@@ -315,11 +338,12 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           4. Введите цифровой код доступа и нажмите **#**.
 
           ## Команды с клавиатуры телефона
-          | Клавиши | Действие |
-          |---------|----------|
-          | \\*6 | Выключить или включить свой микрофон |
-          | \\*9 | Поднять или опустить руку |
-          | \\*0 | Прослушать список команд |
+
+          | Клавиши | Действие                             |
+          | ------- | ------------------------------------ |
+          | \\*6    | Выключить или включить свой микрофон |
+          | \\*9    | Поднять или опустить руку            |
+          | \\*0    | Прослушать список команд             |
 
           Если вы уже находитесь в конференции на компьютере, нажмите стрелку рядом с кнопкой **Звук** > **Перейти на звук по телефону** и следуйте инструкциям: звонок заменит микрофон и динамик компьютера, и эха не будет.
 
@@ -343,17 +367,21 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           The apps give you every feature: breakout rooms, virtual backgrounds, HD video and team chat. Watch the two-minute video or follow the steps.
 
           ## Windows and macOS
+
           1. Download the installer from https://meetly.example.com/download.
           2. Run it. On Windows no administrator rights are needed; on macOS, drag Meetly to **Applications**.
           3. Open Meetly and sign in, or click **Join** to join without an account.
 
           ## Linux
+
           Packages for Ubuntu, Debian, Fedora and openSUSE are on the same download page. Install the one for your distribution with your package manager.
 
           ## iPhone, iPad and Android
+
           Search for "Meetly" in the App Store or Google Play and install the app published by Meetly. The first time you join, allow access to the microphone and camera.
 
           ## Updates
+
           The desktop app checks for updates when it starts. To update by hand, click your profile picture > **Check for updates**. Organisations that deploy the app themselves can turn automatic updates off in **Admin** > **Account settings** > **Apps**.
 
           If the installer stops with error 3000, see the article about that error.
@@ -365,17 +393,21 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           Les applications offrent toutes les fonctionnalités : sous-groupes, arrière-plans virtuels, vidéo HD et chat d'équipe. Regardez la vidéo de deux minutes ou suivez les étapes.
 
           ## Windows et macOS
+
           1. Téléchargez le programme d'installation sur https://meetly.example.com/download.
           2. Lancez-le. Sous Windows, aucun droit d'administrateur n'est nécessaire ; sous macOS, faites glisser Meetly dans **Applications**.
           3. Ouvrez Meetly et connectez-vous, ou cliquez sur **Rejoindre** pour participer sans compte.
 
           ## Linux
+
           Des paquets pour Ubuntu, Debian, Fedora et openSUSE sont disponibles sur la même page. Installez celui de votre distribution avec votre gestionnaire de paquets.
 
           ## iPhone, iPad et Android
+
           Cherchez « Meetly » dans l'App Store ou Google Play et installez l'application publiée par Meetly. La première fois que vous rejoignez une réunion, autorisez l'accès au micro et à la caméra.
 
           ## Mises à jour
+
           L'application de bureau recherche les mises à jour à chaque démarrage. Pour mettre à jour manuellement, cliquez sur votre photo de profil > **Rechercher des mises à jour**. Les organisations qui déploient elles-mêmes l'application peuvent désactiver les mises à jour automatiques dans **Admin** > **Paramètres du compte** > **Applications**.
 
           Si l'installation s'arrête avec l'erreur 3000, consultez l'article consacré à cette erreur.
@@ -401,9 +433,11 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           4. When the browser asks for permission to use your microphone and camera, click **Allow**. If you clicked **Block** by mistake, click the camera icon in the address bar to change it, then reload the page.
 
           ## What works in the browser
+
           Audio, video, chat, screen sharing, reactions and raising your hand work everywhere. Virtual backgrounds need Chrome or Edge. Breakout rooms work in Chrome, Edge and Firefox.
 
           ## Tips
+
           - Close other tabs that use the camera, such as another video call.
           - Use headphones: browsers are less good than the app at cancelling echo.
           - If the page stays blank, allow third-party cookies for meetly.example.com or try a private window.
@@ -428,13 +462,14 @@ export const GETTING_STARTED_ARTICLES: readonly SeedArticle[] = [
           A dual-core processor of 2 GHz or faster and 4 GB of memory. HD video, virtual backgrounds without a green screen and noise suppression work best with a quad-core processor and 8 GB.
 
           **How much bandwidth does a meeting use?**
-          | Use | Up and down |
-          |-----|-------------|
-          | Audio only | 100 kbps |
-          | Standard video (360p) | 600 kbps |
-          | HD video (720p) | 1.5 Mbps |
-          | Full HD (1080p) | 3 Mbps |
-          | Screen sharing | 150–300 kbps extra |
+
+          | Use                   | Up and down        |
+          | --------------------- | ------------------ |
+          | Audio only            | 100 kbps           |
+          | Standard video (360p) | 600 kbps           |
+          | HD video (720p)       | 1.5 Mbps           |
+          | Full HD (1080p)       | 3 Mbps             |
+          | Screen sharing        | 150–300 kbps extra |
 
           **Which network ports must be open?**
           Outbound TCP 443, and UDP 8801–8810 for the best audio and video. Meetly falls back to TCP 443 when UDP is blocked, at the cost of some latency.

@@ -24,9 +24,11 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           6. Click **Save**. Choose **Google Calendar**, **Outlook** or **Other calendars** to add the meeting and its invitation to your calendar.
 
           ## Send or copy the invitation
+
           Open the meeting in **Meetings** and click **Copy invitation**. The text includes the link, the meeting ID, the passcode and the dial-in numbers.
 
           ## Let someone else start it
+
           Add an **alternative host** in the scheduling form: they can start the meeting if you are late. Alternative hosts must be licensed users on the same account.
         `,
       },
@@ -43,9 +45,11 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           6. Cliquez sur **Enregistrer**. Choisissez **Google Agenda**, **Outlook** ou **Autres agendas** pour ajouter la réunion et son invitation à votre agenda.
 
           ## Envoyer ou copier l'invitation
+
           Ouvrez la réunion dans **Réunions** et cliquez sur **Copier l'invitation**. Le texte contient le lien, l'ID de réunion, le code secret et les numéros d'appel.
 
           ## Laisser quelqu'un d'autre la lancer
+
           Ajoutez un **organisateur suppléant** dans le formulaire : il pourra lancer la réunion si vous êtes en retard. Les organisateurs suppléants doivent être des utilisateurs avec licence du même compte.
         `,
       },
@@ -69,12 +73,15 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           4. Save, and add it to your calendar.
 
           ## Editing one occurrence or all of them
+
           When you edit a recurring meeting, Meetly asks whether the change applies to **this occurrence** or **all occurrences**. Registration and recording settings always apply to all of them.
 
           ## Meetings with no fixed time
+
           They never appear in a calendar, which suits a standing room for a team. They expire 365 days after they were last started; an expired ID can no longer be joined, and participants see error 3001. Starting the meeting at least once a year keeps it alive.
 
           ## Good to know
+
           - Deleting a recurring meeting deletes every future occurrence.
           - Cloud recordings of each occurrence are listed separately under **Recordings**, with the date.
         `,
@@ -96,17 +103,21 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           The waiting room holds people who join until the host or a co-host lets them in. It is on by default for new meetings and is the simplest protection against uninvited guests.
 
           ## Turn it on or off
+
           - For one meeting: in the scheduling form, under **Security**, tick or clear **Waiting room**.
           - During a meeting: click **Security** > **Enable waiting room**.
           - For every meeting you host: on the web portal, **Settings** > **Meetings** > **Waiting room**. If the option is grey, your account admin has locked it.
 
           ## Admit people
+
           When someone arrives, a notification appears. Click **Admit**, or open **Participants** to see everyone waiting and click **Admit all**. Click **Remove** to turn someone away.
 
           ## Choose who waits
+
           In the waiting room settings, choose **Everyone**, **Guests outside my organisation** or **Users who are not signed in**. Colleagues from your account can then skip the queue.
 
           ## Customise what they see
+
           Add your logo, a title such as "The session starts at 10:00" and a short description. Participants in the waiting room can also send a chat message to the hosts, if you allow it.
 
           Tip: send someone back to the waiting room during the meeting with **Participants** > **More** > **Put in waiting room**.
@@ -118,17 +129,21 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Зал ожидания удерживает подключившихся, пока организатор или соорганизатор их не впустит. В новых конференциях он включен по умолчанию; это самая простая защита от непрошеных гостей.
 
           ## Включение и отключение
+
           - Для одной конференции: в форме планирования, в разделе **Безопасность**, установите или снимите флажок **Зал ожидания**.
           - Во время конференции: нажмите **Безопасность** > **Включить зал ожидания**.
           - Для всех ваших конференций: на веб-портале **Настройки** > **Конференции** > **Зал ожидания**. Если параметр серый, его заблокировал администратор учетной записи.
 
           ## Как впускать участников
+
           Когда кто-то подключается, появляется уведомление. Нажмите **Впустить** или откройте **Участники**, чтобы увидеть всех ожидающих, и нажмите **Впустить всех**. Кнопка **Удалить** отказывает участнику во входе.
 
           ## Кто должен ждать
+
           В настройках зала ожидания выберите **Все**, **Гости не из моей организации** или **Пользователи, не выполнившие вход**. Тогда коллеги из вашей учетной записи будут входить без ожидания.
 
           ## Что видят ожидающие
+
           Добавьте логотип, заголовок, например «Начало в 10:00», и короткое описание. Если вы разрешите, ожидающие смогут отправить сообщение в чат организаторам.
 
           Совет: чтобы вернуть участника в зал ожидания во время конференции, выберите **Участники** > **Еще** > **Перевести в зал ожидания**.
@@ -140,17 +155,21 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           La salle d'attente retient les personnes qui se connectent jusqu'à ce que l'organisateur ou un co-organisateur les fasse entrer. Elle est activée par défaut pour les nouvelles réunions et constitue la protection la plus simple contre les invités indésirables.
 
           ## L'activer ou la désactiver
+
           - Pour une réunion : dans le formulaire de planification, sous **Sécurité**, cochez ou décochez **Salle d'attente**.
           - Pendant une réunion : cliquez sur **Sécurité** > **Activer la salle d'attente**.
           - Pour toutes vos réunions : sur le portail web, **Paramètres** > **Réunions** > **Salle d'attente**. Si l'option est grisée, l'administrateur de votre compte l'a verrouillée.
 
           ## Admettre les participants
+
           À chaque arrivée, une notification s'affiche. Cliquez sur **Admettre**, ou ouvrez **Participants** pour voir toutes les personnes en attente et cliquez sur **Admettre tout le monde**. Cliquez sur **Retirer** pour refuser quelqu'un.
 
           ## Choisir qui attend
+
           Dans les paramètres de la salle d'attente, choisissez **Tout le monde**, **Invités extérieurs à mon organisation** ou **Utilisateurs non connectés**. Vos collègues du même compte entrent alors directement.
 
           ## Personnaliser l'affichage
+
           Ajoutez votre logo, un titre comme « La session commence à 10 h » et une courte description. Si vous l'autorisez, les personnes en attente peuvent aussi envoyer un message aux organisateurs.
 
           Astuce : pour renvoyer quelqu'un en salle d'attente pendant la réunion, utilisez **Participants** > **Plus** > **Mettre en salle d'attente**.
@@ -171,18 +190,23 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Hosts and co-hosts manage people from the **Participants** panel. Hover over a name and click **More** to see every action.
 
           ## Sound and video
+
           - **Mute** one person, or **Mute all** at the bottom of the panel. By default participants can unmute themselves; clear **Allow participants to unmute themselves** to stop that, for example during a presentation.
           - **Ask to unmute** and **Ask to start video** send a request: you can never turn on someone's microphone or camera yourself.
 
           ## Roles
+
           - **Make host** hands the meeting over; you become a participant.
           - **Make co-host** (Pro plans and above) lets a colleague admit people, mute and remove participants and manage breakout rooms.
 
           ## Remove or report
+
           **Remove** takes the person out. By default they cannot join this meeting again; you can change that under **Settings** > **Meetings** > **Allow removed participants to rejoin**. **Report** sends the name and a screenshot to the Meetly trust and safety team.
 
           ## Lock down the meeting
+
           Click **Security** and choose:
+
           - **Lock meeting**: nobody else can join, even with the passcode.
           - **Suspend participant activities**: stops all video, sound and sharing at once, and locks the meeting. Use it if someone disrupts the meeting, then remove them and resume.
         `,
@@ -204,9 +228,11 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Breakout rooms let the host split a meeting into up to 50 separate sessions and bring everyone back at the end. They are available on Pro plans and above and need the desktop app or a Chromium or Firefox browser.
 
           ## Before the meeting
+
           Enable **Settings** > **Meetings** > **Breakout rooms** on the web portal. Tick **Allow pre-assigning** if you want to prepare the groups when you schedule the meeting, from a list or a CSV file of e-mail addresses.
 
           ## During the meeting
+
           1. Click **Breakout rooms**.
           2. Choose the number of rooms and how to fill them: **automatically**, **manually**, or **let participants choose**.
           3. Click **Options** to set a countdown, let participants return to the main session on their own, or close rooms automatically after a number of minutes.
@@ -215,6 +241,7 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           While the rooms are open, the host can **broadcast** a message or audio to all rooms, join any room, and move people between rooms. Participants click **Ask for help** to call the host into their room.
 
           ## Closing
+
           **Close all rooms** starts the countdown (60 seconds by default), after which everyone returns to the main session. Chat messages sent in a room stay in that room; cloud recording only captures the main session and the room the host is in.
         `,
       },
@@ -224,9 +251,11 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Les sous-groupes permettent à l'organisateur de répartir une réunion en 50 sessions distinctes au maximum, puis de réunir tout le monde à la fin. Ils sont disponibles à partir du forfait Pro et nécessitent l'application de bureau ou un navigateur Chromium ou Firefox.
 
           ## Avant la réunion
+
           Activez **Paramètres** > **Réunions** > **Sous-groupes** sur le portail web. Cochez **Autoriser la pré-affectation** si vous voulez préparer les groupes en planifiant la réunion, à partir d'une liste ou d'un fichier CSV d'adresses e-mail.
 
           ## Pendant la réunion
+
           1. Cliquez sur **Sous-groupes**.
           2. Choisissez le nombre de groupes et la façon de les remplir : **automatiquement**, **manuellement**, ou **laisser les participants choisir**.
           3. Cliquez sur **Options** pour définir un compte à rebours, permettre aux participants de revenir seuls à la session principale, ou fermer les groupes automatiquement après un certain nombre de minutes.
@@ -235,6 +264,7 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Pendant que les groupes sont ouverts, l'organisateur peut **diffuser** un message ou de l'audio à tous les groupes, rejoindre n'importe quel groupe et déplacer des personnes. Les participants cliquent sur **Demander de l'aide** pour appeler l'organisateur dans leur groupe.
 
           ## Fermeture
+
           **Fermer tous les groupes** lance le compte à rebours (60 secondes par défaut), après quoi tout le monde revient dans la session principale. Les messages envoyés dans un groupe y restent ; l'enregistrement dans le cloud ne capture que la session principale et le groupe où se trouve l'organisateur.
         `,
       },
@@ -255,15 +285,18 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Meetly can record to your computer (local recording, all plans, desktop app only) or to the cloud (Pro plans and above, from any device). Everyone in the meeting sees a red **Recording** indicator, and people who join later hear an announcement.
 
           ## Start recording
+
           1. Click **Record** in the meeting controls. If you are not the host, click **Request recording permission**.
           2. Choose **Record on this computer** or **Record to the cloud**.
           3. Use **Pause** and **Stop** as needed. A paused recording continues in the same file.
 
           ## Where to find the recording
+
           - **Local**: when the meeting ends, Meetly converts the recording and opens the folder, by default Documents/Meetly. Do not close the app during conversion.
           - **Cloud**: the host receives an e-mail when processing is done, usually within the meeting's length. Recordings are under **Recordings** on the web portal, where you can share them with a link, add a passcode or download them.
 
           ## What is recorded
+
           Choose the layout in **Settings** > **Recording**: active speaker, gallery view, shared screen, or separate files for each. You can also save the chat and an audio-only file. Cloud recordings can include an automatic transcript.
 
           Storage per licensed user: 5 GB on Pro, 10 GB on Business and Education, unlimited on Enterprise.
@@ -275,15 +308,18 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Meetly умеет записывать конференцию на компьютер (локальная запись, все тарифы, только приложение для компьютера) или в облако (тарифы Pro и выше, с любого устройства). Все участники видят красный индикатор **Запись**, а те, кто подключается позже, слышат объявление.
 
           ## Как начать запись
+
           1. Нажмите **Запись** на панели управления. Если вы не организатор, нажмите **Запросить разрешение на запись**.
           2. Выберите **Записывать на этот компьютер** или **Записывать в облако**.
           3. При необходимости используйте **Пауза** и **Остановить**. После паузы запись продолжается в тот же файл.
 
           ## Где найти запись
+
           - **Локальная**: после окончания конференции Meetly преобразует запись и откроет папку, по умолчанию Documents/Meetly. Не закрывайте приложение во время преобразования.
           - **Облачная**: организатор получит письмо, когда обработка закончится; обычно это занимает не больше времени, чем длилась конференция. Записи находятся в разделе **Записи** на веб-портале: ими можно поделиться по ссылке, защитить кодом доступа или скачать.
 
           ## Что попадает в запись
+
           Выберите макет в разделе **Настройки** > **Запись**: активный докладчик, галерея, демонстрация экрана или отдельные файлы для каждого вида. Можно также сохранить чат и отдельный аудиофайл. К облачной записи можно добавить автоматическую расшифровку.
 
           Объем хранилища на одного пользователя с лицензией: 5 ГБ на тарифе Pro, 10 ГБ на тарифах Business и Education, без ограничений на тарифе Enterprise.
@@ -458,20 +494,24 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
         title: 'Webinar registration, approval and panelist invitations',
         body: md`
           ## Registration form
+
           On the webinar page, open **Registration** > **Edit**. Name and e-mail are always asked; add fields such as organisation or job title, and up to ten custom questions. Set a **registration limit** if seats are counted.
 
           ## Approval
+
           - **Automatically approve**: everyone receives the join link at once.
           - **Manually approve**: registrants wait until you approve them under **Manage attendees**. Approve or decline in bulk from the list.
 
           You can block registrations from specific e-mail domains, and close registration after the webinar starts.
 
           ## Panelists
+
           Panelists are speakers: they join with their own link, can talk, show video and share their screen, and see the attendee list. Add them under **Invitations** > **Panelists** with a name and e-mail address. They do not need a Meetly account. Up to 100 panelists can join one webinar.
 
           To promote an attendee during the webinar, click **More** > **Promote to panelist**. The attendee rejoins as a panelist after a few seconds.
 
           ## Reminders
+
           Meetly sends reminder e-mails one day and one hour before the start; change them under **E-mail settings**. Registrants can add the webinar to their calendar from the confirmation e-mail.
         `,
       },
@@ -488,9 +528,11 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
         title: 'Run Q&A and polls in a webinar',
         body: md`
           ## Q&A
+
           Turn on **Q&A** when you schedule the webinar. Attendees click **Q&A** to type a question; you choose whether they may ask anonymously and whether they see each other's questions.
 
           Panelists and the host answer in the Q&A window:
+
           - **Type answer** sends a written reply, privately or to everyone.
           - **Answer live** marks the question as being answered out loud.
           - **Dismiss** removes a question without answering it.
@@ -498,6 +540,7 @@ export const MEETINGS_WEBINARS_ARTICLES: readonly SeedArticle[] = [
           Attendees can upvote questions, so the most wanted ones rise to the top.
 
           ## Polls
+
           Create polls before the webinar on the webinar page under **Polls**, or during the webinar from **Polls** > **Add**. A poll can hold single-choice, multiple-choice and short-answer questions.
 
           1. Click **Polls** and pick a poll.

@@ -21,9 +21,11 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           5. Type @ followed by a name to mention someone; they are notified even if the channel is muted.
 
           ## Turn a chat into a meeting
+
           Click the camera icon at the top of any conversation to start a meeting with its members. Everyone in the conversation gets a ring and a **Join** button.
 
           ## Keep track
+
           Hover over a message and click **Save** to find it later under **Saved items**, or **Reply in thread** to keep side discussions out of the main stream. Unread conversations are shown in bold.
 
           On the Free plan, messages older than 90 days are hidden; paid plans keep the whole history unless the admin set a retention period.
@@ -45,6 +47,7 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           A channel is a group conversation with a name and a purpose, such as #sales-emea or #project-atlas. Anyone on a paid account can create one, unless the admin restricted it.
 
           ## Create a channel
+
           1. In **Chat**, click **+** > **Create channel**.
           2. Enter a name and a description of what the channel is for.
           3. Choose the type:
@@ -54,12 +57,15 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           5. Add members, then click **Create**.
 
           ## Manage a channel
+
           Click the channel name > **Settings**:
+
           - **Members**: add or remove people, and appoint other channel admins.
           - **Posting permissions**: let everyone post, or only admins, which suits announcement channels. You can also stop @all mentions.
           - **Archive**: keeps the history read-only and removes the channel from everyone's list. Only the channel owner can delete a channel for good.
 
           ## Channel meetings
+
           Click the camera icon to start a meeting with the members, or schedule one from the channel: its link and recording are posted in the channel.
         `,
       },
@@ -69,6 +75,7 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           Un canal est une conversation de groupe avec un nom et un objet, comme #ventes-emea ou #projet-atlas. Toute personne d'un compte payant peut en créer un, sauf si l'administrateur l'a limité.
 
           ## Créer un canal
+
           1. Dans **Chat**, cliquez sur **+** > **Créer un canal**.
           2. Saisissez un nom et une description de l'objet du canal.
           3. Choisissez le type :
@@ -78,12 +85,15 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           5. Ajoutez les membres, puis cliquez sur **Créer**.
 
           ## Gérer un canal
+
           Cliquez sur le nom du canal > **Paramètres** :
+
           - **Membres** : ajoutez ou retirez des personnes, et nommez d'autres administrateurs du canal.
           - **Droits de publication** : laissez tout le monde publier, ou seulement les administrateurs, ce qui convient aux canaux d'annonces. Vous pouvez aussi interdire les mentions @all.
           - **Archiver** : conserve l'historique en lecture seule et retire le canal de la liste de chacun. Seul le propriétaire du canal peut le supprimer définitivement.
 
           ## Réunions de canal
+
           Cliquez sur l'icône de caméra pour lancer une réunion avec les membres, ou planifiez-en une depuis le canal : son lien et son enregistrement y sont publiés.
         `,
       },
@@ -102,15 +112,19 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           Click **Chat** in the meeting controls (or press Alt+H; Cmd+Shift+H on a Mac) to open the chat panel.
 
           ## Send a message
+
           Type in the box at the bottom and press Enter. Next to **To**, choose **Everyone** or one person for a private message. Private messages are shown in red with "(privately)" and only the two of you see them. The host can limit chat to **Host and co-hosts only** or turn it off.
 
           ## Send a file
+
           Click **File** to send a document of up to 512 MB to everyone or one person. Hosts can restrict the allowed file types.
 
           ## React and reply
+
           Hover over a message to add an emoji reaction or reply in a thread. Use @ to mention someone in the meeting.
 
           ## Save the chat
+
           Click **More** (the three dots) > **Save chat**. The file is saved as a text file in the meeting's recording folder, by default Documents/Meetly. Hosts can also save the chat automatically for every meeting under **Settings** > **Meetings** > **Auto-save chats**.
 
           Meeting chat disappears from the window when the meeting ends. If the meeting was started from a team chat channel, its messages are also posted in that channel.
@@ -122,15 +136,19 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           Нажмите **Чат** на панели управления конференцией (или Alt+H; на Mac Cmd+Shift+H), чтобы открыть панель чата.
 
           ## Отправка сообщения
+
           Введите текст в поле внизу и нажмите Enter. В поле **Кому** выберите **Всем** или одного человека, чтобы написать лично. Личные сообщения отмечены красным цветом и надписью «(лично)», их видите только вы двое. Организатор может ограничить чат вариантом **Только организатор и соорганизаторы** или отключить его.
 
           ## Отправка файла
+
           Нажмите **Файл**, чтобы отправить документ размером до 512 МБ всем или одному участнику. Организатор может ограничить допустимые типы файлов.
 
           ## Реакции и ответы
+
           Наведите указатель на сообщение, чтобы добавить реакцию-эмодзи или ответить в ветке. Чтобы упомянуть участника конференции, используйте @.
 
           ## Сохранение чата
+
           Нажмите **Еще** (три точки) > **Сохранить чат**. Переписка сохраняется в текстовый файл в папке записей конференции, по умолчанию Documents/Meetly. Организатор также может включить автоматическое сохранение чата для всех конференций: **Настройки** > **Конференции** > **Автосохранение чатов**.
 
           После окончания конференции чат исчезает из окна. Если конференция была запущена из канала командного чата, ее сообщения публикуются и в этом канале.
@@ -151,6 +169,7 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           You can send files to a person or a channel from the desktop app, the mobile app or the web portal.
 
           ## Send a file
+
           - Drag the file into the conversation, or click the paper clip > **Upload from computer**.
           - Paste an image from the clipboard with Ctrl+V (Cmd+V on a Mac).
           - Click the paper clip > **Cloud storage** to share a link to a file in a connected cloud drive instead of a copy.
@@ -158,12 +177,15 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           The maximum size is 512 MB per file. Images and PDF files show a preview; other files show their name, size and a download button.
 
           ## Take a screenshot
+
           Click the scissors icon (or press Alt+Shift+T; Cmd+T on a Mac), select an area, draw or write on it, and click **Send**.
 
           ## Find files later
+
           Click the conversation's name > **Files** to list everything shared there, or search from **Chat** > **Files** across all conversations, filtered by type or by sender.
 
           ## Limits set by your admin
+
           Admins can block file transfer, allow only certain file types, or scan files for malware before they are delivered. If a file cannot be sent, the chat shows an error code; see the article about messages that are not sent.
 
           Deleting a message also deletes its file for everyone. Files shared in a channel stay available to new members.
@@ -184,6 +206,7 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           Meetly notifies you of new chat messages with a banner, a sound and a badge on the app icon. Choose how much you want to hear in **Settings** > **Team chat** > **Notifications**.
 
           ## Notification levels
+
           - **All messages**: every new message in every conversation.
           - **Direct messages, mentions and replies**: the default. Channel messages only show as unread.
           - **Nothing**: only the unread badge.
@@ -191,12 +214,15 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           To change one channel, click its name > **Notification settings**. You can mute a busy channel but keep @mentions, or get every message from a channel you need to watch closely.
 
           ## Keywords
+
           Add words such as your project name or your on-call rota under **Keywords**. Any message containing them notifies you.
 
           ## Do not disturb
+
           Click your profile picture > **Do not disturb** and choose a duration. Set a daily schedule (for example 19:00 to 08:00) in the notification settings. Notifications are held during meetings and while you share your screen, so pop-ups never appear in front of your audience.
 
           ## Mobile
+
           When you are active on your computer, the mobile app stays quiet. Change that under **Settings** > **Notifications** > **Push to mobile when I'm active on desktop**.
         `,
       },
@@ -278,16 +304,19 @@ export const MESSAGING_CHAT_ARTICLES: readonly SeedArticle[] = [
           A red exclamation mark next to a message means it did not reach the server. Click it and choose **Resend**. If that fails, check the error code shown.
 
           ## Error 4105: the file cannot be sent
+
           - The file is larger than 512 MB. Share a link from cloud storage instead.
           - The file type is not allowed by your organisation, for example .exe or .zip. Ask your admin which types are allowed.
           - The malware scan rejected the file. Do not try again with the same file; tell your IT team.
 
           ## Error 4106: you cannot post in this conversation
+
           - The channel allows posting by channel admins only.
           - You were removed from the channel, or the channel was archived.
           - The person is an external contact and your admin turned off external messaging.
 
           ## Messages stay "sending"
+
           1. Check your connection: if meetings also fail, the problem is the network, not chat.
           2. Sign out and back in to refresh your session.
           3. On the desktop app, click your profile picture > **Settings** > **Team chat** > **Clear local chat cache**. Your messages stay on the server and reload.

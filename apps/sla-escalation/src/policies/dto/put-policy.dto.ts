@@ -29,7 +29,7 @@ export class PutPolicyDto {
   @ApiPropertyOptional({
     description:
       'ISO-8601 targets per metric and priority, e.g. {"resolution": {"urgent": "PT8H"}}; metrics left out get no clock. ' +
-      'first_response targets are a fallback only: the customer\'s plan owns first-response commitments (docs/adr/0003), and a ' +
+      "first_response targets are a fallback only: the customer's plan owns first-response commitments (docs/adr/0003), and a " +
       'plan check that carries a target always wins; each clock says which set its target (targetSource)',
     example: { first_response: { urgent: 'PT1H', high: 'PT4H', normal: 'PT24H', low: 'PT24H' }, next_reply: {}, resolution: {} },
   })
@@ -42,12 +42,18 @@ export class PutPolicyDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   warningAt?: number;
 
-  @ApiPropertyOptional({ description: 'level n fires afterBreachFractions[n-1] × target after the deadline', example: { afterBreachFractions: [0, 0.5] } })
+  @ApiPropertyOptional({
+    description: 'level n fires afterBreachFractions[n-1] × target after the deadline',
+    example: { afterBreachFractions: [0, 0.5] },
+  })
   @IsOptional()
   @IsObject()
   escalation?: EscalationLadder;
 
-  @ApiPropertyOptional({ description: 'ticket statuses that pause each metric', example: { first_response: ['pending'], next_reply: [], resolution: [] } })
+  @ApiPropertyOptional({
+    description: 'ticket statuses that pause each metric',
+    example: { first_response: ['pending'], next_reply: [], resolution: [] },
+  })
   @IsOptional()
   @IsObject()
   pausedStatuses?: Partial<Record<SlaMetric, string[]>>;

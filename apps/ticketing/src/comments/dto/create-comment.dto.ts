@@ -10,7 +10,10 @@ export class CreateCommentDto {
   @MaxUtf8Bytes(MAX_TEXT_BYTES)
   body: string;
 
-  @ApiPropertyOptional({ default: true, description: 'false: an internal note, written by agents and admins only and never shown to the requester' })
+  @ApiPropertyOptional({
+    default: true,
+    description: 'false: an internal note, written by agents and admins only and never shown to the requester',
+  })
   @IsOptional()
   @IsBoolean({ message: 'public must be true or false' })
   public?: boolean;

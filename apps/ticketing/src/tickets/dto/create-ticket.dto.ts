@@ -33,7 +33,11 @@ export class CreateTicketDto {
   @IsIn(TICKET_DEVICES, { message: `device must be one of ${TICKET_DEVICES.join(', ')}` })
   device: TicketDevice;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_CC_EMAILS, description: 'copied on the conversation; duplicates (any case) are dropped' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_CC_EMAILS,
+    description: 'copied on the conversation; duplicates (any case) are dropped',
+  })
   @IsOptional()
   @Transform(withoutDuplicateEmails)
   @IsArray()

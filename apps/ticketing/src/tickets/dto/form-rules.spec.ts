@@ -38,12 +38,26 @@ describe('ticket form validation', () => {
 
   it('names every bad field of one form together', async () => {
     expect(
-      await problems({ subject: ' ', description: 'x'.repeat(64 * 1024 + 1), priority: 'p1', device: 'tv', ccEmails: ['x'], meetingId: '1', occurredAt: '2999-01-01', extra: 1 }),
+      await problems({
+        subject: ' ',
+        description: 'x'.repeat(64 * 1024 + 1),
+        priority: 'p1',
+        device: 'tv',
+        ccEmails: ['x'],
+        meetingId: '1',
+        occurredAt: '2999-01-01',
+        extra: 1,
+      }),
     ).toEqual(['ccEmails', 'description', 'device', 'extra', 'meetingId', 'occurredAt', 'priority', 'subject']);
   });
 
   it('stores what it validated: the trimmed subject, the distinct addresses, the meeting ID digits', () => {
-    const form = plainToInstance(CreateTicketDto, { ...valid, subject: '  Echo  ', ccEmails: ['a@x.io', 'A@X.IO'], meetingId: '123 456 789' });
+    const form = plainToInstance(CreateTicketDto, {
+      ...valid,
+      subject: '  Echo  ',
+      ccEmails: ['a@x.io', 'A@X.IO'],
+      meetingId: '123 456 789',
+    });
     expect(form).toMatchObject({ subject: 'Echo', ccEmails: ['a@x.io'], meetingId: '123456789' });
   });
 });

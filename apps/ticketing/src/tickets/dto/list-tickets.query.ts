@@ -7,7 +7,10 @@ import { LIST_ORDERS, type ListOrder } from '../listing/ticket-cursor';
 /** `status=open,pending` and `status=open&status=pending` mean the same. */
 const list = ({ value }: TransformFnParams) =>
   typeof value === 'string' || Array.isArray(value)
-    ? ([] as unknown[]).concat(value).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v))
+    ? ([] as unknown[])
+        .concat(value)
+        .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+        .map((v) => (typeof v === 'string' ? v.trim() : v))
     : value;
 const flag = ({ value }: TransformFnParams) => (value === 'true' ? true : value === 'false' ? false : value);
 const integer = ({ value }: TransformFnParams) => (typeof value === 'string' && /^-?\d{1,6}$/.test(value) ? Number(value) : value);
@@ -32,15 +35,21 @@ export class ListTicketsQuery {
   priority?: TicketPriority[];
 
   @ApiPropertyOptional({ description: 'user id of the requester (staff only: a requester always sees their own)' })
-  @IsOptional() @IsString() @Length(1, 128)
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
   requester?: string;
 
   @ApiPropertyOptional({ description: 'customer account id' })
-  @IsOptional() @IsString() @Length(1, 64)
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   account?: string;
 
   @ApiPropertyOptional({ description: 'user id of the assigned agent' })
-  @IsOptional() @IsString() @Length(1, 128)
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
   assignee?: string;
 
   @ApiPropertyOptional({ description: 'true: only tickets whose first-response deadline was missed; false: only the others' })
@@ -55,7 +64,8 @@ export class ListTicketsQuery {
   order?: ListOrder;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE })

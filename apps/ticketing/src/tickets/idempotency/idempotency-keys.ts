@@ -31,6 +31,8 @@ export class IdempotencyKeys {
   }
 
   find(caller: { accountId: string | null; userId: string }, key: string): Promise<IdempotencyKey | null> {
-    return this.dataSource.getRepository(IdempotencyKey).findOneBy({ callerAccountId: caller.accountId ?? '', callerId: caller.userId, key });
+    return this.dataSource
+      .getRepository(IdempotencyKey)
+      .findOneBy({ callerAccountId: caller.accountId ?? '', callerId: caller.userId, key });
   }
 }

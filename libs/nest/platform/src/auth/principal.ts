@@ -17,6 +17,9 @@ export function isStaff(principal: Principal): boolean {
  * A customer is identified by (account, user) everywhere: a record is theirs only when both
  * match, so the same user id issued in another account reaches nothing of this one.
  */
-export function isOwnedBy(owner: { accountId: string | null | undefined; userId: string | null | undefined }, principal: Principal): boolean {
+export function isOwnedBy(
+  owner: { accountId: string | null | undefined; userId: string | null | undefined },
+  principal: Principal,
+): boolean {
   return principal.accountId !== null && owner.accountId === principal.accountId && owner.userId === principal.userId;
 }

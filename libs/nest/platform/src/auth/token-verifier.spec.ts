@@ -58,7 +58,9 @@ describe('token rules', () => {
   });
 
   it('refuses a customer token without account_id, naming the claim', async () => {
-    expect(await refusal({ sub: 'user-1', role: 'customer', iat: NOW_S, exp: NOW_S + HOUR })).toMatch(/customer token must carry the "account_id" claim/);
+    expect(await refusal({ sub: 'user-1', role: 'customer', iat: NOW_S, exp: NOW_S + HOUR })).toMatch(
+      /customer token must carry the "account_id" claim/,
+    );
     expect(await refusal({ ...customer, account_id: '', iat: NOW_S, exp: NOW_S + HOUR })).toMatch(/"account_id"/);
     expect(await refusal({ ...customer, account_id: 42, iat: NOW_S, exp: NOW_S + HOUR })).toMatch(/"account_id"/);
   });
@@ -75,16 +77,21 @@ describe('token rules', () => {
     const defaults = loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'k:9092', AUTH_JWT_SECRET: SECRET });
     expect(defaults).toMatchObject({ AUTH_CLOCK_SKEW_SECONDS: 60, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 86_400 });
     const set = loadEnvironment(CommonEnvironment, {
-      KAFKA_BROKERS: 'k:9092', AUTH_JWT_SECRET: SECRET, AUTH_CLOCK_SKEW_SECONDS: '5', AUTH_MAX_TOKEN_LIFETIME_SECONDS: '900',
+      KAFKA_BROKERS: 'k:9092',
+      AUTH_JWT_SECRET: SECRET,
+      AUTH_CLOCK_SKEW_SECONDS: '5',
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: '900',
     });
     expect(set).toMatchObject({ AUTH_CLOCK_SKEW_SECONDS: 5, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 900 });
-    expect(() => loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'k:9092', AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow(
-      /AUTH_MAX_TOKEN_LIFETIME_SECONDS/,
-    );
+    expect(() =>
+      loadEnvironment(CommonEnvironment, { KAFKA_BROKERS: 'k:9092', AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' }),
+    ).toThrow(/AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
   });
 
   it('tokenLifetimeProblem names nothing for a well-formed token', () => {
     expect(tokenLifetimeProblem({ iat: NOW_S, exp: NOW_S + HOUR }, NOW, { clockSkewSeconds: 0, maxLifetimeSeconds: HOUR })).toBeNull();
-    expect(tokenLifetimeProblem({ iat: NOW_S + 1, exp: NOW_S + HOUR }, NOW, { clockSkewSeconds: 0, maxLifetimeSeconds: HOUR })).toMatch(/future/);
+    expect(tokenLifetimeProblem({ iat: NOW_S + 1, exp: NOW_S + HOUR }, NOW, { clockSkewSeconds: 0, maxLifetimeSeconds: HOUR })).toMatch(
+      /future/,
+    );
   });
 });

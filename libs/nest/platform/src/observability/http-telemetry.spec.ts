@@ -1,6 +1,13 @@
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { activeLogContext, createServiceLogger, processLogOutput, ServiceMetrics, ServiceTracing, traceHeadersOf } from '@support/observability';
+import {
+  activeLogContext,
+  createServiceLogger,
+  processLogOutput,
+  ServiceMetrics,
+  ServiceTracing,
+  traceHeadersOf,
+} from '@support/observability';
 import express from 'express';
 import request from 'supertest';
 import { correlationMiddleware } from '../correlation';
@@ -11,7 +18,12 @@ describe('HttpTelemetry (the HTTP span, duration histogram and access log of a r
   const tracing = new ServiceTracing({ service: 'svc', version: '1' });
   const spans = new InMemorySpanExporter();
   tracing.addSpanProcessor(new SimpleSpanProcessor(spans));
-  const telemetry = new HttpTelemetry('svc', metrics, tracing, createServiceLogger({ service: 'svc', version: '1', level: 'debug', format: 'json' }));
+  const telemetry = new HttpTelemetry(
+    'svc',
+    metrics,
+    tracing,
+    createServiceLogger({ service: 'svc', version: '1', level: 'debug', format: 'json' }),
+  );
   const seenInHandler: Array<ReturnType<typeof activeLogContext>> = [];
   const app = express();
   app.use(correlationMiddleware);
@@ -39,7 +51,9 @@ describe('HttpTelemetry (the HTTP span, duration histogram and access log of a r
       stop();
     }
     const text = (await metrics.scrape()).body;
-    expect(text).toContain('http_server_request_duration_seconds_count{service="svc",method="GET",route="/v1/tickets/:ticketId",status="200"} 1');
+    expect(text).toContain(
+      'http_server_request_duration_seconds_count{service="svc",method="GET",route="/v1/tickets/:ticketId",status="200"} 1',
+    );
     expect(text).toContain('http_server_request_duration_seconds_count{service="svc",method="GET",route="unmatched",status="404"} 1');
     expect(text).not.toContain('t-123');
 
@@ -50,9 +64,19 @@ describe('HttpTelemetry (the HTTP span, duration histogram and access log of a r
     // probes get no span
     expect(spans.getFinishedSpans().map((span) => span.name)).not.toContain('GET /health/live');
 
-    expect(seenInHandler[0]).toEqual({ service: 'svc', correlationId: 'corr-http', traceId: server.spanContext().traceId, spanId: server.spanContext().spanId });
+    expect(seenInHandler[0]).toEqual({
+      service: 'svc',
+      correlationId: 'corr-http',
+      traceId: server.spanContext().traceId,
+      spanId: server.spanContext().spanId,
+    });
     expect(lines.find((line) => line['route'] === '/v1/tickets/:ticketId')).toMatchObject({
-      msg: 'http request', level: 'info', status: 200, correlationId: 'corr-http', traceId: server.spanContext().traceId, path: '/v1/tickets/t-123',
+      msg: 'http request',
+      level: 'info',
+      status: 200,
+      correlationId: 'corr-http',
+      traceId: server.spanContext().traceId,
+      path: '/v1/tickets/t-123',
     });
     expect(lines.find((line) => line['path'] === '/health/live')).toMatchObject({ level: 'debug' });
   });

@@ -26,7 +26,11 @@ export class HttpTelemetry {
     const parent = contextFromTraceHeaders(request.headers as Record<string, string | undefined>, ROOT_CONTEXT);
     const span = probe
       ? null
-      : this.tracing.tracer.startSpan(request.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.path } }, parent);
+      : this.tracing.tracer.startSpan(
+          request.method,
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.path } },
+          parent,
+        );
     const correlationId = (request as Request & { correlationId?: string }).correlationId;
     const requestContext = withCorrelation(span ? trace.setSpan(parent, span) : parent, correlationId, this.service);
     let done = false;

@@ -66,7 +66,8 @@ export class ObservabilityModule {
         },
         {
           provide: HttpTelemetry,
-          useFactory: (metrics: ServiceMetrics, tracing: ServiceTracing, logger: ServiceLogger) => new HttpTelemetry(service, metrics, tracing, logger.pino),
+          useFactory: (metrics: ServiceMetrics, tracing: ServiceTracing, logger: ServiceLogger) =>
+            new HttpTelemetry(service, metrics, tracing, logger.pino),
           inject: [ServiceMetrics, ServiceTracing, ServiceLogger],
         },
         TracingShutdown,

@@ -14,7 +14,10 @@ describe('observability settings', () => {
 
   it('accepts an OTLP endpoint and a sampler', () => {
     const env = loadEnvironment(CommonEnvironment, {
-      ...BASE, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25',
+      ...BASE,
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
     });
     expect(env).toMatchObject({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: 0.25 });
   });
@@ -22,12 +25,23 @@ describe('observability settings', () => {
   it('names each bad observability variable', () => {
     try {
       loadEnvironment(CommonEnvironment, {
-        ...BASE, LOG_FORMAT: 'xml', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector', OTEL_TRACES_SAMPLER: 'sometimes', OTEL_TRACES_SAMPLER_ARG: '2', METRICS_DATABASE_REFRESH_MS: '-1',
+        ...BASE,
+        LOG_FORMAT: 'xml',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'collector',
+        OTEL_TRACES_SAMPLER: 'sometimes',
+        OTEL_TRACES_SAMPLER_ARG: '2',
+        METRICS_DATABASE_REFRESH_MS: '-1',
       });
       throw new Error('expected a rejection');
     } catch (error) {
       expect(error).toBeInstanceOf(EnvironmentError);
-      for (const name of ['LOG_FORMAT', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_TRACES_SAMPLER', 'OTEL_TRACES_SAMPLER_ARG', 'METRICS_DATABASE_REFRESH_MS']) {
+      for (const name of [
+        'LOG_FORMAT',
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+        'OTEL_TRACES_SAMPLER',
+        'OTEL_TRACES_SAMPLER_ARG',
+        'METRICS_DATABASE_REFRESH_MS',
+      ]) {
         expect((error as Error).message).toContain(name);
       }
     }
@@ -71,7 +85,10 @@ describe('TypeOrmNestLogger', () => {
     const stop = processLogOutput.subscribe((line) => lines.push(JSON.parse(line)));
     Logger.overrideLogger(new ServiceLogger(createServiceLogger({ service: 'svc', version: '1', level: 'log', format: 'json' })));
     try {
-      new TypeOrmNestLogger().logQueryError(new Error('Deadlock found'), 'UPDATE ticket SET subject = ? WHERE id = ?', ['secret subject', 't-1']);
+      new TypeOrmNestLogger().logQueryError(new Error('Deadlock found'), 'UPDATE ticket SET subject = ? WHERE id = ?', [
+        'secret subject',
+        't-1',
+      ]);
     } finally {
       stop();
     }
@@ -90,7 +107,11 @@ describe('TypeOrmNestLogger', () => {
       stop();
     }
     expect(lines).toEqual([
-      expect.objectContaining({ level: 'debug', context: 'TypeORM', msg: 'query lost a race: ER_DUP_ENTRY on "INSERT INTO idempotency_key (id, body) VALUES (?, ?)"' }),
+      expect.objectContaining({
+        level: 'debug',
+        context: 'TypeORM',
+        msg: 'query lost a race: ER_DUP_ENTRY on "INSERT INTO idempotency_key (id, body) VALUES (?, ?)"',
+      }),
     ]);
     expect(JSON.stringify(lines)).not.toContain('secret body');
   });

@@ -15,7 +15,8 @@ export const ApiNumber = (options: Options = {}) => ApiProperty({ type: 'number'
 export const ApiFlag = (options: Options = {}) => ApiProperty({ type: 'boolean', ...options } as ApiPropertyOptions);
 export const ApiOneOf = (values: readonly (string | number)[], options: Options = {}) =>
   ApiProperty({ enum: [...values], ...options } as ApiPropertyOptions);
-export const ApiTexts = (options: Options & { format?: string } = {}) => ApiProperty({ type: 'string', isArray: true, ...options } as ApiPropertyOptions);
+export const ApiTexts = (options: Options & { format?: string } = {}) =>
+  ApiProperty({ type: 'string', isArray: true, ...options } as ApiPropertyOptions);
 /** A member holding an instance (or, with isArray, a list) of another response class. */
 export const ApiNested = (type: () => new (...args: never[]) => unknown, options: Options & { isArray?: boolean } = {}) =>
   // resolved now (the class is declared above or imported): swagger loses a lazy type that is also nullable

@@ -2,7 +2,12 @@ import { ParseIntPipe, ParseUUIDPipe, type INestApplication } from '@nestjs/comm
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DocumentBuilder, SwaggerModule, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/auth.decorators';
 import type { CallerRole } from '../auth/principal';
 import { HealthController } from '../health.controller';
@@ -15,7 +20,13 @@ export interface HttpAppOptions {
 }
 
 /** Where every service serves its document: Nest's conventional paths and the ones served before. */
-export const OPENAPI_PATHS = { ui: 'docs', json: 'docs-json', yaml: 'docs-yaml', legacyJson: 'docs/json', legacyYaml: 'docs/yaml' } as const;
+export const OPENAPI_PATHS = {
+  ui: 'docs',
+  json: 'docs-json',
+  yaml: 'docs-yaml',
+  legacyJson: 'docs/json',
+  legacyYaml: 'docs/yaml',
+} as const;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
@@ -73,7 +84,8 @@ function parameterSchemas(controller: object, method: string): Map<string, Schem
 function routeFacts(app: INestApplication): Map<string, RouteFacts> {
   const facts = new Map<string, RouteFacts>();
   // the same container @nestjs/swagger's scanner reads
-  const container = (app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: unknown }> }> } }).container;
+  const container = (app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: unknown }> }> } })
+    .container;
   for (const module of container.getModules().values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
@@ -114,11 +126,17 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
     for (const method of METHODS) {
       const operation = item[method] as OperationObject | undefined;
       if (!operation) continue;
-      const fact = facts.get(operation.operationId ?? '') ?? { isPublic: false, roles: undefined, throttled: true, parameterSchemas: new Map() };
+      const fact = facts.get(operation.operationId ?? '') ?? {
+        isPublic: false,
+        roles: undefined,
+        throttled: true,
+        parameterSchemas: new Map(),
+      };
       const parameters = (operation.parameters ??= []) as ParameterObject[];
       // a path parameter swagger's explorer skipped (a pipe typed as a string union) is still a parameter
       for (const [, name] of template.matchAll(/\{([^}]+)\}/g)) {
-        if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+        if (!parameters.some((p) => p.in === 'path' && p.name === name))
+          parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
       }
       for (const parameter of parameters) {
         const described = fact.parameterSchemas.get(`${parameter.in}:${parameter.name}`);
@@ -127,9 +145,12 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
       const readsBody = operation.requestBody !== undefined || ['post', 'put', 'patch'].includes(method);
       const standard: Array<[number, string]> = [
         [400, 'a malformed query string, path parameter or body; validation failures name every field at fault in `errors`'],
-        [401, fact.isPublic
-          ? 'a token was sent and is not valid (this route needs none; a resource of a signed-in requester needs theirs)'
-          : 'no `Authorization: Bearer` token, or one that is not valid (expired, wrong signature, unknown role)'],
+        [
+          401,
+          fact.isPublic
+            ? 'a token was sent and is not valid (this route needs none; a resource of a signed-in requester needs theirs)'
+            : 'no `Authorization: Bearer` token, or one that is not valid (expired, wrong signature, unknown role)',
+        ],
       ];
       if (fact.roles) standard.push([403, `the caller's role is not ${fact.roles.join(' or ')}`]);
       if (parameters.some((p) => p.in === 'path')) standard.push([404, 'nothing with this id (or not visible to the caller)']);
@@ -137,7 +158,8 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
         standard.push([413, 'the body is larger than this route accepts']);
         standard.push([415, 'the body is not JSON (or not UTF-8), or not the multipart form the route reads']);
       }
-      if (fact.throttled) standard.push([429, 'over the rate limit (per token holder, or per client address without a token); see `Retry-After`']);
+      if (fact.throttled)
+        standard.push([429, 'over the rate limit (per token holder, or per client address without a token); see `Retry-After`']);
       standard.push([503, 'the service cannot reach its database (or, for readiness, a dependency); retry after `Retry-After`']);
       const responses = operation.responses;
       for (const [status, description] of standard) {
@@ -150,7 +172,10 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
       }
       for (const status of ['429', '503']) {
         const response = responses[status] as ResponseObject | undefined;
-        if (response) response.headers = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } };
+        if (response)
+          response.headers = {
+            'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+          };
       }
       responses['default'] = problemResponse('an unexpected error (500), in the same shape');
       operation.responses = Object.fromEntries(
@@ -177,7 +202,10 @@ export function buildOpenApiDocument(app: INestApplication, options: HttpAppOpti
   );
   describeErrors(document, routeFacts(app));
   const schemas = (document.components ??= {}).schemas ?? {};
-  document.components.schemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) as Record<string, SchemaObject>;
+  document.components.schemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) as Record<
+    string,
+    SchemaObject
+  >;
   return document;
 }
 
@@ -187,5 +215,9 @@ export function buildOpenApiDocument(app: INestApplication, options: HttpAppOpti
  */
 export function serveOpenApiDocument(app: INestApplication, document: OpenAPIObject): void {
   SwaggerModule.setup(OPENAPI_PATHS.ui, app, document, { jsonDocumentUrl: OPENAPI_PATHS.json, yamlDocumentUrl: OPENAPI_PATHS.yaml });
-  SwaggerModule.setup(OPENAPI_PATHS.ui, app, document, { ui: false, jsonDocumentUrl: OPENAPI_PATHS.legacyJson, yamlDocumentUrl: OPENAPI_PATHS.legacyYaml });
+  SwaggerModule.setup(OPENAPI_PATHS.ui, app, document, {
+    ui: false,
+    jsonDocumentUrl: OPENAPI_PATHS.legacyJson,
+    yamlDocumentUrl: OPENAPI_PATHS.legacyYaml,
+  });
 }
