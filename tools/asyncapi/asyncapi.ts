@@ -271,6 +271,7 @@ export function buildAsyncApi(): Record<string, unknown> {
         name: d.type,
         contentType: 'application/cloudevents+json',
         summary: d.type,
+        correlationId: { $ref: '#/components/correlationIds/correlationid' },
         headers: EVENT_HEADERS,
         bindings: {
           kafka: {
@@ -288,7 +289,7 @@ export function buildAsyncApi(): Record<string, unknown> {
           properties: {
             specversion: { const: '1.0' },
             id: { type: 'string', description: 'unique; consumers deduplicate by it' },
-            source: { type: 'string', example: `/support/${PRODUCERS[topic]}` },
+            source: { type: 'string', examples: [`/support/${PRODUCERS[topic]}`] },
             type: { const: d.type },
             time: { type: 'string', format: 'date-time' },
             subject: { type: 'string', description: 'the aggregate id' },
@@ -337,6 +338,13 @@ export function buildAsyncApi(): Record<string, unknown> {
     operations,
     components: {
       messages,
+      correlationIds: {
+        correlationid: {
+          description:
+            'shared by every event of one flow (the HTTP request that started it, then each reaction); also in the correlationid header',
+          location: '$message.payload#/correlationid',
+        },
+      },
       securitySchemes: {
         saslScram: {
           type: 'scramSha512',
