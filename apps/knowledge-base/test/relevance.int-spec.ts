@@ -5,13 +5,23 @@ import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@su
 import { DataSource } from 'typeorm';
 import { KnowledgeBaseEnvironment } from '../src/environment';
 import { MysqlSearchEngine } from '../src/search/article-search.service';
-import { RELEVANCE_QUERIES } from '../src/seed/relevance-queries';
+import { RELEVANCE_QUERIES, type RelevanceQuery } from '../src/seed/relevance-queries';
+import { BLIND_RELEVANCE_QUERIES } from '../src/seed/relevance-queries-blind';
 import { seedKnowledgeBase } from '../src/seed/seed';
 import { SEED_ARTICLES } from '../src/seed/seed-data';
 import { KNOWLEDGE_BASE_SERVICE } from '../src/service';
 
 /** success@3 the relevance set must reach (issue 12) */
 const REQUIRED_SUCCESS_AT_3 = 0.9;
+
+/**
+ * success@3 the BLIND set (relevance-queries-blind.ts, written without reading the engine) must reach.
+ * The goal is 0.9, like the first set. The blind set does NOT reach it: when it was added (2026-12-03) it
+ * measured 0.875 success@3 (MRR 0.832; en 0.818, fr 0.94, ru 0.872). So that CI stays green while a regression
+ * still fails, the threshold is that figure rounded DOWN to the nearest 5 %: 0.85. This is a floor, not the
+ * goal: raise it towards 0.9 as the engine improves in general — never by editing the blind queries.
+ */
+const BLIND_REQUIRED_SUCCESS_AT_3 = 0.85;
 
 describe('relevance: readers’ queries in en, fr and ru find their article in the first three (seeded help center, real MariaDB)', () => {
   const prefix = throwawayPrefix('kbrel');
@@ -44,40 +54,84 @@ describe('relevance: readers’ queries in en, fr and ru find their article in t
   });
 
   it(`reaches ${REQUIRED_SUCCESS_AT_3 * 100} % success@3 (prints success@3 and MRR per language)`, async () => {
-    const results: Array<{ locale: string; query: string; expected: string; rank: number; top: string[] }> = [];
-    for (const q of RELEVANCE_QUERIES) {
-      const parsed = parseSearchQuery(q.query);
-      if (isSearchQueryError(parsed)) throw new Error(`relevance query "${q.query}" does not parse: ${parsed.message}`);
-      const matches = await search.rank(parsed, q.locale as Locale);
-      const slugs = matches.map((m) => m.slug);
-      results.push({ locale: q.locale, query: q.query, expected: q.expected, rank: slugs.indexOf(q.expected) + 1, top: slugs.slice(0, 3) });
-    }
-    const summary = (list: typeof results) => ({
-      queries: list.length,
-      'success@1': round(list.filter((r) => r.rank === 1).length / list.length),
-      'success@3': round(list.filter((r) => r.rank >= 1 && r.rank <= 3).length / list.length),
-      MRR: round(list.reduce((sum, r) => sum + (r.rank > 0 ? 1 / r.rank : 0), 0) / list.length),
-    });
-    const table = Object.fromEntries(['en', 'fr', 'ru'].map((l) => [l, summary(results.filter((r) => r.locale === l))]));
-    table['all'] = summary(results);
-    const misses = results.filter((r) => r.rank === 0 || r.rank > 3);
-    process.stdout.write(
-      `\nRelevance set (${results.length} queries)\n` +
-        Object.entries(table)
-          .map(([l, s]) => `  ${l.padEnd(3)} ${JSON.stringify(s)}`)
-          .join('\n') +
-        `\n  not in the first three:\n` +
-        misses
-          .map(
-            (m) =>
-              `    [${m.locale}] "${m.query}" → expected ${m.expected} (rank ${m.rank || 'none'}), got ${m.top.join(', ') || 'nothing'}`,
-          )
-          .join('\n') +
-        '\n',
-    );
+    const { table } = await measure(search, RELEVANCE_QUERIES, 'Relevance set');
     expect(table['all']['success@3']).toBeGreaterThanOrEqual(REQUIRED_SUCCESS_AT_3);
   });
+
+  it('blind set: at least 120 queries, 40 or more per language, each naming a seeded article', () => {
+    expect(BLIND_RELEVANCE_QUERIES.length).toBeGreaterThanOrEqual(120);
+    for (const locale of ['en', 'fr', 'ru'])
+      expect(BLIND_RELEVANCE_QUERIES.filter((q) => q.locale === locale).length).toBeGreaterThanOrEqual(40);
+    const slugs = new Set(SEED_ARTICLES.map((a) => a.slug));
+    expect(BLIND_RELEVANCE_QUERIES.filter((q) => !slugs.has(q.expected))).toEqual([]);
+  });
+
+  it(`blind set reaches ${BLIND_REQUIRED_SUCCESS_AT_3 * 100} % success@3 (prints success@3 and MRR per language and kind)`, async () => {
+    const { table } = await measure(search, BLIND_RELEVANCE_QUERIES, 'BLIND relevance set', true);
+    expect(table['all']['success@3']).toBeGreaterThanOrEqual(BLIND_REQUIRED_SUCCESS_AT_3);
+  });
 });
+
+interface Ranked {
+  locale: string;
+  kind: string;
+  query: string;
+  expected: string;
+  rank: number;
+  top: string[];
+}
+
+/** Runs a query set through the search port, prints success@1/@3 and MRR per language (and per kind) and the misses. */
+async function measure(search: MysqlSearchEngine, queries: readonly RelevanceQuery[], label: string, byKind = false) {
+  const results: Ranked[] = [];
+  for (const q of queries) {
+    const parsed = parseSearchQuery(q.query);
+    if (isSearchQueryError(parsed)) throw new Error(`relevance query "${q.query}" does not parse: ${parsed.message}`);
+    const matches = await search.rank(parsed, q.locale as Locale);
+    const slugs = matches.map((m) => m.slug);
+    results.push({
+      locale: q.locale,
+      kind: q.kind,
+      query: q.query,
+      expected: q.expected,
+      rank: slugs.indexOf(q.expected) + 1,
+      top: slugs.slice(0, 3),
+    });
+  }
+  const summary = (list: Ranked[]) => ({
+    queries: list.length,
+    'success@1': round(list.filter((r) => r.rank === 1).length / list.length),
+    'success@3': round(list.filter((r) => r.rank >= 1 && r.rank <= 3).length / list.length),
+    MRR: round(list.reduce((sum, r) => sum + (r.rank > 0 ? 1 / r.rank : 0), 0) / list.length),
+  });
+  const table: Record<string, ReturnType<typeof summary>> = Object.fromEntries(
+    ['en', 'fr', 'ru'].map((l) => [l, summary(results.filter((r) => r.locale === l))]),
+  );
+  table['all'] = summary(results);
+  const kinds = byKind ? [...new Set(results.map((r) => r.kind))] : [];
+  const kindTable = Object.fromEntries(kinds.map((k) => [k, summary(results.filter((r) => r.kind === k))]));
+  const misses = results.filter((r) => r.rank === 0 || r.rank > 3);
+  process.stdout.write(
+    `\n${label} (${results.length} queries)\n` +
+      Object.entries(table)
+        .map(([l, s]) => `  ${l.padEnd(3)} ${JSON.stringify(s)}`)
+        .join('\n') +
+      (byKind
+        ? '\n  by kind:\n' +
+          Object.entries(kindTable)
+            .map(([k, s]) => `    ${k.padEnd(9)} ${JSON.stringify(s)}`)
+            .join('\n')
+        : '') +
+      `\n  not in the first three:\n` +
+      misses
+        .map(
+          (m) => `    [${m.locale}] "${m.query}" → expected ${m.expected} (rank ${m.rank || 'none'}), got ${m.top.join(', ') || 'nothing'}`,
+        )
+        .join('\n') +
+      '\n',
+  );
+  return { results, table, misses };
+}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
