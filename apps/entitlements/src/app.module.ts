@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceInfrastructure } from '@support/nest-bootstrap';
 import { AccountsModule } from './accounts/accounts.module';
+import { PlanChangePort } from './accounts/plan-change.port';
 import { DecisionsModule } from './decisions/decisions.module';
+import { DecisionsService } from './decisions/decisions.service';
 import { EntitlementsEnvironment } from './environment';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { PlansModule } from './plans/plans.module';
@@ -13,7 +15,7 @@ export class EntitlementsModule {
   static forRoot(env: EntitlementsEnvironment): DynamicModule {
     return {
       module: EntitlementsModule,
-      // the validated environment is visible to every feature module
+      // the validated environment and the plan-change port are visible to every feature module
       global: true,
       imports: [
         ...serviceInfrastructure(ENTITLEMENTS_SERVICE, env),
@@ -23,8 +25,12 @@ export class EntitlementsModule {
         HotlinesModule,
         DecisionsModule,
       ],
-      providers: [{ provide: EntitlementsEnvironment, useValue: env }],
-      exports: [EntitlementsEnvironment],
+      providers: [
+        { provide: EntitlementsEnvironment, useValue: env },
+        // accounts announce plan changes through their port; decisions answer by re-deciding open tickets
+        { provide: PlanChangePort, useExisting: DecisionsService },
+      ],
+      exports: [EntitlementsEnvironment, PlanChangePort],
     };
   }
 }

@@ -5,11 +5,11 @@ import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { ApiError, type Principal } from '@support/platform';
 import type { DataSource } from 'typeorm';
-import { DecisionsService } from '../decisions/decisions.service';
 import { Account, AccountUser } from './account.entity';
 import { PlanCatalogService } from '../plans/plan-catalog.service';
 import type { PutAccountUserDto } from './dto/put-account-user.dto';
 import type { PutAccountDto } from './dto/put-account.dto';
+import { PlanChangePort } from './plan-change.port';
 
 export interface AccountChange {
   account: Account;
@@ -25,7 +25,7 @@ export class AccountsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: OutboxWriter,
     private readonly plans: PlanCatalogService,
-    private readonly decisions: DecisionsService,
+    private readonly planChanges: PlanChangePort,
   ) {}
 
   /**
@@ -88,7 +88,8 @@ export class AccountsService {
           },
           { correlationId },
         );
-        redecided = (await this.decisions.redecideOpenTickets(manager, account, now, { correlationId, causationId: announced.id })).length;
+        redecided = (await this.planChanges.redecideOpenTickets(manager, account, now, { correlationId, causationId: announced.id }))
+          .length;
       } else {
         await manager.save(account);
       }

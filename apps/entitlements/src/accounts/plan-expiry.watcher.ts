@@ -4,9 +4,9 @@ import { PollingLoop } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DecisionsService } from '../decisions/decisions.service';
 import { Account } from './account.entity';
 import { EntitlementsEnvironment } from '../environment';
+import { PlanChangePort } from './plan-change.port';
 
 const BATCH = 100;
 
@@ -24,7 +24,7 @@ export class PlanExpiryWatcher implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
-    private readonly decisions: DecisionsService,
+    private readonly planChanges: PlanChangePort,
     env: EntitlementsEnvironment,
   ) {
     // the shared loop: a full batch runs the next pass at once; failures back off and are logged
@@ -59,7 +59,7 @@ export class PlanExpiryWatcher implements OnApplicationBootstrap, OnModuleDestro
         // Another replica, or an admin's change, may have dealt with it since the query above.
         if (!account || account.plan === 'free' || !account.planEndsAt || account.planEndsAt.getTime() > now.getTime()) return false;
         if (account.planEndAppliedAt?.getTime() === account.planEndsAt.getTime()) return false;
-        await this.decisions.redecideOpenTickets(manager, account, now, { correlationId: `plan-expiry-${randomUUID()}` });
+        await this.planChanges.redecideOpenTickets(manager, account, now, { correlationId: `plan-expiry-${randomUUID()}` });
         account.planEndAppliedAt = account.planEndsAt;
         await manager.save(account);
         return true;

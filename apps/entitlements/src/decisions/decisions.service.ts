@@ -13,6 +13,7 @@ import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent }
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Account, AccountUser } from '../accounts/account.entity';
+import type { PlanChangePort } from '../accounts/plan-change.port';
 import { DecisionRecord } from './decision.entity';
 import { TicketSnapshot } from './ticket-snapshot.entity';
 import { PlanCatalogService } from '../plans/plan-catalog.service';
@@ -20,7 +21,7 @@ import { EntitlementsConsistencyCounters } from './consistency-counters';
 import { FINISHED_TICKET_STATUSES, sameOutcome } from './decision-outcome';
 
 @Injectable()
-export class DecisionsService {
+export class DecisionsService implements PlanChangePort {
   private readonly logger = new Logger('DecisionsService');
 
   constructor(
