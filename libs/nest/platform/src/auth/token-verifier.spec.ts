@@ -95,3 +95,52 @@ describe('token rules', () => {
     );
   });
 });
+
+describe('remembered tokens', () => {
+  it('checks the clock again on every request: a remembered token expires at exp like any other', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET, clockSkewSeconds: 60 });
+    const token = await sign({ ...customer, iat: NOW_S, exp: NOW_S + HOUR });
+    await expect(verifier.verify(token, NOW)).resolves.toMatchObject({ userId: 'user-1' });
+    const justBefore = new Date((NOW_S + HOUR + 59) * 1000);
+    await expect(verifier.verify(token, justBefore)).resolves.toMatchObject({ userId: 'user-1' });
+    const after = new Date((NOW_S + HOUR + 60) * 1000);
+    await expect(verifier.verify(token, after)).rejects.toThrow('invalid token: "exp" claim timestamp check failed');
+  });
+
+  it('honours nbf and the lifetime rules for a remembered token', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET, clockSkewSeconds: 0 });
+    const token = await sign({ ...customer, nbf: NOW_S, exp: NOW_S + HOUR });
+    await expect(verifier.verify(token, NOW)).resolves.toMatchObject({ userId: 'user-1' });
+    await expect(verifier.verify(token, new Date((NOW_S - 1) * 1000))).rejects.toThrow('"nbf" claim timestamp check failed');
+  });
+
+  it('never remembers a refused token: one issued ahead of the clock is accepted once the clock catches up', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET, clockSkewSeconds: 0 });
+    const token = await sign({ ...customer, iat: NOW_S + 30, exp: NOW_S + HOUR });
+    await expect(verifier.verify(token, NOW)).rejects.toThrow(/future/);
+    await expect(verifier.verify(token, new Date((NOW_S + 30) * 1000))).resolves.toMatchObject({ userId: 'user-1' });
+  });
+
+  it('keys on the exact token: a token with another signature is verified, and refused', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    const token = await sign({ ...customer, iat: NOW_S, exp: NOW_S + HOUR });
+    await verifier.verify(token, NOW);
+    const [header, payload] = token.split('.');
+    await expect(verifier.verify(`${header}.${payload}.${'A'.repeat(43)}`, NOW)).rejects.toThrow(/signature/);
+  });
+
+  it('remembers verified tokens only, forgets them after cacheTtlMs, and works with the cache off', async () => {
+    const token = await sign({ ...customer, iat: NOW_S, exp: NOW_S + HOUR });
+    const verifier = new TokenVerifier({ secret: SECRET, cacheTtlMs: 20 });
+    await verifier.verify(token, NOW);
+    await verifier.verify(token, NOW);
+    expect(verifier.rememberedTokens).toBe(1);
+    await expect(verifier.verify(token.slice(0, -2) + 'xx', NOW)).rejects.toThrow(InvalidTokenError);
+    expect(verifier.rememberedTokens).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(verifier.rememberedTokens).toBe(0);
+    const off = new TokenVerifier({ secret: SECRET, cacheSize: 0 });
+    await expect(off.verify(token, NOW)).resolves.toMatchObject({ userId: 'user-1' });
+    expect(off.rememberedTokens).toBe(0);
+  });
+});
