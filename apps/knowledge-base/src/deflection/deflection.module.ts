@@ -6,11 +6,12 @@ import { HelpCenterStatsController } from './help-center-stats.controller';
 import { HelpCenterStatsService } from './help-center-stats.service';
 import { SuggestionsController } from './suggestions.controller';
 import { TicketEventsConsumer } from './ticket-events.consumer';
+import { TicketSuggestionsService } from './ticket-suggestions.service';
 
 /** Ticket deflection: articles suggested for new tickets and while a form is typed, and what came of them. */
 @Module({
   imports: [ArticlesModule, SearchModule],
   controllers: [SuggestionsController, HelpCenterStatsController, TicketEventsConsumer],
-  providers: [DeflectionService, HelpCenterStatsService],
+  providers: [DeflectionService, TicketSuggestionsService, HelpCenterStatsService],
 })
 export class DeflectionModule {}

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIsoInstant } from '@support/platform';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { MAX_SUGGESTION_TEXT_LENGTH } from '../deflection.service';
+import { MAX_SUGGESTION_TEXT_LENGTH } from '../suggestion-rows';
 import { SUGGESTION_CHANNELS, type SuggestionChannel } from '../suggestion.entity';
 
 export class SuggestForTextDto {
