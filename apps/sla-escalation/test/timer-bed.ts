@@ -9,6 +9,7 @@ import { SlaEnvironment } from '../src/environment';
 import { PolicyCatalogService } from '../src/policies/policy-catalog.service';
 import { SLA_SERVICE } from '../src/service';
 import { SlaTimeSource } from '../src/time-source';
+import { DueTimerBatch } from '../src/timers/due-timer-batch';
 import { TimerScheduler } from '../src/timers/timer-scheduler';
 
 /** A "now" the test sets; it does not move on its own. */
@@ -83,7 +84,7 @@ export class TimerDatabase {
     const policies = new PolicyCatalogService(dataSource);
     const ledger = new ClockLedger(outbox);
     const env = Object.assign(new SlaEnvironment(), this.env, settings);
-    const scheduler = new TimerScheduler(dataSource, policies, ledger, time, outbox, new ReadinessRegistry(), env);
+    const scheduler = new TimerScheduler(dataSource, new DueTimerBatch(policies, ledger), time, outbox, new ReadinessRegistry(), env);
     return { scheduler, dataSource, ledger, policies, outbox };
   }
 

@@ -15,7 +15,8 @@ import {
 import { OutboxWriter } from '@support/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { PolicyCatalogService, type PolicyInForce } from '../policies/policy-catalog.service';
-import { fireDueTimers, type StopPublication } from './clock-ledger';
+import { fireDueTimers } from './clock-ledger';
+import type { StopPublication } from './clock-transition-events';
 import { ClockBatches, currentPriority, FINISHED_STATUSES, latestClock, type TicketSession } from './clock-session';
 import { clockFromJson } from './clock-state';
 import { targetFor, type ClockTarget } from './clock-targets';

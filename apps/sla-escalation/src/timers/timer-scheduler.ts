@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter, PollingLoop } from '@support/messaging';
 import { isTransientDatabaseError } from '@support/persistence';
 import { ReadinessRegistry } from '@support/platform';
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { dueTimers, type SlaTimer } from '@support/domain-sla';
-import { ClockLedger, fireDueTimers, type ClockWrite, type StoredTimer } from '../clocks/clock-ledger';
-import { clockFromJson } from '../clocks/clock-state';
-import { SlaClockRecord } from '../clocks/sla-clock.entity';
+import type { DataSource } from 'typeorm';
 import { SlaEnvironment } from '../environment';
-import { PolicyCatalogService } from '../policies/policy-catalog.service';
 import { SlaTimeSource } from '../time-source';
+import { DueTimerBatch } from './due-timer-batch';
+
+/** The claim's SQL, for the bench's query plan (it lives with the batch that runs it). */
+export { CLAIM_DUE_TIMERS } from './due-timer-batch';
 
 export interface TimerPass {
   /** due timer rows this pass claimed */
@@ -44,35 +43,9 @@ const FIRST_BATCH = 100;
 const PASS_GAP_MS = 20;
 
 /**
- * The claim: due rows in due order, a batch at most, skipping rows another pass holds. FORCE
- * INDEX: when most rows are due the optimiser prefers a full scan and a sort, which locks every
- * due row (not just the batch) and leaves other replicas nothing to claim. Parameters: now, limit.
- */
-export const CLAIM_DUE_TIMERS =
-  'SELECT id, clock_id, kind, level, due_at FROM sla_timer FORCE INDEX (idx_timer_due) WHERE due_at <= ? ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED';
-
-/** A due timer row a pass claimed (and locked). */
-type ClaimedTimer = StoredTimer;
-
-/** `clock/kind/level`: a timer row's identity (the table's unique key). */
-const timerKey = (clockId: string, kind: string, level: number) => `${clockId}/${kind}/${level}`;
-const levelOf = (timer: SlaTimer) => (timer.kind === 'escalation' ? timer.level : 0);
-
-/**
  * Fires due warnings, breaches and escalations from the durable `sla_timer` table, a batch of
- * clocks per transaction. Several replicas may run it at once:
- *
- * 1. due timer rows are claimed in a batch with `FOR UPDATE SKIP LOCKED`, so replicas take
- *    disjoint rows and never queue behind each other;
- * 2. their clocks are locked (and read, in one statement) with `SKIP LOCKED` too: a clock held by
- *    an event handler or by another replica is left for the next pass;
- * 3. a clock is fired only if this pass holds every timer row the firing removes or moves: usually
- *    the rows it claimed already (no further read), otherwise it locks all the clock's rows
- *    with `SKIP LOCKED`, since waiting for a row another replica claimed could deadlock;
- * 4. the domain's `fireTimer` runs in memory for every clock (policies come from the catalogue's
- *    cache: versions never change), then the ledger writes the whole batch set-based inside the
- *    claiming transaction: the new clock states, their timers and the resulting events (outbox,
- *    each clock's events in order) commit together.
+ * clocks per transaction (`DueTimerBatch`: claim, lock, fire, write). Several replicas may run it
+ * at once: they claim disjoint rows and skip clocks another holds.
  *
  * A crash before commit leaves the rows due, so the next pass (on any replica) fires them; a
  * commit removes them, so nothing fires twice. Rows that came due while every replica was down
@@ -110,8 +83,7 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policies: PolicyCatalogService,
-    private readonly ledger: ClockLedger,
+    private readonly batch: DueTimerBatch,
     private readonly time: SlaTimeSource,
     private readonly outbox: OutboxWriter,
     private readonly readiness: ReadinessRegistry,
@@ -203,14 +175,9 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   async firePass(): Promise<TimerPass> {
     const now = this.time.now();
     const limit = this.claimLimit;
-    const { claimed, clocks, thresholds } = await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const rows: ClaimedTimer[] = await manager.query(CLAIM_DUE_TIMERS, [now, limit]);
-      if (rows.length === 0) return { claimed: 0, clocks: 0, thresholds: [] as Date[] };
-      const held = await this.lockClocks(manager, [...new Set(rows.map((row) => row.clock_id))]);
-      const { writes, timers } = await this.fireHeld(manager, held, rows, now);
-      await this.ledger.writeMany(manager, writes, timers);
-      return { claimed: rows.length, clocks: writes.length, thresholds: writes.flatMap((w) => w.transitions.map((t) => t.at)) };
-    });
+    const { claimed, clocks, thresholds } = await this.dataSource.transaction('READ COMMITTED', (manager) =>
+      this.batch.fire(manager, now, limit),
+    );
     const committedAt = this.time.now();
     this.fired += thresholds.length;
     if (thresholds.length > 0) {
@@ -254,134 +221,6 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
-  }
-
-  /** Locks (and reads, in one statement) the claimed rows' clocks that nobody else holds. */
-  private lockClocks(manager: EntityManager, clockIds: string[]): Promise<SlaClockRecord[]> {
-    return manager.find(SlaClockRecord, {
-      where: { id: In(clockIds) },
-      lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
-    });
-  }
-
-  /**
-   * Fires every threshold due by `now` of the held clocks, in memory, and answers the writes with
-   * every timer row of those clocks, as `ClockLedger.writeMany` takes them.
-   *
-   * Mostly without reading a timer row: a clock's stored rows are `dueTimers` of its stored state
-   * (only the ledger writes them, from that list, whenever it writes the clock), so when every row
-   * firing removes or moves is one this pass claimed (the usual case: a warning, or a breach with
-   * the escalation due at the same instant), the rows it keeps need neither a read nor a lock, and
-   * the claimed rows carry their ids. Any other clock takes the careful path: every one of its
-   * timer rows is read (a plain read: nobody else adds or removes them while the clock is held),
-   * then locked by primary key with `SKIP LOCKED`; a clock with a row someone else claimed is left
-   * for a later pass, since waiting for it could deadlock (a `SKIP LOCKED` read through the clock
-   * index also skipped rows merely near another pass's, leaving whole batches contended). A
-   * claimed row the state does not list, or lists at another instant, also sends its clock the
-   * careful way, which brings the stored rows back in line.
-   */
-  private async fireHeld(
-    manager: EntityManager,
-    records: SlaClockRecord[],
-    claimed: ClaimedTimer[],
-    now: Date,
-  ): Promise<{ writes: ClockWrite[]; timers: StoredTimer[] }> {
-    const claimedByClock = new Map<string, Map<string, ClaimedTimer>>();
-    for (const row of claimed) {
-      const own = claimedByClock.get(row.clock_id) ?? new Map<string, ClaimedTimer>();
-      own.set(timerKey(row.clock_id, row.kind, Number(row.level)), row);
-      claimedByClock.set(row.clock_id, own);
-    }
-    const writes: ClockWrite[] = [];
-    const timers: StoredTimer[] = [];
-    const careful: ClockWrite[] = [];
-    for (const record of records) {
-      const policy = await this.policies.atVersion(record.policyId, record.policyVersion);
-      const before = clockFromJson(record.state);
-      const step = fireDueTimers(before, policy, now);
-      // timer events belong to the flow that started the clock
-      const write: ClockWrite = {
-        record,
-        clock: step.clock,
-        transitions: step.transitions,
-        change: { policy, origin: { correlationId: record.correlationId }, now },
-      };
-      const stored = this.storedWithoutReading(
-        record.id,
-        dueTimers(before, policy),
-        dueTimers(step.clock, policy),
-        claimedByClock.get(record.id) ?? new Map(),
-      );
-      if (stored) {
-        writes.push(write);
-        timers.push(...stored);
-      } else careful.push(write);
-    }
-    if (careful.length > 0) {
-      const locked = await this.lockAllTimers(
-        manager,
-        careful.map((write) => write.record.id),
-      );
-      for (const write of careful) {
-        const rows = locked.get(write.record.id);
-        if (!rows) continue;
-        writes.push(write);
-        timers.push(...rows);
-      }
-    }
-    return { writes, timers };
-  }
-
-  /**
-   * A clock's timer rows as its stored state lists them, when every row the change removes or
-   * moves is one this pass claimed (`claimed`: the clock's claimed rows by key) and every claimed
-   * row of the clock is listed at its instant; otherwise null. Rows the change keeps as they are
-   * stand in without an id (the ledger neither deletes nor rewrites them).
-   */
-  private storedWithoutReading(
-    clockId: string,
-    before: SlaTimer[],
-    after: SlaTimer[],
-    claimed: Map<string, ClaimedTimer>,
-  ): StoredTimer[] | null {
-    const kept = new Map(after.map((timer) => [timerKey(clockId, timer.kind, levelOf(timer)), timer.at.getTime()]));
-    const listed = new Set<string>();
-    const rows: StoredTimer[] = [];
-    for (const timer of before) {
-      const level = levelOf(timer);
-      const key = timerKey(clockId, timer.kind, level);
-      listed.add(key);
-      const row = claimed.get(key);
-      if (row) {
-        if (new Date(row.due_at).getTime() !== timer.at.getTime()) return null;
-        rows.push(row);
-      } else if (kept.get(key) === timer.at.getTime()) {
-        rows.push({ id: '', clock_id: clockId, kind: timer.kind, level, due_at: timer.at });
-      } else return null;
-    }
-    for (const key of claimed.keys()) if (!listed.has(key)) return null;
-    return rows;
-  }
-
-  /**
-   * Every timer row of these held clocks, locked, by clock; a clock some of whose rows another
-   * pass holds is left out.
-   */
-  private async lockAllTimers(manager: EntityManager, clockIds: string[]): Promise<Map<string, StoredTimer[]>> {
-    const all: StoredTimer[] = await manager.query('SELECT id, clock_id, kind, level, due_at FROM sla_timer WHERE clock_id IN (?)', [
-      clockIds,
-    ]);
-    const lockedRows: Array<{ id: string }> =
-      all.length === 0
-        ? []
-        : await manager.query('SELECT id FROM sla_timer WHERE id IN (?) FOR UPDATE SKIP LOCKED', [all.map((row) => Number(row.id))]);
-    const locked = new Set(lockedRows.map((row) => String(row.id)));
-    const byClock = new Map<string, StoredTimer[]>(clockIds.map((id) => [id, []]));
-    for (const row of all) {
-      if (!locked.has(String(row.id))) byClock.delete(row.clock_id);
-      else byClock.get(row.clock_id)?.push(row);
-    }
-    return byClock;
   }
 
   private async nextDueAt(): Promise<Date | null> {

@@ -1,0 +1,53 @@
+import type { SlaClockRecord } from './sla-clock.entity';
+
+/** `sla_clock` columns in the order of the upsert, and the record field each comes from. */
+const CLOCK_COLUMNS: ReadonlyArray<[column: string, field: keyof SlaClockRecord]> = [
+  ['id', 'id'],
+  ['ticket_id', 'ticketId'],
+  ['metric', 'metric'],
+  ['cycle', 'cycle'],
+  ['priority', 'priority'],
+  ['policy_id', 'policyId'],
+  ['policy_version', 'policyVersion'],
+  ['account_id', 'accountId'],
+  ['plan', 'plan'],
+  ['target_ms', 'targetMs'],
+  ['target_source', 'targetSource'],
+  ['clock_state', 'clockState'],
+  ['state', 'state'],
+  ['started_at', 'startedAt'],
+  ['due_at', 'dueAt'],
+  ['warning_at', 'warningAt'],
+  ['warned_at', 'warnedAt'],
+  ['stopped_at', 'stoppedAt'],
+  ['breached_at', 'breachedAt'],
+  ['outcome', 'outcome'],
+  ['stop_reason', 'stopReason'],
+  ['elapsed_ms', 'elapsedMs'],
+  ['escalation_level', 'escalationLevel'],
+  ['correlation_id', 'correlationId'],
+  ['created_at', 'createdAt'],
+  ['updated_at', 'updatedAt'],
+  ['version', 'version'],
+];
+
+/**
+ * The multi-row upsert of clocks (parameter: rows of `clockUpsertRow`). A later write changes
+ * every column but the key and the creation time, and bumps the version.
+ */
+export const CLOCK_UPSERT =
+  `INSERT INTO sla_clock (${CLOCK_COLUMNS.map(([column]) => column).join(', ')}) VALUES ? ON DUPLICATE KEY UPDATE ` +
+  CLOCK_COLUMNS.filter(([column]) => !['id', 'created_at', 'version'].includes(column))
+    .map(([column]) => `${column} = VALUES(${column})`)
+    .concat('version = version + 1')
+    .join(', ');
+
+/** A clock's row of the upsert's values, its state column from `stateJson` (the serialised clock). */
+export function clockUpsertRow(record: SlaClockRecord, stateJson: string): unknown[] {
+  return CLOCK_COLUMNS.map(([column, field]) => (column === 'state' ? stateJson : columnValue(column, record[field])));
+}
+
+function columnValue(column: string, value: unknown): unknown {
+  if (column === 'version') return ((value as number | undefined) ?? 0) + 1;
+  return value ?? null;
+}
