@@ -1,11 +1,11 @@
 import { request, ServiceStack, signToken, startMockKafka, waitFor, type JsonResponse, type RunningBroker } from '@support/testing';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENTITLEMENTS, KNOWLEDGE_BASE, SLA, TICKETING } from '../src/services';
+import { OpenApiValidators } from './openapi-schema';
+import { callEveryWriteRoute } from './openapi-writes';
 import { publishEchoArticle } from './support/help-center-content';
 
 /**
@@ -13,8 +13,11 @@ import { publishEchoArticle } from './support/help-center-content';
  * every document is called without a token, with a token that is not valid, and as a customer,
  * an agent and an admin. Without a token every route but the documented public ones answers 401;
  * every status observed must be one the document lists for the operation; every error body must
- * validate against the shared ApiProblem schema, and every JSON success body against the
- * operation's documented schema (ajv).
+ * validate against the shared ApiProblem schema, and every success body against the
+ * operation's documented content type and schema (ajv over the documents' components, converted
+ * from OpenAPI 3.0 by ./openapi-schema). Every write route is also called once so that it
+ * succeeds (./openapi-writes), and in the end every operation must have answered a validated
+ * success at least once.
  */
 
 type Json = Record<string, any>;
@@ -27,6 +30,29 @@ const OWNER = 'owner-openapi';
 const CATEGORY = 'openapi-audio';
 const SECTION = 'openapi-echo';
 const UNKNOWN_ID = '01900000-0000-7000-8000-0000000000aa';
+/** Optional query parameters a route needs to succeed. */
+const OPTIONAL_QUERY: Partial<Record<ServiceName, Record<string, string>>> = {
+  // documented as optional; without it the knowledge base answers 400
+  'knowledge-base': { q: 'ech' },
+};
+
+/**
+ * Where a document and its service disagree and the fix belongs to a file this test does not own
+ * (the controller's decorators): the problem is reported here rather than in every walk, and the
+ * last test fails once it no longer occurs, so the entry goes as soon as the document is right.
+ */
+const KNOWN_DEVIATIONS: { key: RegExp; problem: RegExp; why: string }[] = [
+  {
+    key: /^ticketing GET \/v1\/tickets\/\{id\}\/attachments\/\{attachmentId\}$/,
+    problem: /: 200 answers text\/plain; the document lists application\/octet-stream$/,
+    why: 'the download answers the type sniffed at upload; AttachmentsController documents application/octet-stream only (*/* would fit)',
+  },
+  {
+    key: /^[a-z-]+ GET \/health\/ready$/,
+    problem: /: 200: the body breaks its documented schema: body must NOT have additional properties \(dependencies\);/,
+    why: "HealthController.ready answers { status, dependencies }; terminus' @HealthCheck() documents { status, info, error, details }",
+  },
+];
 
 interface Operation {
   service: ServiceName;
@@ -34,26 +60,6 @@ interface Operation {
   template: string;
   operation: Json;
   key: string;
-}
-
-/** OpenAPI 3.0 `nullable` as JSON Schema: the schema, or null. */
-function jsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(jsonSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  const { nullable, example: _example, ...rest } = node as Json;
-  const converted: Json = Object.fromEntries(
-    Object.entries(rest).map(([k, v]) => [k, ['additionalProperties', 'items', 'allOf', 'anyOf', 'oneOf'].includes(k) ? jsonSchema(v) : v]),
-  );
-  // maps of schemas: each member is a schema
-  for (const map of ['properties']) {
-    if (converted[map]) converted[map] = Object.fromEntries(Object.entries(converted[map] as Json).map(([k, v]) => [k, jsonSchema(v)]));
-  }
-  if (converted['components']?.schemas) {
-    converted['components'] = {
-      schemas: Object.fromEntries(Object.entries(converted['components'].schemas as Json).map(([k, v]) => [k, jsonSchema(v)])),
-    };
-  }
-  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
 }
 
 describe('the OpenAPI documents hold for every route (four services, real Kafka and MariaDB)', () => {
@@ -68,17 +74,19 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     'sla-escalation': {},
     'knowledge-base': {},
   };
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  ajv.addFormat('binary', true);
-  const validators = new Map<string, ValidateFunction>();
+  let schemas: OpenApiValidators;
+  /** Operations that answered a success whose body fit the document. */
+  const succeeded = new Set<string>();
+  /** The statuses each operation answered, for the message when one never succeeded. */
+  const seen = new Map<string, Set<number>>();
+  const observedDeviations = new Set<(typeof KNOWN_DEVIATIONS)[number]>();
 
   beforeAll(async () => {
     for (const service of SERVICES) {
       const document = JSON.parse(readFileSync(path.join(DOCUMENTS, `${service}.json`), 'utf8')) as Json;
       documents.set(service, document);
-      ajv.addSchema(jsonSchema({ components: document.components }) as Json, service);
     }
+    schemas = new OpenApiValidators(documents);
     broker = await startMockKafka();
     stack = ServiceStack.create(broker.brokers, 'openapi');
     attachmentsDir = await mkdtemp(path.join(tmpdir(), 'openapi-attachments-'));
@@ -116,27 +124,52 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
   /** An account, a ticket with a comment and a file, a published article, a typed suggestion: real ids for the path parameters. */
   async function realData(): Promise<void> {
     const admin = tokens.admin;
-    expect((await call('entitlements', 'PUT', `/v1/accounts/${ACCOUNT}`, admin, { name: 'OpenAPI Ltd', plan: 'pro' })).status).toBe(201);
-    expect((await call('entitlements', 'PUT', `/v1/accounts/${ACCOUNT}/users/${OWNER}`, admin, { role: 'owner' })).status).toBe(200);
+    const account = await succeed(
+      'entitlements',
+      'PUT',
+      '/v1/accounts/{accountId}',
+      'admin',
+      { accountId: ACCOUNT },
+      { name: 'OpenAPI Ltd', plan: 'pro' },
+    );
+    expect(account.id).toBe(ACCOUNT);
+    await succeed(
+      'entitlements',
+      'PUT',
+      '/v1/accounts/{accountId}/users/{userId}',
+      'admin',
+      { accountId: ACCOUNT, userId: OWNER },
+      { role: 'owner' },
+    );
     const articleId = await publishEchoArticle(stack.url('knowledge-base'), admin, CATEGORY, SECTION);
-    const synonym = await call('knowledge-base', 'POST', '/v1/admin/search/synonyms', admin, {
-      locale: 'en',
-      term: 'echoes',
-      synonyms: ['reverb'],
-    });
-    expect(synonym.status).toBe(201);
+    const synonym = await succeed(
+      'knowledge-base',
+      'POST',
+      '/v1/admin/search/synonyms',
+      'admin',
+      {},
+      {
+        locale: 'en',
+        term: 'echoes',
+        synonyms: ['reverb'],
+      },
+    );
 
-    const filed = await call('ticketing', 'POST', '/v1/tickets', tokens.customer, {
-      subject: 'Echo in every meeting',
-      description: 'Participants hear an echo of their own voice in meeting 123 456 789.',
-      priority: 'urgent',
-      device: 'desktop',
-    });
-    expect(filed.status).toBe(201);
-    const ticketId: string = filed.body.id;
-    expect(
-      (await call('ticketing', 'POST', `/v1/tickets/${ticketId}/comments`, tokens.customer, { body: 'It started on Monday.' })).status,
-    ).toBe(201);
+    const filed = await succeed(
+      'ticketing',
+      'POST',
+      '/v1/tickets',
+      'customer',
+      {},
+      {
+        subject: 'Echo in every meeting',
+        description: 'Participants hear an echo of their own voice in meeting 123 456 789.',
+        priority: 'urgent',
+        device: 'desktop',
+      },
+    );
+    const ticketId: string = filed.id;
+    await succeed('ticketing', 'POST', '/v1/tickets/{id}/comments', 'customer', { id: ticketId }, { body: 'It started on Monday.' });
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('notes')], { type: 'text/plain' }), 'notes.txt');
     const upload = await fetch(`${stack.url('ticketing')}/v1/tickets/${ticketId}/attachments`, {
@@ -144,8 +177,8 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
       headers: { authorization: `Bearer ${tokens.customer}` },
       body: form,
     });
-    expect(upload.status).toBe(201);
-    const attachmentId = ((await upload.json()) as Json).id as string;
+    const uploaded = { status: upload.status, headers: upload.headers, body: (await upload.json()) as Json };
+    const attachmentId = expectSuccess('ticketing', 'POST', '/v1/tickets/{id}/attachments', 'customer', uploaded).id as string;
 
     await waitFor(async () => (await call('sla-escalation', 'GET', `/v1/tickets/${ticketId}/sla`, admin)).status === 200, {
       timeoutMs: 60_000,
@@ -155,21 +188,19 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
       timeoutMs: 60_000,
       description: 'the suggestions for the ticket',
     });
-    const typed = await call('knowledge-base', 'POST', '/v1/suggestions', tokens.customer, { text: 'echo in my meetings', locale: 'en' });
-    expect(typed.status).toBe(200);
-    const policies = await call('sla-escalation', 'GET', '/v1/policies', admin);
-    expect(policies.status).toBe(200);
+    const typed = await succeed('knowledge-base', 'POST', '/v1/suggestions', 'customer', {}, { text: 'echo in my meetings', locale: 'en' });
+    const policies = await succeed('sla-escalation', 'GET', '/v1/policies', 'admin');
 
     values.ticketing = { id: ticketId, attachmentId };
     values.entitlements = { accountId: ACCOUNT, userId: OWNER, plan: 'pro', version: '1', ticketId };
-    values['sla-escalation'] = { ticketId, id: policies.body.policies[0].id };
+    values['sla-escalation'] = { ticketId, id: policies.policies[0].id };
     values['knowledge-base'] = {
       article: articleId,
       locale: 'en',
       category: CATEGORY,
       section: SECTION,
-      suggestionId: typed.body.suggestionId ?? UNKNOWN_ID,
-      id: synonym.body.id,
+      suggestionId: typed.suggestionId ?? UNKNOWN_ID,
+      id: synonym.id,
       ticketId,
     };
   }
@@ -200,7 +231,8 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     });
     const query = new URLSearchParams();
     const now = Date.now();
-    for (const parameter of parameters.filter((p) => p.in === 'query' && p.required)) {
+    const optional = OPTIONAL_QUERY[op.service] ?? {};
+    for (const parameter of parameters.filter((p) => p.in === 'query' && (p.required || optional[p.name]))) {
       const schema = parameter.schema ?? {};
       const value =
         parameter.name === 'from'
@@ -208,6 +240,7 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
           : parameter.name === 'to'
             ? new Date(now).toISOString()
             : (values[op.service][parameter.name] ??
+              optional[parameter.name] ??
               schema.enum?.[0] ??
               (schema.format === 'date-time' ? new Date(now).toISOString() : schema.type === 'integer' ? '10' : 'x'));
       query.set(parameter.name, String(value));
@@ -216,46 +249,104 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     return url;
   }
 
-  function validator(service: ServiceName, id: string, schema: Json): ValidateFunction {
-    const key = `${service} ${id}`;
-    let validate = validators.get(key);
-    if (!validate) {
-      // references resolve against the service's components, added to ajv under the service's name
-      const rebased = JSON.parse(JSON.stringify(schema).replace(/"#\/components/g, `"${service}#/components`)) as Json;
-      validate = ajv.compile(jsonSchema(rebased) as Json);
-      validators.set(key, validate);
-    }
-    return validate;
+  /** A validator of what a service answers: only the fields the document names. */
+  function validator(service: ServiceName, schema: Json) {
+    return schemas.compile(service, schema, true);
   }
 
-  /** Problems with one answer: a status the document does not list, or a body that does not fit. */
+  /**
+   * Problems with one answer: a status the document does not list, a content type it does not
+   * list for that status, or a body that does not fit the schema it declares there. Errors must
+   * also be problem+json in the shared ApiProblem schema; a success with a body must have a
+   * documented content, and a 204 none.
+   */
   function check(op: Operation, who: string, answer: JsonResponse): string[] {
+    const problems = problemsOf(op, who, answer).filter((problem) => {
+      const known = KNOWN_DEVIATIONS.find((d) => d.key.test(op.key) && d.problem.test(problem));
+      if (known) observedDeviations.add(known);
+      return !known;
+    });
+    seen.set(op.key, (seen.get(op.key) ?? new Set<number>()).add(answer.status));
+    if (problems.length === 0 && answer.status < 300) succeeded.add(op.key);
+    return problems;
+  }
+
+  function problemsOf(op: Operation, who: string, answer: JsonResponse): string[] {
     const responses = op.operation.responses as Json;
     const listed = responses[String(answer.status)];
     const where = `${op.key} as ${who}: ${answer.status}`;
     if (!listed)
       return [`${where} is not documented (lists ${Object.keys(responses).join(', ')}); body ${JSON.stringify(answer.body).slice(0, 300)}`];
-    const contentType = answer.headers.get('content-type') ?? '';
+    const contentType = (answer.headers.get('content-type') ?? '').split(';')[0].trim();
+    const content = (listed.content ?? {}) as Json;
+    const problems: string[] = [];
+    if (answer.status >= 400 && contentType !== 'application/problem+json')
+      problems.push(`${where} is ${contentType || 'without a content type'}, not application/problem+json`);
     if (answer.status >= 400) {
-      if (!contentType.startsWith('application/problem+json'))
-        return [`${where} is ${contentType || 'without a content type'}, not application/problem+json`];
-      const validate = validator(op.service, 'ApiProblem', { $ref: '#/components/schemas/ApiProblem' });
-      return validate(answer.body) ? [] : [`${where}: the error body breaks ApiProblem: ${ajv.errorsText(validate.errors)}`];
+      const shared = validator(op.service, { $ref: '#/components/schemas/ApiProblem' });
+      if (!shared(answer.body)) problems.push(`${where}: the error body breaks ApiProblem: ${schemas.errors(shared)}`);
     }
-    const schema = listed.content?.['application/json']?.schema as Json | undefined;
-    if (!schema || !contentType.startsWith('application/json')) return [];
-    const validate = validator(op.service, `${op.key} ${answer.status}`, schema);
-    return validate(answer.body)
-      ? []
-      : [
-          `${where}: the body breaks its documented schema: ${ajv.errorsText(validate.errors)}; body ${JSON.stringify(answer.body).slice(0, 400)}`,
-        ];
+    const empty = answer.body === null || answer.body === '';
+    if (answer.status === 204 && !empty) problems.push(`${where} has a body: ${JSON.stringify(answer.body).slice(0, 200)}`);
+    if (empty && Object.keys(content).length === 0) return problems;
+    // the exact media type, else its range (text/*), else */*
+    const documented = (content[contentType] ?? content[`${contentType.split('/')[0]}/*`] ?? content['*/*']) as Json | undefined;
+    if (!documented) {
+      problems.push(
+        `${where} answers ${contentType || 'no content type'}; the document lists ${Object.keys(content).join(', ') || 'no body'}`,
+      );
+      return problems;
+    }
+    if (documented.schema && /json$/.test(contentType)) {
+      const validate = validator(op.service, documented.schema as Json);
+      if (!validate(answer.body))
+        problems.push(
+          `${where}: the body breaks its documented schema: ${schemas.errors(validate)}; body ${JSON.stringify(answer.body).slice(0, 400)}`,
+        );
+    }
+    return problems;
+  }
+
+  /** The operation of a document, by method and path template. */
+  function operation(service: ServiceName, method: string, template: string): Operation {
+    const found = operationsOf(service).find((op) => op.method === method && op.template === template);
+    if (!found) throw new Error(`${service} documents no ${method} ${template}`);
+    return found;
+  }
+
+  /** Expects a documented success whose body fits the document, and returns the body. */
+  function expectSuccess(service: ServiceName, method: string, template: string, who: string, answer: JsonResponse): Json {
+    const op = operation(service, method, template);
+    expect([op.key, answer.status < 300, check(op, who, answer)]).toEqual([op.key, true, []]);
+    return answer.body as Json;
+  }
+
+  async function succeed(
+    service: ServiceName,
+    method: string,
+    template: string,
+    who: keyof typeof tokens,
+    params: Record<string, string> = {},
+    body?: unknown,
+  ): Promise<Json> {
+    const url = template.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
+    // what the service accepts, the document must accept too (a client generated from it sends this)
+    const requestSchema = operation(service, method, template).operation.requestBody?.content?.['application/json']?.schema as
+      Json | undefined;
+    if (body !== undefined && requestSchema) {
+      const validate = schemas.compile(service, requestSchema);
+      expect([`${service} ${method} ${template} request`, validate(body) ? '' : schemas.errors(validate)]).toEqual([
+        `${service} ${method} ${template} request`,
+        '',
+      ]);
+    }
+    return expectSuccess(service, method, template, who, await call(service, method, url, tokens[who], body));
   }
 
   it('validates for real: bodies that break a documented schema are refused', () => {
-    const ticket = validator('ticketing', 'probe TicketResponse', { $ref: '#/components/schemas/TicketResponse' });
+    const ticket = validator('ticketing', { $ref: '#/components/schemas/TicketResponse' });
     expect(ticket({})).toBe(false);
-    const problem = validator('ticketing', 'probe ApiProblem', { $ref: '#/components/schemas/ApiProblem' });
+    const problem = validator('ticketing', { $ref: '#/components/schemas/ApiProblem' });
     const valid = {
       type: 'tag:support-desk,2026:problem:not_found',
       title: 'Not Found',
@@ -268,11 +359,20 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     };
     expect(problem(valid)).toBe(true);
     expect(problem({ ...valid, status: 'error' })).toBe(false);
+    // an answer carries only the fields its document names
+    expect(problem({ ...valid, surprise: 1 })).toBe(false);
     // a member documented as nullable takes null, and only where it is documented so
-    const summary = validator('ticketing', 'probe TicketSlaResponse', { $ref: '#/components/schemas/TicketSlaResponse' });
+    const summary = validator('ticketing', { $ref: '#/components/schemas/TicketSlaResponse' });
     expect(summary({ state: null, firstResponseDueAt: null, breached: false, escalationLevel: 0 })).toBe(true);
     expect(summary({ state: null, firstResponseDueAt: null, breached: null, escalationLevel: 0 })).toBe(false);
   });
+
+  it('every write route answers a documented success whose body fits its schema', async () => {
+    expect(values['knowledge-base'].suggestionId).not.toBe(UNKNOWN_ID);
+    await callEveryWriteRoute({ succeed: (service, ...rest) => succeed(service as ServiceName, ...rest), values });
+    const writes = SERVICES.flatMap(operationsOf).filter((op) => op.method !== 'GET');
+    expect(writes.map((op) => op.key).filter((key) => !succeeded.has(key))).toEqual([]);
+  }, 120_000);
 
   it.each(SERVICES)('%s serves the committed document at /docs-json and /docs/json', async (service) => {
     for (const served of ['/docs-json', '/docs/json']) {
@@ -325,4 +425,15 @@ describe('the OpenAPI documents hold for every route (four services, real Kafka 
     },
     180_000,
   );
+
+  it('every operation has answered a documented success that fits its schema at least once', () => {
+    const all = SERVICES.flatMap(operationsOf).map((op) => op.key);
+    expect(
+      all.filter((key) => !succeeded.has(key)).map((key) => `${key} answered ${[...(seen.get(key) ?? [])].join(', ') || 'nothing'}`),
+    ).toEqual([]);
+  });
+
+  it('every known deviation still occurs (remove an entry once its document is fixed)', () => {
+    expect(KNOWN_DEVIATIONS.filter((d) => !observedDeviations.has(d)).map((d) => `${d.key.source}: ${d.why}`)).toEqual([]);
+  });
 });
