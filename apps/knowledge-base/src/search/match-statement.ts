@@ -1,0 +1,152 @@
+import { RECENT_VIEW_DAYS, SOURCE_LOCALE, type Locale, type QueryPlan } from '@support/domain-knowledge';
+import { DOCUMENT_COUNT_TERM } from './search-index';
+import type { ArticleFilters } from './search-port';
+
+/**
+ * How many documents each indexed term contributes as candidates (its best by weight), for a
+ * reader's search and for a ticket's suggestion, and how many ranked matches a search can page
+ * through.
+ */
+export const CANDIDATES_PER_TERM = 200;
+export const SUGGESTION_CANDIDATES_PER_TERM = 30;
+/** a query with many terms reads fewer candidates per term, at least this many */
+const MIN_CANDIDATES_PER_TERM = 25;
+const CANDIDATE_BUDGET = 400;
+export const MAX_MATCHES = 100;
+/** candidates scored exactly (all their postings of the query's terms), best first by a first score from the postings read */
+export const RESCORED_CANDIDATES = 30;
+/** a ticket's suggestion scores exactly this many candidates per suggestion it returns (at least MIN_SUGGESTION_RESCORED) */
+export const SUGGESTION_RESCORED_PER_RESULT = 4;
+export const MIN_SUGGESTION_RESCORED = 20;
+export interface MatchRow {
+  articleId: string;
+  servedLocale: string;
+  title: string;
+  slug: string;
+  helpfulVotes: number | string;
+  notHelpfulVotes: number | string;
+  recentViews: number | string | null;
+  updatedAt: Date;
+  /** the first score, from the postings read as candidates */
+  relevance: number | string;
+  /** for the rescored: "slot:worth" of each posting read as a candidate and of each looked up */
+  seen: string | null;
+  looked: string | null;
+}
+
+/**
+ * A match's relevance: for a rescored candidate, from its postings read and looked up (for each
+ * typed word its best alternative, summed, × √(share of typed words matched), as the first score
+ * is computed in SQL); else its first score.
+ */
+export function matchRelevance(row: Pick<MatchRow, 'relevance' | 'seen' | 'looked'>, slots: number): number {
+  if (row.seen === null || row.seen === undefined) return Number(row.relevance);
+  const best = new Map<number, number>();
+  for (const part of `${row.seen},${row.looked ?? ''}`.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    const slot = Number(part.slice(0, colon));
+    const worth = Number(part.slice(colon + 1));
+    if (Number.isFinite(worth)) best.set(slot, Math.max(best.get(slot) ?? 0, worth));
+  }
+  const typed = Math.max(1, slots);
+  const sum = [...best.values()].reduce((a, b) => a + b, 0);
+  return sum * Math.sqrt(Math.min(best.size, typed) / typed);
+}
+
+/** Candidates read per term: the budget shared among the plan's terms, within [MIN_CANDIDATES_PER_TERM, max]. */
+export function candidatesPerTerm(plan: QueryPlan, max: number): number {
+  const terms = new Set(plan.alternatives.map((a) => a.term)).size;
+  return Math.max(MIN_CANDIDATES_PER_TERM, Math.min(max, Math.floor(CANDIDATE_BUDGET / Math.max(1, terms))));
+}
+
+export function matchStatement(
+  plan: QueryPlan,
+  locale: Locale,
+  filters: ArticleFilters,
+  perTerm: number,
+  rescored = RESCORED_CANDIDATES,
+  maxMatches = MAX_MATCHES,
+): { sql: string; params: unknown[] } {
+  const terms = [...new Set(plan.alternatives.map((a) => a.term))];
+  // 1. candidates: each term's best postings by weight for what the reader may be served, the
+  //    first rows of (term, locale, weight, other_locales) index ranges, read from the index alone
+  //    (the list filters, when given, check the document of each posting read)
+  const candidates: string[] = [];
+  const candidateParams: unknown[] = [];
+  const filter = filterOnDocument(filters);
+  const from = filter.sql ? 'kb_search_posting p STRAIGHT_JOIN kb_search_document d ON d.id = p.document_id' : 'kb_search_posting p';
+  for (const term of terms) {
+    const ranges: Array<{ sql: string; params: unknown[] }> =
+      locale === SOURCE_LOCALE
+        ? [{ sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }]
+        : [
+            { sql: 'p.locale = ?', params: [locale] },
+            { sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`, params: [locale] },
+          ];
+    for (const range of ranges) {
+      candidates.push(`(SELECT p.document_id, p.term, p.weight FROM ${from}
+          WHERE p.term = ? AND ${range.sql}${filter.sql} ORDER BY p.weight DESC LIMIT ${perTerm})`);
+      candidateParams.push(term, ...range.params, ...filter.params);
+    }
+  }
+  // each alternative: its term, the typed word it stands for, and what a unit of weight is worth
+  // through it (match factor × rarity ln(1 + N/n))
+  const alternatives = plan.alternatives.map(
+    () => `SELECT x.term, ? AS slot, ? * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth, x.documents > ${perTerm} AS cut
+             FROM kb_search_term x JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}' WHERE x.term = ?`,
+  );
+  const alternativeParams = plan.alternatives.flatMap((a) => [a.slot, a.factor, a.term]);
+  const since = new Date(Date.now() - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const slots = Math.max(1, plan.slots);
+  const kept = Math.min(maxMatches, Math.max(1, rescored));
+  // 2. f, k: a first score from the postings read (for each typed word its best alternative,
+  //    summed, times the root of the share of typed words matched), the best `maxMatches` kept;
+  // 3. k, y: the best `rescored` of those get, beside the postings read (seen), their postings of
+  //    the terms the limit may have cut short (held by more documents than were read: t.cut),
+  //    looked up by primary key (document, term); the process scores them exactly (matchRelevance);
+  // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
+  //    which is never above its exact one. Each CTE is read once (MariaDB evaluates one per
+  //    reference); a NULL key skips the lookup for the rows that need none.
+  const sql = `
+    WITH t AS (${alternatives.join('\n UNION ALL ')}),
+    c AS (${candidates.join('\n UNION ALL ')}),
+    f AS (SELECT c.document_id, t.slot, MAX(c.weight * t.worth) AS best FROM c JOIN t ON t.term = c.term GROUP BY c.document_id, t.slot),
+    g AS (
+      SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first, GROUP_CONCAT(f.slot, ':', f.best) AS seen
+        FROM f GROUP BY f.document_id ORDER BY first DESC LIMIT ${maxMatches}
+    ),
+    k AS (SELECT g.document_id, g.first, g.seen, ROW_NUMBER() OVER (ORDER BY g.first DESC, g.document_id) AS pos FROM g),
+    y AS (
+      SELECT k.document_id, k.first, IF(k.pos <= ${kept}, k.seen, NULL) AS seen, GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
+        FROM k STRAIGHT_JOIN t
+        LEFT JOIN kb_search_posting p ON p.document_id = IF(k.pos <= ${kept} AND t.cut, k.document_id, NULL) AND p.term = t.term
+       GROUP BY k.document_id, k.first, k.seen, k.pos
+    )
+    SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
+           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, y.first AS relevance, y.seen, y.looked,
+           (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
+      FROM y
+      JOIN kb_search_document d ON d.id = y.document_id
+      JOIN kb_article a ON a.id = d.article_id`;
+  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, since] };
+}
+
+/** The list filters on the document alias d (the reader's scope is on the postings). */
+function filterOnDocument(filters: ArticleFilters): { sql: string; params: unknown[] } {
+  let sql = '';
+  const params: unknown[] = [];
+  if (filters.kind !== undefined) {
+    sql += ' AND d.kind = ?';
+    params.push(filters.kind);
+  }
+  if (filters.audience !== undefined) {
+    sql += ' AND d.audience = ?';
+    params.push(filters.audience);
+  }
+  if (filters.category !== undefined) {
+    sql += ' AND d.category_id IN (SELECT k.id FROM kb_category k WHERE k.slug = ? OR k.id = ?)';
+    params.push(filters.category, filters.category);
+  }
+  return { sql, params };
+}
