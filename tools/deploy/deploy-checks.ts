@@ -68,6 +68,8 @@ export interface ComposeFile {
 }
 interface ComposeService {
   image?: string;
+  mem_limit?: string | number;
+  deploy?: { resources?: { limits?: { memory?: string } } };
   build?: { context: string; dockerfile?: string; args?: Record<string, string> };
   command?: string[];
   environment?: Record<string, string | number | boolean | null>;
@@ -126,6 +128,15 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
       problems.push(`${where} runs ${JSON.stringify(entry.command)}; the image's migrations job is node ${ENTRY_SCRIPTS.migrate} up`);
     }
     problems.push(...unknownVariables(Object.keys(entry.environment ?? {}), manifest, isJob, where));
+    const limit = entry.deploy?.resources?.limits?.memory ?? entry.mem_limit;
+    problems.push(
+      ...heapProblems(
+        where,
+        entry.environment?.['NODE_OPTIONS'],
+        limit === undefined ? undefined : composeBytes(String(limit)),
+        String(limit),
+      ),
+    );
     if (!isJob) {
       const port = listeningPort(manifest, entry.environment ?? {});
       for (const mapping of entry.ports ?? []) {
@@ -167,16 +178,60 @@ export function environmentVariables(Environment: new () => object): Set<string>
   return new Set([...metadata.map((m) => m.propertyName), ...Object.keys(new Environment())]);
 }
 
+/** Variables Node.js itself reads, which a container may set for any service. */
+const NODE_RUNTIME_VARIABLES = new Set(['NODE_OPTIONS']);
+
 function unknownVariables(names: string[], manifest: ServiceManifest, migrationJob: boolean, where: string): string[] {
   const known = environmentVariables(manifest.Environment);
   const jobOnly = migrationJob ? new Set<string>(migrationJobVariables()) : new Set<string>();
   return names
-    .filter((name) => !known.has(name) && !jobOnly.has(name))
+    .filter((name) => !known.has(name) && !jobOnly.has(name) && !NODE_RUNTIME_VARIABLES.has(name))
     .map((name) => `${where} sets ${name}, which ${manifest.name} does not read (not in ${manifest.Environment.name})`);
 }
 
 function migrationJobVariables(): readonly string[] {
   return (require('@support/nest-bootstrap') as typeof import('@support/nest-bootstrap')).MIGRATION_JOB_VARIABLES;
+}
+
+// ---------------------------------------------------------------- heap and memory limit
+
+/**
+ * V8 sizes its old space from the machine's memory, not the container's limit: a process that
+ * lets garbage pile up towards a heap limit above its memory limit is killed by the kernel before
+ * it collects. So every container of a service sets NODE_OPTIONS=--max-old-space-size within its
+ * limit: at most HEAP_SHARE_MAX of it (the rest holds new space, code, stacks and native buffers),
+ * at least HEAP_SHARE_MIN (less wastes the memory the limit grants).
+ */
+export const HEAP_SHARE_MIN = 0.5;
+export const HEAP_SHARE_MAX = 0.8;
+const MIB = 1024 * 1024;
+
+export function heapProblems(where: string, nodeOptions: unknown, limitBytes: number | undefined, limitText: string): string[] {
+  const heap = /(?:^|\s)--max-old-space-size=(\d+)(?:\s|$)/.exec(typeof nodeOptions === 'string' ? nodeOptions : '');
+  if (!heap) return [`${where} sets no NODE_OPTIONS=--max-old-space-size (V8 would size its heap from the machine, not the container)`];
+  if (limitBytes === undefined || !Number.isFinite(limitBytes)) return [`${where} has no memory limit its heap could fit`];
+  const heapMib = Number(heap[1]);
+  const limitMib = limitBytes / MIB;
+  if (heapMib > limitMib * HEAP_SHARE_MAX)
+    return [`${where}: an old space of ${heapMib} MiB does not fit its ${limitText} memory limit (at most ${HEAP_SHARE_MAX * 100} %)`];
+  if (heapMib < limitMib * HEAP_SHARE_MIN)
+    return [`${where}: an old space of ${heapMib} MiB uses less than ${HEAP_SHARE_MIN * 100} % of its ${limitText} memory limit`];
+  return [];
+}
+
+/** A Kubernetes memory quantity in bytes (128974848, 129e6, 129M, 123Mi, 1Gi). */
+export function kubernetesBytes(quantity: string): number {
+  const match = /^(\d+(?:\.\d+)?)(?:e(\d+))?(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(quantity.trim());
+  if (!match) return NaN;
+  const units: Record<string, number> = { Ki: 1024, Mi: MIB, Gi: 1024 * MIB, Ti: 1024 * 1024 * MIB, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+  return Number(match[1]) * 10 ** Number(match[2] ?? 0) * (match[3] ? (units[match[3]] ?? NaN) : 1);
+}
+
+/** A Compose byte value in bytes: Docker reads its k, m and g (either case, optionally with b) as powers of 1024. */
+export function composeBytes(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([bkmgt])?b?$/i.exec(value.trim());
+  if (!match) return NaN;
+  return Number(match[1]) * 1024 ** 'bkmgt'.indexOf((match[2] ?? 'b').toLowerCase());
 }
 
 /** The port the service listens on with these variables (its port variable, or the class default). */
@@ -450,6 +505,9 @@ export function kubernetesCrossCheckProblems(
         if (container.image !== image) problems.push(`${where} runs ${container.image}, not ${image}`);
         if (!container.resources?.requests?.['cpu'] || !container.resources.requests['memory'] || !container.resources.limits?.['memory'])
           problems.push(`${where} lacks cpu/memory requests or a memory limit`);
+        const limit = container.resources?.limits?.['memory'];
+        const nodeOptions = container.env?.find((e) => e.name === 'NODE_OPTIONS')?.value;
+        problems.push(...heapProblems(where, nodeOptions, limit === undefined ? undefined : kubernetesBytes(limit), String(limit)));
         const migrates = isJob || container.command?.includes(ENTRY_SCRIPTS.migrate) === true;
         if (container.command && container.command.join(' ') !== `node ${ENTRY_SCRIPTS.migrate} ${isJob ? 'up' : 'wait'}`)
           problems.push(`${where} runs ${container.command.join(' ')}, which the image does not provide`);

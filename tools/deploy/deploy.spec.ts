@@ -6,7 +6,9 @@ import type { ProjectFileMap, ProjectGraph } from '@nx/devkit';
 import { SERVICES } from '../db/services';
 import {
   allObjects,
+  composeBytes,
   composeCrossCheckProblems,
+  kubernetesBytes,
   parseYaml,
   composeSchemaProblems,
   DEPLOY,
@@ -31,7 +33,7 @@ describe('deploy/compose.yaml', () => {
     expect(composeSchemaProblems(compose)).toEqual([]);
   });
 
-  it('builds every service from its own image, publishes its port, sets only variables it reads, and runs its migrations job first', () => {
+  it('builds every service from its own image, publishes its port, sets only variables it reads, fits its heap in its memory limit, and runs its migrations job first', () => {
     expect(composeCrossCheckProblems(compose, SERVICES)).toEqual([]);
   });
 
@@ -50,6 +52,36 @@ describe('deploy/compose.yaml', () => {
     expect(problems).toContain('sets KAFKA_BROKER, which entitlements does not read');
     expect(problems).toContain('publishes container port 3030, but sla-escalation listens on 3003');
     expect(problems).toContain('is tagged support-desk/knowledge-bse:local, not support-desk/knowledge-base:<tag>');
+  });
+
+  it('catches a container without a heap limit and a heap over its memory limit', () => {
+    const broken = clone(compose) as unknown as { services: Record<string, Record<string, any>> };
+    delete broken.services['entitlements']!['environment']['NODE_OPTIONS'];
+    broken.services['sla-escalation-migrate']!['environment'] = {
+      ...broken.services['sla-escalation-migrate']!['environment'],
+      NODE_OPTIONS: '--enable-source-maps --max-old-space-size=480',
+    };
+    delete broken.services['knowledge-base']!['deploy'];
+    const problems = composeCrossCheckProblems(broken as never, SERVICES).join('\n');
+    expect(problems).toContain('services.entitlements sets no NODE_OPTIONS=--max-old-space-size');
+    expect(problems).toContain('services.sla-escalation-migrate: an old space of 480 MiB does not fit its 384M memory limit');
+    expect(problems).toContain('services.knowledge-base has no memory limit its heap could fit');
+  });
+});
+
+describe('memory quantities', () => {
+  it('reads Kubernetes quantities (binary and decimal suffixes) and Compose byte values (Docker: powers of 1024)', () => {
+    expect(kubernetesBytes('512Mi')).toBe(512 * 1024 * 1024);
+    expect(kubernetesBytes('1Gi')).toBe(1024 ** 3);
+    expect(kubernetesBytes('500M')).toBe(500e6);
+    expect(kubernetesBytes('129e6')).toBe(129e6);
+    expect(kubernetesBytes('128974848')).toBe(128974848);
+    expect(kubernetesBytes('lots')).toBeNaN();
+    expect(composeBytes('512M')).toBe(512 * 1024 * 1024);
+    expect(composeBytes('512mb')).toBe(512 * 1024 * 1024);
+    expect(composeBytes('1g')).toBe(1024 ** 3);
+    expect(composeBytes('1048576')).toBe(1024 * 1024);
+    expect(composeBytes('512Mi')).toBeNaN();
   });
 });
 
@@ -77,12 +109,12 @@ describe('deploy/k8s', () => {
     expect(kubernetesFieldProblems(objects)).toEqual([]);
   });
 
-  it('every image, port, variable, ConfigMap, Secret key, volume and selector named exists', () => {
+  it('every image, port, variable, ConfigMap, Secret key, volume and selector named exists; every container fits its heap in its memory limit', () => {
     expect(secretKeys).toEqual(new Set(['DATABASE_URL', 'AUTH_JWT_SECRET', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']));
     expect(kubernetesCrossCheckProblems(root, SERVICES, secretKeys)).toEqual([]);
   });
 
-  it('catches a wrong type, a misspelled field, a wrong port, an unknown variable or Secret key, and a fixed Job name', () => {
+  it('catches a wrong type, a misspelled field, a wrong port, an unknown variable or Secret key, a fixed Job name and a heap that does not fit', () => {
     const broken = clone(root);
     const folder = (name: string) => broken.children.find((c) => c.dir.endsWith(`/${name}`))!;
     const object = (tree: KustomizeTree, kind: string) =>
@@ -95,6 +127,12 @@ describe('deploy/k8s', () => {
       name: 'DATABASE_PASSWORD',
       valueFrom: { secretKeyRef: { name: 'ticketing', key: 'DATABASE_PASSWORD' } },
     });
+    delete ticketing.spec.template.spec.initContainers[0].env.find((e: { name: string }) => e.name === 'NODE_OPTIONS').value;
+    const sla = object(folder('sla-escalation'), 'Deployment');
+    sla.spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === 'NODE_OPTIONS').value = '--max-old-space-size=500';
+    object(folder('knowledge-base'), 'Job').spec.template.spec.containers[0].env.find(
+      (e: { name: string }) => e.name === 'NODE_OPTIONS',
+    ).value = '--max-old-space-size=64';
     const hpa = object(folder('entitlements'), 'HorizontalPodAutoscaler');
     hpa.spec.minReplicas = 'two';
     folder('sla-escalation').kustomization.replacements = [];
@@ -109,6 +147,11 @@ describe('deploy/k8s', () => {
     expect(problems).toContain('sets DATABASE_PASSWORD, which ticketing does not read');
     expect(problems).toContain('reads the Secret key DATABASE_PASSWORD, which deploy/README.md does not tell teams to create');
     expect(problems).toContain("deploy/k8s/sla-escalation/kustomization.yaml does not put the release into the Job's name");
+    expect(problems).toContain('Deployment/ticketing container wait-for-migrations sets no NODE_OPTIONS=--max-old-space-size');
+    expect(problems).toContain(
+      'Deployment/sla-escalation container sla-escalation: an old space of 500 MiB does not fit its 512Mi memory limit',
+    );
+    expect(problems).toContain('container migrate: an old space of 64 MiB uses less than 50 % of its 384Mi memory limit');
   });
 
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
