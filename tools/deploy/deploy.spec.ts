@@ -14,6 +14,7 @@ import {
   DEPLOY,
   dockerfileProblems,
   documentedSecretKeys,
+  environmentVariables,
   k8sRoot,
   kubernetesCrossCheckProblems,
   kubernetesFieldProblems,
@@ -23,6 +24,7 @@ import {
   type KustomizeTree,
 } from './deploy-checks';
 import { projectGraphWithFiles, serviceClosure } from './service-package';
+import { MIGRATION_JOB_VARIABLES } from '@support/nest-bootstrap';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -66,6 +68,25 @@ describe('deploy/compose.yaml', () => {
     expect(problems).toContain('services.entitlements sets no NODE_OPTIONS=--max-old-space-size');
     expect(problems).toContain('services.sla-escalation-migrate: an old space of 480 MiB does not fit its 384M memory limit');
     expect(problems).toContain('services.knowledge-base has no memory limit its heap could fit');
+  });
+});
+
+describe('configuration documents', () => {
+  const named = (text: string) => new Set([...text.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
+  const readme = readFileSync(join(DEPLOY, '..', 'README.md'), 'utf8');
+  const configuration = readme.slice(
+    readme.indexOf('\n## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('\n## Configuration') + 1),
+  );
+  const variables = new Set<string>(MIGRATION_JOB_VARIABLES);
+  for (const manifest of Object.values(SERVICES)) for (const name of environmentVariables(manifest.Environment)) variables.add(name);
+
+  it("docs/contracts.md and the README's configuration table name every variable a service or its migrations job reads", () => {
+    expect(variables.size).toBeGreaterThan(50);
+    const contracts = named(readFileSync(join(DEPLOY, '..', 'docs', 'contracts.md'), 'utf8'));
+    const table = named(configuration);
+    expect([...variables].filter((name) => !contracts.has(name))).toEqual([]);
+    expect([...variables].filter((name) => !table.has(name))).toEqual([]);
   });
 });
 
