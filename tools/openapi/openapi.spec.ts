@@ -1,4 +1,5 @@
 import { BadRequestException, HttpStatus, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { schemasWithoutId } from '@asyncapi/specs';
 import { ApiError, createValidationPipe, HttpErrorFilter, PROBLEM_CONTENT_TYPE } from '@support/platform';
 import Ajv from 'ajv';
 import { IsIn } from 'class-validator';
@@ -64,6 +65,30 @@ describe('OpenAPI documents (docs/openapi)', () => {
 
   it.each(SERVICES)('%s is up to date with the controllers (regenerate: npm run docs:api)', (service) => {
     expect(committed(service)).toEqual(built.get(service));
+  });
+
+  it.each(SERVICES)('%s writes every schema as an OpenAPI 3.0 Schema Object (the JSON schema @asyncapi/specs carries)', (service) => {
+    // AsyncAPI 3.0 accepts OpenAPI 3.0 schemas and ships their JSON schema: a schema field holds one, or a Reference Object
+    const definitions = (schemasWithoutId['3.0.0'] as Json)['definitions'] as Json;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schemaObject = { $ref: '#/definitions/openapiSchema_3_0' };
+    const validate = ajv.compile({ anyOf: [{ $ref: '#/definitions/openapiSchema_3_0/definitions/Reference' }, schemaObject], definitions });
+    const document = committed(service);
+    const found: [string, unknown][] = Object.entries(document.components.schemas as Json).map(([name, schema]) => [name, schema]);
+    for (const { key, operation } of operations(document)) {
+      for (const parameter of operation.parameters ?? []) found.push([`${key} ${parameter.in} ${parameter.name}`, parameter.schema]);
+      for (const [type, content] of Object.entries((operation.requestBody?.content ?? {}) as Json))
+        found.push([`${key} ${type} body`, content.schema]);
+      for (const [status, response] of Object.entries(operation.responses as Json))
+        for (const [type, content] of Object.entries((response.content ?? {}) as Json))
+          found.push([`${key} ${status} ${type}`, content.schema]);
+    }
+    const invalid = found.filter(([, schema]) => !validate(schema)).map(([where]) => `${where}: ${ajv.errorsText(validate.errors)}`);
+    expect(invalid).toEqual([]);
+    expect(found.length).toBeGreaterThan(50);
+    // JSON Schema's null type, which OpenAPI 3.0 writes as nullable, is refused
+    expect(validate({ type: ['string', 'null'] })).toBe(false);
   });
 
   it.each(SERVICES)('%s documents every success body, the shared error body and every parameter', (service) => {
