@@ -32,12 +32,31 @@ const CLOCK_COLUMNS: ReadonlyArray<[column: string, field: keyof SlaClockRecord]
 ];
 
 /**
- * The multi-row upsert of clocks (parameter: rows of `clockUpsertRow`). A later write changes
- * every column but the key and the creation time, and bumps the version.
+ * Columns fixed when a clock starts (`ClockOperations.start` gives it a new id): its key, ticket,
+ * metric and cycle, the policy version, account and plan it started under, the flow its events
+ * belong to, and its creation time. Every later write leaves them as they are.
+ */
+const SET_AT_START: ReadonlySet<string> = new Set([
+  'id',
+  'ticket_id',
+  'metric',
+  'cycle',
+  'policy_id',
+  'policy_version',
+  'account_id',
+  'plan',
+  'correlation_id',
+  'created_at',
+]);
+
+/**
+ * The multi-row upsert of clocks (parameter: rows of `clockUpsertRow`). A new clock is inserted
+ * whole; a later write sets only what a change can move (the domain clock's columns, the target's
+ * owner, `updated_at`) and bumps the version.
  */
 export const CLOCK_UPSERT =
   `INSERT INTO sla_clock (${CLOCK_COLUMNS.map(([column]) => column).join(', ')}) VALUES ? ON DUPLICATE KEY UPDATE ` +
-  CLOCK_COLUMNS.filter(([column]) => !['id', 'created_at', 'version'].includes(column))
+  CLOCK_COLUMNS.filter(([column]) => !SET_AT_START.has(column) && column !== 'version')
     .map(([column]) => `${column} = VALUES(${column})`)
     .concat('version = version + 1')
     .join(', ');
