@@ -20,7 +20,14 @@ export async function callEveryWriteRoute({ succeed, values }: WriteContext): Pr
 
   const { accountId } = values['entitlements'];
   // the account exists: a second PUT is an update (200)
-  await succeed('entitlements', 'PUT', '/v1/accounts/{accountId}', 'admin', { accountId }, { name: 'OpenAPI Ltd', plan: 'pro' });
+  await succeed(
+    'entitlements',
+    'PUT',
+    '/v1/accounts/{accountId}',
+    'admin',
+    { accountId },
+    { name: 'OpenAPI Ltd', plan: 'pro', planEndsAt: '2099-12-31T00:00:00.000Z' },
+  );
   const plan = await succeed('entitlements', 'GET', '/v1/plans/{plan}', 'admin', { plan: 'pro' });
   await succeed(
     'entitlements',
@@ -97,6 +104,29 @@ async function knowledgeBaseWrites(succeed: WriteContext['succeed'], values: Rec
     },
   );
   const a = { article: article.id as string };
+  // the optional fields of the other kinds
+  await kb(
+    'POST',
+    '/v1/articles',
+    'admin',
+    {},
+    {
+      category,
+      section,
+      kind: 'tutorial',
+      audience: 'everyone',
+      title: 'Record a howl',
+      body: 'Watch.',
+      videoUrl: 'https://videos.example.com/embed/howl',
+    },
+  );
+  await kb(
+    'POST',
+    '/v1/articles',
+    'admin',
+    {},
+    { category, section, kind: 'release_note', audience: 'everyone', title: 'Howl filter', body: 'New.', releasedOn: '2026-11-30' },
+  );
   await kb('PATCH', '/v1/articles/{article}', 'admin', a, { errorCodes: ['1008'] });
   await kb(
     'PUT',
