@@ -16,9 +16,10 @@ import { publishEchoArticle } from './support/help-center-content';
  * every status observed must be one the document lists for the operation; every error body must
  * validate against the shared ApiProblem schema, and every success body against the
  * operation's documented content type and schema (ajv over the documents' components, converted
- * from OpenAPI 3.0 by ./openapi-schema). Every write route is also called once so that it
- * succeeds (./openapi-writes), and in the end every operation must have answered a validated
- * success at least once.
+ * from OpenAPI 3.0 by ./openapi-schema; closed: a field the document does not name fails). Every
+ * write route is also called once so that it succeeds (./openapi-writes), with a body its
+ * documented request schema must accept; a header the document requires must be needed; and in
+ * the end every operation must have answered a validated success at least once.
  */
 
 type Json = Record<string, any>;
