@@ -4,7 +4,10 @@
  * answer rate, the SQL statements and commits per POST (server-wide SHOW GLOBAL STATUS deltas) and
  * the profile's top frames by self time.
  *
- *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled]
+ *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled] [--get]
+ *
+ * `--get` measures `GET /v1/tickets/:id` of the tickets just filed instead (as many GETs as POSTs),
+ * what a customer polling their ticket and the bench's visibility sampler cost.
  *
  * `--compiled` runs the service from `npm run build`'s output (dist/), as the images do; otherwise
  * it runs under ts-node as `npm start` does. Not part of `npm run bench`: a diagnostic.
@@ -25,6 +28,7 @@ const argument = (name: string, fallback: string) => process.argv.find((a) => a.
 const POSTS = Number(argument('posts', '3000'));
 const CONCURRENCY = Number(argument('concurrency', '64'));
 const COMPILED = process.argv.includes('--compiled');
+const GET = process.argv.includes('--get');
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const ROOT = path.resolve(__dirname, '..');
 
@@ -90,7 +94,18 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function post(agent: http.Agent, url: URL, token: string, index: number): Promise<number> {
+function get(agent: http.Agent, url: URL, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'GET', agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function post(agent: http.Agent, url: URL, token: string, index: number, ids?: string[]): Promise<number> {
   const body = JSON.stringify({
     subject: `Echo in every meeting (${index})`,
     description: 'Participants hear an echo in meeting 123 456 789.',
@@ -106,8 +121,12 @@ function post(agent: http.Agent, url: URL, token: string, index: number): Promis
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => ids && chunks.push(chunk));
+        response.on('end', () => {
+          if (ids && response.statusCode === 201) ids[index] = (JSON.parse(Buffer.concat(chunks).toString()) as { id: string }).id;
+          resolve(response.statusCode ?? 0);
+        });
       },
     );
     request.on('error', reject);
@@ -160,6 +179,22 @@ async function main(): Promise<void> {
     const target = new URL('/v1/tickets', url);
     // warm up (JIT, pools), then measure
     await Promise.all(Array.from({ length: 200 }, (_, i) => post(agent, target, tokens[i % tokens.length], i)));
+    const ids: string[] = [];
+    if (GET) {
+      let filed = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (filed < POSTS) {
+            const index = filed++;
+            await post(agent, target, tokens[index % tokens.length], index, ids);
+          }
+        }),
+      );
+    }
+    const request = (index: number) =>
+      GET
+        ? get(agent, new URL(`/v1/tickets/${ids[index]}`, url), tokens[index % tokens.length])
+        : post(agent, target, tokens[index % tokens.length], index);
     const before = await counters();
     const cpuBefore = cpuSeconds(child.pid!);
     const startedAt = performance.now();
@@ -169,7 +204,7 @@ async function main(): Promise<void> {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < POSTS) {
           const index = next++;
-          const status = await post(agent, target, tokens[index % tokens.length], index);
+          const status = await request(index);
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }
       }),
@@ -195,10 +230,10 @@ async function main(): Promise<void> {
     await once(child, 'exit');
     process.stdout.write(
       [
-        `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} POSTs, ${CONCURRENCY} in flight: ${(POSTS / seconds).toFixed(0)} POST/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-        `per POST (server-wide): ${(statements / POSTS).toFixed(2)} statements (${STATEMENTS.map((n) => `${n.slice(4)} ${(delta(n) / POSTS).toFixed(2)}`).join(', ')}), ` +
+        `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} ${GET ? 'GETs' : 'POSTs'}, ${CONCURRENCY} in flight: ${(POSTS / seconds).toFixed(0)} ${GET ? 'GET' : 'POST'}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        `per ${GET ? 'GET' : 'POST'} (server-wide): ${(statements / POSTS).toFixed(2)} statements (${STATEMENTS.map((n) => `${n.slice(4)} ${(delta(n) / POSTS).toFixed(2)}`).join(', ')}), ` +
           `${(delta('Com_commit') / POSTS).toFixed(2)} commits, ${(delta('Innodb_data_fsyncs') / POSTS).toFixed(2)} fsyncs, ${(delta('Questions') / POSTS).toFixed(2)} questions`,
-        `ticketing CPU ${((1000 * cpu) / POSTS).toFixed(2)} ms per POST (${((100 * cpu) / seconds).toFixed(0)} % of a core while measured)`,
+        `ticketing CPU ${((1000 * cpu) / POSTS).toFixed(2)} ms per ${GET ? 'GET' : 'POST'} (${((100 * cpu) / seconds).toFixed(0)} % of a core while measured)`,
         `ticketing peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; after the load: ${memory}`,
         '',
       ].join('\n'),

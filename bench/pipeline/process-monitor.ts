@@ -9,6 +9,8 @@ import { nowMs } from '../stats';
 export interface ProcessUsage {
   /** 100 = one core busy for the whole window */
   cpuPercent: number | null;
+  /** CPU time (user + system) used in the window */
+  cpuSeconds: number | null;
   maxRssMb: number | null;
   /**
    * time the process's main thread (a Node.js event loop) was ready to run but waited for a core,
@@ -100,6 +102,7 @@ export class ProcessMonitor {
             ? null
             : ((waitedAfter - waitedBefore) / 1e9 / seconds) * 100,
         cpuPercent: before === null || before === undefined || after === null ? null : ((after - before) / ticksPerSecond / seconds) * 100,
+        cpuSeconds: before === null || before === undefined || after === null ? null : (after - before) / ticksPerSecond,
         maxRssMb: window.maxRss.get(name) ?? null,
       };
     }
