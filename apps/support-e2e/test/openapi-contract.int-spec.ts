@@ -50,11 +50,6 @@ const KNOWN_DEVIATIONS: { key: RegExp; problem: RegExp; why: string }[] = [
     why: 'the download answers the type sniffed at upload; AttachmentsController documents application/octet-stream only (*/* would fit)',
   },
   {
-    key: /^[a-z-]+ GET \/health\/ready$/,
-    problem: /: 200: the body breaks its documented schema: body must NOT have additional properties \(dependencies\);/,
-    why: "HealthController.ready answers { status, dependencies }; terminus' @HealthCheck() documents { status, info, error, details }",
-  },
-  {
     key: /^knowledge-base (GET|POST) /,
     problem: /: documents the header accept-language as required, yet answers 2\d\d without it$/,
     why: "@Headers('accept-language') documents a required header; the reader's locale falls back to en without it (@ApiHeader required: false)",

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -10,6 +10,8 @@ import {
 } from '@nestjs/terminus';
 import { ApiError } from './api-error';
 import { Public } from './auth/auth.decorators';
+import { ReadinessProblem, ReadinessResponse } from './health.response';
+import { PROBLEM_CONTENT_TYPE } from './openapi/api-problem';
 import { ReadinessRegistry } from './readiness';
 
 type Dependencies = HealthIndicatorResult;
@@ -26,6 +28,7 @@ function describeDown(dependencies: Dependencies): string {
 }
 
 @ApiTags('health')
+@ApiExtraModels(ReadinessProblem)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -75,7 +78,13 @@ export class HealthController {
    * runs. 503 `not_ready` otherwise, with each dependency's state in `dependencies`.
    */
   @Get('ready')
-  @HealthCheck()
+  // terminus documents its own { status, info, error, details }: this route answers its own shape
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: ReadinessResponse, description: 'ready for traffic; `dependencies` holds what each check saw' })
+  @ApiServiceUnavailableResponse({
+    description: 'not ready (`not_ready`): a dependency is down, or the service is shutting down; retry after `Retry-After`',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ReadinessProblem) } } },
+  })
   async ready(): Promise<{ status: 'ok'; dependencies: Dependencies }> {
     const since = this.readiness.shuttingDownSince;
     if (since) {

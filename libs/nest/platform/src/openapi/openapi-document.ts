@@ -167,8 +167,10 @@ export function describeErrors(document: OpenAPIObject, facts: Map<string, Route
         responses[status] = existing ? { ...existing, description: existing.description || description } : { description };
       }
       // every error leaves through HttpErrorFilter, so whatever a decorator said, its body is the problem schema
+      // (or a problem+json schema the decorator names: the shared problem with members of its own)
       for (const [status, response] of Object.entries(responses)) {
-        if (Number(status) >= 400) responses[status] = problemResponse((response as ResponseObject).description);
+        const declared = (response as ResponseObject).content?.[PROBLEM_CONTENT_TYPE];
+        if (Number(status) >= 400 && !declared) responses[status] = problemResponse((response as ResponseObject).description);
       }
       for (const status of ['429', '503']) {
         const response = responses[status] as ResponseObject | undefined;
