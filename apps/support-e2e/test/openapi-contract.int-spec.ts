@@ -45,11 +45,6 @@ const OPTIONAL_QUERY: Partial<Record<ServiceName, Record<string, string>>> = {
  */
 const KNOWN_DEVIATIONS: { key: RegExp; problem: RegExp; why: string }[] = [
   {
-    key: /^ticketing GET \/v1\/tickets\/\{id\}\/attachments\/\{attachmentId\}$/,
-    problem: /: 200 answers text\/plain; the document lists application\/octet-stream$/,
-    why: 'the download answers the type sniffed at upload; AttachmentsController documents application/octet-stream only (*/* would fit)',
-  },
-  {
     key: /^knowledge-base (GET|POST) /,
     problem: /: documents the header accept-language as required, yet answers 2\d\d without it$/,
     why: "@Headers('accept-language') documents a required header; the reader's locale falls back to en without it (@ApiHeader required: false)",

@@ -39,10 +39,12 @@ export class AttachmentsController {
   }
 
   @Get(':attachmentId')
-  @ApiProduces('application/octet-stream')
+  // any type but an executable can be uploaded, and the download answers the one sniffed then
+  @ApiProduces('*/*')
   @ApiOkResponse({
-    description: 'the file, as a download of the type sniffed at upload (Content-Type, Content-Disposition: attachment, ETag: its SHA-256)',
-    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    description:
+      'the file, as a download of the type sniffed at upload (Content-Type: that type, application/octet-stream when none was recognised; Content-Disposition: attachment; ETag: its SHA-256)',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
   })
   async download(
     @Param('id', UuidParamPipe) id: string,
