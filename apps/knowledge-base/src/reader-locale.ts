@@ -7,6 +7,7 @@ import {
   type Locale,
   type TranslationResolution,
 } from '@support/domain-knowledge';
+import { ApiHeader } from '@nestjs/swagger';
 import { ApiError } from '@support/platform';
 
 /**
@@ -22,6 +23,18 @@ export function readerLocale(param: unknown, acceptLanguage?: string | string[])
   const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
   return localeFromAcceptLanguage(header) ?? SOURCE_LOCALE;
 }
+
+/**
+ * Documents the optional Accept-Language header of a reader's route (`@Headers('accept-language')`
+ * alone is documented as required, yet the locale falls back to English without it).
+ */
+export const ApiAcceptLanguage = (): MethodDecorator =>
+  ApiHeader({
+    name: 'accept-language',
+    required: false,
+    description: "the reader's languages; used when no `locale` parameter is given (default: en)",
+    schema: { type: 'string' },
+  });
 
 /** A locale in a path or body, normalised, or a 400 naming the field. */
 export function requireLocale(value: unknown, field = 'locale'): Locale {

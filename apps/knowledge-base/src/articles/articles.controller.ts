@@ -6,7 +6,7 @@ import { ArticlePageResponse, ArticleResponse, AutocompleteResponse } from './ar
 import { CurrentPrincipal, Public, type Principal } from '@support/platform';
 import { VoteDto } from '../engagement/dto/vote.dto';
 import { VotesService } from '../engagement/votes.service';
-import { readerLocale } from '../reader-locale';
+import { ApiAcceptLanguage, readerLocale } from '../reader-locale';
 import { TimedSearch } from '../search/search-latency';
 import { ArticleReaderService } from './article-reader.service';
 import { ArticleListQueryDto, AutocompleteQueryDto } from './dto/article-list-query.dto';
@@ -24,6 +24,7 @@ export class ArticlesController {
   @Public()
   @TimedSearch('articles', { queryParam: 'q' })
   @ApiOkResponse({ type: ArticlePageResponse })
+  @ApiAcceptLanguage()
   async list(@Query() query: ArticleListQueryDto, @Headers('accept-language') acceptLanguage?: string): Promise<ArticlePageResponse> {
     return this.reader.list({
       q: query.q,
@@ -38,6 +39,7 @@ export class ArticlesController {
   @Get('autocomplete')
   @Public()
   @ApiOkResponse({ type: AutocompleteResponse })
+  @ApiAcceptLanguage()
   async autocomplete(
     @Query() query: AutocompleteQueryDto,
     @Headers('accept-language') acceptLanguage?: string,
@@ -50,6 +52,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleResponse })
   @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
   @ApiParam({ name: 'article', description: 'the article id (UUID) or slug', schema: { type: 'string', maxLength: 255 } })
+  @ApiAcceptLanguage()
   async read(
     @Param('article') reference: string,
     @Query('locale') locale: unknown,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { SUPPORTED_LOCALES } from '@support/domain-knowledge';
 import { AdminCategoryResponse, CategoryListResponse } from './catalog.responses';
 import { Public, Roles } from '@support/platform';
-import { readerLocale, requireLocale } from '../reader-locale';
+import { ApiAcceptLanguage, readerLocale, requireLocale } from '../reader-locale';
 import { CatalogEditor } from './catalog-editor.service';
 import { CatalogService } from './catalog.service';
 import {
@@ -28,6 +28,7 @@ export class CatalogController {
   @Public()
   @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
   @ApiOkResponse({ type: CategoryListResponse })
+  @ApiAcceptLanguage()
   async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<CategoryListResponse> {
     const requestedLocale = readerLocale(locale, acceptLanguage);
     return { requestedLocale, items: await this.catalog.listForReader(requestedLocale) };

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query } 
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SuggestionResponse, TextSuggestionsResponse } from './suggestions.responses';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@support/platform';
-import { readerLocale } from '../reader-locale';
+import { ApiAcceptLanguage, readerLocale } from '../reader-locale';
 import { DeflectionService } from './deflection.service';
 import { MarkAnswerDto, SuggestForTextDto, SuggestionQueryDto } from './dto/suggestion.dto';
 import { TimedSearch } from '../search/search-latency';
@@ -21,6 +21,7 @@ export class SuggestionsController {
   @HttpCode(200)
   @TimedSearch('suggestions')
   @ApiOkResponse({ type: TextSuggestionsResponse })
+  @ApiAcceptLanguage()
   async suggest(
     @Body() dto: SuggestForTextDto,
     @OptionalPrincipal() principal: Principal | undefined,

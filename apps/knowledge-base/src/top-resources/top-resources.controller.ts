@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nest
 import { SUPPORTED_LOCALES } from '@support/domain-knowledge';
 import { StoredTopResourcesResponse, TopResourcesResponse } from './top-resources.responses';
 import { Public, Roles } from '@support/platform';
-import { readerLocale, requireLocale } from '../reader-locale';
+import { ApiAcceptLanguage, readerLocale, requireLocale } from '../reader-locale';
 import { PutTopResourcesDto } from './dto/top-resources.dto';
 import { TopResourcesService } from './top-resources.service';
 
@@ -16,6 +16,7 @@ export class TopResourcesController {
   @Public()
   @ApiQuery({ name: 'locale', required: false, enum: SUPPORTED_LOCALES, description: 'default: Accept-Language, else en' })
   @ApiOkResponse({ type: TopResourcesResponse })
+  @ApiAcceptLanguage()
   async list(@Query('locale') locale: unknown, @Headers('accept-language') acceptLanguage?: string): Promise<TopResourcesResponse> {
     return this.topResources.forReader(readerLocale(locale, acceptLanguage));
   }
