@@ -21,7 +21,13 @@ export class PutAccountDto {
   @IsIn(ACCOUNT_STATUSES)
   status?: AccountStatus;
 
-  @ApiPropertyOptional({ description: 'when the paid plan ends (ISO-8601); afterwards it counts as free', nullable: true })
+  // no `format`: a date alone (2026-11-21) is accepted as well as a date-time
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'when the paid plan ends (ISO-8601 date-time with an offset, or a date); afterwards it counts as free; null: no end',
+    example: '2026-11-21T10:00:00Z',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsIsoInstant({ allowDate: true })
   planEndsAt?: string | null;

@@ -15,7 +15,7 @@ export class CreateArticleDto {
   @ApiProperty({ description: 'section slug (within the category) or id' }) @IsString() section: string;
   @ApiProperty({ enum: ARTICLE_KINDS }) @IsString() kind: string;
   @ApiProperty({ enum: AUDIENCES }) @IsString() audience: string;
-  @ApiPropertyOptional({ description: 'https; tutorials' })
+  @ApiPropertyOptional({ type: String, format: 'uri', nullable: true, description: 'an https URL; tutorials' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   videoUrl?: string | null;
@@ -23,7 +23,7 @@ export class CreateArticleDto {
   @IsOptional()
   @IsArray()
   errorCodes?: string[];
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD; release notes only' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'YYYY-MM-DD; release notes only' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   releasedOn?: string | null;
@@ -38,12 +38,12 @@ export class UpdateArticleDto {
   @ApiPropertyOptional() @IsOptional() @IsString() section?: string;
   @ApiPropertyOptional({ enum: ARTICLE_KINDS }) @IsOptional() @IsString() kind?: string;
   @ApiPropertyOptional({ enum: AUDIENCES }) @IsOptional() @IsString() audience?: string;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uri', nullable: true, description: 'an https URL; tutorials' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   videoUrl?: string | null;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() errorCodes?: string[];
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'YYYY-MM-DD; release notes only' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
   releasedOn?: string | null;
