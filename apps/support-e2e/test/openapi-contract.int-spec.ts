@@ -32,9 +32,9 @@ const OWNER = 'owner-openapi';
 const CATEGORY = 'openapi-audio';
 const SECTION = 'openapi-echo';
 const UNKNOWN_ID = '01900000-0000-7000-8000-0000000000aa';
-/** Optional query parameters a route needs to succeed. */
+/** Query values the routes are called with, optional ones included (the list's q searches too). */
 const OPTIONAL_QUERY: Partial<Record<ServiceName, Record<string, string>>> = {
-  // documented as optional; without it the knowledge base answers 400
+  // a prefix of the published article: search and autocomplete answer items whose schema is checked
   'knowledge-base': { q: 'ech' },
 };
 

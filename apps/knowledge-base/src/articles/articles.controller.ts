@@ -44,7 +44,7 @@ export class ArticlesController {
     @Query() query: AutocompleteQueryDto,
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<AutocompleteResponse> {
-    return this.reader.autocomplete(query.q ?? '', readerLocale(query.locale, acceptLanguage), query.limit ?? 8);
+    return this.reader.autocomplete(query.q, readerLocale(query.locale, acceptLanguage), query.limit ?? 8);
   }
 
   @Get(':article')

@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ARTICLE_KINDS, AUDIENCES, type ArticleKind, type Audience } from '@support/domain-knowledge';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class ArticleListQueryDto {
   @ApiPropertyOptional({ description: 'keywords; words of 2+ letters or digits, at most 200 characters; operators are ignored' })
@@ -45,10 +45,15 @@ export class ArticleListQueryDto {
 }
 
 export class AutocompleteQueryDto {
-  @ApiPropertyOptional({ description: 'what the reader has typed so far (1..100 characters); the last word may be partial' })
-  @IsOptional()
+  // required: ArticleReaderService.autocomplete refuses a q without a letter or digit, or over 100 characters once trimmed
+  @ApiProperty({
+    minLength: 1,
+    description:
+      'what the reader has typed so far: at least one letter or digit, at most 100 characters once trimmed; the last word may be partial',
+  })
   @IsString()
-  q?: string;
+  @MinLength(1)
+  q!: string;
 
   @ApiPropertyOptional({ description: 'en, ru, fr, ...; default: Accept-Language, else en' })
   @IsOptional()
