@@ -100,28 +100,31 @@ export function matchStatement(
   const since = new Date(Date.now() - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const slots = Math.max(1, plan.slots);
   const kept = Math.min(maxMatches, Math.max(1, rescored));
-  // 2. f, k: a first score from the postings read (for each typed word its best alternative,
-  //    summed, times the root of the share of typed words matched), the best `maxMatches` kept;
-  // 3. k, y: the best `rescored` of those get, beside the postings read (seen), their postings of
+  // 2. f, g: a first score from the postings read (for each typed word its best alternative,
+  //    summed, times the root of the share of typed words matched), the best `maxMatches` kept,
+  //    numbered best first (ties by document id) in the same step;
+  // 3. g, y: the best `rescored` of those get, beside the postings read (seen), their postings of
   //    the terms the limit may have cut short (held by more documents than were read: t.cut),
   //    looked up by primary key (document, term); the process scores them exactly (matchRelevance);
   // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
-  //    which is never above its exact one. Each CTE is read once (MariaDB evaluates one per
-  //    reference); a NULL key skips the lookup for the rows that need none.
-  const sql = `
+  //    which is never above its exact one. Each CTE but the small t is read once (MariaDB
+  //    evaluates one per reference); a NULL key skips the lookup for the rows that need none.
+  // The "slot:worth" lists are VARCHARs (group_concat_max_len ≤ 512) so that MariaDB keeps the
+  // CTEs' temporary tables in memory: a TEXT column sends each of them to an on-disk Aria table.
+  const sql = `SET STATEMENT group_concat_max_len = ${concatLength(plan.alternatives.length)} FOR
     WITH t AS (${alternatives.join('\n UNION ALL ')}),
     c AS (${candidates.join('\n UNION ALL ')}),
     f AS (SELECT c.document_id, t.slot, MAX(c.weight * t.worth) AS best FROM c JOIN t ON t.term = c.term GROUP BY c.document_id, t.slot),
     g AS (
-      SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first, GROUP_CONCAT(f.slot, ':', f.best) AS seen
-        FROM f GROUP BY f.document_id ORDER BY first DESC LIMIT ${maxMatches}
+      SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first, GROUP_CONCAT(f.slot, ':', f.best) AS seen,
+             ROW_NUMBER() OVER (ORDER BY SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) DESC, f.document_id) AS pos
+        FROM f GROUP BY f.document_id ORDER BY pos LIMIT ${maxMatches}
     ),
-    k AS (SELECT g.document_id, g.first, g.seen, ROW_NUMBER() OVER (ORDER BY g.first DESC, g.document_id) AS pos FROM g),
     y AS (
-      SELECT k.document_id, k.first, IF(k.pos <= ${kept}, k.seen, NULL) AS seen, GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
-        FROM k STRAIGHT_JOIN t
-        LEFT JOIN kb_search_posting p ON p.document_id = IF(k.pos <= ${kept} AND t.cut, k.document_id, NULL) AND p.term = t.term
-       GROUP BY k.document_id, k.first, k.seen, k.pos
+      SELECT g.document_id, g.first, IF(g.pos <= ${kept}, g.seen, NULL) AS seen, GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
+        FROM g STRAIGHT_JOIN t
+        LEFT JOIN kb_search_posting p ON p.document_id = IF(g.pos <= ${kept} AND t.cut, g.document_id, NULL) AND p.term = t.term
+       GROUP BY g.document_id
     )
     SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
            a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, y.first AS relevance, y.seen, y.looked,
@@ -129,7 +132,7 @@ export function matchStatement(
       FROM y
       JOIN kb_search_document d ON d.id = y.document_id
       JOIN kb_article a ON a.id = d.article_id`;
-  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, since] };
+  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, slots, slots, since] };
 }
 
 /** The list filters on the document alias d (the reader's scope is on the postings). */
@@ -149,4 +152,14 @@ function filterOnDocument(filters: ArticleFilters): { sql: string; params: unkno
     params.push(filters.category, filters.category);
   }
   return { sql, params };
+}
+
+/** Longest "slot:worth," entry of a GROUP_CONCAT list (a 3-digit slot, a DOUBLE printed in full). */
+const CONCAT_ENTRY_CHARS = 28;
+/** Above this, MariaDB types GROUP_CONCAT as TEXT (and materializes it on disk). */
+const VARCHAR_CONCAT_LENGTH = 512;
+
+/** A group_concat_max_len that never cuts a list of one entry per alternative, and stays a VARCHAR when it can. */
+export function concatLength(alternatives: number): number {
+  return Math.max(VARCHAR_CONCAT_LENGTH, alternatives * CONCAT_ENTRY_CHARS);
 }
