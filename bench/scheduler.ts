@@ -12,7 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { CLAIM_DUE_TIMERS, type TimerPass } from '../apps/sla-escalation/src/timers/timer-scheduler';
+import { CLAIM_DUE_TIMERS } from '../apps/sla-escalation/src/timers/due-timer-batch';
+import type { TimerPass } from '../apps/sla-escalation/src/timers/timer-scheduler';
 import { SystemTimeSource } from '../apps/sla-escalation/src/time-source';
 import { TimerDatabase, type SchedulerReplica } from '../apps/sla-escalation/test/timer-bed';
 import { onCleanup } from './cleanup';

@@ -9,7 +9,6 @@ import { SlaTimeSource } from '../time-source';
 import { DueTimerBatch } from './due-timer-batch';
 
 /** The claim's SQL, for the bench's query plan (it lives with the batch that runs it). */
-export { CLAIM_DUE_TIMERS } from './due-timer-batch';
 
 export interface TimerPass {
   /** due timer rows this pass claimed */
