@@ -8,8 +8,6 @@ import { SlaEnvironment } from '../environment';
 import { SlaTimeSource } from '../time-source';
 import { DueTimerBatch } from './due-timer-batch';
 
-/** The claim's SQL, for the bench's query plan (it lives with the batch that runs it). */
-
 export interface TimerPass {
   /** due timer rows this pass claimed */
   claimed: number;
