@@ -22,6 +22,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
+import { STATEMENT_COUNTERS } from './pipeline/server-counters';
 import { compileServices, maxOldSpaceMb, serviceCommand } from '../tools/launcher/service-runtime';
 
 const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -76,17 +77,6 @@ async function counters(): Promise<Record<string, number>> {
   const rows = await queryDatabase<{ Variable_name: string; Value: string }>('mysql', 'SHOW GLOBAL STATUS', [], DATABASE_URL);
   return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
 }
-const STATEMENTS = [
-  'Com_select',
-  'Com_insert',
-  'Com_insert_select',
-  'Com_update',
-  'Com_update_multi',
-  'Com_delete',
-  'Com_delete_multi',
-  'Com_replace',
-  'Com_replace_select',
-];
 
 /** CPU seconds (user + system) a process has used so far (Linux /proc, clock ticks of 10 ms). */
 function cpuSeconds(pid: number): number {
@@ -213,7 +203,7 @@ async function main(): Promise<void> {
     const cpu = cpuSeconds(child.pid!) - cpuBefore;
     const after = await counters();
     const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
-    const statements = STATEMENTS.reduce((sum, name) => sum + delta(name), 0);
+    const statements = STATEMENT_COUNTERS.reduce((sum, name) => sum + delta(name), 0);
     const rss = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1];
     const metrics = await fetch(`${url}/metrics`).then(
       (r) => r.text(),
@@ -231,7 +221,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       [
         `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} ${GET ? 'GETs' : 'POSTs'}, ${CONCURRENCY} in flight: ${(POSTS / seconds).toFixed(0)} ${GET ? 'GET' : 'POST'}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
-        `per ${GET ? 'GET' : 'POST'} (server-wide): ${(statements / POSTS).toFixed(2)} statements (${STATEMENTS.map((n) => `${n.slice(4)} ${(delta(n) / POSTS).toFixed(2)}`).join(', ')}), ` +
+        `per ${GET ? 'GET' : 'POST'} (server-wide): ${(statements / POSTS).toFixed(2)} statements (${STATEMENT_COUNTERS.map((n) => `${n.slice(4)} ${(delta(n) / POSTS).toFixed(2)}`).join(', ')}), ` +
           `${(delta('Com_commit') / POSTS).toFixed(2)} commits, ${(delta('Innodb_data_fsyncs') / POSTS).toFixed(2)} fsyncs, ${(delta('Questions') / POSTS).toFixed(2)} questions`,
         `ticketing CPU ${((1000 * cpu) / POSTS).toFixed(2)} ms per ${GET ? 'GET' : 'POST'} (${((100 * cpu) / seconds).toFixed(0)} % of a core while measured)`,
         `ticketing peak RSS ${rss ? Math.round(Number(rss) / 1024) : '?'} MB; after the load: ${memory}`,
