@@ -13,7 +13,9 @@ import {
   RESCORED_CANDIDATES,
   SUGGESTION_CANDIDATES_PER_TERM,
   SUGGESTION_RESCORED_PER_RESULT,
+  sqlServerOf,
   type MatchRow,
+  type SqlServer,
 } from './match-statement';
 import { SearchDictionary } from './search-dictionary';
 import { reindexArticle } from './search-index';
@@ -57,6 +59,7 @@ const MAX_SUGGESTION_ALTERNATIVES = 16;
 @Injectable()
 export class MysqlSearchEngine extends SearchPort {
   private readonly dictionary: SearchDictionary;
+  private sqlServer?: Promise<SqlServer>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,6 +72,18 @@ export class MysqlSearchEngine extends SearchPort {
   async index(manager: EntityManager, articleId: string): Promise<void> {
     await reindexArticle(manager, articleId);
     this.dictionary.touch();
+  }
+
+  /** MariaDB or MySQL: asked once per replica (the statement's hints differ). */
+  private server(): Promise<SqlServer> {
+    this.sqlServer ??= (this.dataSource.query('SELECT VERSION() AS version') as Promise<Array<{ version: string }>>).then(
+      (rows) => sqlServerOf(String(rows[0]?.version ?? '')),
+      (error: unknown) => {
+        this.sqlServer = undefined;
+        throw error;
+      },
+    );
+    return this.sqlServer;
   }
 
   invalidate(): void {
@@ -139,7 +154,7 @@ export class MysqlSearchEngine extends SearchPort {
     maxMatches = MAX_MATCHES,
   ): Promise<MatchedArticle[]> {
     if (plan.alternatives.length === 0) return [];
-    const statement = matchStatement(plan, locale, filters, perTerm, rescored, maxMatches);
+    const statement = matchStatement(plan, locale, filters, perTerm, rescored, maxMatches, await this.server());
     const rows: MatchRow[] = await manager.query(statement.sql, statement.params);
     return rows
       .map((row) => {

@@ -67,6 +67,7 @@ export function matchStatement(
   perTerm: number,
   rescored = RESCORED_CANDIDATES,
   maxMatches = MAX_MATCHES,
+  server: SqlServer = 'mysql',
 ): { sql: string; params: unknown[] } {
   const terms = [...new Set(plan.alternatives.map((a) => a.term))];
   // 1. candidates: each term's best postings by weight for what the reader may be served, the
@@ -109,9 +110,11 @@ export function matchStatement(
   // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
   //    which is never above its exact one. Each CTE but the small t is read once (MariaDB
   //    evaluates one per reference); a NULL key skips the lookup for the rows that need none.
-  // The "slot:worth" lists are VARCHARs (group_concat_max_len ≤ 512) so that MariaDB keeps the
-  // CTEs' temporary tables in memory: a TEXT column sends each of them to an on-disk Aria table.
-  const sql = `SET STATEMENT group_concat_max_len = ${concatLength(plan.alternatives.length)} FOR
+  // On MariaDB the "slot:worth" lists are VARCHARs (group_concat_max_len ≤ 512) so that it keeps
+  // the CTEs' temporary tables in memory: a TEXT column sends each of them to an on-disk Aria
+  // table. (MySQL 8's TempTable engine keeps TEXT in memory, and it has no SET STATEMENT.)
+  const prefix = server === 'mariadb' ? `SET STATEMENT group_concat_max_len = ${concatLength(plan.alternatives.length)} FOR` : '';
+  const sql = `${prefix}
     WITH t AS (${alternatives.join('\n UNION ALL ')}),
     c AS (${candidates.join('\n UNION ALL ')}),
     f AS (SELECT c.document_id, t.slot, MAX(c.weight * t.worth) AS best FROM c JOIN t ON t.term = c.term GROUP BY c.document_id, t.slot),
@@ -121,7 +124,8 @@ export function matchStatement(
         FROM f GROUP BY f.document_id ORDER BY pos LIMIT ${maxMatches}
     ),
     y AS (
-      SELECT g.document_id, g.first, IF(g.pos <= ${kept}, g.seen, NULL) AS seen, GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
+      SELECT g.document_id, MAX(g.first) AS first, MAX(IF(g.pos <= ${kept}, g.seen, NULL)) AS seen,
+             GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
         FROM g STRAIGHT_JOIN t
         LEFT JOIN kb_search_posting p ON p.document_id = IF(g.pos <= ${kept} AND t.cut, g.document_id, NULL) AND p.term = t.term
        GROUP BY g.document_id
@@ -152,6 +156,14 @@ function filterOnDocument(filters: ArticleFilters): { sql: string; params: unkno
     params.push(filters.category, filters.category);
   }
   return { sql, params };
+}
+
+/** The server a statement is written for: MariaDB's SET STATEMENT is not MySQL's. */
+export type SqlServer = 'mariadb' | 'mysql';
+
+/** The server behind a VERSION() answer. */
+export function sqlServerOf(version: string): SqlServer {
+  return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
 }
 
 /** Longest "slot:worth," entry of a GROUP_CONCAT list (a 3-digit slot, a DOUBLE printed in full). */
