@@ -69,6 +69,9 @@ export function serviceCommand(name: string, compiledDir?: string | false, maxOl
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
   // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects
   const heap = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
+  // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
+  const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
+  if (profileDir) heap.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
   if (!compiledDir) return [process.execPath, ...heap, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
   return [process.execPath, ...heap, '-r', path.join(compiledDir, PATHS_REGISTER), path.join(compiledDir, 'apps', name, 'src', 'main.js')];
 }
