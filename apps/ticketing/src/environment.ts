@@ -4,6 +4,14 @@ import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validato
 export class TicketingEnvironment extends CommonEnvironment {
   @IsInt() @Min(0) @Max(65535) TICKETING_PORT: number = 3001;
 
+  /**
+   * Ticketing consumes three topics (entitlements, sla, kb), so one fetch brings batches of three
+   * times the partitions the other services see; with 4 at once they waited in rounds and tickets
+   * showed their plan check and deadline on GET tens of seconds late under load (bench/README.md,
+   * "Where a ticket's CPU goes"). 12: the partitions of one fetch from the development broker.
+   */
+  @IsInt() @Min(1) @Max(64) override KAFKA_PARTITIONS_CONCURRENCY: number = 12;
+
   /** where attachment bytes are kept (created if absent); relative paths start at the working directory */
   @IsString()
   @IsNotEmpty({ message: 'ATTACHMENTS_DIR must name a directory for attachment files' })
