@@ -9,12 +9,11 @@ import {
   type SlaClockStep,
 } from '@support/domain-sla';
 import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { fireDueTimers } from '../src/clocks/clock-ledger';
 import { clockFromJson } from '../src/clocks/clock-state';
 import type { StopPublication } from '../src/clocks/clock-transition-events';
 import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
-import { SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
+import { proClockRecord, SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,22 +51,7 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
   it("stores every field of the record through a clock's life, and a later write leaves what the start fixed", async () => {
     const ticketId = randomUUID();
     const started = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: base, targetMs: HOUR, policy });
-    const record = Object.assign(new SlaClockRecord(), {
-      id: uuidv7(),
-      ticketId,
-      metric: 'first_response',
-      cycle: 1,
-      policyId: policy.id,
-      policyVersion: 1,
-      accountId: 'acct-pro',
-      plan: 'pro',
-      targetSource: 'plan',
-      outcome: null,
-      stopReason: null,
-      elapsedMs: null,
-      correlationId: `corr-${ticketId}`,
-      createdAt: base,
-    });
+    const record = proClockRecord(ticketId, policy.id, base);
     await replica.dataSource.transaction((manager) =>
       replica.ledger.write(manager, record, started.clock, started.transitions, {
         policy,

@@ -3,10 +3,8 @@ import { isTransientDatabaseError, parseDatabaseUrl } from '@support/persistence
 import { queryDatabase, TEST_DATABASE_URL, waitFor } from '@support/testing';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
 import type { TimerPass } from '../src/timers/timer-scheduler';
-import { SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
+import { proClockRecord, SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,22 +24,7 @@ async function startClocks(replica: SchedulerReplica, startedAt: Date[]): Promis
     const writes = startedAt.map((instant) => {
       const ticketId = randomUUID();
       const step = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: instant, targetMs: HOUR, policy });
-      const record = Object.assign(new SlaClockRecord(), {
-        id: uuidv7(),
-        ticketId,
-        metric: 'first_response',
-        cycle: 1,
-        policyId: policy.id,
-        policyVersion: 1,
-        accountId: 'acct-pro',
-        plan: 'pro',
-        targetSource: 'plan',
-        outcome: null,
-        stopReason: null,
-        elapsedMs: null,
-        correlationId: `corr-${ticketId}`,
-        createdAt: instant,
-      });
+      const record = proClockRecord(ticketId, policy.id, instant);
       ids.push(record.id);
       return {
         record,

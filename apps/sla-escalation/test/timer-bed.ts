@@ -4,7 +4,9 @@ import { dropDatabase, parseDatabaseUrl } from '@support/persistence';
 import { loadEnvironment, ReadinessRegistry, serviceDatabaseName } from '@support/platform';
 import { TEST_DATABASE_URL, throwawayPrefix } from '@support/testing-core';
 import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { ClockLedger } from '../src/clocks/clock-ledger';
+import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
 import { SlaEnvironment } from '../src/environment';
 import { PolicyCatalogService } from '../src/policies/policy-catalog.service';
 import { SLA_SERVICE } from '../src/service';
@@ -92,4 +94,24 @@ export class TimerDatabase {
     for (const pool of this.pools.splice(0)) if (pool.isInitialized) await pool.destroy();
     await dropDatabase(parseDatabaseUrl(this.databaseUrl), this.database);
   }
+}
+
+/** The stored row of a Pro account's first-response clock as a handler writes it when the clock starts. */
+export function proClockRecord(ticketId: string, policyId: string, createdAt: Date): SlaClockRecord {
+  return Object.assign(new SlaClockRecord(), {
+    id: uuidv7(),
+    ticketId,
+    metric: 'first_response',
+    cycle: 1,
+    policyId,
+    policyVersion: 1,
+    accountId: 'acct-pro',
+    plan: 'pro',
+    targetSource: 'plan',
+    outcome: null,
+    stopReason: null,
+    elapsedMs: null,
+    correlationId: `corr-${ticketId}`,
+    createdAt,
+  });
 }
