@@ -15,7 +15,12 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KnowledgeBaseEnvironment } from '../apps/knowledge-base/src/environment';
 import { MysqlSearchEngine } from '../apps/knowledge-base/src/search/article-search.service';
-import { DOCUMENT_COUNT_TERM, searchDocuments, type SearchDocument } from '../apps/knowledge-base/src/search/search-index';
+import {
+  DOCUMENT_COUNT_TERM,
+  searchDocuments,
+  searchDocumentValues,
+  type SearchDocument,
+} from '../apps/knowledge-base/src/search/search-index';
 import { KNOWLEDGE_BASE_SERVICE } from '../apps/knowledge-base/src/service';
 import { CORPUS_CATEGORIES, SearchCorpus, type CorpusArticle } from './search-corpus';
 import type { BenchOptions, BenchPart, BenchSection } from './section';
@@ -273,17 +278,7 @@ export async function load(connection: Connection, corpus: SearchCorpus, count: 
       });
       for (const document of documents) {
         documentId += 1;
-        documentRows.push([
-          documentId,
-          document.articleId,
-          document.locale,
-          document.otherLocales,
-          document.kind,
-          document.audience,
-          document.categoryId,
-          document.title,
-          document.updatedAt,
-        ]);
+        documentRows.push([documentId, ...searchDocumentValues(document)]);
         for (const [term, weight] of document.terms) {
           postingRows.push([documentId, term, weight, document.locale, document.otherLocales]);
           termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
