@@ -25,8 +25,12 @@ const VICTIM_ACCOUNT = 'acct-victim';
 const INTRUDER_ACCOUNT = 'acct-intruder';
 const CATEGORY = 'tenant-audio';
 const SECTION = 'echo';
-/** Stands in for ids of staff-only routes this test does not know (they answer 403 to any customer). */
-const PLACEHOLDER_ID = '01900000-0000-7000-8000-000000000000';
+/**
+ * The id sent for a path parameter of a staff-only route that this test holds no real record for
+ * (a hotline, a policy): such a route must answer 403 to any customer whatever the id, which the
+ * test checks; a well-formed UUIDv7 no record has.
+ */
+const UNKNOWN_RECORD_ID = '01900000-0000-7000-8000-000000000000';
 const SERVICES = ['ticketing', 'entitlements', 'sla-escalation', 'knowledge-base'] as const;
 type ServiceName = (typeof SERVICES)[number];
 
@@ -287,19 +291,19 @@ describe('tenant isolation over every documented route (four services, real Kafk
 
   /**
    * Sends the operation once per combination of path values; answers each with the concrete
-   * route, and whether a placeholder stood in for an id this test does not know.
+   * route, and whether `UNKNOWN_RECORD_ID` was sent for an id this test holds no record for.
    */
   async function exercise(
     operation: Operation,
     token: string,
-  ): Promise<Array<{ route: string; response: JsonResponse; placeholder: boolean }>> {
+  ): Promise<Array<{ route: string; response: JsonResponse; unknownId: boolean }>> {
     let routes = [operation.template];
-    let placeholder = false;
+    let unknownId = false;
     for (const name of operation.pathParams) {
       const values = pathValues(operation, name);
-      if (values === null) placeholder = true;
+      if (values === null) unknownId = true;
       routes = routes.flatMap((route) =>
-        (values ?? [PLACEHOLDER_ID]).map((value) => route.replace(`{${name}}`, encodeURIComponent(value))),
+        (values ?? [UNKNOWN_RECORD_ID]).map((value) => route.replace(`{${name}}`, encodeURIComponent(value))),
       );
     }
     const search = new URLSearchParams();
@@ -308,13 +312,13 @@ describe('tenant isolation over every documented route (four services, real Kafk
       if (value !== undefined) search.set(name, value);
     }
     const suffix = search.size > 0 ? `?${search}` : '';
-    const results: Array<{ route: string; response: JsonResponse; placeholder: boolean }> = [];
+    const results: Array<{ route: string; response: JsonResponse; unknownId: boolean }> = [];
     for (const route of routes) {
       const response =
         operation.multipart !== null
           ? await uploadFile(victim.ticketId, token, 'intruder.txt', operation.multipart)
           : await call(operation.service, operation.method, `${route}${suffix}`, token, bodyFor(operation));
-      results.push({ route: `${operation.method} ${route}${suffix}`, response, placeholder });
+      results.push({ route: `${operation.method} ${route}${suffix}`, response, unknownId });
     }
     return results;
   }
@@ -342,10 +346,10 @@ describe('tenant isolation over every documented route (four services, real Kafk
     ];
     const problems: string[] = [];
     for (const operation of operations) {
-      for (const { route, response, placeholder } of await exercise(operation, intruderToken)) {
+      for (const { route, response, unknownId } of await exercise(operation, intruderToken)) {
         const where = `${operation.service} ${route} → ${response.status}`;
         // a route this test has no real id for must be closed to customers by role, whatever the id
-        if (placeholder && response.status !== 403) {
+        if (unknownId && response.status !== 403) {
           problems.push(`${where}: customers reach this route; give its path parameters real ids in this test`);
         }
         const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
