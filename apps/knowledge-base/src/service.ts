@@ -7,6 +7,7 @@ import { CustomerAccountScope1763800000550 } from './migrations/1763800000550-cu
 import { LanguageAwareSearch1763800000600 } from './migrations/1763800000600-language-aware-search';
 import { MoreStarterSynonyms1765400000000 } from './migrations/1765400000000-more-starter-synonyms';
 import { SearchScopeInIndex1765400000100 } from './migrations/1765400000100-search-scope-in-index';
+import { RefinedSearchAnalysis1765500000000 } from './migrations/1765500000000-refined-search-analysis';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -23,6 +24,7 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
     LanguageAwareSearch1763800000600,
     MoreStarterSynonyms1765400000000,
     SearchScopeInIndex1765400000100,
+    RefinedSearchAnalysis1765500000000,
   ],
   consumes: true,
 };

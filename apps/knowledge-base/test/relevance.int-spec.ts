@@ -1,4 +1,4 @@
-import { parseSearchQuery, isSearchQueryError, type Locale } from '@support/domain-knowledge';
+import { parseSearchQuery, isSearchQueryError, stemWord, type Locale } from '@support/domain-knowledge';
 import { serviceDataSourceOptions } from '@support/nest-bootstrap';
 import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
@@ -7,6 +7,7 @@ import { KnowledgeBaseEnvironment } from '../src/environment';
 import { MysqlSearchEngine } from '../src/search/article-search.service';
 import { RELEVANCE_QUERIES, type RelevanceQuery } from '../src/seed/relevance-queries';
 import { BLIND_RELEVANCE_QUERIES } from '../src/seed/relevance-queries-blind';
+import { HELDOUT_RELEVANCE_QUERIES } from '../src/seed/relevance-queries-heldout';
 import { seedKnowledgeBase } from '../src/seed/seed';
 import { SEED_ARTICLES } from '../src/seed/seed-data';
 import { KNOWLEDGE_BASE_SERVICE } from '../src/service';
@@ -22,6 +23,16 @@ const REQUIRED_SUCCESS_AT_3 = 0.9;
  * goal: raise it towards 0.9 as the engine improves in general — never by editing the blind queries.
  */
 const BLIND_REQUIRED_SUCCESS_AT_3 = 0.85;
+
+/**
+ * success@3 the HELD-OUT set (relevance-queries-heldout.ts) must reach. Once the blind set's misses had been read to
+ * improve the engine (2026-12-03: irregular English forms, stop-word forms, word translations learnt from the
+ * translated articles, BM25 rarity), the blind set was no longer blind; a second set was written by someone who had
+ * read neither the engine nor the other sets, and its misses are NOT read, so that it keeps measuring how the engine
+ * does on queries nobody tuned it for. It measured 0.807 before those changes and 0.827 after them — the honest
+ * figure, below the 0.9 goal. Threshold: that figure rounded down to 5 %.
+ */
+const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.8;
 
 describe('relevance: readers’ queries in en, fr and ru find their article in the first three (seeded help center, real MariaDB)', () => {
   const prefix = throwawayPrefix('kbrel');
@@ -70,6 +81,35 @@ describe('relevance: readers’ queries in en, fr and ru find their article in t
     const { table } = await measure(search, BLIND_RELEVANCE_QUERIES, 'BLIND relevance set', true);
     expect(table['all']['success@3']).toBeGreaterThanOrEqual(BLIND_REQUIRED_SUCCESS_AT_3);
   });
+
+  it('held-out set: 150 queries, 50 per language, each naming a seeded article', () => {
+    expect(HELDOUT_RELEVANCE_QUERIES.length).toBeGreaterThanOrEqual(150);
+    for (const locale of ['en', 'fr', 'ru']) expect(HELDOUT_RELEVANCE_QUERIES.filter((q) => q.locale === locale).length).toBe(50);
+    const slugs = new Set(SEED_ARTICLES.map((a) => a.slug));
+    expect(HELDOUT_RELEVANCE_QUERIES.filter((q) => !slugs.has(q.expected))).toEqual([]);
+  });
+
+  it(`held-out set reaches ${HELDOUT_REQUIRED_SUCCESS_AT_3 * 100} % success@3 (prints the figures per language and kind, never its misses)`, async () => {
+    const { table } = await measure(search, HELDOUT_RELEVANCE_QUERIES, 'HELD-OUT relevance set', true, false);
+    expect(table['all']['success@3']).toBeGreaterThanOrEqual(HELDOUT_REQUIRED_SUCCESS_AT_3);
+  });
+
+  it('learns word translations from the translated articles, so a Russian reader finds an English-only article in their own words', async () => {
+    await search.warmUp();
+    const plan = await search.plan(['черный', 'экран'], 'ru');
+    expect(plan.alternatives).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ slot: 0, term: stemWord('black', 'en'), kind: 'translation' }),
+        expect.objectContaining({ slot: 1, term: stemWord('screen', 'en'), kind: 'translation' }),
+      ]),
+    );
+    const englishOnly = SEED_ARTICLES.find((a) => a.slug === 'screen-sharing-black-screen');
+    expect(Object.keys(englishOnly?.translations ?? {})).toEqual(['en']);
+    const parsed = parseSearchQuery('черный экран у зрителей при демонстрации');
+    if (isSearchQueryError(parsed)) throw new Error(parsed.message);
+    const slugs = (await search.rank(parsed, 'ru')).map((m) => m.slug);
+    expect(slugs).toContain('screen-sharing-black-screen');
+  });
 });
 
 interface Ranked {
@@ -82,7 +122,7 @@ interface Ranked {
 }
 
 /** Runs a query set through the search port, prints success@1/@3 and MRR per language (and per kind) and the misses. */
-async function measure(search: MysqlSearchEngine, queries: readonly RelevanceQuery[], label: string, byKind = false) {
+async function measure(search: MysqlSearchEngine, queries: readonly RelevanceQuery[], label: string, byKind = false, showMisses = true) {
   const results: Ranked[] = [];
   for (const q of queries) {
     const parsed = parseSearchQuery(q.query);
@@ -122,8 +162,8 @@ async function measure(search: MysqlSearchEngine, queries: readonly RelevanceQue
             .map(([k, s]) => `    ${k.padEnd(9)} ${JSON.stringify(s)}`)
             .join('\n')
         : '') +
-      `\n  not in the first three:\n` +
-      misses
+      (showMisses ? `\n  not in the first three:\n` : `\n  (${misses.length} not in the first three; not printed: the set stays unread)`) +
+      (showMisses ? misses : [])
         .map(
           (m) => `    [${m.locale}] "${m.query}" → expected ${m.expected} (rank ${m.rank || 'none'}), got ${m.top.join(', ') || 'nothing'}`,
         )

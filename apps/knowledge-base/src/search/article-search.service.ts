@@ -97,7 +97,12 @@ export class MysqlSearchEngine extends SearchPort {
 
   async plan(terms: readonly string[], locale: Locale, maxAlternatives = MAX_ALTERNATIVES): Promise<QueryPlan> {
     const dictionary = await this.dictionary.ready();
-    return planQuery(terms.slice(0, MAX_QUERY_TERMS), locale, { dictionary, synonyms: dictionary.synonyms(), maxAlternatives });
+    return planQuery(terms.slice(0, MAX_QUERY_TERMS), locale, {
+      dictionary,
+      synonyms: dictionary.synonyms(),
+      translations: dictionary.translations(),
+      maxAlternatives,
+    });
   }
 
   async query(

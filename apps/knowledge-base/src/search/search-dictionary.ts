@@ -1,6 +1,13 @@
-import { editDistance, type SynonymRule, type TermDictionary } from '@support/domain-knowledge';
+import { editDistance, learnTranslations, SOURCE_LOCALE, type SynonymRule, type TermDictionary } from '@support/domain-knowledge';
 import type { DataSource } from 'typeorm';
 import { MIN_CORRECTABLE_FORM } from './search-index';
+
+/** translated articles the word translations are learnt from (the most recently indexed) */
+export const LEXICON_ARTICLES = 400;
+/** the translations are learnt again at most this often (a few hundred articles' postings are read) */
+export const LEXICON_MAX_AGE_MS = 10 * 60_000;
+/** which of a language's words translations are learnt for: its own script (the Latin words of a Russian text are English) */
+const LEXICON_SOURCE_WORDS: Readonly<Record<string, RegExp>> = { ru: /\p{Script=Cyrillic}/u };
 
 interface FormEntry {
   form: string;
@@ -11,7 +18,8 @@ interface FormEntry {
 /**
  * What a query is planned with, kept in memory: the indexed words as written (kb_search_form)
  * with their stems' document counts, bucketed by first letter for typo correction, and the
- * synonym rules (kb_search_synonym). Loaded on first use; reloaded before the next search after a
+ * synonym rules (kb_search_synonym), and the word translations learnt from the translated articles
+ * (learnTranslations of the domain library; relearnt at most every LEXICON_MAX_AGE_MS). Loaded on first use; reloaded before the next search after a
  * synonym write of this replica (invalidate), in the background after an article write (touch) or
  * when older than `maxAgeMs`; so other replicas see an editor's change within
  * `maxAgeMs`. Corrections keep the first letter (as search engines' prefix length 1 does): a
@@ -24,6 +32,8 @@ export class SearchDictionary implements TermDictionary {
   private byLength = new Map<string, FormEntry[]>();
   private counts = new Map<string, number>();
   private rules: SynonymRule[] = [];
+  private lexicons: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
+  private lexiconLoadedAt = 0;
   private loadedAt = 0;
   private stale = true;
   private mustReload = false;
@@ -66,6 +76,11 @@ export class SearchDictionary implements TermDictionary {
     return this.rules;
   }
 
+  /** per language, its stems with the English stem each translates to */
+  translations(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    return this.lexicons;
+  }
+
   documents(stem: string): number {
     return this.counts.get(stem) ?? 0;
   }
@@ -92,7 +107,8 @@ export class SearchDictionary implements TermDictionary {
   private async load(): Promise<void> {
     this.stale = false;
     const startedAt = Date.now();
-    const [forms, rules] = await Promise.all([
+    const lexiconDue = startedAt - this.lexiconLoadedAt > LEXICON_MAX_AGE_MS;
+    const [forms, rules, lexicons] = await Promise.all([
       this.dataSource.query(
         `SELECT f.form, f.stem, t.documents FROM kb_search_form f JOIN kb_search_term t ON t.term = f.stem
           WHERE t.documents > 0 AND CHAR_LENGTH(f.form) >= ?`,
@@ -101,6 +117,7 @@ export class SearchDictionary implements TermDictionary {
       this.dataSource.query('SELECT locale, term, synonyms FROM kb_search_synonym ORDER BY locale, term') as Promise<
         Array<{ locale: string; term: string; synonyms: string }>
       >,
+      lexiconDue ? this.learnTranslations() : Promise.resolve(this.lexicons),
     ]);
     const buckets = new Map<string, FormEntry[]>();
     const byLength = new Map<string, FormEntry[]>();
@@ -121,6 +138,39 @@ export class SearchDictionary implements TermDictionary {
     this.byLength = byLength;
     this.counts = counts;
     this.rules = rules.map((r) => ({ locale: r.locale, term: r.term, synonyms: JSON.parse(r.synonyms) as string[] }));
+    this.lexicons = lexicons;
+    if (lexiconDue) this.lexiconLoadedAt = startedAt;
     this.loadedAt = startedAt;
+  }
+
+  /** Word translations per language, from the stems of the most recently indexed translated articles and of their English sources. */
+  private async learnTranslations(): Promise<Map<string, Map<string, string>>> {
+    const rows: Array<{ articleId: string; locale: string; term: string }> = await this.dataSource.query(
+      `SELECT d.article_id AS articleId, d.locale, p.term
+         FROM (SELECT article_id FROM kb_search_document WHERE locale = ? AND other_locales <> '' ORDER BY id DESC LIMIT ${LEXICON_ARTICLES}) s
+         JOIN kb_search_document d ON d.article_id = s.article_id
+         JOIN kb_search_posting p ON p.document_id = d.id`,
+      [SOURCE_LOCALE],
+    );
+    const texts = new Map<string, Map<string, Set<string>>>();
+    for (const row of rows) {
+      const article = texts.get(row.articleId) ?? new Map<string, Set<string>>();
+      texts.set(row.articleId, article);
+      const terms = article.get(row.locale) ?? new Set<string>();
+      article.set(row.locale, terms);
+      terms.add(row.term);
+    }
+    const pairs = new Map<string, Array<{ source: Set<string>; target: Set<string> }>>();
+    for (const article of texts.values()) {
+      const target = article.get(SOURCE_LOCALE);
+      if (!target) continue;
+      for (const [locale, source] of article) {
+        if (locale === SOURCE_LOCALE) continue;
+        const list = pairs.get(locale) ?? [];
+        pairs.set(locale, list);
+        list.push({ source, target });
+      }
+    }
+    return new Map([...pairs].map(([locale, list]) => [locale, learnTranslations(list, { sourceWords: LEXICON_SOURCE_WORDS[locale] })]));
   }
 }

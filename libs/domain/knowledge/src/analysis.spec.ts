@@ -1,5 +1,6 @@
 import { allowedTypos, analyzeText, editDistance, foldForm, stemWord } from './analysis';
 import { MATCH_FACTORS, planQuery, rankMatch, sameWord, titleMatch, type TermDictionary } from './search-plan';
+import { suggestionTerms } from './suggestion-terms';
 
 const stems = (text: string, language: string) => analyzeText(text, language).map((w) => w.stem);
 
@@ -33,6 +34,32 @@ describe('search analysis', () => {
     expect(stems('son', 'fr')).toHaveLength(1); // "son" (sound) is a French word readers search for
   });
 
+  it('drops every form of the Russian possessives and of "другой", and English contractions typed without the apostrophe', () => {
+    expect(stems('слышу свой голос', 'ru')).toEqual(stems('слышу голос', 'ru'));
+    expect(stems('не видят мои слайды и свою камеру', 'ru')).toEqual(stems('видят слайды камеру', 'ru'));
+    expect(stems('другие участники', 'ru')).toEqual(stems('участники', 'ru'));
+    expect(stems('camera doesnt work and sound wont start', 'en')).toEqual(stems('camera work sound start', 'en'));
+    expect(stems('others cant hear me', 'en')).toEqual(stems('hear', 'en'));
+  });
+
+  it('searches for "team" (Team Chat is a product) while a ticket drops it as a greeting', () => {
+    expect(stems('team chat', 'en')).toEqual([stemWord('team', 'en'), stemWord('chat', 'en')]);
+    expect(suggestionTerms('Hi team, team chat is down')).toEqual(['chat', 'down']);
+  });
+
+  it('reads English irregular forms as their base form, and leaves forms of another common meaning alone', () => {
+    expect(stemWord('frozen', 'en')).toBe(stemWord('freezes', 'en'));
+    expect(stemWord('froze', 'en')).toBe(stemWord('freeze', 'en'));
+    expect(stemWord('broken', 'en')).toBe(stemWord('breaks', 'en'));
+    expect(stemWord('heard', 'en')).toBe(stemWord('hearing', 'en'));
+    expect(stemWord('met', 'en')).toBe(stemWord('meeting', 'en'));
+    expect(stemWord('written', 'en')).toBe(stemWord('write', 'en'));
+    expect(stemWord('left', 'en')).not.toBe(stemWord('leave', 'en')); // "left" is also a side
+    expect(stemWord('led', 'en')).toBe('led'); // an LED
+    // only English is read so: a French "met" (he puts) is left to the French stemmer
+    expect(stemWord('met', 'fr')).toBe('met');
+  });
+
   it('tolerates one typo from 5 letters and two from 9 (edit distance with transpositions)', () => {
     expect([4, 5, 8, 9].map(allowedTypos)).toEqual([0, 1, 1, 2]);
     expect(editDistance('camra', 'camera', 1)).toBe(1);
@@ -64,6 +91,18 @@ describe('query plans', () => {
       ]),
     );
     expect(planQuery(['camera'], 'en', { dictionary }).alternatives.filter((a) => a.kind === 'fuzzy')).toEqual([]);
+  });
+
+  it('adds a word’s learnt English translation for the English articles a reader is served, never for an English reader', () => {
+    const translations = new Map([['ru', new Map([[stemWord('экран', 'ru'), stemWord('screen', 'en')]])]]);
+    const plan = planQuery(['черный', 'экран'], 'ru', { translations });
+    expect(plan.alternatives).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ slot: 1, term: stemWord('screen', 'en'), kind: 'translation', factor: MATCH_FACTORS.translation }),
+      ]),
+    );
+    expect(plan.alternatives.filter((a) => a.kind === 'translation')).toHaveLength(1);
+    expect(planQuery(['screen'], 'en', { translations }).alternatives.filter((a) => a.kind === 'translation')).toEqual([]);
   });
 
   it('adds synonyms of the reader’s locale and of English, phrases word by word', () => {

@@ -1,4 +1,5 @@
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { ENGLISH_IRREGULAR_FORMS } from './irregular-forms';
 import { plainText } from './plain-text';
 import { STOP_WORDS } from './stop-words';
 import { words } from './words';
@@ -11,6 +12,7 @@ import { words } from './words';
  *   qu’ leave their article behind as a one-letter word or a stop word);
  * - case is folded, Russian ё is read as е;
  * - stop words of the text's language are dropped;
+ * - English irregular forms are read as their base form first ("frozen" as "freeze": irregular-forms.ts);
  * - each word is reduced to its Snowball stem (english, french, russian, german, spanish,
  *   portuguese; Cyrillic words always with the Russian stemmer), and the stem is then folded
  *   without accents, so "vidéo", "video" and "vidéos" all index and search as "video";
@@ -76,8 +78,10 @@ export function isStopWordIn(word: string, language: string): boolean {
 export function stemWord(word: string, language: string): string {
   const lower = lowerWord(word);
   if (ONLY_DIGITS.test(lower)) return lower;
-  const stemmer = stemmerFor(CYRILLIC.test(lower) ? 'ru' : language);
-  return foldForm(stemmer ? stemmer.stem(lower) : lower);
+  const read = CYRILLIC.test(lower) ? 'ru' : language;
+  const stemmer = stemmerFor(read);
+  const base = read === 'en' ? (ENGLISH_IRREGULAR_FORMS.get(lower) ?? lower) : lower;
+  return foldForm(stemmer ? stemmer.stem(base) : base);
 }
 
 /** Longest term the index keeps; longer "words" are not real ones. */

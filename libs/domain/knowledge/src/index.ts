@@ -14,3 +14,4 @@ export * from './seed-data';
 export * from './analysis';
 export * from './search-plan';
 export { searchableWords } from './words';
+export * from './translation-lexicon';

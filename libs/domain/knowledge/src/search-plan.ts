@@ -8,7 +8,7 @@ import { words } from './words';
  * corrections from the term dictionary, synonyms), each with a factor saying how much a match
  * through it is worth. A document's relevance is the sum over slots of its best alternative.
  */
-export type AlternativeKind = 'stem' | 'related' | 'synonym' | 'fuzzy';
+export type AlternativeKind = 'stem' | 'related' | 'synonym' | 'fuzzy' | 'translation';
 
 export interface QueryAlternative {
   slot: number;
@@ -52,7 +52,15 @@ export interface TermDictionary {
 }
 
 /** How much a match is worth by how it was reached. Exact forms in a title earn more in rankMatch. */
-export const MATCH_FACTORS = { stem: 1, related: 0.7, synonym: 0.8, synonymPhrase: 0.55, typo1: 0.6, typo2: 0.4 } as const;
+export const MATCH_FACTORS = {
+  stem: 1,
+  related: 0.7,
+  synonym: 0.8,
+  synonymPhrase: 0.55,
+  typo1: 0.6,
+  typo2: 0.4,
+  translation: 0.6,
+} as const;
 /**
  * Words of this many letters or more also match indexed words sharing their beginning (all but
  * the last three letters, at least five): Snowball leaves some forms of one word apart
@@ -70,6 +78,11 @@ const CORRECTION_DOMINANCE = 5;
 export interface PlanOptions {
   dictionary?: TermDictionary;
   synonyms?: readonly SynonymRule[];
+  /**
+   * per language, stems of that language with the English stem they translate to (learnTranslations):
+   * a reader's word also looks for its translation, for the English articles they are served
+   */
+  translations?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** most alternatives a plan may hold (cost bound); the typed words' own stems come first */
   maxAlternatives?: number;
 }
@@ -114,6 +127,11 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     forms.push(form);
     for (const stem of new Set([...analyses.values()].map((w) => w.stem)))
       primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
+    const lexicon = options.translations?.get(locale);
+    const own = analyses.get(locale);
+    const translation = own && lexicon?.get(own.stem);
+    if (translation && !analysesHave(analyses, translation))
+      secondary.push({ slot, term: translation, factor: MATCH_FACTORS.translation, kind: 'translation' });
     const length = [...form].length;
     if (options.dictionary && length >= RELATED_FORM_MIN_LENGTH) {
       const prefix = [...form].slice(0, Math.max(5, length - 3)).join('');

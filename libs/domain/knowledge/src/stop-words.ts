@@ -12,7 +12,9 @@ if im in into is isn it its itself ive just let like me more most my myself need
 of off on once only or other our ours out over own please same she should so some still such than
 that the their them then there these they this those through to too under until up upon us very
 want was we were what when where which while who whom why will with would yet you your yours
-hi hello hey dear thanks thank regards cheers team kindly issue problem help trying tried
+others dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent hadnt
+whos whats wheres hows theres thats youre youve theyre
+hi hello hey dear thanks thank regards cheers kindly issue problem help trying tried
 `;
 
 const FRENCH = `
@@ -37,6 +39,10 @@ const RUSSIAN = `
 здравствуйте привет добрый день вечер утро спасибо пожалуйста помогите подскажите проблема
 вопрос
 могу можешь можем можете могут мог могла могло могли нужно нужен нужна нужны хочу хотим
+моё мои моего моей моему моим моих мою моими твой твоя твоё твои твоего твоей твоих твою
+свой своя своё свои своего своей своему своим своих свою своими наш наша наше наши нашего
+нашей нашим наших нашу ваш ваша ваше ваши вашего вашей вашим ваших вашу другой другая другое
+другие другого других другим другими
 `;
 
 function list(text: string): string[] {
@@ -49,9 +55,15 @@ export const STOP_WORDS: Readonly<Record<'en' | 'fr' | 'ru', readonly string[]>>
   ru: list(RUSSIAN),
 };
 
-const ALL_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS.en, ...STOP_WORDS.fr, ...STOP_WORDS.ru]);
+/**
+ * Filler of a written message only ("Hi team," "Thanks, the team"): dropped from a ticket's text
+ * before its articles are looked up, but searched for when typed, since "Team Chat" is a product.
+ */
+export const MESSAGE_ONLY_FILLER: readonly string[] = ['team'];
 
-/** True for filler words of any of the curated languages; expects a lower-cased word. */
+const ALL_STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS.en, ...STOP_WORDS.fr, ...STOP_WORDS.ru, ...MESSAGE_ONLY_FILLER]);
+
+/** True for filler words of any of the curated languages or of a message (ticket text); expects a lower-cased word. */
 export function isStopWord(word: string): boolean {
   return ALL_STOP_WORDS.has(word.normalize('NFC'));
 }
