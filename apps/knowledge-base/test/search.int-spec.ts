@@ -4,7 +4,9 @@ import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@su
 import { DataSource, type Logger } from 'typeorm';
 import { KnowledgeBaseEnvironment } from '../src/environment';
 import { CANDIDATES_PER_TERM, MAX_MATCHES, MysqlSearchEngine } from '../src/search/article-search.service';
+import { RefinedSearchAnalysis1765500000000 } from '../src/migrations/1765500000000-refined-search-analysis';
 import { reindexArticle } from '../src/search/search-index';
+import { synonymKey } from '../src/search/synonyms';
 import { KNOWLEDGE_BASE_SERVICE } from '../src/service';
 
 /** Counts the SQL statements the data source sends; the rest of the log is not needed here. */
@@ -134,5 +136,46 @@ describe('search at scale: one statement per search, and the candidate limit kee
     }
     const [suggestion] = await search.suggest(['echo'], 'en', 5);
     expect(suggestion).toMatchObject({ slug: 'a-1001', title: 'Echo in a meeting', servedLocale: 'en', relevance: expect.any(Number) });
+  });
+
+  it('re-indexes and re-keys the synonym rules when the analysis changes (migration 1765500000000)', async () => {
+    const now = new Date();
+    // keys as the previous analysis wrote them: "frozen" was its own stem before irregular forms were read as their base
+    const rules = [
+      { id: '00000000-0000-7000-8003-000000000001', term: 'frozen screen', key: 'frozen screen' },
+      { id: '00000000-0000-7000-8003-000000000002', term: 'froze', key: 'froze' },
+      { id: '00000000-0000-7000-8003-000000000003', term: 'freeze', key: 'freez' },
+    ];
+    for (const rule of rules) {
+      await dataSource.query(
+        "INSERT INTO kb_search_synonym (id, locale, term, term_key, synonyms, created_at, updated_at) VALUES (?, 'en', ?, ?, '[\"lag\"]', ?, ?)",
+        [rule.id, rule.term, rule.key, now, now],
+      );
+    }
+    const frozen = await article(1005, { en: { title: 'Frozen picture', body: 'The picture froze.' } });
+    await dataSource.query('DELETE FROM kb_search_term');
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new RefinedSearchAnalysis1765500000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const keys: Array<{ id: string; key: string }> = await dataSource.query(
+      'SELECT id, term_key AS `key` FROM kb_search_synonym WHERE id IN (?, ?, ?) ORDER BY id',
+      rules.map((r) => r.id),
+    );
+    // re-keyed; "froze" now means "freeze", whose rule exists: it keeps its old key, both stay listed
+    expect(keys.map((k) => k.key)).toEqual([synonymKey('frozen screen', 'en'), 'froze', 'freez']);
+    expect(synonymKey('frozen screen', 'en')).toBe('freez screen');
+    // the index is written again (term counts included) with the new analysis
+    const [count] = await dataSource.query("SELECT documents FROM kb_search_term WHERE term = 'freez'");
+    expect(Number(count.documents)).toBeGreaterThanOrEqual(1);
+    search.invalidate();
+    const ranked = await search.rank({ terms: ['freezes'] }, 'en');
+    expect(ranked[0]?.articleId).toBe(frozen);
+    await dataSource.query(
+      'DELETE FROM kb_search_synonym WHERE id IN (?, ?, ?)',
+      rules.map((r) => r.id),
+    );
   });
 });
