@@ -1,9 +1,11 @@
 import { migrateServiceDatabase, serviceDataSourceOptions } from '@support/nest-bootstrap';
+import type { QueryPlan } from '@support/domain-knowledge';
 import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
 import { DataSource, type Logger } from 'typeorm';
 import { KnowledgeBaseEnvironment } from '../src/environment';
-import { CANDIDATES_PER_TERM, MAX_MATCHES, MysqlSearchEngine } from '../src/search/article-search.service';
+import { CANDIDATES_PER_TERM, MAX_MATCHES, matchStatement, MysqlSearchEngine } from '../src/search/article-search.service';
+import { sqlServerOf } from '../src/search/match-statement';
 import { RefinedSearchAnalysis1765500000000 } from '../src/migrations/1765500000000-refined-search-analysis';
 import { reindexArticle } from '../src/search/search-index';
 import { synonymKey } from '../src/search/synonyms';
@@ -136,6 +138,24 @@ describe('search at scale: one statement per search, and the candidate limit kee
     }
     const [suggestion] = await search.suggest(['echo'], 'en', 5);
     expect(suggestion).toMatchObject({ slug: 'a-1001', title: 'Echo in a meeting', servedLocale: 'en', relevance: expect.any(Number) });
+  });
+
+  it('passes any planned term through the table of alternatives of the statement: quotes, a backslash, longer than an indexed term', async () => {
+    const odd = ['"echo"', 'echo\\', 'é'.repeat(70), 'x'.repeat(300)];
+    const plan = {
+      alternatives: [
+        { slot: 0, term: 'echo', factor: 1, kind: 'stem' },
+        ...odd.map((term) => ({ slot: 1, term, factor: 0.8, kind: 'stem' })),
+      ],
+      forms: ['echo', 'odd'],
+      stems: ['echo', ...odd],
+      slots: 2,
+    } as unknown as QueryPlan;
+    const [{ version }] = await dataSource.query('SELECT VERSION() AS version');
+    const statement = matchStatement(plan, 'en', {}, 30, 20, 20, sqlServerOf(version));
+    const rows: Array<{ articleId: string; seen: string }> = await dataSource.query(statement.sql, statement.params);
+    expect(rows.map((r) => r.articleId)).toEqual([articleId(1001)]);
+    expect(rows[0].seen).toMatch(/^0:[\d.]+$/);
   });
 
   it('re-indexes and re-keys the synonym rules when the analysis changes (migration 1765500000000)', async () => {

@@ -18,6 +18,8 @@ export const RESCORED_CANDIDATES = 30;
 /** a ticket's suggestion scores exactly this many candidates per suggestion it returns (at least MIN_SUGGESTION_RESCORED) */
 export const SUGGESTION_RESCORED_PER_RESULT = 4;
 export const MIN_SUGGESTION_RESCORED = 20;
+/** kb_search_term.term is a VARCHAR(64): a longer term is in no index, so it is left out of the table of alternatives */
+const TERM_CHARS = 64;
 export interface MatchRow {
   articleId: string;
   servedLocale: string;
@@ -50,7 +52,9 @@ export function matchRelevance(row: Pick<MatchRow, 'relevance' | 'seen' | 'looke
     if (Number.isFinite(worth)) best.set(slot, Math.max(best.get(slot) ?? 0, worth));
   }
   const typed = Math.max(1, slots);
-  const sum = [...best.values()].reduce((a, b) => a + b, 0);
+  // summed in slot order: the lists come in whatever order the server's plan produced them, and
+  // a floating-point sum in another order can differ in its last bit
+  const sum = [...best].sort(([a], [b]) => a - b).reduce((total, [, worth]) => total + worth, 0);
   return sum * Math.sqrt(Math.min(best.size, typed) / typed);
 }
 
@@ -92,12 +96,14 @@ export function matchStatement(
     }
   }
   // each alternative: its term, the typed word it stands for, and what a unit of weight is worth
-  // through it (match factor × rarity ln(1 + N/n))
-  const alternatives = plan.alternatives.map(
-    () => `SELECT x.term, ? AS slot, ? * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth, x.documents > ${perTerm} AS cut
-             FROM kb_search_term x JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}' WHERE x.term = ?`,
-  );
-  const alternativeParams = plan.alternatives.flatMap((a) => [a.slot, a.factor, a.term]);
+  // through it (match factor × rarity ln(1 + N/n)). The alternatives come as ONE constant table
+  // (JSON_TABLE: the same syntax on MariaDB and MySQL 8) joined to the term counts by key: one
+  // sub-select per alternative, each joining the counts twice, cost MariaDB more to optimise
+  // than to run. The counts stay in SQL rather than the in-memory dictionary: read in the
+  // statement's own snapshot, as the postings are, `cut` never misses a posting the limit cut.
+  // Its LIMIT (one row at most per alternative: never reached) keeps the server from merging t
+  // into f and y, where its join would run again for every candidate; it is read once instead.
+  const alternatives = plan.alternatives.filter((a) => [...a.term].length <= TERM_CHARS).map((a) => [a.term, a.slot, a.factor]);
   const since = new Date(Date.now() - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const slots = Math.max(1, plan.slots);
   const kept = Math.min(maxMatches, Math.max(1, rescored));
@@ -110,12 +116,21 @@ export function matchStatement(
   // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
   //    which is never above its exact one. Each CTE but the small t is read once (MariaDB
   //    evaluates one per reference); a NULL key skips the lookup for the rows that need none.
+  //    The joins to what a result shows start from y (at most `maxMatches` rows, each document
+  //    and article read by key): left to itself MariaDB reads every article of a small help
+  //    center first.
   // On MariaDB the "slot:worth" lists are VARCHARs (group_concat_max_len ≤ 512) so that it keeps
   // the CTEs' temporary tables in memory: a TEXT column sends each of them to an on-disk Aria
   // table. (MySQL 8's TempTable engine keeps TEXT in memory, and it has no SET STATEMENT.)
   const prefix = server === 'mariadb' ? `SET STATEMENT group_concat_max_len = ${concatLength(plan.alternatives.length)} FOR` : '';
   const sql = `${prefix}
-    WITH t AS (${alternatives.join('\n UNION ALL ')}),
+    WITH t AS (
+      SELECT x.term, q.slot, q.factor * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth, x.documents > ${perTerm} AS cut
+        FROM JSON_TABLE(?, '$[*]' COLUMNS (term VARCHAR(${TERM_CHARS}) PATH '$[0]', slot INT PATH '$[1]', factor DOUBLE PATH '$[2]')) q
+        JOIN kb_search_term x ON x.term = CONVERT(q.term USING utf8mb4) COLLATE utf8mb4_bin
+        JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}'
+       LIMIT ${alternatives.length}
+    ),
     c AS (${candidates.join('\n UNION ALL ')}),
     f AS (SELECT c.document_id, t.slot, MAX(c.weight * t.worth) AS best FROM c JOIN t ON t.term = c.term GROUP BY c.document_id, t.slot),
     g AS (
@@ -134,9 +149,9 @@ export function matchStatement(
            a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, y.first AS relevance, y.seen, y.looked,
            (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
       FROM y
-      JOIN kb_search_document d ON d.id = y.document_id
-      JOIN kb_article a ON a.id = d.article_id`;
-  return { sql, params: [...alternativeParams, ...candidateParams, slots, slots, slots, slots, since] };
+      STRAIGHT_JOIN kb_search_document d ON d.id = y.document_id
+      STRAIGHT_JOIN kb_article a ON a.id = d.article_id`;
+  return { sql, params: [JSON.stringify(alternatives), ...candidateParams, slots, slots, slots, slots, since] };
 }
 
 /** The list filters on the document alias d (the reader's scope is on the postings). */
