@@ -102,7 +102,7 @@ export function matchStatement(
   // than to run. The counts stay in SQL rather than the in-memory dictionary: read in the
   // statement's own snapshot, as the postings are, `cut` never misses a posting the limit cut.
   // Its LIMIT (one row at most per alternative: never reached) keeps the server from merging t
-  // into f and y, where its join would run again for every candidate; it is read once instead.
+  // into f and the lookups, where its join would run again for every match; it is read once.
   const alternatives = plan.alternatives.filter((a) => [...a.term].length <= TERM_CHARS).map((a) => [a.term, a.slot, a.factor]);
   const since = new Date(Date.now() - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
   const slots = Math.max(1, plan.slots);
@@ -110,15 +110,16 @@ export function matchStatement(
   // 2. f, g: a first score from the postings read (for each typed word its best alternative,
   //    summed, times the root of the share of typed words matched), the best `maxMatches` kept,
   //    numbered best first (ties by document id) in the same step;
-  // 3. g, y: the best `rescored` of those get, beside the postings read (seen), their postings of
-  //    the terms the limit may have cut short (held by more documents than were read: t.cut),
-  //    looked up by primary key (document, term); the process scores them exactly (matchRelevance);
+  // 3. the best `rescored` of those get, beside the postings read (seen), their postings of the
+  //    terms the limit may have cut short (held by more documents than were read: t.cut), looked
+  //    up by primary key (document, term) in a subquery per match; the process scores them
+  //    exactly (matchRelevance). (A subquery, not a join of every match to every alternative
+  //    grouped again: on a small help center that grouping was a quarter of the statement.)
   // 4. joined to what a result shows. Below the rescored ones a match keeps its first score,
   //    which is never above its exact one. Each CTE but the small t is read once (MariaDB
-  //    evaluates one per reference); a NULL key skips the lookup for the rows that need none.
-  //    The joins to what a result shows start from y (at most `maxMatches` rows, each document
-  //    and article read by key): left to itself MariaDB reads every article of a small help
-  //    center first.
+  //    evaluates one per reference). The joins start from g (at most `maxMatches` rows, each
+  //    document and article read by key): left to itself MariaDB reads every article of a small
+  //    help center first.
   // On MariaDB the "slot:worth" lists are VARCHARs (group_concat_max_len ≤ 512) so that it keeps
   // the CTEs' temporary tables in memory: a TEXT column sends each of them to an on-disk Aria
   // table. (MySQL 8's TempTable engine keeps TEXT in memory, and it has no SET STATEMENT.)
@@ -137,19 +138,15 @@ export function matchStatement(
       SELECT f.document_id, SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) AS first, GROUP_CONCAT(f.slot, ':', f.best) AS seen,
              ROW_NUMBER() OVER (ORDER BY SUM(f.best) * SQRT(LEAST(COUNT(*), ?) / ?) DESC, f.document_id) AS pos
         FROM f GROUP BY f.document_id ORDER BY pos LIMIT ${maxMatches}
-    ),
-    y AS (
-      SELECT g.document_id, MAX(g.first) AS first, MAX(IF(g.pos <= ${kept}, g.seen, NULL)) AS seen,
-             GROUP_CONCAT(t.slot, ':', p.weight * t.worth) AS looked
-        FROM g STRAIGHT_JOIN t
-        LEFT JOIN kb_search_posting p ON p.document_id = IF(g.pos <= ${kept} AND t.cut, g.document_id, NULL) AND p.term = t.term
-       GROUP BY g.document_id
     )
     SELECT d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
-           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, y.first AS relevance, y.seen, y.looked,
+           a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes, g.first AS relevance,
+           IF(g.pos <= ${kept}, g.seen, NULL) AS seen,
+           (SELECT GROUP_CONCAT(t.slot, ':', p.weight * t.worth) FROM t JOIN kb_search_posting p ON p.document_id = g.document_id AND p.term = t.term
+             WHERE t.cut AND g.pos <= ${kept}) AS looked,
            (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
-      FROM y
-      STRAIGHT_JOIN kb_search_document d ON d.id = y.document_id
+      FROM g
+      STRAIGHT_JOIN kb_search_document d ON d.id = g.document_id
       STRAIGHT_JOIN kb_article a ON a.id = d.article_id`;
   return { sql, params: [JSON.stringify(alternatives), ...candidateParams, slots, slots, slots, slots, since] };
 }
