@@ -44,7 +44,7 @@ const MAX_SUGGESTION_ALTERNATIVES = 16;
  *    index alone (list filters, when given, check each posting's document while reading, so the
  *    limit never drops the best match of a filter or a locale);
  * 2. a first score of each candidate from the postings read: for each typed word, the best of
- *    its alternatives (weight × match factor × rarity, BM25's idf), summed over the words and
+ *    its alternatives (weight × match factor × rarity ln(1 + N/n)), summed over the words and
  *    multiplied by the root of the share of typed words matched (coordination); the best
  *    MAX_MATCHES kept;
  * 3. the best RESCORED_CANDIDATES of those scored exactly: their postings of the terms whose

@@ -96,10 +96,10 @@ export function matchStatement(
     }
   }
   // each alternative: its term, the typed word it stands for, and what a unit of weight is worth
-  // through it (match factor × rarity, termRarity's BM25 idf ln(1 + (N − n + 0.5)/(n + 0.5))).
-  // The alternatives come as ONE constant table (JSON_TABLE: the same syntax on MariaDB and
-  // MySQL 8) joined to the term counts by key: one sub-select per alternative, each joining the
-  // counts twice, cost MariaDB more to optimise than to run. The counts stay in SQL rather than the in-memory dictionary: read in the
+  // through it (match factor × rarity ln(1 + N/n)). The alternatives come as ONE constant table
+  // (JSON_TABLE: the same syntax on MariaDB and MySQL 8) joined to the term counts by key: one
+  // sub-select per alternative, each joining the counts twice, cost MariaDB more to optimise
+  // than to run. The counts stay in SQL rather than the in-memory dictionary: read in the
   // statement's own snapshot, as the postings are, `cut` never misses a posting the limit cut.
   // Its LIMIT (one row at most per alternative: never reached) keeps the server from merging t
   // into f and the lookups, where its join would run again for every match; it is read once.
@@ -126,7 +126,7 @@ export function matchStatement(
   const prefix = server === 'mariadb' ? `SET STATEMENT group_concat_max_len = ${concatLength(plan.alternatives.length)} FOR` : '';
   const sql = `${prefix}
     WITH t AS (
-      SELECT x.term, q.slot, q.factor * LN(1 + (GREATEST(n.documents, x.documents, 1) - x.documents + 0.5) / (x.documents + 0.5)) AS worth, x.documents > ${perTerm} AS cut
+      SELECT x.term, q.slot, q.factor * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth, x.documents > ${perTerm} AS cut
         FROM JSON_TABLE(?, '$[*]' COLUMNS (term VARCHAR(${TERM_CHARS}) PATH '$[0]', slot INT PATH '$[1]', factor DOUBLE PATH '$[2]')) q
         JOIN kb_search_term x ON x.term = CONVERT(q.term USING utf8mb4) COLLATE utf8mb4_bin
         JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}'

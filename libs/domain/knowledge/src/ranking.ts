@@ -148,15 +148,11 @@ export function documentTermWeights(document: KeywordDocument, options: KeywordR
 }
 
 /**
- * Rarity of a term among `documents` documents, `containing` of which hold it: BM25's inverse
- * document frequency, ln(1 + (N − n + 0.5) / (n + 0.5)) (Robertson–Spärck Jones, kept positive as
- * Lucene keeps it). Next to ln(1 + N/n) it discounts the words most documents hold more steeply,
- * so one rare word a reader typed outweighs several common ones. A query's relevance for a
- * document is the sum, over the query's words, of each matched term's weight times its rarity.
- * The search service computes the same expression in SQL (match-statement.ts).
+ * Rarity of a term among `documents` documents, `containing` of which hold it: ln(1 + N/n).
+ * A query's relevance for a document is the sum, over the query's words, of the weight of each
+ * indexed term the word starts (a word is a prefix: "hotline" finds "hotlines") times its
+ * rarity. The search service computes the same expression in SQL.
  */
 export function termRarity(documents: number, containing: number): number {
-  const n = Math.max(0, containing);
-  const total = Math.max(1, documents, n);
-  return Math.log(1 + (total - n + 0.5) / (n + 0.5));
+  return Math.log(1 + Math.max(1, documents) / Math.max(1, containing));
 }
