@@ -21,13 +21,15 @@ const REQUIRED_SUCCESS_AT_3 = 0.9;
  * measured 0.875 success@3 (MRR 0.832; en 0.818, fr 0.94, ru 0.872). So that CI stays green while a regression
  * still fails, the threshold is that figure rounded DOWN to the nearest 5 %: 0.85. This is a floor, not the
  * goal: raise it towards 0.9 as the engine improves in general — never by editing the blind queries.
+ * Its misses were then read to improve the engine (so it is a development set now, like the first one): 0.895
+ * (MRR 0.837; en 0.836, fr 0.94, ru 0.915). The held-out set below is the measure that stays blind.
  */
 const BLIND_REQUIRED_SUCCESS_AT_3 = 0.85;
 
 /**
  * success@3 the HELD-OUT set (relevance-queries-heldout.ts) must reach. Once the blind set's misses had been read to
  * improve the engine (2026-12-03: irregular English forms, stop-word forms, word translations learnt from the
- * translated articles, BM25 rarity), the blind set was no longer blind; a second set was written by someone who had
+ * translated articles), the blind set was no longer blind; a second set was written by someone who had
  * read neither the engine nor the other sets, and its misses are NOT read, so that it keeps measuring how the engine
  * does on queries nobody tuned it for. It measured 0.807 before those changes and 0.827 after them — the honest
  * figure, below the 0.9 goal. Threshold: that figure rounded down to 5 %.
