@@ -7,6 +7,7 @@ import { KnowledgeBaseEnvironment } from '../src/environment';
 import { CANDIDATES_PER_TERM, MAX_MATCHES, matchStatement, MysqlSearchEngine } from '../src/search/article-search.service';
 import { sqlServerOf } from '../src/search/match-statement';
 import { RefinedSearchAnalysis1765500000000 } from '../src/migrations/1765500000000-refined-search-analysis';
+import { SearchDictionary } from '../src/search/search-dictionary';
 import { reindexArticle } from '../src/search/search-index';
 import { synonymKey } from '../src/search/synonyms';
 import { KNOWLEDGE_BASE_SERVICE } from '../src/service';
@@ -197,5 +198,18 @@ describe('search at scale: one statement per search, and the candidate limit kee
       'DELETE FROM kb_search_synonym WHERE id IN (?, ?, ?)',
       rules.map((r) => r.id),
     );
+  });
+
+  it('answers a repeated typo or prefix lookup from memory until the dictionary reloads, then from the new words', async () => {
+    const dictionary = new SearchDictionary(dataSource, 60_000);
+    await dictionary.ready();
+    const first = dictionary.similar('kaleidoscpe', 2);
+    expect(first).toEqual([]);
+    expect(dictionary.similar('kaleidoscpe', 2)).toBe(first);
+    expect(dictionary.prefixed('kaleido')).toBe(dictionary.prefixed('kaleido'));
+    await article(1006, { en: { title: 'Kaleidoscope backgrounds', body: 'A kaleidoscope effect.' } });
+    await dictionary.refresh();
+    expect(dictionary.similar('kaleidoscpe', 2).map((c) => c.form)).toEqual(['kaleidoscope']);
+    expect(dictionary.prefixed('kaleido').map((c) => c.form)).toEqual(['kaleidoscope']);
   });
 });

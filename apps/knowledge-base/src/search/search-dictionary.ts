@@ -9,6 +9,9 @@ export const LEXICON_MAX_AGE_MS = 10 * 60_000;
 /** which of a language's words translations are learnt for: its own script (the Latin words of a Russian text are English) */
 const LEXICON_SOURCE_WORDS: Readonly<Record<string, RegExp>> = { ru: /\p{Script=Cyrillic}/u };
 
+/** answers of similar() and prefixed() kept at most (words; the map starts again when full) */
+const MAX_REMEMBERED_ANSWERS = 20_000;
+
 interface FormEntry {
   form: string;
   stem: string;
@@ -33,6 +36,8 @@ export class SearchDictionary implements TermDictionary {
   private counts = new Map<string, number>();
   private rules: SynonymRule[] = [];
   private lexicons: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map();
+  /** answers of similar() and prefixed() for the words seen since the last load */
+  private answers = new Map<string, readonly unknown[]>();
   private lexiconLoadedAt = 0;
   private loadedAt = 0;
   private stale = true;
@@ -85,23 +90,41 @@ export class SearchDictionary implements TermDictionary {
     return this.counts.get(stem) ?? 0;
   }
 
-  similar(form: string, maxDistance: number) {
-    const chars = [...form];
-    const found: Array<{ form: string; stem: string; distance: number; documents: number }> = [];
-    for (let length = chars.length - maxDistance; length <= chars.length + maxDistance; length += 1) {
-      for (const entry of this.byLength.get(`${chars[0] ?? ''}|${length}`) ?? []) {
-        const distance = editDistance(form, entry.form, maxDistance);
-        if (distance <= maxDistance) found.push({ form: entry.form, stem: entry.stem, distance, documents: this.documents(entry.stem) });
+  similar(form: string, maxDistance: number): ReadonlyArray<{ form: string; stem: string; distance: number; documents: number }> {
+    return this.remember(`s${maxDistance}|${form}`, () => {
+      const chars = [...form];
+      const found: Array<{ form: string; stem: string; distance: number; documents: number }> = [];
+      for (let length = chars.length - maxDistance; length <= chars.length + maxDistance; length += 1) {
+        for (const entry of this.byLength.get(`${chars[0] ?? ''}|${length}`) ?? []) {
+          const distance = editDistance(form, entry.form, maxDistance);
+          if (distance <= maxDistance) found.push({ form: entry.form, stem: entry.stem, distance, documents: this.documents(entry.stem) });
+        }
       }
-    }
-    return found;
+      return found;
+    });
   }
 
-  prefixed(prefix: string) {
-    const bucket = this.buckets.get([...prefix][0] ?? '') ?? [];
-    return bucket
-      .filter((entry) => entry.form.startsWith(prefix))
-      .map((entry) => ({ form: entry.form, stem: entry.stem, documents: this.documents(entry.stem) }));
+  prefixed(prefix: string): ReadonlyArray<{ form: string; stem: string; documents: number }> {
+    return this.remember(`p|${prefix}`, () => {
+      const bucket = this.buckets.get([...prefix][0] ?? '') ?? [];
+      return bucket
+        .filter((entry) => entry.form.startsWith(prefix))
+        .map((entry) => ({ form: entry.form, stem: entry.stem, documents: this.documents(entry.stem) }));
+    });
+  }
+
+  /**
+   * An answer of similar() or prefixed(), kept until the next load: the words of tickets and
+   * searches repeat (their frequencies are Zipfian), and scanning a bucket with an edit distance
+   * per entry costs far more than a lookup (it was most of a ticket's query plan).
+   */
+  private remember<T>(key: string, compute: () => readonly T[]): readonly T[] {
+    const known = this.answers.get(key);
+    if (known) return known as readonly T[];
+    const answer = compute();
+    if (this.answers.size >= MAX_REMEMBERED_ANSWERS) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer;
   }
 
   private async load(): Promise<void> {
@@ -136,6 +159,7 @@ export class SearchDictionary implements TermDictionary {
     }
     this.buckets = buckets;
     this.byLength = byLength;
+    this.answers = new Map();
     this.counts = counts;
     this.rules = rules.map((r) => ({ locale: r.locale, term: r.term, synonyms: JSON.parse(r.synonyms) as string[] }));
     this.lexicons = lexicons;

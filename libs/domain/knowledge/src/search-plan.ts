@@ -173,7 +173,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   // synonyms: a rule's term matches a run of consecutive typed words by stems (in the rule's language)
   for (const rule of options.synonyms ?? []) {
     if (!languages.includes(rule.locale)) continue;
-    const ruleStems = analyzeText(rule.term, rule.locale).map((w) => w.stem);
+    const ruleStems = ruleStemsOf(rule);
     const typed = perLanguage.get(rule.locale) ?? [];
     if (ruleStems.length === 0) continue;
     for (let i = 0; i + ruleStems.length <= typed.length; i += 1) {
@@ -229,7 +229,16 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
 export function sameWord(typedStem: string, ruleStem: string): boolean {
   if (typedStem === ruleStem) return true;
   const [short, long] = typedStem.length <= ruleStem.length ? [typedStem, ruleStem] : [ruleStem, typedStem];
-  return [...short].length >= 4 && [...long].length - [...short].length <= 2 && long.startsWith(short);
+  // the cheap test first: every rule is compared with every typed word of every plan
+  return long.startsWith(short) && [...short].length >= 4 && [...long].length - [...short].length <= 2;
+}
+
+/** A rule's term as stems, analysed once per rule object (a plan compares every rule with the typed words). */
+const ruleStemCache = new WeakMap<SynonymRule, readonly string[]>();
+function ruleStemsOf(rule: SynonymRule): readonly string[] {
+  let stems = ruleStemCache.get(rule);
+  if (!stems) ruleStemCache.set(rule, (stems = analyzeText(rule.term, rule.locale).map((w) => w.stem)));
+  return stems;
 }
 
 function analysesHave(analyses: ReadonlyMap<string, AnalyzedWord>, stem: string): boolean {
