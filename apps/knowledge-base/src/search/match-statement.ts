@@ -81,12 +81,15 @@ export function matchStatement(
   const candidateParams: unknown[] = [];
   const filter = filterOnDocument(filters);
   const from = filter.sql ? 'kb_search_posting p STRAIGHT_JOIN kb_search_document d ON d.id = p.document_id' : 'kb_search_posting p';
+  // a term the plan holds only as an English translation of the reader's word is looked for in the
+  // English articles they are served, not in their own language's
+  const translationOnly = new Set(terms.filter((term) => plan.alternatives.every((a) => a.term !== term || a.kind === 'translation')));
   for (const term of terms) {
     const ranges: Array<{ sql: string; params: unknown[] }> =
       locale === SOURCE_LOCALE
         ? [{ sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }]
         : [
-            { sql: 'p.locale = ?', params: [locale] },
+            ...(translationOnly.has(term) ? [] : [{ sql: 'p.locale = ?', params: [locale] }]),
             { sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`, params: [locale] },
           ];
     for (const range of ranges) {
