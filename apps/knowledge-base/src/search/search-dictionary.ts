@@ -21,9 +21,9 @@ interface FormEntry {
 /**
  * What a query is planned with, kept in memory: the indexed words as written (kb_search_form)
  * with their stems' document counts, bucketed by first letter for typo correction, and the
- * synonym rules (kb_search_synonym), and the word translations learnt from the translated articles
- * (learnTranslations of the domain library; relearnt at most every LEXICON_MAX_AGE_MS). Loaded on first use; reloaded before the next search after a
- * synonym write of this replica (invalidate), in the background after an article write (touch) or
+ * synonym rules (kb_search_synonym), and the word translations learnt from the translated
+ * articles (learnTranslations of the domain library; relearnt at most every LEXICON_MAX_AGE_MS).
+ * Loaded on first use; reloaded before the next search after a synonym write of this replica (invalidate), in the background after an article write (touch) or
  * when older than `maxAgeMs`; so other replicas see an editor's change within
  * `maxAgeMs`. Corrections keep the first letter (as search engines' prefix length 1 does): a
  * typo there is rare, and it keeps each lookup to one small bucket.
