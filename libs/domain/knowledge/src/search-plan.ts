@@ -121,13 +121,14 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   const secondary: QueryAlternative[] = [];
   const forms: string[] = [];
   let nextSlot = positions.length;
+  // the reader's language's word translations (none for an English reader)
+  const lexicon = options.translations?.get(locale);
   positions.forEach((position, slot) => {
     const analyses = byPosition.get(position) ?? new Map<string, AnalyzedWord>();
     const form = [...analyses.values()][0]?.form ?? '';
     forms.push(form);
     for (const stem of new Set([...analyses.values()].map((w) => w.stem)))
       primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
-    const lexicon = options.translations?.get(locale);
     const own = analyses.get(locale);
     const translation = own && lexicon?.get(own.stem);
     if (translation && !analysesHave(analyses, translation))
