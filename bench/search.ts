@@ -90,7 +90,7 @@ export const run: BenchPart = async (options: BenchOptions): Promise<BenchSectio
           ...suggestionTerms(`${ticket.subject}\n${ticket.description}`, { max: 12 }),
         ]),
       ];
-      suggestion.push(await timed(() => search.suggest(terms, ticket.locale, env.KB_SUGGESTION_LIMIT)));
+      suggestion.push(await timed(() => search.suggest([{ terms, locale: ticket.locale }], env.KB_SUGGESTION_LIMIT)));
     }
 
     // search-as-you-type: every prefix (2+ letters) of the last word of each query, as typed;

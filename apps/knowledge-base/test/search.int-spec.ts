@@ -125,11 +125,10 @@ describe('search at scale: one statement per search, and the candidate limit kee
     expect(ranked.map((r) => r.articleId).slice(0, 2)).toEqual([liked, plain]);
   });
 
-  it('answers a search, a filtered search and a ticket suggestion with one SQL statement each', async () => {
+  it('answers a search and a filtered search with one SQL statement each', async () => {
     for (const call of [
       () => search.rank({ terms: ['meeting', 'echo', 'tv'] }, 'fr'),
       () => search.rank({ terms: ['meeting'] }, 'ru', { category: 'meetings', kind: 'faq', audience: 'everyone' }),
-      () => search.suggest(['echo', 'meeting', 'participants', 'hear', 'voice', 'speak', 'yesterday'], 'en', 5),
     ]) {
       await search.warmUp(); // the dictionary of indexed words is loaded once and kept in memory, not read per search
       counter.statements = [];
@@ -137,8 +136,32 @@ describe('search at scale: one statement per search, and the candidate limit kee
       expect(counter.statements).toHaveLength(1);
       expect(result.length).toBeGreaterThan(0);
     }
-    const [suggestion] = await search.suggest(['echo'], 'en', 5);
+    const [[suggestion]] = await search.suggest([{ terms: ['echo'], locale: 'en' }], 5);
     expect(suggestion).toMatchObject({ slug: 'a-1001', title: 'Echo in a meeting', servedLocale: 'en', relevance: expect.any(Number) });
+  });
+
+  it('suggests for a run of tickets in three SQL statements, each ticket answered as it would be alone', async () => {
+    const requests = [
+      // "meeting" is held by more documents than are read per term: its best postings are cut, then looked up
+      { terms: ['echo', 'meeting', 'participants', 'hear', 'voice', 'speak', 'yesterday'], locale: 'en' as const },
+      { terms: ['meeting', 'planner', 'echo'], locale: 'en' as const },
+      { terms: ['réunion', 'lien', 'meeting'], locale: 'fr' as const },
+      { terms: ['hotline', 'country', 'calendar'], locale: 'ru' as const },
+      { terms: ['the', 'and'], locale: 'en' as const },
+    ];
+    await search.warmUp();
+    counter.statements = [];
+    const together = await search.suggest(requests, 5);
+    expect(counter.statements).toHaveLength(3);
+    expect(together).toHaveLength(requests.length);
+    for (const [index, request] of requests.entries()) {
+      const [alone] = await search.suggest([request], 5);
+      expect(together[index]).toEqual(alone);
+    }
+    expect(together[0][0]).toMatchObject({ slug: 'a-1001', title: 'Echo in a meeting' });
+    expect(together[2].length).toBeGreaterThan(0);
+    expect(together[2].every((match) => match.servedLocale === 'fr' || match.servedLocale === 'en')).toBe(true);
+    expect(together[4]).toEqual([]);
   });
 
   it('passes any planned term through the table of alternatives of the statement: quotes, a backslash, longer than an indexed term', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KbArticlesSuggested, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
+import type { Locale } from '@support/domain-knowledge';
 import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
 import { In, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -13,8 +14,9 @@ import { guessTextLocale } from './text-language';
  * Answers support.ticket.created with support.kb.articles_suggested: the best matches for the
  * subject and description, in the language the ticket is written in. No match is an answer too
  * (an empty list), so the ticket's view knows the lookup happened. A run of tickets costs one
- * indexed search each (SearchPort.suggest: slugs and titles come with the matches), one read of
- * tickets answered before, and one multi-row insert each for the sets and their items.
+ * set of indexed queries for all of them (SearchPort.suggest: three statements whatever the run's
+ * length, slugs and titles with the matches), one read of tickets answered before, and one
+ * multi-row insert each for the sets and their items.
  *
  * A ticket announced again under another event id (ticketing's anti-entropy re-drive, when its
  * view still lacks suggestions after a while) gets its recorded set announced again, with the
@@ -40,12 +42,9 @@ export class TicketSuggestionsService {
         })
       ).map((s) => [s.ticketId as string, s]),
     );
-    const suggestions: Suggestion[] = [];
-    const items: Array<Omit<SuggestionItem, 'suggestion'>> = [];
-    const announcements: PendingEvent[] = [];
+    const fresh: Array<{ event: SupportEvent<TicketCreatedV1>; locale: Locale; terms: string[] }> = [];
     const repeats: Array<{ event: SupportEvent<TicketCreatedV1>; suggestion: Suggestion }> = [];
     const answered = new Set<string>();
-    const suggestedAt = new Date();
     for (const event of events) {
       const ticket = event.data;
       if (answered.has(ticket.ticketId)) continue;
@@ -56,9 +55,17 @@ export class TicketSuggestionsService {
         continue;
       }
       const description = ticket.description.slice(0, MAX_SUGGESTION_TEXT_LENGTH);
-      const locale = guessTextLocale(`${ticket.subject}\n${description}`);
-      const terms = ticketTerms(ticket.subject, description);
-      const kept = worthShowing(terms.length === 0 ? [] : await this.search.suggest(terms, locale, this.env.KB_SUGGESTION_LIMIT, manager));
+      fresh.push({ event, locale: guessTextLocale(`${ticket.subject}\n${description}`), terms: ticketTerms(ticket.subject, description) });
+    }
+    // the whole run's matches in one set of indexed queries
+    const matches = await this.search.suggest(fresh, this.env.KB_SUGGESTION_LIMIT, manager);
+    const suggestions: Suggestion[] = [];
+    const items: Array<Omit<SuggestionItem, 'suggestion'>> = [];
+    const announcements: PendingEvent[] = [];
+    const suggestedAt = new Date();
+    fresh.forEach(({ event, locale, terms }, index) => {
+      const ticket = event.data;
+      const kept = worthShowing(matches[index]);
       const id = uuidv7();
       suggestions.push(
         suggestionRow(
@@ -93,7 +100,7 @@ export class TicketSuggestionsService {
           originOf(event),
         ),
       );
-    }
+    });
     if (repeats.length > 0) announcements.push(...(await this.announceAgain(manager, repeats)));
     if (suggestions.length > 0)
       await manager.createQueryBuilder().insert().into(Suggestion).values(suggestions).updateEntity(false).execute();

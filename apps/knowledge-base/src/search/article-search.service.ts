@@ -20,10 +20,30 @@ import {
 import { SearchDictionary } from './search-dictionary';
 import { reindexArticle } from './search-index';
 import { compareRanked } from './search-order';
-import { SearchPort, type ArticleFilters, type Completion, type MatchedArticle, type SearchResult, type SearchTerms } from './search-port';
+import {
+  SearchPort,
+  type ArticleFilters,
+  type Completion,
+  type MatchedArticle,
+  type SearchResult,
+  type SearchTerms,
+  type SuggestionRequest,
+} from './search-port';
+import {
+  candidateStatement,
+  cutPostings,
+  detailStatement,
+  exactScore,
+  indexable,
+  lookupStatement,
+  readCandidates,
+  scoreCandidates,
+  type DetailRow,
+  type PlannedSuggestion,
+} from './suggestion-statements';
 import { completeTitles } from './title-completion';
 
-export type { ArticleFilters, MatchedArticle, RankedArticle, SearchTerms } from './search-port';
+export type { ArticleFilters, MatchedArticle, RankedArticle, SearchTerms, SuggestionRequest } from './search-port';
 export { CANDIDATES_PER_TERM, MAX_MATCHES, matchRelevance, matchStatement } from './match-statement';
 export { compareRanked, filterSql } from './search-order';
 
@@ -134,15 +154,55 @@ export class MysqlSearchEngine extends SearchPort {
     return (await this.query(query, locale, filters, manager)).matches;
   }
 
+  /**
+   * Suggestions for a run of tickets (or one typed question) in three statements whatever the
+   * run's length (suggestion-statements.ts): candidates of every ticket, the postings of their
+   * best that the limit may have cut, and what the results show.
+   */
   async suggest(
-    terms: readonly string[],
-    locale: Locale,
+    requests: readonly SuggestionRequest[],
     limit: number,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<MatchedArticle[]> {
-    const plan = await this.plan(terms, locale, MAX_SUGGESTION_ALTERNATIVES);
+  ): Promise<MatchedArticle[][]> {
+    const perTerm = SUGGESTION_CANDIDATES_PER_TERM;
     const kept = Math.max(limit * SUGGESTION_RESCORED_PER_RESULT, MIN_SUGGESTION_RESCORED);
-    return (await this.rankPlan(plan, locale, {}, manager, SUGGESTION_CANDIDATES_PER_TERM, kept, kept)).slice(0, limit);
+    const planned: PlannedSuggestion[] = [];
+    for (const request of requests)
+      planned.push({ plan: await this.plan(request.terms, request.locale, MAX_SUGGESTION_ALTERNATIVES), locale: request.locale });
+    const asked = planned.filter((request) => indexable(request.plan).length > 0);
+    if (asked.length === 0) return planned.map(() => []);
+
+    const dictionary = await this.dictionary.ready();
+    const candidateSql = candidateStatement(asked, perTerm, (term) => dictionary.documents(term) <= perTerm);
+    const candidates = readCandidates(await manager.query(candidateSql.sql, candidateSql.params));
+    const best = new Map(asked.map((request) => [request, scoreCandidates(request, candidates, perTerm, kept)]));
+
+    const pairs = new Map<string, [number, string]>();
+    for (const [request, scored] of best)
+      for (const pair of cutPostings(request, candidates, perTerm, scored)) pairs.set(pair.join(' '), pair);
+    const looked = new Map<string, number>();
+    if (pairs.size > 0) {
+      const lookup = lookupStatement([...pairs.values()]);
+      for (const row of (await manager.query(lookup.sql, lookup.params)) as Array<{ documentId: number; term: string; weight: number }>)
+        looked.set(`${row.documentId} ${row.term}`, Number(row.weight));
+    }
+
+    const documentIds = [...new Set([...best.values()].flatMap((scored) => scored.map((candidate) => candidate.documentId)))];
+    const details = new Map<number, DetailRow>();
+    if (documentIds.length > 0) {
+      const detail = detailStatement(documentIds);
+      for (const row of (await manager.query(detail.sql, detail.params)) as DetailRow[]) details.set(Number(row.documentId), row);
+    }
+    return planned.map((request) =>
+      (best.get(request) ?? [])
+        .flatMap((candidate) => {
+          const row = details.get(candidate.documentId);
+          return row ? [matchedArticle(request.plan, row, exactScore(request, candidate, candidates, perTerm, looked))] : [];
+        })
+        .filter((match) => match.relevance > 0)
+        .sort(compareRanked)
+        .slice(0, limit),
+    );
   }
 
   async autocomplete(text: string, locale: Locale, limit: number): Promise<Completion[]> {
@@ -155,36 +215,37 @@ export class MysqlSearchEngine extends SearchPort {
     filters: ArticleFilters,
     manager: EntityManager,
     perTerm: number,
-    rescored = RESCORED_CANDIDATES,
-    maxMatches = MAX_MATCHES,
   ): Promise<MatchedArticle[]> {
     if (plan.alternatives.length === 0) return [];
-    const statement = matchStatement(plan, locale, filters, perTerm, rescored, maxMatches, await this.server());
+    const statement = matchStatement(plan, locale, filters, perTerm, RESCORED_CANDIDATES, MAX_MATCHES, await this.server());
     const rows: MatchRow[] = await manager.query(statement.sql, statement.params);
     return rows
-      .map((row) => {
-        const helpfulVotes = Number(row.helpfulVotes);
-        const notHelpfulVotes = Number(row.notHelpfulVotes);
-        const rank = rankMatch({
-          relevance: matchRelevance(row, plan.slots),
-          title: titleMatch(plan, row.title, row.servedLocale),
-          helpfulVotes,
-          notHelpfulVotes,
-          recentViews: Number(row.recentViews ?? 0),
-        });
-        return {
-          articleId: row.articleId,
-          servedLocale: row.servedLocale as Locale,
-          slug: row.slug,
-          title: row.title,
-          tier: rank.tier,
-          relevance: rank.score,
-          helpfulVotes,
-          notHelpfulVotes,
-          updatedAt: new Date(row.updatedAt),
-        };
-      })
+      .map((row) => matchedArticle(plan, row, matchRelevance(row, plan.slots)))
       .filter((r) => r.relevance > 0)
       .sort(compareRanked);
   }
+}
+
+/** A matched row as a ranked result: its relevance raised for title matches and, capped, for votes and recent reads (rankMatch). */
+function matchedArticle(plan: QueryPlan, row: Omit<DetailRow, 'documentId'>, relevance: number): MatchedArticle {
+  const helpfulVotes = Number(row.helpfulVotes);
+  const notHelpfulVotes = Number(row.notHelpfulVotes);
+  const rank = rankMatch({
+    relevance,
+    title: titleMatch(plan, row.title, row.servedLocale),
+    helpfulVotes,
+    notHelpfulVotes,
+    recentViews: Number(row.recentViews ?? 0),
+  });
+  return {
+    articleId: row.articleId,
+    servedLocale: row.servedLocale as Locale,
+    slug: row.slug,
+    title: row.title,
+    tier: rank.tier,
+    relevance: rank.score,
+    helpfulVotes,
+    notHelpfulVotes,
+    updatedAt: new Date(row.updatedAt),
+  };
 }

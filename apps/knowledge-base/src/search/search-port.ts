@@ -42,6 +42,12 @@ export interface MatchedArticle extends RankedArticle {
   title: string;
 }
 
+/** One ticket's or typed question's keywords, in the language they are written in. */
+export interface SuggestionRequest {
+  terms: readonly string[];
+  locale: Locale;
+}
+
 /** A title offered while the reader types. */
 export interface Completion {
   articleId: string;
@@ -63,8 +69,11 @@ export abstract class SearchPort {
   /** A reader's search: the best matches the reader may be served, best first (at most MAX_MATCHES, 100, in the MySQL engine). */
   abstract query(query: SearchTerms, locale: Locale, filters?: ArticleFilters, manager?: EntityManager): Promise<SearchResult>;
 
-  /** The best `limit` matches for a ticket's or a typed question's keywords: one indexed query. */
-  abstract suggest(terms: readonly string[], locale: Locale, limit: number, manager?: EntityManager): Promise<MatchedArticle[]>;
+  /**
+   * The best `limit` matches for each of a run of tickets' (or one typed question's) keywords, in
+   * the order asked: a fixed number of indexed queries for the whole run, not one per ticket.
+   */
+  abstract suggest(requests: readonly SuggestionRequest[], limit: number, manager?: EntityManager): Promise<MatchedArticle[][]>;
 
   /** Titles whose words start with what is being typed (the last word a prefix), best first. */
   abstract autocomplete(text: string, locale: Locale, limit: number): Promise<Completion[]>;

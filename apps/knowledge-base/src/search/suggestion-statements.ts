@@ -1,0 +1,291 @@
+import { RECENT_VIEW_DAYS, SOURCE_LOCALE, type Locale, type QueryPlan } from '@support/domain-knowledge';
+import { DOCUMENT_COUNT_TERM } from './search-index';
+
+/**
+ * Ticket suggestions for a run of tickets in three statements, whatever the run's length (issue
+ * 9: a consumer batch of new tickets costs one set of statements, not one statement each). The
+ * reader's search keeps its one statement (match-statement.ts), whose steps these follow with
+ * the scoring moved into the process:
+ *
+ * 1. candidates (candidateStatement): every term's document count and rarity, then each term's
+ *    best postings by weight in each range of documents a ticket of the run may be served. A term
+ *    the dictionary counts in no more documents than are read per term needs no LIMIT, so all such
+ *    terms of one range share one IN list; every other (term, range) is a branch of its own with
+ *    ORDER BY weight DESC LIMIT. A (term, range) asked by several tickets is read once.
+ * 2. first scores in the process (scoreCandidates): for each typed word the best of its
+ *    alternatives (weight × factor × rarity), summed, × √(share of typed words matched), as the
+ *    search statement's f and g compute them; the best `kept` per ticket, ties by document id.
+ * 3. their postings of the terms the limit may have cut (held by more documents than were read),
+ *    by primary key (lookupStatement), so each kept candidate is scored exactly (exactScore);
+ * 4. what a result shows, for every kept document of the run (detailStatement).
+ */
+
+/** A ticket's planned words in the language it is written in. */
+export interface PlannedSuggestion {
+  plan: QueryPlan;
+  locale: Locale;
+}
+
+/** kb_search_term.term is a VARCHAR(64): a longer term is in no index */
+const TERM_CHARS = 64;
+
+/** A range of postings a reader may be served: their own locale, or English where an article lacks it. */
+interface Range {
+  key: string;
+  sql: string;
+  params: unknown[];
+}
+
+function ownRange(locale: Locale): Range {
+  return locale === SOURCE_LOCALE
+    ? { key: SOURCE_LOCALE, sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }
+    : { key: locale, sql: 'p.locale = ?', params: [locale] };
+}
+
+function fallbackRange(locale: Locale): Range {
+  return {
+    key: `${SOURCE_LOCALE}-${locale}`,
+    sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`,
+    params: [locale],
+  };
+}
+
+/** The alternatives a plan looks up (indexable terms only). */
+export function indexable(plan: QueryPlan) {
+  return plan.alternatives.filter((a) => [...a.term].length <= TERM_CHARS);
+}
+
+/**
+ * The ranges a term of a plan is read in: an English reader's English; else the reader's
+ * locale and the English articles without a translation in it, or only those for a term the
+ * plan holds only as an English translation of the reader's word.
+ */
+function rangesOf(plan: QueryPlan, locale: Locale): Map<string, Range[]> {
+  const ranges = new Map<string, Range[]>();
+  for (const alternative of indexable(plan)) {
+    if (ranges.has(alternative.term)) continue;
+    if (locale === SOURCE_LOCALE) {
+      ranges.set(alternative.term, [ownRange(locale)]);
+      continue;
+    }
+    const translationOnly = plan.alternatives.every((a) => a.term !== alternative.term || a.kind === 'translation');
+    ranges.set(alternative.term, translationOnly ? [fallbackRange(locale)] : [ownRange(locale), fallbackRange(locale)]);
+  }
+  return ranges;
+}
+
+export interface CandidateRow {
+  /** 't': a term's count (value = rarity ln(1 + N/n)); 'p': a posting (value = its weight) */
+  kind: 't' | 'p';
+  term: string;
+  documentId: number | null;
+  value: number | string;
+  documents: number | string | null;
+  scope: string | null;
+}
+
+/**
+ * Statement 1: the counts of every term of the run, and the candidate postings of each
+ * (term, range) the run asks for. `fewDocuments(term)` says the dictionary counts the term in no
+ * more than `perTerm` documents: read whole, in one IN list per range. Weights come as DOUBLE so
+ * that the process multiplies the very values the search statement would.
+ */
+export function candidateStatement(
+  requests: readonly PlannedSuggestion[],
+  perTerm: number,
+  fewDocuments: (term: string) => boolean,
+): { sql: string; params: unknown[] } {
+  const terms = new Set<string>();
+  const whole = new Map<string, { range: Range; terms: Set<string> }>();
+  const limited = new Map<string, { range: Range; term: string }>();
+  for (const { plan, locale } of requests) {
+    for (const [term, ranges] of rangesOf(plan, locale)) {
+      terms.add(term);
+      for (const range of ranges) {
+        if (fewDocuments(term)) {
+          const entry = whole.get(range.key) ?? { range, terms: new Set<string>() };
+          entry.terms.add(term);
+          whole.set(range.key, entry);
+        } else limited.set(`${range.key} ${term}`, { range, term });
+      }
+    }
+  }
+  const branches = [
+    `(SELECT 't' AS kind, x.term, NULL AS documentId, LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS value, x.documents, NULL AS scope
+        FROM kb_search_term x JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}' WHERE x.term IN (?))`,
+  ];
+  const params: unknown[] = [[...terms]];
+  for (const { range, terms: few } of whole.values()) {
+    branches.push(
+      `(SELECT 'p', p.term, p.document_id, CAST(p.weight AS DOUBLE), NULL, ? FROM kb_search_posting p WHERE p.term IN (?) AND ${range.sql})`,
+    );
+    params.push(range.key, [...few], ...range.params);
+  }
+  for (const { range, term } of limited.values()) {
+    branches.push(
+      `(SELECT 'p', p.term, p.document_id, CAST(p.weight AS DOUBLE), NULL, ? FROM kb_search_posting p WHERE p.term = ? AND ${range.sql} ORDER BY p.weight DESC LIMIT ${perTerm})`,
+    );
+    params.push(range.key, term, ...range.params);
+  }
+  return { sql: branches.join('\n UNION ALL '), params };
+}
+
+/** What the candidate statement read, by term and by (range, term). */
+export interface Candidates {
+  /** rarity ln(1 + N/n) and document count of each indexed term */
+  terms: Map<string, { rarity: number; documents: number }>;
+  postings: Map<string, Array<{ documentId: number; weight: number }>>;
+}
+
+export function readCandidates(rows: readonly CandidateRow[]): Candidates {
+  const terms = new Map<string, { rarity: number; documents: number }>();
+  const postings = new Map<string, Array<{ documentId: number; weight: number }>>();
+  for (const row of rows) {
+    if (row.kind === 't') terms.set(row.term, { rarity: Number(row.value), documents: Number(row.documents) });
+    else {
+      const key = `${row.scope} ${row.term}`;
+      const list = postings.get(key) ?? [];
+      list.push({ documentId: Number(row.documentId), weight: Number(row.value) });
+      postings.set(key, list);
+    }
+  }
+  return { terms, postings };
+}
+
+/** A kept candidate of one ticket: its best worth per typed word's slot, from the postings read. */
+export interface ScoredCandidate {
+  documentId: number;
+  best: Map<number, number>;
+}
+
+/** Worth of a unit of weight through an alternative: its factor × the term's rarity (as the search statement's t). */
+interface Worth {
+  term: string;
+  slot: number;
+  worth: number;
+  cut: boolean;
+}
+
+function worthsOf(plan: QueryPlan, candidates: Candidates, perTerm: number): Worth[] {
+  const worths: Worth[] = [];
+  for (const alternative of indexable(plan)) {
+    const counted = candidates.terms.get(alternative.term);
+    // a term no document holds is in no count row: the search statement's join drops it too
+    if (counted)
+      worths.push({
+        term: alternative.term,
+        slot: alternative.slot,
+        worth: alternative.factor * counted.rarity,
+        cut: counted.documents > perTerm,
+      });
+  }
+  return worths;
+}
+
+/**
+ * The first score of a ticket's candidates and the best `kept` of them, best first (ties by
+ * document id): for each typed word the best of its alternatives, summed, × √(share of the typed
+ * words matched). The share is divided to four decimals as MariaDB and MySQL divide integers in the
+ * search statement, so both cut their candidates at the same place.
+ */
+export function scoreCandidates(request: PlannedSuggestion, candidates: Candidates, perTerm: number, kept: number): ScoredCandidate[] {
+  const ranges = rangesOf(request.plan, request.locale);
+  const byDocument = new Map<number, Map<number, number>>();
+  for (const { term, slot, worth } of worthsOf(request.plan, candidates, perTerm)) {
+    for (const range of ranges.get(term) ?? []) {
+      for (const posting of candidates.postings.get(`${range.key} ${term}`) ?? []) {
+        const best = byDocument.get(posting.documentId) ?? new Map<number, number>();
+        best.set(slot, Math.max(best.get(slot) ?? 0, posting.weight * worth));
+        byDocument.set(posting.documentId, best);
+      }
+    }
+  }
+  const slots = Math.max(1, request.plan.slots);
+  const first = (best: Map<number, number>) => {
+    let sum = 0;
+    for (const worth of best.values()) sum += worth;
+    return sum * Math.sqrt(Math.round((Math.min(best.size, slots) * 10_000) / slots) / 10_000);
+  };
+  return [...byDocument]
+    .map(([documentId, best]) => ({ documentId, best, first: first(best) }))
+    .sort((a, b) => b.first - a.first || a.documentId - b.documentId)
+    .slice(0, kept)
+    .map(({ documentId, best }) => ({ documentId, best }));
+}
+
+/** The (document, term) postings to look up for a ticket's kept candidates: the terms the limit may have cut. */
+export function cutPostings(
+  request: PlannedSuggestion,
+  candidates: Candidates,
+  perTerm: number,
+  kept: readonly ScoredCandidate[],
+): Array<[number, string]> {
+  const cut = [
+    ...new Set(
+      worthsOf(request.plan, candidates, perTerm)
+        .filter((w) => w.cut)
+        .map((w) => w.term),
+    ),
+  ];
+  return kept.flatMap((candidate) => cut.map((term): [number, string] => [candidate.documentId, term]));
+}
+
+/**
+ * Statement 2: postings by primary key (document, term), the pairs as one constant table
+ * (JSON_TABLE) joined by key: a row-constructor IN list of them costs MariaDB's range optimiser
+ * more with every pair (three times this for a run of ten tickets).
+ */
+export function lookupStatement(pairs: ReadonlyArray<[number, string]>): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT p.document_id AS documentId, p.term, CAST(p.weight AS DOUBLE) AS weight
+            FROM JSON_TABLE(?, '$[*]' COLUMNS (document_id INT UNSIGNED PATH '$[0]', term VARCHAR(${TERM_CHARS}) PATH '$[1]')) q
+            STRAIGHT_JOIN kb_search_posting p ON p.document_id = q.document_id AND p.term = CONVERT(q.term USING utf8mb4) COLLATE utf8mb4_bin`,
+    params: [JSON.stringify(pairs)],
+  };
+}
+
+/**
+ * A kept candidate's exact score: its postings read and those looked up, for each typed word
+ * the best, summed in slot order, × √(share of typed words matched) (matchRelevance's formula).
+ */
+export function exactScore(
+  request: PlannedSuggestion,
+  candidate: ScoredCandidate,
+  candidates: Candidates,
+  perTerm: number,
+  looked: ReadonlyMap<string, number>,
+): number {
+  const best = new Map(candidate.best);
+  for (const { term, slot, worth, cut } of worthsOf(request.plan, candidates, perTerm)) {
+    const weight = cut ? looked.get(`${candidate.documentId} ${term}`) : undefined;
+    if (weight !== undefined) best.set(slot, Math.max(best.get(slot) ?? 0, weight * worth));
+  }
+  const typed = Math.max(1, request.plan.slots);
+  const sum = [...best].sort(([a], [b]) => a - b).reduce((total, [, worth]) => total + worth, 0);
+  return sum * Math.sqrt(Math.min(best.size, typed) / typed);
+}
+
+export interface DetailRow {
+  documentId: number | string;
+  articleId: string;
+  servedLocale: string;
+  title: string;
+  slug: string;
+  updatedAt: Date;
+  helpfulVotes: number | string;
+  notHelpfulVotes: number | string;
+  recentViews: number | string | null;
+}
+
+/** Statement 3: what a result shows, for the kept documents of the whole run. */
+export function detailStatement(documentIds: readonly number[], now = Date.now()): { sql: string; params: unknown[] } {
+  const since = new Date(now - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return {
+    sql: `SELECT d.id AS documentId, d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
+                 a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes,
+                 (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
+            FROM kb_search_document d STRAIGHT_JOIN kb_article a ON a.id = d.article_id
+           WHERE d.id IN (?)`,
+    params: [since, documentIds],
+  };
+}
