@@ -14,7 +14,7 @@ import { guessTextLocale } from './text-language';
  * Answers support.ticket.created with support.kb.articles_suggested: the best matches for the
  * subject and description, in the language the ticket is written in. No match is an answer too
  * (an empty list), so the ticket's view knows the lookup happened. A run of tickets costs one
- * set of indexed queries for all of them (SearchPort.suggest: three statements whatever the run's
+ * set of indexed queries for all of them (SearchPort.suggest: two statements whatever the run's
  * length, slugs and titles with the matches), one read of tickets answered before, and one
  * multi-row insert each for the sets and their items.
  *

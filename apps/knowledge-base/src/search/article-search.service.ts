@@ -32,13 +32,12 @@ import {
 import {
   candidateStatement,
   cutPostings,
-  detailStatement,
   exactScore,
   indexable,
-  lookupStatement,
+  keptStatement,
   readCandidates,
   scoreCandidates,
-  type DetailRow,
+  type KeptRow,
   type PlannedSuggestion,
 } from './suggestion-statements';
 import { completeTitles } from './title-completion';
@@ -155,9 +154,9 @@ export class MysqlSearchEngine extends SearchPort {
   }
 
   /**
-   * Suggestions for a run of tickets (or one typed question) in three statements whatever the
-   * run's length (suggestion-statements.ts): candidates of every ticket, the postings of their
-   * best that the limit may have cut, and what the results show.
+   * Suggestions for a run of tickets (or one typed question) in two statements whatever the
+   * run's length (suggestion-statements.ts): candidates of every ticket; then the postings of
+   * their best that the limit may have cut, with what the results show.
    */
   async suggest(
     requests: readonly SuggestionRequest[],
@@ -180,18 +179,15 @@ export class MysqlSearchEngine extends SearchPort {
     const pairs = new Map<string, [number, string]>();
     for (const [request, scored] of best)
       for (const pair of cutPostings(request, candidates, perTerm, scored)) pairs.set(pair.join(' '), pair);
-    const looked = new Map<string, number>();
-    if (pairs.size > 0) {
-      const lookup = lookupStatement([...pairs.values()]);
-      for (const row of (await manager.query(lookup.sql, lookup.params)) as Array<{ documentId: number; term: string; weight: number }>)
-        looked.set(`${row.documentId} ${row.term}`, Number(row.weight));
-    }
-
     const documentIds = [...new Set([...best.values()].flatMap((scored) => scored.map((candidate) => candidate.documentId)))];
-    const details = new Map<number, DetailRow>();
+    const looked = new Map<string, number>();
+    const details = new Map<number, KeptRow>();
     if (documentIds.length > 0) {
-      const detail = detailStatement(documentIds);
-      for (const row of (await manager.query(detail.sql, detail.params)) as DetailRow[]) details.set(Number(row.documentId), row);
+      const kept = keptStatement([...pairs.values()], documentIds);
+      for (const row of (await manager.query(kept.sql, kept.params)) as KeptRow[]) {
+        if (row.kind === 'l') looked.set(`${row.documentId} ${row.term}`, Number(row.weight));
+        else details.set(Number(row.documentId), row);
+      }
     }
     return planned.map((request) =>
       (best.get(request) ?? [])
@@ -227,7 +223,7 @@ export class MysqlSearchEngine extends SearchPort {
 }
 
 /** A matched row as a ranked result: its relevance raised for title matches and, capped, for votes and recent reads (rankMatch). */
-function matchedArticle(plan: QueryPlan, row: Omit<DetailRow, 'documentId'>, relevance: number): MatchedArticle {
+function matchedArticle(plan: QueryPlan, row: Omit<MatchRow, 'relevance' | 'seen' | 'looked'>, relevance: number): MatchedArticle {
   const helpfulVotes = Number(row.helpfulVotes);
   const notHelpfulVotes = Number(row.notHelpfulVotes);
   const rank = rankMatch({

@@ -2,7 +2,7 @@ import { RECENT_VIEW_DAYS, SOURCE_LOCALE, type Locale, type QueryPlan } from '@s
 import { DOCUMENT_COUNT_TERM } from './search-index';
 
 /**
- * Ticket suggestions for a run of tickets in three statements, whatever the run's length (issue
+ * Ticket suggestions for a run of tickets in two statements, whatever the run's length (issue
  * 9: a consumer batch of new tickets costs one set of statements, not one statement each). The
  * reader's search keeps its one statement (match-statement.ts), whose steps these follow with
  * the scoring moved into the process:
@@ -15,9 +15,9 @@ import { DOCUMENT_COUNT_TERM } from './search-index';
  * 2. first scores in the process (scoreCandidates): for each typed word the best of its
  *    alternatives (weight × factor × rarity), summed, × √(share of typed words matched), as the
  *    search statement's f and g compute them; the best `kept` per ticket, ties by document id.
- * 3. their postings of the terms the limit may have cut (held by more documents than were read),
- *    by primary key (lookupStatement), so each kept candidate is scored exactly (exactScore);
- * 4. what a result shows, for every kept document of the run (detailStatement).
+ * 3. and 4. in one statement for every kept document of the run (keptStatement): their postings
+ *    of the terms the limit may have cut (held by more documents than were read), by primary key,
+ *    so each is scored exactly (exactScore), and what a result shows.
  */
 
 /** A ticket's planned words in the language it is written in. */
@@ -231,20 +231,6 @@ export function cutPostings(
 }
 
 /**
- * Statement 2: postings by primary key (document, term), the pairs as one constant table
- * (JSON_TABLE) joined by key: a row-constructor IN list of them costs MariaDB's range optimiser
- * more with every pair (three times this for a run of ten tickets).
- */
-export function lookupStatement(pairs: ReadonlyArray<[number, string]>): { sql: string; params: unknown[] } {
-  return {
-    sql: `SELECT p.document_id AS documentId, p.term, CAST(p.weight AS DOUBLE) AS weight
-            FROM JSON_TABLE(?, '$[*]' COLUMNS (document_id INT UNSIGNED PATH '$[0]', term VARCHAR(${TERM_CHARS}) PATH '$[1]')) q
-            STRAIGHT_JOIN kb_search_posting p ON p.document_id = q.document_id AND p.term = CONVERT(q.term USING utf8mb4) COLLATE utf8mb4_bin`,
-    params: [JSON.stringify(pairs)],
-  };
-}
-
-/**
  * A kept candidate's exact score: its postings read and those looked up, for each typed word
  * the best, summed in slot order, × √(share of typed words matched) (matchRelevance's formula).
  */
@@ -265,8 +251,12 @@ export function exactScore(
   return sum * Math.sqrt(Math.min(best.size, typed) / typed);
 }
 
-export interface DetailRow {
+/** A row of the kept statement: a posting looked up ('l') or what a result shows ('d'). */
+export interface KeptRow {
+  kind: 'l' | 'd';
   documentId: number | string;
+  term: string | null;
+  weight: number | string | null;
   articleId: string;
   servedLocale: string;
   title: string;
@@ -277,15 +267,29 @@ export interface DetailRow {
   recentViews: number | string | null;
 }
 
-/** Statement 3: what a result shows, for the kept documents of the whole run. */
-export function detailStatement(documentIds: readonly number[], now = Date.now()): { sql: string; params: unknown[] } {
+/**
+ * Statement 2, for the kept candidates of the whole run: their postings of the terms the limit
+ * may have cut, by primary key (document, term), and what a result shows of each. The pairs come
+ * as one constant table (JSON_TABLE) joined by key: a row-constructor IN list of them cost
+ * MariaDB's range optimiser more with every pair (three times as much for a run of ten tickets).
+ * One statement, not two: on this kind of machine a round trip costs the process as much CPU as
+ * the scoring of a ticket.
+ */
+export function keptStatement(
+  pairs: ReadonlyArray<[number, string]>,
+  documentIds: readonly number[],
+  now = Date.now(),
+): { sql: string; params: unknown[] } {
   const since = new Date(now - RECENT_VIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
-  return {
-    sql: `SELECT d.id AS documentId, d.article_id AS articleId, d.locale AS servedLocale, d.title, d.updated_at AS updatedAt,
-                 a.slug, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes,
-                 (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
-            FROM kb_search_document d STRAIGHT_JOIN kb_article a ON a.id = d.article_id
-           WHERE d.id IN (?)`,
-    params: [since, documentIds],
-  };
+  const details = `(SELECT 'd' AS kind, d.id AS documentId, NULL AS term, NULL AS weight, d.article_id AS articleId, d.locale AS servedLocale,
+            d.title, a.slug, d.updated_at AS updatedAt, a.helpful_votes AS helpfulVotes, a.not_helpful_votes AS notHelpfulVotes,
+            (SELECT SUM(v.views) FROM kb_article_view_count v WHERE v.article_id = d.article_id AND v.day >= ?) AS recentViews
+       FROM kb_search_document d STRAIGHT_JOIN kb_article a ON a.id = d.article_id
+      WHERE d.id IN (?))`;
+  if (pairs.length === 0) return { sql: details, params: [since, documentIds] };
+  const lookups = `(SELECT 'l' AS kind, p.document_id AS documentId, p.term, CAST(p.weight AS DOUBLE) AS weight, NULL AS articleId, NULL AS servedLocale,
+            NULL AS title, NULL AS slug, NULL AS updatedAt, NULL AS helpfulVotes, NULL AS notHelpfulVotes, NULL AS recentViews
+       FROM JSON_TABLE(?, '$[*]' COLUMNS (document_id INT UNSIGNED PATH '$[0]', term VARCHAR(${TERM_CHARS}) PATH '$[1]')) q
+       STRAIGHT_JOIN kb_search_posting p ON p.document_id = q.document_id AND p.term = CONVERT(q.term USING utf8mb4) COLLATE utf8mb4_bin)`;
+  return { sql: `${lookups}\n UNION ALL ${details}`, params: [JSON.stringify(pairs), since, documentIds] };
 }
