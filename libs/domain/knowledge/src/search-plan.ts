@@ -258,19 +258,50 @@ export interface TitleMatch {
   phrase: boolean;
 }
 
+interface AnalyzedTitle {
+  forms: string[];
+  formSet: ReadonlySet<string>;
+  stemSet: ReadonlySet<string>;
+}
+
+/** Titles analysed lately, by language and text: the same few hundred titles are ranked for every search and ticket. */
+const analyzedTitles = new Map<string, AnalyzedTitle>();
+const MAX_ANALYZED_TITLES = 10_000;
+/** The stems of each plan's typed words, per title language. */
+const planFormStems = new WeakMap<QueryPlan, Map<string, string[][]>>();
+
+function analyzedTitle(title: string, language: string): AnalyzedTitle {
+  const key = `${language}\u0000${title}`;
+  let analyzed = analyzedTitles.get(key);
+  if (!analyzed) {
+    const words = analyzeText(title, language);
+    const forms = words.map((w) => w.form);
+    analyzed = { forms, formSet: new Set(forms), stemSet: new Set(words.map((w) => w.stem)) };
+    // a bounded memory: when full it starts again (titles change seldom; a miss only costs an analysis)
+    if (analyzedTitles.size >= MAX_ANALYZED_TITLES) analyzedTitles.clear();
+    analyzedTitles.set(key, analyzed);
+  }
+  return analyzed;
+}
+
+function formStems(plan: QueryPlan, language: string): string[][] {
+  let byLanguage = planFormStems.get(plan);
+  if (!byLanguage) planFormStems.set(plan, (byLanguage = new Map()));
+  let stems = byLanguage.get(language);
+  if (!stems) byLanguage.set(language, (stems = plan.forms.map((form) => analyzeText(form, language).map((w) => w.stem))));
+  return stems;
+}
+
 /** How the title of a served document matches the plan's typed words. */
 export function titleMatch(plan: QueryPlan, title: string, language: string): TitleMatch {
   if (plan.forms.length === 0) return { exact: 0, stemmed: 0, phrase: false };
-  const words = analyzeText(title, language);
-  const forms = words.map((w) => w.form);
-  const formSet = new Set(forms);
-  const stemSet = new Set(words.map((w) => w.stem));
+  const { forms, formSet, stemSet } = analyzedTitle(title, language);
   const exact = plan.forms.filter((f) => formSet.has(f)).length / plan.forms.length;
   // each typed word: 1 when its stem (in the title's language) is in the title, else the factor
   // of its best alternative there; a phrase synonym counts by the share of its words present
   const best = new Array<number>(plan.slots).fill(0);
-  plan.forms.forEach((form, slot) => {
-    if (slot < best.length && analyzeText(form, language).some((w) => stemSet.has(w.stem))) best[slot] = 1;
+  formStems(plan, language).forEach((stems, slot) => {
+    if (slot < best.length && stems.some((stem) => stemSet.has(stem))) best[slot] = 1;
   });
   const phrases = new Map<number, { source: number; factor: number; slots: Set<number>; found: Set<number> }>();
   for (const alternative of plan.alternatives) {
