@@ -1,0 +1,97 @@
+import type { QueryPlan } from '@support/domain-knowledge';
+import { candidateStatement, cutPostings, exactScore, readCandidates, scoreCandidates, type CandidateRow } from './suggestion-statements';
+
+const plan = (alternatives: Array<[string, number, number, string?]>, slots: number): QueryPlan => ({
+  alternatives: alternatives.map(([term, slot, factor, kind]) => ({ term, slot, factor, kind: (kind ?? 'stem') as never })),
+  forms: [],
+  stems: [],
+  slots,
+});
+
+describe('suggestion statements', () => {
+  it('reads each (term, range) once for the whole run: rare terms in one IN list per range, common ones with a LIMIT each', () => {
+    const few = new Set(['echo', 'hear']);
+    const { sql, params } = candidateStatement(
+      [
+        {
+          plan: plan(
+            [
+              ['echo', 0, 1],
+              ['meet', 1, 1],
+            ],
+            2,
+          ),
+          locale: 'en',
+        },
+        {
+          plan: plan(
+            [
+              ['meet', 0, 1],
+              ['hear', 1, 1],
+            ],
+            2,
+          ),
+          locale: 'en',
+        },
+        // a French reader: its own range and the English articles without a French translation;
+        // a term held only as a translation is looked for in the English range alone
+        {
+          plan: plan(
+            [
+              ['reunion', 0, 1],
+              ['meet', 0, 0.6, 'translation'],
+            ],
+            1,
+          ),
+          locale: 'fr',
+        },
+      ],
+      30,
+      (term) => few.has(term),
+    );
+    const branches = sql.split('UNION ALL');
+    expect(branches).toHaveLength(1 + 1 + 1 + 2 + 1);
+    expect(params[0]).toEqual(['echo', 'meet', 'hear', 'reunion']);
+    expect(params).toContainEqual(['echo', 'hear']);
+    expect(sql.match(/LIMIT 30/g)).toHaveLength(4);
+    // "meet": once in English for both English tickets, once in the French reader's fallback range
+    expect(params.filter((p) => p === 'meet')).toHaveLength(2);
+    expect(params.filter((p) => p === 'reunion')).toHaveLength(2);
+  });
+
+  it('scores as the search statement does: best alternative per typed word, summed, times the root of the share matched', () => {
+    const request = {
+      plan: plan(
+        [
+          ['echo', 0, 1],
+          ['sound', 0, 0.8],
+          ['meet', 1, 1],
+        ],
+        2,
+      ),
+      locale: 'en' as const,
+    };
+    const rows: CandidateRow[] = [
+      { kind: 't', term: 'echo', documentId: null, value: 2, documents: 5, scope: null },
+      { kind: 't', term: 'sound', documentId: null, value: 3, documents: 7, scope: null },
+      { kind: 't', term: 'meet', documentId: null, value: 0.5, documents: 70, scope: null },
+      { kind: 'p', term: 'echo', documentId: 7, value: 1, documents: null, scope: 'en' },
+      { kind: 'p', term: 'sound', documentId: 7, value: 1, documents: null, scope: 'en' },
+      { kind: 'p', term: 'meet', documentId: 9, value: 4, documents: null, scope: 'en' },
+      { kind: 'p', term: 'echo', documentId: 9, value: 0.5, documents: null, scope: 'fr' },
+    ];
+    const candidates = readCandidates(rows);
+    const kept = scoreCandidates(request, candidates, 30, 20);
+    // document 7: slot 0 best of echo 1×1×2 and sound 1×0.8×3 = 2.4; one of two words: × √0.5
+    // document 9: meet 4×1×0.5 = 2 (its French echo posting is not in an English reader's range)
+    expect(kept.map((c) => c.documentId)).toEqual([7, 9]);
+    expect(kept[0].best).toEqual(new Map([[0, 2.4000000000000004]]));
+    // "meet" is held by more documents than were read: document 7's posting is looked up
+    expect(cutPostings(request, candidates, 30, kept)).toEqual([
+      [7, 'meet'],
+      [9, 'meet'],
+    ]);
+    const exact = exactScore(request, kept[0], candidates, 30, new Map([['7 meet', 2]]));
+    expect(exact).toBeCloseTo(2.4 + 1, 12);
+  });
+});
