@@ -172,7 +172,12 @@ export class MysqlSearchEngine extends SearchPort {
     if (asked.length === 0) return planned.map(() => []);
 
     const dictionary = await this.dictionary.ready();
-    const candidateSql = candidateStatement(asked, perTerm, (term) => dictionary.documents(term) <= perTerm);
+    // read whole: a term the dictionary counts in a few documents. One it does not count (its forms
+    // are too short to be kept for typo correction, or it is new) may be held by thousands: a LIMIT
+    const candidateSql = candidateStatement(asked, perTerm, (term) => {
+      const documents = dictionary.documents(term);
+      return documents > 0 && documents <= perTerm;
+    });
     const candidates = readCandidates(await manager.query(candidateSql.sql, candidateSql.params));
     const best = new Map(asked.map((request) => [request, scoreCandidates(request, candidates, perTerm, kept)]));
 
