@@ -185,15 +185,7 @@ export class MysqlSearchEngine extends SearchPort {
     for (const [request, scored] of best)
       for (const pair of cutPostings(request, candidates, perTerm, scored)) pairs.set(pair.join(' '), pair);
     const documentIds = [...new Set([...best.values()].flatMap((scored) => scored.map((candidate) => candidate.documentId)))];
-    const looked = new Map<string, number>();
-    const details = new Map<number, KeptRow>();
-    if (documentIds.length > 0) {
-      const kept = keptStatement([...pairs.values()], documentIds);
-      for (const row of (await manager.query(kept.sql, kept.params)) as KeptRow[]) {
-        if (row.kind === 'l') looked.set(`${row.documentId} ${row.term}`, Number(row.weight));
-        else details.set(Number(row.documentId), row);
-      }
-    }
+    const { looked, details } = await this.readKept(manager, [...pairs.values()], documentIds);
     return planned.map((request) =>
       (best.get(request) ?? [])
         .flatMap((candidate) => {
@@ -204,6 +196,23 @@ export class MysqlSearchEngine extends SearchPort {
         .sort(compareRanked)
         .slice(0, limit),
     );
+  }
+
+  /** The second statement of a run's suggestions: the cut postings looked up, and what the kept documents show. */
+  private async readKept(
+    manager: EntityManager,
+    pairs: Array<[number, string]>,
+    documentIds: number[],
+  ): Promise<{ looked: Map<string, number>; details: Map<number, KeptRow> }> {
+    const looked = new Map<string, number>();
+    const details = new Map<number, KeptRow>();
+    if (documentIds.length === 0) return { looked, details };
+    const statement = keptStatement(pairs, documentIds);
+    for (const row of (await manager.query(statement.sql, statement.params)) as KeptRow[]) {
+      if (row.kind === 'l') looked.set(`${row.documentId} ${row.term}`, Number(row.weight));
+      else details.set(Number(row.documentId), row);
+    }
+    return { looked, details };
   }
 
   async autocomplete(text: string, locale: Locale, limit: number): Promise<Completion[]> {
