@@ -89,8 +89,8 @@ export interface CandidateRow {
  * (term, range) the run asks for. `fewDocuments(term)` says the dictionary counts the term in no
  * more than `perTerm` documents: read whole, in one IN list per range. (It must say no for a term
  * it does not count: at 100,000 articles a short word's whole list made a suggestion's p95 ten
- * times slower.) Weights come as DOUBLE so
- * that the process multiplies the very values the search statement would.
+ * times slower.) Weights come as DOUBLE so that the process multiplies the very values the
+ * search statement would.
  */
 export function candidateStatement(
   requests: readonly PlannedSuggestion[],
