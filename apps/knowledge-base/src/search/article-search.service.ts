@@ -182,20 +182,21 @@ export class MysqlSearchEngine extends SearchPort {
     const best = new Map(asked.map((request) => [request, scoreCandidates(request, candidates, perTerm, kept)]));
 
     const pairs = new Map<string, [number, string]>();
-    for (const [request, scored] of best)
-      for (const pair of cutPostings(request, candidates, perTerm, scored)) pairs.set(pair.join(' '), pair);
-    const documentIds = [...new Set([...best.values()].flatMap((scored) => scored.map((candidate) => candidate.documentId)))];
+    for (const scored of best.values()) for (const pair of cutPostings(scored)) pairs.set(pair.join(' '), pair);
+    const documentIds = [...new Set([...best.values()].flatMap((scored) => scored.kept.map((candidate) => candidate.documentId)))];
     const { looked, details } = await this.readKept(manager, [...pairs.values()], documentIds);
-    return planned.map((request) =>
-      (best.get(request) ?? [])
+    return planned.map((request) => {
+      const scored = best.get(request);
+      if (!scored) return [];
+      return scored.kept
         .flatMap((candidate) => {
           const row = details.get(candidate.documentId);
-          return row ? [matchedArticle(request.plan, row, exactScore(request, candidate, candidates, perTerm, looked))] : [];
+          return row ? [matchedArticle(request.plan, row, exactScore(candidate, scored.worths, request.plan.slots, looked))] : [];
         })
         .filter((match) => match.relevance > 0)
         .sort(compareRanked)
-        .slice(0, limit),
-    );
+        .slice(0, limit);
+    });
   }
 
   /** The second statement of a run's suggestions: the cut postings looked up, and what the kept documents show. */

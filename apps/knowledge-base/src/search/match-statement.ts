@@ -19,7 +19,7 @@ export const RESCORED_CANDIDATES = 30;
 export const SUGGESTION_RESCORED_PER_RESULT = 4;
 export const MIN_SUGGESTION_RESCORED = 20;
 /** kb_search_term.term is a VARCHAR(64): a longer term is in no index, so it is left out of the table of alternatives */
-const TERM_CHARS = 64;
+export const TERM_CHARS = 64;
 export interface MatchRow {
   articleId: string;
   servedLocale: string;
@@ -58,6 +58,37 @@ export function matchRelevance(row: Pick<MatchRow, 'relevance' | 'seen' | 'looke
   return sum * Math.sqrt(Math.min(best.size, typed) / typed);
 }
 
+/** A range of postings a reader may be served: their own locale's, or English where an article lacks it. */
+export interface PostingRange {
+  /** names the range among those of a statement */
+  key: string;
+  /** the condition on the posting alias p */
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The ranges a term of a plan is read in: an English reader's English; else the reader's locale
+ * and the English articles without a translation in it; only the latter for a term the plan
+ * holds only as an English translation of the reader's word (looked for in the English articles
+ * they are served, not in their own language's).
+ */
+export function termRanges(plan: QueryPlan, locale: Locale, term: string): PostingRange[] {
+  if (locale === SOURCE_LOCALE) return [{ key: SOURCE_LOCALE, sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }];
+  const fallback = {
+    key: `${SOURCE_LOCALE}-${locale}`,
+    sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`,
+    params: [locale],
+  };
+  const translationOnly = plan.alternatives.every((a) => a.term !== term || a.kind === 'translation');
+  return translationOnly ? [fallback] : [{ key: locale, sql: 'p.locale = ?', params: [locale] }, fallback];
+}
+
+/** A term's rarity ln(1 + N/n) in SQL, from its count row and the documents' count row (aliases). */
+export function rarity(term: string, all: string): string {
+  return `LN(1 + GREATEST(${all}.documents, 1) / GREATEST(${term}.documents, 1))`;
+}
+
 /** Candidates read per term: the budget shared among the plan's terms, within [MIN_CANDIDATES_PER_TERM, max]. */
 export function candidatesPerTerm(plan: QueryPlan, max: number): number {
   const terms = new Set(plan.alternatives.map((a) => a.term)).size;
@@ -81,17 +112,8 @@ export function matchStatement(
   const candidateParams: unknown[] = [];
   const filter = filterOnDocument(filters);
   const from = filter.sql ? 'kb_search_posting p STRAIGHT_JOIN kb_search_document d ON d.id = p.document_id' : 'kb_search_posting p';
-  // a term the plan holds only as an English translation of the reader's word is looked for in the
-  // English articles they are served, not in their own language's
-  const translationOnly = new Set(terms.filter((term) => plan.alternatives.every((a) => a.term !== term || a.kind === 'translation')));
   for (const term of terms) {
-    const ranges: Array<{ sql: string; params: unknown[] }> =
-      locale === SOURCE_LOCALE
-        ? [{ sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }]
-        : [
-            ...(translationOnly.has(term) ? [] : [{ sql: 'p.locale = ?', params: [locale] }]),
-            { sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`, params: [locale] },
-          ];
+    const ranges = termRanges(plan, locale, term);
     for (const range of ranges) {
       candidates.push(`(SELECT p.document_id, p.term, p.weight FROM ${from}
           WHERE p.term = ? AND ${range.sql}${filter.sql} ORDER BY p.weight DESC LIMIT ${perTerm})`);
@@ -129,7 +151,7 @@ export function matchStatement(
   const prefix = server === 'mariadb' ? `SET STATEMENT group_concat_max_len = ${concatLength(plan.alternatives.length)} FOR` : '';
   const sql = `${prefix}
     WITH t AS (
-      SELECT x.term, q.slot, q.factor * LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS worth, x.documents > ${perTerm} AS cut
+      SELECT x.term, q.slot, q.factor * ${rarity('x', 'n')} AS worth, x.documents > ${perTerm} AS cut
         FROM JSON_TABLE(?, '$[*]' COLUMNS (term VARCHAR(${TERM_CHARS}) PATH '$[0]', slot INT PATH '$[1]', factor DOUBLE PATH '$[2]')) q
         JOIN kb_search_term x ON x.term = CONVERT(q.term USING utf8mb4) COLLATE utf8mb4_bin
         JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}'

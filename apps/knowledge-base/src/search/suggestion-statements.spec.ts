@@ -81,17 +81,18 @@ describe('suggestion statements', () => {
       { kind: 'p', term: 'echo', documentId: 9, value: 0.5, documents: null, scope: 'fr' },
     ];
     const candidates = readCandidates(rows);
-    const kept = scoreCandidates(request, candidates, 30, 20);
+    const scored = scoreCandidates(request, candidates, 30, 20);
+    const { kept } = scored;
     // document 7: slot 0 best of echo 1×1×2 and sound 1×0.8×3 = 2.4; one of two words: × √0.5
     // document 9: meet 4×1×0.5 = 2 (its French echo posting is not in an English reader's range)
     expect(kept.map((c) => c.documentId)).toEqual([7, 9]);
     expect(kept[0].best).toEqual(new Map([[0, 2.4000000000000004]]));
     // "meet" is held by more documents than were read: document 7's posting is looked up
-    expect(cutPostings(request, candidates, 30, kept)).toEqual([
+    expect(cutPostings(scored)).toEqual([
       [7, 'meet'],
       [9, 'meet'],
     ]);
-    const exact = exactScore(request, kept[0], candidates, 30, new Map([['7 meet', 2]]));
+    const exact = exactScore(kept[0], scored.worths, request.plan.slots, new Map([['7 meet', 2]]));
     expect(exact).toBeCloseTo(2.4 + 1, 12);
   });
 });

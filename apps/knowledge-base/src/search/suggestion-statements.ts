@@ -1,4 +1,5 @@
-import { RECENT_VIEW_DAYS, SOURCE_LOCALE, type Locale, type QueryPlan } from '@support/domain-knowledge';
+import { RECENT_VIEW_DAYS, type Locale, type QueryPlan } from '@support/domain-knowledge';
+import { rarity, TERM_CHARS, termRanges, type PostingRange } from './match-statement';
 import { DOCUMENT_COUNT_TERM } from './search-index';
 
 /**
@@ -26,51 +27,15 @@ export interface PlannedSuggestion {
   locale: Locale;
 }
 
-/** kb_search_term.term is a VARCHAR(64): a longer term is in no index */
-const TERM_CHARS = 64;
-
-/** A range of postings a reader may be served: their own locale, or English where an article lacks it. */
-interface Range {
-  key: string;
-  sql: string;
-  params: unknown[];
-}
-
-function ownRange(locale: Locale): Range {
-  return locale === SOURCE_LOCALE
-    ? { key: SOURCE_LOCALE, sql: `p.locale = '${SOURCE_LOCALE}'`, params: [] }
-    : { key: locale, sql: 'p.locale = ?', params: [locale] };
-}
-
-function fallbackRange(locale: Locale): Range {
-  return {
-    key: `${SOURCE_LOCALE}-${locale}`,
-    sql: `p.locale = '${SOURCE_LOCALE}' AND FIND_IN_SET(?, p.other_locales) = 0`,
-    params: [locale],
-  };
-}
-
 /** The alternatives a plan looks up (indexable terms only). */
 export function indexable(plan: QueryPlan) {
   return plan.alternatives.filter((a) => [...a.term].length <= TERM_CHARS);
 }
 
-/**
- * The ranges a term of a plan is read in: an English reader's English; else the reader's
- * locale and the English articles without a translation in it, or only those for a term the
- * plan holds only as an English translation of the reader's word.
- */
-function rangesOf(plan: QueryPlan, locale: Locale): Map<string, Range[]> {
-  const ranges = new Map<string, Range[]>();
-  for (const alternative of indexable(plan)) {
-    if (ranges.has(alternative.term)) continue;
-    if (locale === SOURCE_LOCALE) {
-      ranges.set(alternative.term, [ownRange(locale)]);
-      continue;
-    }
-    const translationOnly = plan.alternatives.every((a) => a.term !== alternative.term || a.kind === 'translation');
-    ranges.set(alternative.term, translationOnly ? [fallbackRange(locale)] : [ownRange(locale), fallbackRange(locale)]);
-  }
+/** The ranges each indexable term of a plan is read in (termRanges, as the search statement reads them). */
+function rangesOf(plan: QueryPlan, locale: Locale): Map<string, PostingRange[]> {
+  const ranges = new Map<string, PostingRange[]>();
+  for (const { term } of indexable(plan)) if (!ranges.has(term)) ranges.set(term, termRanges(plan, locale, term));
   return ranges;
 }
 
@@ -98,8 +63,8 @@ export function candidateStatement(
   fewDocuments: (term: string) => boolean,
 ): { sql: string; params: unknown[] } {
   const terms = new Set<string>();
-  const whole = new Map<string, { range: Range; terms: Set<string> }>();
-  const limited = new Map<string, { range: Range; term: string }>();
+  const whole = new Map<string, { range: PostingRange; terms: Set<string> }>();
+  const limited = new Map<string, { range: PostingRange; term: string }>();
   for (const { plan, locale } of requests) {
     for (const [term, ranges] of rangesOf(plan, locale)) {
       terms.add(term);
@@ -113,7 +78,7 @@ export function candidateStatement(
     }
   }
   const branches = [
-    `(SELECT 't' AS kind, x.term, NULL AS documentId, LN(1 + GREATEST(n.documents, 1) / GREATEST(x.documents, 1)) AS value, x.documents, NULL AS scope
+    `(SELECT 't' AS kind, x.term, NULL AS documentId, ${rarity('x', 'n')} AS value, x.documents, NULL AS scope
         FROM kb_search_term x JOIN kb_search_term n ON n.term = '${DOCUMENT_COUNT_TERM}' WHERE x.term IN (?))`,
   ];
   const params: unknown[] = [[...terms]];
@@ -160,8 +125,14 @@ export interface ScoredCandidate {
   best: Map<number, number>;
 }
 
+/** A ticket's first scoring: the worth of each of its alternatives, and its best candidates. */
+export interface ScoredTicket {
+  worths: Worth[];
+  kept: ScoredCandidate[];
+}
+
 /** Worth of a unit of weight through an alternative: its factor × the term's rarity (as the search statement's t). */
-interface Worth {
+export interface Worth {
   term: string;
   slot: number;
   worth: number;
@@ -190,10 +161,11 @@ function worthsOf(plan: QueryPlan, candidates: Candidates, perTerm: number): Wor
  * words matched). The share is divided to four decimals as MariaDB and MySQL divide integers in the
  * search statement, so both cut their candidates at the same place.
  */
-export function scoreCandidates(request: PlannedSuggestion, candidates: Candidates, perTerm: number, kept: number): ScoredCandidate[] {
+export function scoreCandidates(request: PlannedSuggestion, candidates: Candidates, perTerm: number, kept: number): ScoredTicket {
   const ranges = rangesOf(request.plan, request.locale);
+  const worths = worthsOf(request.plan, candidates, perTerm);
   const byDocument = new Map<number, Map<number, number>>();
-  for (const { term, slot, worth } of worthsOf(request.plan, candidates, perTerm)) {
+  for (const { term, slot, worth } of worths) {
     for (const range of ranges.get(term) ?? []) {
       for (const posting of candidates.postings.get(`${range.key} ${term}`) ?? []) {
         const best = byDocument.get(posting.documentId) ?? new Map<number, number>();
@@ -208,27 +180,17 @@ export function scoreCandidates(request: PlannedSuggestion, candidates: Candidat
     for (const worth of best.values()) sum += worth;
     return sum * Math.sqrt(Math.round((Math.min(best.size, slots) * 10_000) / slots) / 10_000);
   };
-  return [...byDocument]
+  const best = [...byDocument]
     .map(([documentId, best]) => ({ documentId, best, first: first(best) }))
     .sort((a, b) => b.first - a.first || a.documentId - b.documentId)
     .slice(0, kept)
     .map(({ documentId, best }) => ({ documentId, best }));
+  return { worths, kept: best };
 }
 
 /** The (document, term) postings to look up for a ticket's kept candidates: the terms the limit may have cut. */
-export function cutPostings(
-  request: PlannedSuggestion,
-  candidates: Candidates,
-  perTerm: number,
-  kept: readonly ScoredCandidate[],
-): Array<[number, string]> {
-  const cut = [
-    ...new Set(
-      worthsOf(request.plan, candidates, perTerm)
-        .filter((w) => w.cut)
-        .map((w) => w.term),
-    ),
-  ];
+export function cutPostings({ worths, kept }: ScoredTicket): Array<[number, string]> {
+  const cut = [...new Set(worths.filter((w) => w.cut).map((w) => w.term))];
   return kept.flatMap((candidate) => cut.map((term): [number, string] => [candidate.documentId, term]));
 }
 
@@ -237,18 +199,17 @@ export function cutPostings(
  * the best, summed in slot order, × √(share of typed words matched) (matchRelevance's formula).
  */
 export function exactScore(
-  request: PlannedSuggestion,
   candidate: ScoredCandidate,
-  candidates: Candidates,
-  perTerm: number,
+  worths: readonly Worth[],
+  slots: number,
   looked: ReadonlyMap<string, number>,
 ): number {
   const best = new Map(candidate.best);
-  for (const { term, slot, worth, cut } of worthsOf(request.plan, candidates, perTerm)) {
+  for (const { term, slot, worth, cut } of worths) {
     const weight = cut ? looked.get(`${candidate.documentId} ${term}`) : undefined;
     if (weight !== undefined) best.set(slot, Math.max(best.get(slot) ?? 0, weight * worth));
   }
-  const typed = Math.max(1, request.plan.slots);
+  const typed = Math.max(1, slots);
   const sum = [...best].sort(([a], [b]) => a - b).reduce((total, [, worth]) => total + worth, 0);
   return sum * Math.sqrt(Math.min(best.size, typed) / typed);
 }
