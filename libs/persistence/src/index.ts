@@ -4,4 +4,4 @@ export * from './data-source-options';
 export * from './migration-runner';
 export * from './errors';
 export * from './query-logger';
-export * from './bulk-update';
+export * from './bulk-write';

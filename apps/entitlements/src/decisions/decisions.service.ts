@@ -10,6 +10,7 @@ import {
 } from '@support/contracts';
 import { decideTicketEntitlement, describeDecision, type PlanDecision } from '@support/domain-entitlements';
 import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
+import { insertRows } from '@support/persistence';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Account, AccountUser } from '../accounts/account.entity';
@@ -108,8 +109,8 @@ export class DecisionsService implements PlanChangePort {
     }
     announcements.push(...(await this.reannounce(manager, earlier, repeats)));
     if (records.length > 0) {
-      await manager.createQueryBuilder().insert().into(DecisionRecord).values(records).updateEntity(false).execute();
-      await manager.createQueryBuilder().insert().into(TicketSnapshot).values(snapshots).updateEntity(false).execute();
+      await insertRows(manager, DecisionRecord, records);
+      await insertRows(manager, TicketSnapshot, snapshots);
     }
     await this.outbox.addMany(manager, announcements);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KbArticlesSuggested, type SupportEvent, type TicketCreatedV1 } from '@support/contracts';
 import type { Locale } from '@support/domain-knowledge';
 import { originOf, OutboxWriter, pending, type BatchContext, type PendingEvent } from '@support/messaging';
+import { insertRows } from '@support/persistence';
 import { In, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { KnowledgeBaseEnvironment } from '../environment';
@@ -102,9 +103,8 @@ export class TicketSuggestionsService {
       );
     });
     if (repeats.length > 0) announcements.push(...(await this.announceAgain(manager, repeats)));
-    if (suggestions.length > 0)
-      await manager.createQueryBuilder().insert().into(Suggestion).values(suggestions).updateEntity(false).execute();
-    if (items.length > 0) await manager.createQueryBuilder().insert().into(SuggestionItem).values(items).updateEntity(false).execute();
+    await insertRows(manager, Suggestion, suggestions);
+    await insertRows(manager, SuggestionItem, items);
     if (announcements.length > 0) await this.outbox.addMany(manager, announcements);
   }
 

@@ -10,7 +10,7 @@ import type {
   SupportEvent,
 } from '@support/contracts';
 import { originOf, UnprocessableEventError, type BatchContext } from '@support/messaging';
-import { updateRows } from '@support/persistence';
+import { insertRows, updateRows } from '@support/persistence';
 import { In, type EntityManager } from 'typeorm';
 import { SuggestedArticle } from '../tickets/suggested-article.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -182,7 +182,7 @@ export class TicketProjections {
         suggestedAt: new Date(event.data.suggestedAt),
       })),
     );
-    if (rows.length > 0) await manager.createQueryBuilder().insert().into(SuggestedArticle).values(rows).updateEntity(false).execute();
+    if (rows.length > 0) await insertRows(manager, SuggestedArticle, rows);
     await updateRows(
       manager,
       Ticket,

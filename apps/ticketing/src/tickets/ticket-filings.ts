@@ -3,6 +3,7 @@ import { context, type Context } from '@opentelemetry/api';
 import { TicketCreated } from '@support/contracts';
 import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
+import { insertRows } from '@support/persistence';
 import type { EntityManager } from 'typeorm';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys } from './idempotency/idempotency-keys';
@@ -105,7 +106,7 @@ export class TicketFilings {
     else if (claims.length > 1) await manager.insert(IdempotencyKey, claims);
     // plain inserts: save() would first read the rows it is about to create
     const tickets = batch.map((waiting) => Object.assign(waiting.ticket, { version: 1 }));
-    await manager.createQueryBuilder().insert().into(Ticket).values(tickets).updateEntity(false).execute();
+    await insertRows(manager, Ticket, tickets);
     const entries = await this.statuses.recordFilings(manager, tickets);
     await this.outbox.collect(manager, async () => {
       for (const waiting of batch) {

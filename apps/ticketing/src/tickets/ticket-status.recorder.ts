@@ -3,6 +3,7 @@ import { TicketStatusChanged, type EventOrigin, type TicketStatus } from '@suppo
 import { OutboxWriter } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
 import { decideTransition, type TransitionActor, type TransitionVerdict } from '@support/domain-ticketing';
+import { insertRows } from '@support/persistence';
 import type { Ticket } from './ticket.entity';
 import { TicketStatusChange } from './ticket-status-change.entity';
 import { illegalTransition } from './tickets.errors';
@@ -58,7 +59,7 @@ export class TicketStatusRecorder {
         changedAt: ticket.createdAt,
       }),
     );
-    await manager.createQueryBuilder().insert().into(TicketStatusChange).values(entries).updateEntity(false).execute();
+    await insertRows(manager, TicketStatusChange, entries);
     return entries;
   }
 

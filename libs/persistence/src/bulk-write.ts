@@ -1,6 +1,38 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
+ * Inserts rows of one table with ONE multi-row `INSERT … VALUES (…), (…)`, as TypeORM's
+ * `createQueryBuilder().insert().into(target).values(rows)` does for MySQL, without its per-value
+ * parameter bookkeeping (named parameters looked up and renamed one by one: several per cent of a
+ * consumer's CPU for a batch of wide rows). The same columns (every insertable one), the same
+ * conversion of each value (`preparePersistentValue`: dates, JSON, transformers), `DEFAULT` for
+ * an undefined value and 1 for an undefined @VersionColumn. Generated ids are not read back.
+ */
+export async function insertRows<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  rows: readonly E[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((column) => column.isInsert);
+  const parameters: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const values = columns.map((column) => {
+      const value: unknown = driver.preparePersistentValue(column.getEntityValue(row), column);
+      if (value === undefined) return column.isVersion ? '1' : 'DEFAULT';
+      if (typeof value === 'function') throw new Error(`insertRows: ${metadata.tableName}.${column.databaseName} is an SQL expression`);
+      parameters.push(value);
+      return '?';
+    });
+    return `(${values.join(', ')})`;
+  });
+  const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
+  await manager.query(`INSERT INTO \`${metadata.tableName}\` (${names}) VALUES ${tuples.join(', ')}`, parameters);
+}
+
+/**
  * Writes back several rows of one table that were read and changed in memory, with ONE statement:
  * `UPDATE t SET a = CASE pk WHEN ? THEN ? … END, … WHERE pk IN (…)`. Only the given properties are
  * written; values go through TypeORM's own conversion (dates, JSON, transformers). The table must

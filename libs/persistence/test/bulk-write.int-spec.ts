@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { Column, DataSource, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { dropDatabase, ensureDatabase, insertRows, mysqlDataSourceOptions, parseDatabaseUrl, updateRows } from '../src';
+
+@Entity('bulk_probe')
+class Probe {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ type: 'varchar', length: 64 }) name: string;
+  @Column({ type: 'varchar', length: 64, nullable: true }) note: string | null;
+  @Column({ type: 'json' }) tags: string[];
+  @Column({ type: 'json', nullable: true }) extra: Record<string, unknown> | null;
+  @Column({ type: 'datetime', precision: 3 }) at: Date;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) later: Date | null;
+  @Column({ type: 'boolean', default: false }) flag: boolean;
+  @Column({ type: 'int', default: 7 }) count: number;
+  @Column({ type: 'bigint', transformer: { to: (seconds: number) => seconds * 1000, from: (ms: string) => Number(ms) / 1000 } })
+  seconds: number;
+  @Column({ type: 'double' }) score: number;
+  @VersionColumn() version: number;
+}
+
+function probe(overrides: Partial<Probe>): Probe {
+  return Object.assign(new Probe(), {
+    name: 'plain',
+    note: null,
+    tags: [],
+    extra: null,
+    at: new Date('2026-12-03T10:11:12.345Z'),
+    later: null,
+    seconds: 1.5,
+    score: 0.125,
+    ...overrides,
+  });
+}
+
+/** Rows as varied as the services write: quotes, backslashes, Unicode, nested JSON, nulls, defaults left out. */
+const SAMPLES: Probe[] = [
+  probe({}),
+  probe({
+    name: `it's "quoted" \\ back\\slash`,
+    note: 'ёлка – naïve 日本',
+    tags: ['a', "b'c", 'd"e'],
+    extra: { nested: { list: [1, null, 'x'] } },
+  }),
+  probe({ flag: true, count: 0, later: new Date('2027-01-01T00:00:00.001Z'), seconds: 3600, score: -2.5e-7 }),
+  probe({ name: '', note: '', tags: ['ø'], extra: {}, at: new Date('1999-12-31T23:59:59.999Z') }),
+];
+
+describe('insertRows and updateRows (real MariaDB)', () => {
+  // a throw-away database of its own (testing-core's helpers build on this library, so they are not used here)
+  const server = parseDatabaseUrl(process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306');
+  const database = `bulk_${randomBytes(4).toString('hex')}`;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    await ensureDatabase(server, database);
+    dataSource = new DataSource({
+      ...mysqlDataSourceOptions({ server, database, entities: [Probe], migrations: [] }),
+      synchronize: true,
+    });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await dropDatabase(server, database);
+  });
+
+  beforeEach(() => dataSource.query('DELETE FROM bulk_probe'));
+
+  /** Every stored row, as the server returns it, without the generated id, in insertion order. */
+  async function stored(): Promise<Array<Record<string, unknown>>> {
+    const rows: Array<Record<string, unknown>> = await dataSource.query('SELECT * FROM bulk_probe ORDER BY id');
+    return rows.map(({ id: _id, ...rest }) => rest);
+  }
+
+  it('writes exactly what TypeORM’s own multi-row insert writes, in one statement', async () => {
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(Probe)
+      .values(SAMPLES as never[])
+      .updateEntity(false)
+      .execute();
+    const byTypeorm = await stored();
+    await dataSource.query('DELETE FROM bulk_probe');
+
+    const statements: string[] = [];
+    await dataSource.transaction(async (manager) => {
+      const query = manager.queryRunner!.query.bind(manager.queryRunner);
+      manager.queryRunner!.query = ((sql: string, ...rest: never[]) => {
+        statements.push(sql);
+        return query(sql, ...rest);
+      }) as typeof query;
+      await insertRows(manager, Probe, SAMPLES);
+    });
+    expect(statements.filter((sql) => sql !== 'COMMIT')).toEqual([expect.stringMatching(/^INSERT INTO `bulk_probe` \(/)]);
+    const ours = await stored();
+    expect(ours).toEqual(byTypeorm);
+    // and the values are the ones given, defaults where none was
+    expect(ours.map((row) => [row['flag'], row['count'], row['version'], row['seconds']])).toEqual([
+      [0, 7, 1, '1500'],
+      [0, 7, 1, '1500'],
+      [1, 0, 1, '3600000'],
+      [0, 7, 1, '1500'],
+    ]);
+    expect(ours[1]).toMatchObject({
+      name: `it's "quoted" \\ back\\slash`,
+      note: 'ёлка – naïve 日本',
+      extra: { nested: { list: [1, null, 'x'] } },
+    });
+  });
+
+  it('does nothing for no rows', async () => {
+    await insertRows(dataSource.manager, Probe, []);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('updateRows writes the given properties of each row back in one statement and counts the version', async () => {
+    await insertRows(dataSource.manager, Probe, SAMPLES);
+    const rows = await dataSource.getRepository(Probe).find({ order: { id: 'ASC' } });
+    rows[0].note = 'first';
+    rows[0].seconds = 10;
+    rows[2].note = null;
+    rows[2].extra = { changed: true };
+    rows[3].name = 'not written: not in the list';
+    await updateRows(dataSource.manager, Probe, [rows[0], rows[2], rows[3]], ['note', 'seconds', 'extra']);
+    const after = await dataSource.getRepository(Probe).find({ order: { id: 'ASC' } });
+    expect(after.map((row) => [row.note, row.seconds, row.extra, row.name, row.version])).toEqual([
+      ['first', 10, null, 'plain', 2],
+      [SAMPLES[1].note, 1.5, SAMPLES[1].extra, SAMPLES[1].name, 1],
+      [null, 3600, { changed: true }, 'plain', 2],
+      ['', 1.5, {}, '', 2],
+    ]);
+  });
+});
