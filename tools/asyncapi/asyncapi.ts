@@ -1,8 +1,7 @@
-import { createEvent, EVENT_DEFINITIONS, TOPICS, type EventDefinition } from '@support/contracts';
+import { createEvent, EVENT_DEFINITIONS, EVENT_EXAMPLES, TOPICS, type EventDefinition } from '@support/contracts';
 import { DLQ_HEADERS } from '@support/messaging';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
-import { EVENT_EXAMPLES } from './examples';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import type { EventDefinition } from './event-definition';
+import { payloadCheck } from './payload-check';
 
 /** The CloudEvents 1.0 structured-mode message every service publishes (contracts.md). */
 export interface SupportEvent<T = unknown> {
@@ -102,9 +103,14 @@ export function parseEnvelope(raw: Buffer | string | null | undefined): SupportE
   return candidate as unknown as SupportEvent;
 }
 
-/** Validates an event's data against its payload class; returns problems naming each field. */
+/**
+ * Validates an event's data against its payload class; returns problems naming each field. Valid
+ * data usually gets its answer from the payload class's quick check (`payload-check.ts`); anything
+ * else goes through class-transformer and class-validator, which name the problems.
+ */
 export function validatePayload<T extends object>(definition: EventDefinition<T>, data: unknown): string[] {
-  if (typeof data !== 'object' || data === null) return ['data must be an object'];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return ['data must be an object'];
+  if (payloadCheck(definition.payload)?.(data as Record<string, unknown>)) return [];
   const instance = plainToInstance(definition.payload, data);
   return flatten(validateSync(instance as object, { forbidUnknownValues: false }));
 }

@@ -22,3 +22,4 @@ export * from './events/sla-escalated.event';
 export * from './events/sla-clock-stopped.event';
 export * from './events/kb-article-published.event';
 export * from './events/kb-articles-suggested.event';
+export * from './examples';

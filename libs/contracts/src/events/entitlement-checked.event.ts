@@ -40,7 +40,7 @@ export class EntitlementCheckedV1 {
   @IsOptional() @IsIn(PLAN_CODES) plan: PlanCode | null;
   @IsOptional() @IsInt() planVersion: number | null;
   @IsOptional() @IsIn(ACCOUNT_ROLES) role: AccountRole | null;
-  @ValidateNested() @Type(() => SupportChannelsV1) channels: SupportChannelsV1;
+  @IsObject() @ValidateNested() @Type(() => SupportChannelsV1) channels: SupportChannelsV1;
   /** ISO-8601 first-response target for the ticket's priority, when entitled */
   @IsOptional() @IsString() slaTarget: string | null;
   /** the plan's targets for every priority, so a later priority change can be re-timed */

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsISO8601, IsNotEmpty, IsNumber, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsString, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-definition';
 import { TOPICS } from '../topics';
 
@@ -14,7 +14,7 @@ export class SuggestedArticleV1 {
 export class KbArticlesSuggestedV1 {
   @IsString() @IsNotEmpty() ticketId: string;
   @IsString() @IsNotEmpty() locale: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => SuggestedArticleV1) suggestions: SuggestedArticleV1[];
+  @IsArray() @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => SuggestedArticleV1) suggestions: SuggestedArticleV1[];
   @IsISO8601({ strict: true }) suggestedAt: string;
 }
 

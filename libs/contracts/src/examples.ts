@@ -1,28 +1,26 @@
-import {
-  AccountPlanChanged,
-  EntitlementChecked,
-  KbArticlePublished,
-  KbArticlesSuggested,
-  SlaBreached,
-  SlaClockPaused,
-  SlaClockResumed,
-  SlaClockRetimed,
-  SlaClockStarted,
-  SlaClockStopped,
-  SlaEscalated,
-  SlaWarning,
-  TicketAssigneeChanged,
-  TicketCommented,
-  TicketCreated,
-  TicketFirstResponded,
-  TicketPriorityChanged,
-  TicketStatusChanged,
-  type EventDefinition,
-} from '@support/contracts';
+import { type EventDefinition } from './event-definition';
+import { AccountPlanChanged } from './events/account-plan-changed.event';
+import { EntitlementChecked } from './events/entitlement-checked.event';
+import { KbArticlePublished } from './events/kb-article-published.event';
+import { KbArticlesSuggested } from './events/kb-articles-suggested.event';
+import { SlaBreached } from './events/sla-breached.event';
+import { SlaClockPaused, SlaClockResumed } from './events/sla-clock-paused.event';
+import { SlaClockRetimed } from './events/sla-clock-retimed.event';
+import { SlaClockStarted } from './events/sla-clock-started.event';
+import { SlaClockStopped } from './events/sla-clock-stopped.event';
+import { SlaEscalated } from './events/sla-escalated.event';
+import { SlaWarning } from './events/sla-warning.event';
+import { TicketAssigneeChanged } from './events/ticket-assignee-changed.event';
+import { TicketCommented } from './events/ticket-commented.event';
+import { TicketCreated } from './events/ticket-created.event';
+import { TicketFirstResponded } from './events/ticket-first-responded.event';
+import { TicketPriorityChanged } from './events/ticket-priority-changed.event';
+import { TicketStatusChanged } from './events/ticket-status-changed.event';
 
 /**
  * One worked example per event type: the `data` of a message as a service publishes it. The
- * story is one ticket: filed by a pro-plan account owner, checked, timed, suggested articles,
+ * AsyncAPI document (tools/asyncapi) shows them, and the payload checks' tests start from them.
+ * The story is one ticket: filed by a pro-plan account owner, checked, timed, suggested articles,
  * warned, breached, escalated, answered. Each example is checked against its contract class when
  * the document is built (createEvent refuses an invalid payload).
  */
