@@ -68,7 +68,8 @@ export function payloadSchema(payload: new () => object): JsonSchema {
         if (m.type === 'conditionalValidation') optional.add(m.propertyName);
         if (m.type === 'nestedValidation') {
           const nested = defaultMetadataStorage.findTypeMetadata(payload, m.propertyName);
-          const target = nested?.typeFunction() as (new () => object) | undefined;
+          const target = nested?.typeFunction({ newObject: undefined, object: {}, property: m.propertyName }) as
+            (new () => object) | undefined;
           if (target) Object.assign(item, payloadSchema(target));
         }
     }

@@ -1,12 +1,7 @@
-import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage';
+import { defaultMetadataStorage as transformerStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { PayloadClass } from './event-definition';
-
-// class-transformer keeps its decorators' metadata in a storage that its index does not re-export
-const { defaultMetadataStorage: transformerStorage } = require('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: TransformerStorage;
-};
 
 /** True when the plain data is certainly valid; false when it may not be (the full validation then decides). */
 export type PayloadCheck = (data: Record<string, unknown>) => boolean;
