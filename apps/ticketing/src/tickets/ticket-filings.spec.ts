@@ -5,6 +5,7 @@ import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys, IdempotencyKeyTaken } from './idempotency/idempotency-keys';
 import { Ticket } from './ticket.entity';
 import { TicketFilings, type NewFiling } from './ticket-filings';
+import { TicketStatusChange } from './ticket-status-change.entity';
 import { TicketStatusRecorder } from './ticket-status.recorder';
 
 /**
@@ -47,21 +48,21 @@ class FakeDatabase {
   } as unknown as UnitOfWork;
 
   private manager(record: FakeDatabase['transactions'][number], ended: Promise<void>): EntityManager {
-    const insertBuilder = (values: unknown[] | unknown, into: unknown) => ({
-      updateEntity: () => ({
-        execute: async () => {
-          const rows = Array.isArray(values) ? values : [values];
-          if (into === Ticket) record.tickets.push(...rows.map((row) => (row as Ticket).id));
-          else record.statusRows += rows.length;
-        },
-      }),
+    // insertRows reads each table's columns from the metadata: one column each is enough to tell the rows apart
+    const oneColumn = (tableName: string, property: 'id' | 'ticketId') => ({
+      tableName,
+      columns: [
+        { isInsert: true, isVersion: false, databaseName: property, getEntityValue: (row: Record<string, unknown>) => row[property] },
+      ],
     });
+    const tables = new Map<unknown, ReturnType<typeof oneColumn>>([
+      [Ticket, oneColumn('ticket', 'id')],
+      [TicketStatusChange, oneColumn('ticket_status_change', 'ticketId')],
+    ]);
     const keyOf = (claim: { callerId: string; key: string }) => `${claim.callerId}/${claim.key}`;
     const manager = {
       queryRunner: { isTransactionActive: true },
-      createQueryBuilder: () => ({
-        insert: () => ({ into: (into: unknown) => ({ values: (values: unknown) => insertBuilder(values, into) }) }),
-      }),
+      connection: { getMetadata: (target: unknown) => tables.get(target), driver: { preparePersistentValue: (value: unknown) => value } },
       insert: async (entity: unknown, rows: Array<{ callerId: string; key: string }> | { callerId: string; key: string }) => {
         if (entity !== IdempotencyKey) throw new Error('unexpected insert');
         for (const row of Array.isArray(rows) ? rows : [rows]) {
@@ -73,8 +74,10 @@ class FakeDatabase {
           this.lockedKeys.set(key, ended);
         }
       },
-      query: async (_sql: string, [rows]: [Array<[string, string, string]>]) => {
-        record.outboxRows.push(...rows.map((row) => row[2]));
+      query: async (sql: string, parameters: unknown[]) => {
+        if (sql.startsWith('INSERT INTO `ticket` ')) record.tickets.push(...(parameters as string[]));
+        else if (sql.startsWith('INSERT INTO `ticket_status_change` ')) record.statusRows += parameters.length;
+        else record.outboxRows.push(...(parameters[0] as Array<[string, string, string]>).map((row) => row[2]));
       },
     };
     return manager as unknown as EntityManager;
