@@ -4,10 +4,9 @@
  * throw-away database prefix, on free ports, with the process ids the bench watches. The services
  * run compiled (SERVICE_RUNTIME=compiled), as in the images.
  */
-import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core';
+import { dropDatabasesWithPrefix, freePort, throwawayPrefix } from '@support/testing-core';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { LaunchedPlatform } from '../../tools/launcher/launcher';
 import { onCleanup } from '../cleanup';
 import { mysqlServerPid } from './process-monitor';
@@ -36,17 +35,6 @@ const PORT_VARIABLES: Record<ServiceName, string> = {
   'sla-escalation': 'SLA_PORT',
   'knowledge-base': 'KB_PORT',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Children of this process, by pid, with their command lines (Linux /proc). */
 function childProcesses(): Array<{ pid: number; command: string }> {

@@ -6,6 +6,7 @@ import {
   dropDatabasesWithPrefix,
   request,
   signToken,
+  freePort,
   startMockKafka,
   TEST_DATABASE_URL,
   TEST_JWT_SECRET,
@@ -16,7 +17,6 @@ import {
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SERVICES } from '../../tools/db/services';
@@ -44,17 +44,6 @@ export interface PlatformOptions {
   restartableBroker?: boolean;
   /** more environment for every service */
   env?: Record<string, string>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One service process (a replica), restartable on the same port. */

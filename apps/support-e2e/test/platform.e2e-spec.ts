@@ -1,20 +1,9 @@
-import { dropDatabasesWithPrefix, request, signToken, TEST_JWT_SECRET, throwawayPrefix, waitFor } from '@support/testing';
+import { dropDatabasesWithPrefix, freePort, request, signToken, TEST_JWT_SECRET, throwawayPrefix, waitFor } from '@support/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /**
  * The platform as `npm start` runs it: the launcher starts the development broker and the four

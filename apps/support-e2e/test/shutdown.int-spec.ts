@@ -5,6 +5,7 @@ import {
   EventProbe,
   queryDatabase,
   request,
+  freePort,
   signToken,
   startMockKafka,
   TEST_DATABASE_URL,
@@ -15,22 +16,11 @@ import {
 } from '@support/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { TICKETING } from '../src/services';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHUTDOWN_TIMEOUT_MS = 5000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** The ticketing service as its own process, the way `npm start` and a container run it. */
 class ServiceProcess {

@@ -4,3 +4,4 @@ export * from './wait';
 export * from './event-probe';
 export * from './tokens';
 export * from './http';
+export * from './free-port';
