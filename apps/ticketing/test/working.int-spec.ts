@@ -207,6 +207,24 @@ describe('working a ticket: lifecycle, changes and comments (ticketing alone, re
     });
   });
 
+  describe('the ticket page, read in one statement besides the ticket', () => {
+    it('keeps each part in its order: a long history, the conversation, the files and the suggestions', async () => {
+      const ticket = await harness.fileTicket(alice);
+      const steps = ['open', 'pending', 'open', 'on_hold', 'open', 'pending', 'open', 'on_hold', 'open', 'pending', 'open'] as const;
+      for (const status of steps) expect((await patch(ticket.id, agent, { status, reason: `to ${status}` })).status).toBe(200);
+      const first = await comment(ticket.id, alice, { body: 'It says "error 5003" \\ again – ёлка' });
+      const second = await comment(ticket.id, agent, { body: 'Checking.' });
+      const page = await harness.call('GET', `/v1/tickets/${ticket.id}`, agent);
+      expect(page.status).toBe(200);
+      expect(page.body.statusHistory.map((h: any) => h.status)).toEqual(['new', ...steps]);
+      expect(page.body.statusHistory.at(-1)).toMatchObject({ previousStatus: 'pending', reason: 'to open', changedBy: 'agent-7' });
+      expect(new Date(page.body.statusHistory.at(-1).changedAt).toISOString()).toBe(page.body.statusHistory.at(-1).changedAt);
+      expect(page.body.comments).toEqual([first.body, second.body]);
+      expect(page.body.attachments).toEqual([]);
+      expect(page.body.suggestedArticles).toEqual([]);
+    });
+  });
+
   describe('comments', () => {
     it('keeps internal notes from the requester and shows the public conversation to both sides', async () => {
       const ticket = await harness.fileTicket(alice);

@@ -4,7 +4,7 @@ import type { Principal } from '@support/platform';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import type { AttachmentResponse, TicketFiles } from '../tickets/ticket-page-parts';
+import { jsonInstant, type AttachmentResponse, type PagePart, type TicketFiles } from '../tickets/ticket-page-parts';
 import { assertTakesWork } from '../tickets/tickets.errors';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketsService } from '../tickets/tickets.service';
@@ -72,9 +72,15 @@ export class AttachmentsService implements TicketFiles {
   }
 
   /** The ticket's files as its page lists them. */
-  async attachmentsOf(ticketId: string): Promise<AttachmentResponse[]> {
-    const attachments = await this.dataSource.getRepository(TicketAttachment).find({ where: { ticketId }, order: { id: 'ASC' } });
-    return attachments.map(attachmentView);
+  attachmentsPart(ticketId: string): PagePart<AttachmentResponse> {
+    return {
+      select: `SELECT id AS sort_key,
+                      JSON_OBJECT('id', id, 'filename', filename, 'contentType', content_type, 'sizeBytes', size_bytes,
+                                  'sha256', sha256, 'uploadedBy', uploaded_by, 'uploadedAt', uploaded_at) AS row
+                 FROM ticket_attachment WHERE ticket_id = ?`,
+      parameters: [ticketId],
+      read: (row) => attachmentView(Object.assign(new TicketAttachment(), row, { ticketId, uploadedAt: jsonInstant(row['uploadedAt']) })),
+    };
   }
 
   /** The file and its bytes, for a caller who may see the ticket; to anyone else it does not exist. */

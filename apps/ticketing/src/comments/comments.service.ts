@@ -8,7 +8,7 @@ import { isStaff, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Ticket } from '../tickets/ticket.entity';
-import type { CommentResponse, TicketConversation } from '../tickets/ticket-page-parts';
+import { jsonInstant, type CommentResponse, type PagePart, type TicketConversation } from '../tickets/ticket-page-parts';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { assertTakesWork } from '../tickets/tickets.errors';
@@ -97,11 +97,18 @@ export class CommentsService implements TicketConversation {
   }
 
   /** The ticket's conversation as its page lists it; a requester never sees internal notes. */
-  async commentsOf(ticketId: string, withInternalNotes: boolean): Promise<CommentResponse[]> {
-    const comments = await this.dataSource
-      .getRepository(TicketComment)
-      .find({ where: withInternalNotes ? { ticketId } : { ticketId, isPublic: true }, order: { id: 'ASC' } });
-    return comments.map(commentView);
+  commentsPart(ticketId: string, withInternalNotes: boolean): PagePart<CommentResponse> {
+    return {
+      select: `SELECT id AS sort_key,
+                      JSON_OBJECT('id', id, 'authorId', author_id, 'authorRole', author_role, 'isPublic', is_public,
+                                  'body', body, 'createdAt', created_at) AS row
+                 FROM ticket_comment WHERE ticket_id = ?${withInternalNotes ? '' : ' AND is_public = 1'}`,
+      parameters: [ticketId],
+      read: (row) =>
+        commentView(
+          Object.assign(new TicketComment(), row, { ticketId, isPublic: row['isPublic'] === 1, createdAt: jsonInstant(row['createdAt']) }),
+        ),
+    };
   }
 
   /**

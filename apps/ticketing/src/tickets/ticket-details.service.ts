@@ -6,7 +6,7 @@ import { isStaff, type Principal } from '@support/platform';
 import type { DataSource } from 'typeorm';
 import { SuggestedArticle } from './suggested-article.entity';
 import type { Ticket } from './ticket.entity';
-import { TicketConversation, TicketFiles } from './ticket-page-parts';
+import { jsonInstant, TicketConversation, TicketFiles, type PagePart } from './ticket-page-parts';
 import { TicketStatusChange } from './ticket-status-change.entity';
 import { ticketView, type TicketView } from './ticket.view';
 
@@ -31,15 +31,16 @@ export class TicketDetails implements OnModuleInit {
     this.files = this.moduleRef.get(TicketFiles, { strict: false });
   }
 
+  /** The page with its four parts (history, conversation, files, suggested reading) read in one statement. */
   async describe(ticket: Ticket, caller: Principal): Promise<TicketView> {
     if (!canSee(ticket, caller)) throw new Error(`ticket ${ticket.id} described for a caller who may not see it`);
     const ticketId = ticket.id;
-    const [statusHistory, comments, attachments, suggestedArticles] = await Promise.all([
-      this.dataSource.getRepository(TicketStatusChange).find({ where: { ticketId }, order: { id: 'ASC' } }),
+    const [statusHistory, comments, attachments, suggestedArticles] = await readPageParts(this.dataSource, [
+      historyPart(ticketId),
       // a requester never sees internal notes; staff see the whole conversation
-      this.conversation.commentsOf(ticketId, isStaff(caller)),
-      this.files.attachmentsOf(ticketId),
-      this.dataSource.getRepository(SuggestedArticle).find({ where: { ticketId }, order: { position: 'ASC' } }),
+      this.conversation.commentsPart(ticketId, isStaff(caller)),
+      this.files.attachmentsPart(ticketId),
+      suggestedReadingPart(ticketId),
     ]);
     return ticketView(ticket, { statusHistory, comments, attachments, suggestedArticles });
   }
@@ -48,4 +49,54 @@ export class TicketDetails implements OnModuleInit {
   describeNew(ticket: Ticket, filing: TicketStatusChange): TicketView {
     return ticketView(ticket, { statusHistory: [filing], comments: [], attachments: [], suggestedArticles: [] });
   }
+}
+
+type PartResults<P extends readonly PagePart<unknown>[]> = { [K in keyof P]: P[K] extends PagePart<infer T> ? T[] : never };
+
+/**
+ * Reads parts of a ticket's page with one statement: each part's rows, tagged with the part's
+ * place in the list, in one `UNION ALL`, ordered by part and by the part's sort key (binary, so
+ * that the keys of every part compare alike).
+ */
+async function readPageParts<P extends readonly PagePart<unknown>[]>(
+  dataSource: DataSource,
+  parts: readonly [...P],
+): Promise<PartResults<P>> {
+  const branches = parts.map(
+    (part, index) => `SELECT ${index} AS part, CAST(p.sort_key AS BINARY) AS sort_key, p.row FROM (${part.select}) AS p`,
+  );
+  const rows: Array<{ part: number | string; row: string | Record<string, unknown> }> = await dataSource.query(
+    `SELECT part, row FROM (${branches.join(' UNION ALL ')}) AS page ORDER BY part, sort_key`,
+    parts.flatMap((part) => part.parameters),
+  );
+  const results = parts.map(() => [] as unknown[]);
+  for (const { part, row } of rows) {
+    const index = Number(part);
+    results[index].push(parts[index].read((typeof row === 'string' ? JSON.parse(row) : row) as Record<string, unknown>));
+  }
+  return results as PartResults<P>;
+}
+
+/** The status history, oldest first (by its auto-increment id, zero-padded so that it sorts as text). */
+function historyPart(ticketId: string): PagePart<TicketStatusChange> {
+  return {
+    select: `SELECT LPAD(id, 20, '0') AS sort_key,
+                    JSON_OBJECT('id', CAST(id AS CHAR), 'previousStatus', previous_status, 'status', status, 'reason', reason,
+                                'changedBy', changed_by, 'changedAt', changed_at) AS row
+               FROM ticket_status_change WHERE ticket_id = ?`,
+    parameters: [ticketId],
+    read: (row) => Object.assign(new TicketStatusChange(), row, { ticketId, changedAt: jsonInstant(row['changedAt']) }),
+  };
+}
+
+/** The knowledge base's latest suggestions for the ticket, in their order. */
+function suggestedReadingPart(ticketId: string): PagePart<SuggestedArticle> {
+  return {
+    select: `SELECT LPAD(position, 10, '0') AS sort_key,
+                    JSON_OBJECT('position', position, 'articleId', article_id, 'slug', slug, 'title', title, 'locale', locale,
+                                'score', score, 'suggestedAt', suggested_at) AS row
+               FROM ticket_suggested_article WHERE ticket_id = ?`,
+    parameters: [ticketId],
+    read: (row) => Object.assign(new SuggestedArticle(), row, { ticketId, suggestedAt: jsonInstant(row['suggestedAt']) }),
+  };
 }

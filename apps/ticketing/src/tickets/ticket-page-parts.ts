@@ -29,12 +29,32 @@ export class AttachmentResponse {
   @ApiText({ example: '/v1/tickets/0193.../attachments/0193...' }) downloadUrl!: string;
 }
 
+/**
+ * One part of a ticket's page, read together with the others in ONE statement (TicketDetails):
+ * `select` is a SELECT of two columns, `sort_key` (a string; the part's rows come in its order,
+ * compared byte by byte) and `row` (a `JSON_OBJECT` of one row), and `read` turns one such object
+ * into what the page shows. Reading each part with a query of its own cost a GET four round trips
+ * and about 1.2 ms of ticketing's CPU.
+ */
+export interface PagePart<T> {
+  select: string;
+  parameters: unknown[];
+  read(row: Record<string, unknown>): T;
+}
+
+/** A DATETIME as `JSON_OBJECT` writes it ("2026-12-03 16:00:00.120", stored in UTC). */
+export function jsonInstant(value: unknown): Date {
+  if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?$/.test(value))
+    throw new Error(`not a stored instant: ${String(value)}`);
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}
+
 /** The comments of one ticket in the order they were written; internal notes only when asked. */
 export abstract class TicketConversation {
-  abstract commentsOf(ticketId: string, withInternalNotes: boolean): Promise<CommentResponse[]>;
+  abstract commentsPart(ticketId: string, withInternalNotes: boolean): PagePart<CommentResponse>;
 }
 
 /** The files of one ticket in the order they were uploaded. */
 export abstract class TicketFiles {
-  abstract attachmentsOf(ticketId: string): Promise<AttachmentResponse[]>;
+  abstract attachmentsPart(ticketId: string): PagePart<AttachmentResponse>;
 }
