@@ -182,7 +182,7 @@ export class TicketProjections {
         suggestedAt: new Date(event.data.suggestedAt),
       })),
     );
-    if (rows.length > 0) await insertRows(manager, SuggestedArticle, rows);
+    await insertRows(manager, SuggestedArticle, rows);
     await updateRows(
       manager,
       Ticket,
