@@ -31,8 +31,8 @@ export class AttachmentResponse {
 
 /**
  * One part of a ticket's page, read together with the others in ONE statement (TicketDetails):
- * `select` is a SELECT of two columns, `sort_key` (a string; the part's rows come in its order,
- * compared byte by byte) and `row` (a `JSON_OBJECT` of one row), and `read` turns one such object
+ * `select` is a SELECT of two columns, `sort_key` (ASCII text; the part's rows come in its order)
+ * and `row` (a `JSON_OBJECT` of one row), and `read` turns one such object
  * into what the page shows. Reading each part with a query of its own cost a GET four round trips
  * and about 1.2 ms of ticketing's CPU.
  */
