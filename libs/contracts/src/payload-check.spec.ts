@@ -1,6 +1,5 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import { IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
-import { Type } from 'class-transformer';
 import { validatePayload } from './envelope';
 import type { EventDefinition } from './event-definition';
 import { EVENT_EXAMPLES } from './examples';

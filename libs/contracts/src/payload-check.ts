@@ -29,6 +29,13 @@ export function payloadCheck(payload: PayloadClass<object>): PayloadCheck | null
 }
 
 type PropertyCheck = (data: Record<string, unknown>) => boolean;
+/** the kinds of class-validator metadata the quick check mirrors; a class with any other kind (whitelist, promise) has none */
+const MIRRORED_TYPES = new Set<string>([
+  ValidationTypes.CONDITIONAL_VALIDATION,
+  ValidationTypes.CUSTOM_VALIDATION,
+  ValidationTypes.IS_DEFINED,
+  ValidationTypes.NESTED_VALIDATION,
+]);
 /** a payload class, or a class nested in one (abstract: inherited fields live in abstract classes) */
 type PayloadType = abstract new () => object;
 
@@ -63,13 +70,7 @@ function compileProperty(
   const conditions = metadatas
     .filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION)
     .map((m) => m.constraints[0] as (o: object, v: unknown) => boolean);
-  const known = new Set<string>([
-    ValidationTypes.CONDITIONAL_VALIDATION,
-    ValidationTypes.CUSTOM_VALIDATION,
-    ValidationTypes.IS_DEFINED,
-    ValidationTypes.NESTED_VALIDATION,
-  ]);
-  if (metadatas.some((m) => !known.has(m.type))) return null;
+  if (metadatas.some((m) => !MIRRORED_TYPES.has(m.type))) return null;
   const defined = constraintChecks(
     payload,
     property,
