@@ -115,6 +115,23 @@ describe('payloadCheck: the quick yes of the event payload validation', () => {
     expect(validatePayload(definition, [examples[0][1]])).toEqual(['data must be an object']);
   });
 
+  it('sees only what class-transformer copies: own enumerable properties, not a getter of a class', () => {
+    const [definition, example] = examples.find(([d]) => d.type === 'support.ticket.created.v1')!;
+    const { subject, ...rest } = example;
+    const withGetter = Object.assign(
+      Object.create({
+        get subject() {
+          return subject;
+        },
+      }) as Record<string, unknown>,
+      rest,
+    );
+    expect(withGetter['subject']).toBe(subject);
+    expect(payloadCheck(definition.payload)?.(withGetter)).toBe(false);
+    expect(fullValidationAccepts(definition, withGetter)).toBe(false);
+    expect(validatePayload(definition, withGetter)).toEqual(expect.arrayContaining([expect.stringMatching(/^subject: /)]));
+  });
+
   it('leaves to the full validation what it cannot mirror exactly: a class nested in itself', () => {
     class Node {
       @IsString() @MaxLength(5) name: string;

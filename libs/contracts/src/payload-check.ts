@@ -101,7 +101,8 @@ function compileProperty(
     !(value instanceof Set || value instanceof Map || value instanceof Promise) &&
     (!nestedCheck || nestedCheck(value as Record<string, unknown>));
   return (data) => {
-    const value = data[property];
+    // class-transformer copies own enumerable properties only: a getter of a class is not seen
+    const value = Object.prototype.propertyIsEnumerable.call(data, property) ? data[property] : undefined;
     if (value instanceof Promise) return false;
     for (const condition of conditions) if (!condition(data, value)) return true;
     if (!defined(data, value) || !custom(data, value)) return false;
