@@ -51,9 +51,16 @@ export function matchRelevance(row: Pick<MatchRow, 'relevance' | 'seen' | 'looke
     const worth = Number(part.slice(colon + 1));
     if (Number.isFinite(worth)) best.set(slot, Math.max(best.get(slot) ?? 0, worth));
   }
+  return slotScore(best, slots);
+}
+
+/**
+ * The score of a document's best worth per typed word (slot): the worths summed in slot order,
+ * × √(share of typed words matched). Slot order: the lists come in whatever order the server's
+ * plan produced them, and a floating-point sum in another order can differ in its last bit.
+ */
+export function slotScore(best: ReadonlyMap<number, number>, slots: number): number {
   const typed = Math.max(1, slots);
-  // summed in slot order: the lists come in whatever order the server's plan produced them, and
-  // a floating-point sum in another order can differ in its last bit
   const sum = [...best].sort(([a], [b]) => a - b).reduce((total, [, worth]) => total + worth, 0);
   return sum * Math.sqrt(Math.min(best.size, typed) / typed);
 }

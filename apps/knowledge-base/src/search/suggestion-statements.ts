@@ -1,5 +1,5 @@
 import { RECENT_VIEW_DAYS, type Locale, type QueryPlan } from '@support/domain-knowledge';
-import { rarity, TERM_CHARS, termRanges, type PostingRange } from './match-statement';
+import { rarity, slotScore, TERM_CHARS, termRanges, type PostingRange } from './match-statement';
 import { DOCUMENT_COUNT_TERM } from './search-index';
 
 /**
@@ -196,7 +196,7 @@ export function cutPostings({ worths, kept }: ScoredTicket): Array<[number, stri
 
 /**
  * A kept candidate's exact score: its postings read and those looked up, for each typed word
- * the best, summed in slot order, × √(share of typed words matched) (matchRelevance's formula).
+ * the best, summed in slot order, × √(share of typed words matched) (slotScore, as matchRelevance scores a rescored match).
  */
 export function exactScore(
   candidate: ScoredCandidate,
@@ -209,9 +209,7 @@ export function exactScore(
     const weight = cut ? looked.get(`${candidate.documentId} ${term}`) : undefined;
     if (weight !== undefined) best.set(slot, Math.max(best.get(slot) ?? 0, weight * worth));
   }
-  const typed = Math.max(1, slots);
-  const sum = [...best].sort(([a], [b]) => a - b).reduce((total, [, worth]) => total + worth, 0);
-  return sum * Math.sqrt(Math.min(best.size, typed) / typed);
+  return slotScore(best, slots);
 }
 
 /** A row of the kept statement: a posting looked up ('l') or what a result shows ('d'). */
