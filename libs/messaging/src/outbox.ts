@@ -90,7 +90,7 @@ export class OutboxWriter {
     });
     const collected = this.collecting.get(runner);
     if (collected) collected.push(...rows);
-    else await insertRows(manager, rows);
+    else await insertOutboxRows(manager, rows);
     return created;
   }
 
@@ -109,7 +109,7 @@ export class OutboxWriter {
     } finally {
       this.collecting.delete(runner);
     }
-    await insertRows(manager, rows);
+    await insertOutboxRows(manager, rows);
     return rows.length;
   }
 
@@ -149,7 +149,7 @@ export class OutboxWriter {
 // mysql2 caps one packet at max_allowed_packet (16 MiB by default): big batches go in slices
 const ROWS_PER_INSERT = 500;
 
-async function insertRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+async function insertOutboxRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await manager.query(
       'INSERT INTO outbox_message (event_id, topic, message_key, type, correlation_id, payload, created_at, traceparent, tracestate) VALUES ?',

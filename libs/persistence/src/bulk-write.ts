@@ -6,7 +6,9 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * parameter bookkeeping (named parameters looked up and renamed one by one: several per cent of a
  * consumer's CPU for a batch of wide rows). The same columns (every insertable one), the same
  * conversion of each value (`preparePersistentValue`: dates, JSON, transformers), `DEFAULT` for
- * an undefined value and 1 for an undefined @VersionColumn. Generated ids are not read back.
+ * an undefined value and 1 for an undefined @VersionColumn. Generated ids are not read back. One
+ * statement whatever the number of rows, as the query builder's: the caller's batch bounds its
+ * size (max_allowed_packet; the outbox, whose batches are longer, slices its own inserts).
  */
 export async function insertRows<E extends ObjectLiteral>(
   manager: EntityManager,
