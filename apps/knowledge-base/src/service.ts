@@ -8,6 +8,7 @@ import { LanguageAwareSearch1763800000600 } from './migrations/1763800000600-lan
 import { MoreStarterSynonyms1765400000000 } from './migrations/1765400000000-more-starter-synonyms';
 import { SearchScopeInIndex1765400000100 } from './migrations/1765400000100-search-scope-in-index';
 import { RefinedSearchAnalysis1765500000000 } from './migrations/1765500000000-refined-search-analysis';
+import { StarterGlossary1765600000000 } from './migrations/1765600000000-starter-glossary';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -25,6 +26,7 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
     MoreStarterSynonyms1765400000000,
     SearchScopeInIndex1765400000100,
     RefinedSearchAnalysis1765500000000,
+    StarterGlossary1765600000000,
   ],
   consumes: true,
 };

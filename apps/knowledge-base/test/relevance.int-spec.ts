@@ -22,9 +22,10 @@ const REQUIRED_SUCCESS_AT_3 = 0.9;
  * still fails, the threshold is that figure rounded DOWN to the nearest 5 %: 0.85. This is a floor, not the
  * goal: raise it towards 0.9 as the engine improves in general — never by editing the blind queries.
  * Its misses were then read to improve the engine (so it is a development set now, like the first one): 0.895
- * (MRR 0.837; en 0.836, fr 0.94, ru 0.915). The held-out set below is the measure that stays blind.
+ * (MRR 0.837; en 0.836, fr 0.94, ru 0.915). The starter glossary (starter-glossary.ts) then brought it to 0.914
+ * (MRR 0.841), so the floor is 0.9. The held-out set below is the measure that stays blind.
  */
-const BLIND_REQUIRED_SUCCESS_AT_3 = 0.85;
+const BLIND_REQUIRED_SUCCESS_AT_3 = 0.9;
 
 /**
  * success@3 the HELD-OUT set (relevance-queries-heldout.ts) must reach. Once the blind set's misses had been read to
@@ -32,9 +33,11 @@ const BLIND_REQUIRED_SUCCESS_AT_3 = 0.85;
  * translated articles), the blind set was no longer blind; a second set was written by someone who had
  * read neither the engine nor the other sets, and its misses are NOT read, so that it keeps measuring how the engine
  * does on queries nobody tuned it for. It measured 0.807 before those changes and 0.827 after them — the honest
- * figure, below the 0.9 goal. Threshold: that figure rounded down to 5 %.
+ * figure, below the 0.9 goal. A starter glossary written from the articles only, never from a query
+ * (starter-glossary.ts), then measured 0.867 (MRR 0.780; en 0.90, fr 0.88, ru 0.82). Threshold: that figure
+ * rounded down to 5 %.
  */
-const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.8;
+const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.85;
 
 describe('relevance: readers’ queries in en, fr and ru find their article in the first three (seeded help center, real MariaDB)', () => {
   const prefix = throwawayPrefix('kbrel');

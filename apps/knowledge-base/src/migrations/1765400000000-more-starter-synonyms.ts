@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
-import { ADDED_STARTER_SYNONYMS, synonymKey } from '../search/synonyms';
+import { ADDED_STARTER_SYNONYMS, deleteStarterRules, insertStarterRules } from '../search/synonyms';
 
 /**
  * Adds the rules of ADDED_STARTER_SYNONYMS (issue 12: everyday words readers type for the
@@ -11,23 +10,11 @@ export class MoreStarterSynonyms1765400000000 implements MigrationInterface {
   name = 'MoreStarterSynonyms1765400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const now = new Date();
-    for (const rule of ADDED_STARTER_SYNONYMS) {
-      await queryRunner.query(
-        'INSERT IGNORE INTO kb_search_synonym (id, locale, term, term_key, synonyms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [uuidv7(), rule.locale, rule.term, synonymKey(rule.term, rule.locale), JSON.stringify(rule.synonyms), now, now],
-      );
-    }
+    await insertStarterRules(queryRunner, ADDED_STARTER_SYNONYMS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // only rules still exactly as this migration wrote them
-    for (const rule of ADDED_STARTER_SYNONYMS) {
-      await queryRunner.query('DELETE FROM kb_search_synonym WHERE locale = ? AND term_key = ? AND synonyms = ?', [
-        rule.locale,
-        synonymKey(rule.term, rule.locale),
-        JSON.stringify(rule.synonyms),
-      ]);
-    }
+    await deleteStarterRules(queryRunner, ADDED_STARTER_SYNONYMS);
   }
 }

@@ -1,5 +1,7 @@
 import { analyzeText, isLocale, type SynonymRule } from '@support/domain-knowledge';
 import type { FieldProblem } from '@support/platform';
+import type { QueryRunner } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { plainTextProblems } from '../text-rules';
 
 /** Most words a synonym rule's term or one of its synonyms may have. */
@@ -149,3 +151,29 @@ export const ADDED_STARTER_SYNONYMS: readonly SynonymRule[] = [
   { locale: 'ru', term: 'войти', synonyms: ['вход'] },
   { locale: 'ru', term: 'номер конференции', synonyms: ['идентификатор конференции'] },
 ];
+
+/**
+ * Adds starter rules for a migration where editors have no rule for the same term of the locale
+ * yet: a rule an editor wrote or changed is left as it is (INSERT IGNORE on the (locale, term_key)
+ * key).
+ */
+export async function insertStarterRules(queryRunner: QueryRunner, rules: readonly SynonymRule[]): Promise<void> {
+  const now = new Date();
+  for (const rule of rules) {
+    await queryRunner.query(
+      'INSERT IGNORE INTO kb_search_synonym (id, locale, term, term_key, synonyms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [uuidv7(), rule.locale, rule.term, synonymKey(rule.term, rule.locale), JSON.stringify(rule.synonyms), now, now],
+    );
+  }
+}
+
+/** Takes back what insertStarterRules added: only rules still exactly as it wrote them. */
+export async function deleteStarterRules(queryRunner: QueryRunner, rules: readonly SynonymRule[]): Promise<void> {
+  for (const rule of rules) {
+    await queryRunner.query('DELETE FROM kb_search_synonym WHERE locale = ? AND term_key = ? AND synonyms = ?', [
+      rule.locale,
+      synonymKey(rule.term, rule.locale),
+      JSON.stringify(rule.synonyms),
+    ]);
+  }
+}
