@@ -93,6 +93,29 @@ describe('query plans', () => {
     expect(planQuery(['camera'], 'en', { dictionary }).alternatives.filter((a) => a.kind === 'fuzzy')).toEqual([]);
   });
 
+  it('reads a French elision typed without its apostrophe as the word after it, only when the index knows that word and not the whole', () => {
+    const known: Record<string, number> = { ecran: 12, attent: 5, sall: 4, stabl: 3 };
+    const french: TermDictionary = { documents: (stem) => known[stem] ?? 0, similar: () => [], prefixed: () => [] };
+    const plan = planQuery(['lecran', 'salle', 'dattente'], 'fr', { dictionary: french });
+    expect(plan.forms).toEqual(['ecran', 'salle', 'attente']);
+    expect(plan.alternatives).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ slot: 0, term: 'ecran', kind: 'stem', factor: 1 }),
+        expect.objectContaining({ slot: 2, term: 'attent', kind: 'stem', factor: 1 }),
+      ]),
+    );
+    // a synonym rule written with the apostrophe matches too
+    const synonyms = [{ locale: 'fr', term: "salle d'attente", synonyms: ['waiting room'] }];
+    expect(planQuery(['salle', 'dattente'], 'fr', { dictionary: french, synonyms }).alternatives).toEqual(
+      expect.arrayContaining([expect.objectContaining({ term: 'wait', kind: 'synonym' })]),
+    );
+    // a word the index knows ("stable") is taken as typed; an English reader's words are never split
+    expect(planQuery(['stable'], 'fr', { dictionary: french }).forms).toEqual(['stable']);
+    expect(planQuery(['lecran'], 'en', { dictionary: french }).forms).toEqual(['lecran']);
+    // nor when the rest is unknown too
+    expect(planQuery(['lunivers'], 'fr', { dictionary: french }).forms).toEqual(['lunivers']);
+  });
+
   it('adds a word’s learnt English translation for the English articles a reader is served, never for an English reader', () => {
     const translations = new Map([['ru', new Map([[stemWord('экран', 'ru'), stemWord('screen', 'en')]])]]);
     const plan = planQuery(['черный', 'экран'], 'ru', { translations });

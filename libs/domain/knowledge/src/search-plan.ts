@@ -117,6 +117,20 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     }
   }
 
+  // a French elision typed without its apostrophe is read as the word after it (synonyms included)
+  const dictionary = options.dictionary;
+  for (const [position, typed] of dictionary ? byPosition : []) {
+    const restored = dictionary && restoredElision(typed, languages, dictionary);
+    if (!restored) continue;
+    byPosition.set(position, restored);
+    for (const [language, list] of perLanguage) {
+      const index = list.findIndex((w) => w.position === position);
+      const word = restored.get(language);
+      if (index >= 0 && word) list[index] = word;
+      else if (index >= 0) list.splice(index, 1);
+    }
+  }
+
   const primary: QueryAlternative[] = [];
   const secondary: QueryAlternative[] = [];
   const forms: string[] = [];
@@ -219,6 +233,34 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     alternatives.push(alternative);
   }
   return { alternatives, forms: forms.filter(Boolean), stems: [...new Set(alternatives.map((a) => a.term))], slots: positions.length };
+}
+
+/**
+ * French elisions (l', d', j', qu', ...) before a word starting with a vowel or h. Readers often
+ * type them without the apostrophe ("lecran", "dattente", "jentends"), which makes one word the
+ * index has never seen, and which typo correction cannot mend (the first letter is the elision's).
+ */
+const FRENCH_ELISION = /^(?:qu|[cdjlmnst])([aeiouyh]\p{L}{2,})$/u;
+
+/**
+ * A French reader's unknown word read as an elision written without its apostrophe: the word after
+ * it, analysed in each of the query's languages, when the index knows it (and the whole word not).
+ */
+function restoredElision(
+  typed: ReadonlyMap<string, AnalyzedWord>,
+  languages: readonly string[],
+  dictionary: TermDictionary,
+): Map<string, AnalyzedWord> | undefined {
+  if (!languages.includes('fr')) return undefined;
+  const first = [...typed.values()][0];
+  const elided = first && FRENCH_ELISION.exec(first.form);
+  if (!elided || [...typed.values()].some((w) => dictionary.documents(w.stem) > 0)) return undefined;
+  const restored = new Map<string, AnalyzedWord>();
+  for (const language of languages) {
+    const [word] = analyzeText(elided[1], language);
+    if (word) restored.set(language, { ...word, position: first.position });
+  }
+  return [...restored.values()].some((w) => dictionary.documents(w.stem) > 0) ? restored : undefined;
 }
 
 /**
