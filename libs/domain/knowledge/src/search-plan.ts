@@ -186,41 +186,48 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   });
 
   // synonyms: a rule's term matches a run of consecutive typed words by stems (in the rule's language)
-  for (const rule of options.synonyms ?? []) {
-    if (!languages.includes(rule.locale)) continue;
-    const ruleStems = ruleStemsOf(rule);
-    const typed = perLanguage.get(rule.locale) ?? [];
-    if (ruleStems.length === 0) continue;
-    for (let i = 0; i + ruleStems.length <= typed.length; i += 1) {
-      if (!ruleStems.every((stem, k) => sameWord(typed[i + k].stem, stem))) continue;
-      const slot = positions.indexOf(typed[i].position);
-      for (const synonym of rule.synonyms) {
-        // a synonym may be written in another language than the rule (a French reader is served
-        // English articles too): it is read in every language of the query, one slot per word
-        const readings = languages.map((language) => analyzeText(synonym, language).map((w) => w.stem));
-        const stems = [...new Set(readings.flat())];
-        const words = Math.max(...readings.map((r) => r.length));
-        if (words === 1) {
-          for (const stem of stems) secondary.unshift({ slot, term: stem, factor: MATCH_FACTORS.synonym, kind: 'synonym' });
-          continue;
-        }
-        const phrase = nextSlot;
-        Array.from({ length: words }, (_, k) => k).forEach((k) => {
-          const phraseSlot = nextSlot++;
-          for (const reading of readings) {
-            if (reading[k] !== undefined) {
-              secondary.push({
-                slot: phraseSlot,
-                term: reading[k],
-                factor: MATCH_FACTORS.synonymPhrase,
-                kind: 'synonym',
-                source: slot,
-                phrase,
-              });
-            }
-          }
-        });
+  // (rules are looked up by their first word, then applied in list order, each at its typed words in order)
+  const index = synonymIndex(options.synonyms ?? []);
+  const matches: Array<{ order: number; rule: SynonymRule; position: number }> = [];
+  for (const language of languages) {
+    const rules = index.get(language);
+    const typed = perLanguage.get(language) ?? [];
+    typed.forEach((word, i) => {
+      for (const { order, rule, stems } of rules?.get(firstLetters(word.stem)) ?? []) {
+        if (i + stems.length <= typed.length && stems.every((stem, k) => sameWord(typed[i + k].stem, stem)))
+          matches.push({ order, rule, position: typed[i].position });
       }
+    });
+  }
+  matches.sort((a, b) => a.order - b.order || a.position - b.position);
+  for (const { rule, position } of matches) {
+    const slot = positions.indexOf(position);
+    for (const synonym of rule.synonyms) {
+      // a synonym may be written in another language than the rule (a French reader is served
+      // English articles too): it is read in every language of the query, one slot per word
+      const readings = languages.map((language) => analyzeText(synonym, language).map((w) => w.stem));
+      const stems = [...new Set(readings.flat())];
+      const words = Math.max(...readings.map((r) => r.length));
+      if (words === 1) {
+        for (const stem of stems) secondary.unshift({ slot, term: stem, factor: MATCH_FACTORS.synonym, kind: 'synonym' });
+        continue;
+      }
+      const phrase = nextSlot;
+      Array.from({ length: words }, (_, k) => k).forEach((k) => {
+        const phraseSlot = nextSlot++;
+        for (const reading of readings) {
+          if (reading[k] !== undefined) {
+            secondary.push({
+              slot: phraseSlot,
+              term: reading[k],
+              factor: MATCH_FACTORS.synonymPhrase,
+              kind: 'synonym',
+              source: slot,
+              phrase,
+            });
+          }
+        }
+      });
     }
   }
 
@@ -276,12 +283,44 @@ export function sameWord(typedStem: string, ruleStem: string): boolean {
   return long.startsWith(short) && [...short].length >= 4 && [...long].length - [...short].length <= 2;
 }
 
-/** A rule's term as stems, analysed once per rule object (a plan compares every rule with the typed words). */
-const ruleStemCache = new WeakMap<SynonymRule, readonly string[]>();
-function ruleStemsOf(rule: SynonymRule): readonly string[] {
-  let stems = ruleStemCache.get(rule);
-  if (!stems) ruleStemCache.set(rule, (stems = analyzeText(rule.term, rule.locale).map((w) => w.stem)));
-  return stems;
+/**
+ * What two stems must share for sameWord to hold: the whole stem below four letters (only equal
+ * stems are the same word there), else its first four letters.
+ */
+function firstLetters(stem: string): string {
+  const letters = [...stem];
+  return letters.length < 4 ? stem : letters.slice(0, 4).join('');
+}
+
+interface IndexedRule {
+  /** the rule's place in its list: matches are applied in list order */
+  order: number;
+  rule: SynonymRule;
+  /** its term as stems */
+  stems: readonly string[];
+}
+
+/**
+ * A rule list by language and by the first letters of its term's first stem, built once per list
+ * (the dictionary hands out the same list until it reloads): a plan looks up the rules its typed
+ * words may start instead of comparing every rule with every word (hundreds of rules, a dozen words
+ * per ticket).
+ */
+const synonymIndexes = new WeakMap<readonly SynonymRule[], Map<string, Map<string, IndexedRule[]>>>();
+function synonymIndex(rules: readonly SynonymRule[]): Map<string, Map<string, IndexedRule[]>> {
+  let index = synonymIndexes.get(rules);
+  if (index) return index;
+  index = new Map();
+  rules.forEach((rule, order) => {
+    const stems = analyzeText(rule.term, rule.locale).map((w) => w.stem);
+    if (stems.length === 0) return;
+    let byLetters = index?.get(rule.locale);
+    if (!byLetters) index?.set(rule.locale, (byLetters = new Map()));
+    const key = firstLetters(stems[0]);
+    byLetters.set(key, [...(byLetters.get(key) ?? []), { order, rule, stems }]);
+  });
+  synonymIndexes.set(rules, index);
+  return index;
 }
 
 function analysesHave(analyses: ReadonlyMap<string, AnalyzedWord>, stem: string): boolean {
