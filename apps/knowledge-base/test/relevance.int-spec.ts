@@ -34,7 +34,8 @@ const BLIND_REQUIRED_SUCCESS_AT_3 = 0.9;
  * read neither the engine nor the other sets, and its misses are NOT read, so that it keeps measuring how the engine
  * does on queries nobody tuned it for. It measured 0.807 before those changes and 0.827 after them — the honest
  * figure, below the 0.9 goal. A starter glossary written from the articles only, never from a query
- * (starter-glossary.ts), then measured 0.867 (MRR 0.780; en 0.90, fr 0.88, ru 0.82). Threshold: that figure
+ * (starter-glossary.ts), then measured 0.867 (MRR 0.780; en 0.90, fr 0.88, ru 0.82), and 0.880 (MRR 0.791; en 0.90,
+ * fr 0.90, ru 0.84) once older French and Russian starter rules also named the English term. Threshold: that figure
  * rounded down to 5 %.
  */
 const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.85;

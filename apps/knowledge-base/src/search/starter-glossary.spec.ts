@@ -1,5 +1,5 @@
 import type { SynonymRule } from '@support/domain-knowledge';
-import { GLOSSARY_STARTER_SYNONYMS } from './starter-glossary';
+import { ENGLISH_FOR_OLDER_STARTER_RULES, GLOSSARY_STARTER_SYNONYMS } from './starter-glossary';
 import { ADDED_STARTER_SYNONYMS, STARTER_SYNONYMS, synonymKey, synonymProblems } from './synonyms';
 
 const LISTS: ReadonlyArray<[string, readonly SynonymRule[]]> = [
@@ -38,5 +38,14 @@ describe('starter glossary', () => {
 
   it.each(['en', 'fr', 'ru'])('has at least 50 rules for %s', (locale) => {
     expect(GLOSSARY_STARTER_SYNONYMS.filter((rule) => rule.locale === locale).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('adds English terms only to older French and Russian starter rules, which stay rules an editor could save', () => {
+    const older = [...STARTER_SYNONYMS, ...ADDED_STARTER_SYNONYMS];
+    const extended = ENGLISH_FOR_OLDER_STARTER_RULES.map((addition) => {
+      const rule = older.find((r) => r.locale === addition.locale && r.term === addition.term);
+      return { addition, rule, problems: rule ? synonymProblems({ ...rule, synonyms: [...rule.synonyms, ...addition.synonyms] }) : [] };
+    });
+    expect(extended.filter((e) => !e.rule || e.problems.length > 0 || !['fr', 'ru'].includes(e.addition.locale))).toEqual([]);
   });
 });

@@ -441,3 +441,39 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
   { locale: 'ru', term: 'веб-версия', synonyms: ['web client', 'browser'] },
   { locale: 'ru', term: 'системные требования', synonyms: ['system requirements'] },
 ];
+
+/**
+ * English terms added to older starter rules of French and Russian (STARTER_SYNONYMS,
+ * ADDED_STARTER_SYNONYMS) that named only words of their own language: those readers are also
+ * served English-only articles, and every glossary rule already names the English term. Applied by
+ * the glossary's migration to rules still exactly as their migration wrote them (an editor's change
+ * wins); each entry's synonyms are appended to the older rule's.
+ */
+export const ENGLISH_FOR_OLDER_STARTER_RULES: readonly SynonymRule[] = [
+  { locale: 'fr', term: 'visio', synonyms: ['meeting'] },
+  { locale: 'fr', term: 'visioconférence', synonyms: ['meeting'] },
+  { locale: 'fr', term: 'appel', synonyms: ['meeting'] },
+  { locale: 'fr', term: 'abonnement', synonyms: ['plan'] },
+  { locale: 'fr', term: 'offre', synonyms: ['plan'] },
+  { locale: 'fr', term: 'webcam', synonyms: ['camera'] },
+  { locale: 'fr', term: 'présentation', synonyms: ['screen sharing'] },
+  { locale: 'fr', term: 'programmer', synonyms: ['schedule'] },
+  { locale: 'fr', term: 'reçu', synonyms: ['invoice'] },
+  { locale: 'fr', term: 'double authentification', synonyms: ['two-factor authentication'] },
+  { locale: 'ru', term: 'встреча', synonyms: ['meeting'] },
+  { locale: 'ru', term: 'созвон', synonyms: ['meeting'] },
+  { locale: 'ru', term: 'звонок', synonyms: ['meeting'] },
+  { locale: 'ru', term: 'аккаунт', synonyms: ['account'] },
+  { locale: 'ru', term: 'вебка', synonyms: ['camera'] },
+  { locale: 'ru', term: 'веб-камера', synonyms: ['camera'] },
+  { locale: 'ru', term: 'микро', synonyms: ['microphone'] },
+  { locale: 'ru', term: 'презентация', synonyms: ['screen sharing'] },
+  { locale: 'ru', term: 'техподдержка', synonyms: ['support'] },
+  { locale: 'ru', term: 'обращение', synonyms: ['ticket'] },
+  { locale: 'ru', term: 'подписка', synonyms: ['plan'] },
+  { locale: 'ru', term: 'счет', synonyms: ['invoice'] },
+  { locale: 'ru', term: 'собеседник', synonyms: ['participant'] },
+  { locale: 'ru', term: 'слышать', synonyms: ['audio'] },
+  { locale: 'ru', term: 'войти', synonyms: ['sign in'] },
+  { locale: 'ru', term: 'номер конференции', synonyms: ['meeting id'] },
+];

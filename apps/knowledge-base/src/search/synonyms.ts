@@ -177,3 +177,27 @@ export async function deleteStarterRules(queryRunner: QueryRunner, rules: readon
     ]);
   }
 }
+
+/**
+ * Appends `additions` (each naming an older rule by locale and term) to the synonyms of those
+ * rules, where the rule is still exactly as `older` has it (an editor's change wins); `undo` takes
+ * back only what is still exactly as this wrote it.
+ */
+export async function extendStarterRules(
+  queryRunner: QueryRunner,
+  older: readonly SynonymRule[],
+  additions: readonly SynonymRule[],
+  undo = false,
+): Promise<void> {
+  const now = new Date();
+  for (const addition of additions) {
+    const rule = older.find((r) => r.locale === addition.locale && r.term === addition.term);
+    if (!rule) throw new Error(`no starter rule "${addition.term}" (${addition.locale}) to extend`);
+    const before = JSON.stringify(rule.synonyms);
+    const after = JSON.stringify([...rule.synonyms, ...addition.synonyms]);
+    await queryRunner.query(
+      'UPDATE kb_search_synonym SET synonyms = ?, updated_at = ? WHERE locale = ? AND term_key = ? AND synonyms = ?',
+      [undo ? before : after, now, rule.locale, synonymKey(rule.term, rule.locale), undo ? after : before],
+    );
+  }
+}
