@@ -37,6 +37,8 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
   // video, camera and backgrounds
   { locale: 'en', term: 'pixelated', synonyms: ['blocky', 'video quality'] },
   { locale: 'en', term: 'blurry', synonyms: ['video quality', 'blur'] },
+  { locale: 'en', term: 'grainy', synonyms: ['video quality', 'low light'] },
+  { locale: 'en', term: 'too dark', synonyms: ['low light', 'lighting'] },
   { locale: 'en', term: 'flipped', synonyms: ['mirrored', 'mirror my video'] },
   { locale: 'en', term: 'blank screen', synonyms: ['black screen'] },
   { locale: 'en', term: 'fake background', synonyms: ['virtual background'] },
@@ -166,6 +168,7 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
   // ---------------------------------------------------------------------------------------------
 
   // son et connexion
+  { locale: 'fr', term: 'entendre', synonyms: ['son', 'microphone', 'haut-parleur', 'speaker'] },
   { locale: 'fr', term: 'haut-parleur', synonyms: ['speaker'] },
   { locale: 'fr', term: 'casque', synonyms: ['headset', 'headphones'] },
   { locale: 'fr', term: 'écouteurs', synonyms: ['casque', 'headphones'] },
@@ -358,6 +361,7 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
   // сессионные залы, вебинары, запись
   { locale: 'ru', term: 'сессионные залы', synonyms: ['breakout rooms'] },
   { locale: 'ru', term: 'разбить на группы', synonyms: ['сессионные залы', 'breakout rooms'] },
+  { locale: 'ru', term: 'разбить', synonyms: ['split', 'breakout rooms'] },
   { locale: 'ru', term: 'вебинар', synonyms: ['webinar'] },
   { locale: 'ru', term: 'докладчик', synonyms: ['panelist'] },
   { locale: 'ru', term: 'зритель', synonyms: ['attendee'] },
@@ -384,6 +388,8 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
   { locale: 'ru', term: 'аккаунт заблокирован', synonyms: ['учетная запись заблокирована', 'account is locked', 'temporary hold'] },
   { locale: 'ru', term: 'взлом', synonyms: ['compromised', 'stolen password'] },
   { locale: 'ru', term: 'двухфакторная аутентификация', synonyms: ['two-factor authentication', '2fa'] },
+  { locale: 'ru', term: 'двухэтапная проверка', synonyms: ['two-factor authentication', '2fa'] },
+  { locale: 'ru', term: 'двухэтапная аутентификация', synonyms: ['two-factor authentication', '2fa'] },
   { locale: 'ru', term: 'код подтверждения', synonyms: ['one-time code', 'two-factor authentication'] },
   { locale: 'ru', term: 'единый вход', synonyms: ['single sign-on', 'sso'] },
   { locale: 'ru', term: 'администратор', synonyms: ['admin'] },
@@ -443,13 +449,15 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
 ];
 
 /**
- * English terms added to older starter rules of French and Russian (STARTER_SYNONYMS,
- * ADDED_STARTER_SYNONYMS) that named only words of their own language: those readers are also
- * served English-only articles, and every glossary rule already names the English term. Applied by
+ * Terms added to older starter rules (STARTER_SYNONYMS, ADDED_STARTER_SYNONYMS): the English term
+ * for French and Russian rules that named only words of their own language (those readers are
+ * also served English-only articles, and every glossary rule already names the English term), and
+ * for "hear", "слышать" the devices that symptom is about (nobody hears me: the microphone). Applied by
  * the glossary's migration to rules still exactly as their migration wrote them (an editor's change
  * wins); each entry's synonyms are appended to the older rule's.
  */
 export const ENGLISH_FOR_OLDER_STARTER_RULES: readonly SynonymRule[] = [
+  { locale: 'en', term: 'hear', synonyms: ['microphone', 'speaker'] },
   { locale: 'fr', term: 'visio', synonyms: ['meeting'] },
   { locale: 'fr', term: 'visioconférence', synonyms: ['meeting'] },
   { locale: 'fr', term: 'appel', synonyms: ['meeting'] },
@@ -473,7 +481,7 @@ export const ENGLISH_FOR_OLDER_STARTER_RULES: readonly SynonymRule[] = [
   { locale: 'ru', term: 'подписка', synonyms: ['plan'] },
   { locale: 'ru', term: 'счет', synonyms: ['invoice'] },
   { locale: 'ru', term: 'собеседник', synonyms: ['participant'] },
-  { locale: 'ru', term: 'слышать', synonyms: ['audio'] },
+  { locale: 'ru', term: 'слышать', synonyms: ['audio', 'микрофон', 'динамик', 'microphone'] },
   { locale: 'ru', term: 'войти', synonyms: ['sign in'] },
   { locale: 'ru', term: 'номер конференции', synonyms: ['meeting id'] },
 ];
