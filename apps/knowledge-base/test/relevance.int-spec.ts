@@ -35,7 +35,8 @@ const BLIND_REQUIRED_SUCCESS_AT_3 = 0.9;
  * does on queries nobody tuned it for. It measured 0.807 before those changes and 0.827 after them — the honest
  * figure, below the 0.9 goal. A starter glossary written from the articles only, never from a query
  * (starter-glossary.ts), then measured 0.867 (MRR 0.780; en 0.90, fr 0.88, ru 0.82), and 0.880 (MRR 0.791; en 0.90,
- * fr 0.90, ru 0.84) once older French and Russian starter rules also named the English term. Threshold: that figure
+ * fr 0.90, ru 0.84) once older French and Russian starter rules also named the English term, and 0.893 (MRR 0.802)
+ * after development rounds on queries of our own (2026-12-03). Threshold: that figure
  * rounded down to 5 %.
  */
 const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.85;

@@ -194,6 +194,17 @@ describe('query plans', () => {
     expect(titleMatch(lobby, 'Breakout rooms', 'en').stemmed).toBeCloseTo(MATCH_FACTORS.synonym / 2);
   });
 
+  it('matches a synonym rule to a form Snowball cuts differently, by the words’ shared beginning (six letters and more)', () => {
+    const synonyms = [{ locale: 'ru', term: 'учетная запись', synonyms: ['account'] }];
+    expect(stemWord('запись', 'ru')).not.toEqual(stemWord('записи', 'ru'));
+    const plan = planQuery(['учетной', 'записи'], 'ru', { synonyms });
+    expect(plan.alternatives).toEqual(expect.arrayContaining([expect.objectContaining({ term: 'account', kind: 'synonym' })]));
+    // short words still need their stems to agree
+    expect(planQuery(['мик'], 'ru', { synonyms: [{ locale: 'ru', term: 'микро', synonyms: ['микрофон'] }] }).alternatives).toEqual([
+      expect.objectContaining({ kind: 'stem' }),
+    ]);
+  });
+
   it('matches a synonym rule written in the dictionary form to other forms of the word Snowball leaves apart', () => {
     expect(sameWord(stemWord('слышат', 'ru'), stemWord('слышать', 'ru'))).toBe(true);
     expect(sameWord(stemWord('слышу', 'ru'), stemWord('слышать', 'ru'))).toBe(true);

@@ -193,9 +193,13 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     const rules = index.get(language);
     const typed = perLanguage.get(language) ?? [];
     typed.forEach((word, i) => {
-      for (const { order, rule, stems } of rules?.get(firstLetters(word.stem)) ?? []) {
-        if (i + stems.length <= typed.length && stems.every((stem, k) => sameWord(typed[i + k].stem, stem)))
+      const found = new Set<number>();
+      for (const key of new Set([firstLetters(word.stem), firstLetters(word.form)])) {
+        for (const { order, rule, words } of rules?.get(key) ?? []) {
+          if (found.has(order) || i + words.length > typed.length || !words.every((w, k) => sameRuleWord(typed[i + k], w))) continue;
+          found.add(order);
           matches.push({ order, rule, position: typed[i].position });
+        }
       }
     });
   }
@@ -284,6 +288,23 @@ export function sameWord(typedStem: string, ruleStem: string): boolean {
 }
 
 /**
+ * A typed word is a rule's word: the same word by their stems (sameWord), or, for words of six
+ * letters or more, written with the same beginning (all but the last three letters of the shorter,
+ * at least five, as for related forms): Snowball cuts some forms of one noun differently (Russian
+ * "запись" → "зап", "записи" → "запис"), and a rule for "учетная запись" must hold for
+ * "учетной записи".
+ */
+function sameRuleWord(typed: AnalyzedWord, rule: AnalyzedWord): boolean {
+  if (sameWord(typed.stem, rule.stem)) return true;
+  const a = [...typed.form];
+  const b = [...rule.form];
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < RELATED_FORM_MIN_LENGTH) return false;
+  const shared = Math.max(5, shorter - 3);
+  return a.slice(0, shared).join('') === b.slice(0, shared).join('');
+}
+
+/**
  * What two stems must share for sameWord to hold: the whole stem below four letters (only equal
  * stems are the same word there), else its first four letters.
  */
@@ -296,12 +317,12 @@ interface IndexedRule {
   /** the rule's place in its list: matches are applied in list order */
   order: number;
   rule: SynonymRule;
-  /** its term as stems */
-  stems: readonly string[];
+  /** its term, analysed in its locale */
+  words: readonly AnalyzedWord[];
 }
 
 /**
- * A rule list by language and by the first letters of its term's first stem, built once per list
+ * A rule list by language and by the first letters of its term's first word (stem and form), built once per list
  * (the dictionary hands out the same list until it reloads): a plan looks up the rules its typed
  * words may start instead of comparing every rule with every word (hundreds of rules, a dozen words
  * per ticket).
@@ -312,12 +333,13 @@ function synonymIndex(rules: readonly SynonymRule[]): Map<string, Map<string, In
   if (index) return index;
   index = new Map();
   rules.forEach((rule, order) => {
-    const stems = analyzeText(rule.term, rule.locale).map((w) => w.stem);
-    if (stems.length === 0) return;
+    const words = analyzeText(rule.term, rule.locale);
+    if (words.length === 0) return;
     let byLetters = index?.get(rule.locale);
     if (!byLetters) index?.set(rule.locale, (byLetters = new Map()));
-    const key = firstLetters(stems[0]);
-    byLetters.set(key, [...(byLetters.get(key) ?? []), { order, rule, stems }]);
+    // under its first word's stem and form: a typed word looks both of its own up (sameRuleWord)
+    for (const key of new Set([firstLetters(words[0].stem), firstLetters(words[0].form)]))
+      byLetters.set(key, [...(byLetters.get(key) ?? []), { order, rule, words }]);
   });
   synonymIndexes.set(rules, index);
   return index;
