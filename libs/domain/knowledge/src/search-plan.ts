@@ -149,7 +149,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
       secondary.push({ slot, term: translation, factor: MATCH_FACTORS.translation, kind: 'translation' });
     const length = [...form].length;
     if (options.dictionary && length >= RELATED_FORM_MIN_LENGTH) {
-      const prefix = [...form].slice(0, Math.max(5, length - 3)).join('');
+      const prefix = relatedBeginning([...form], length);
       const related = options.dictionary
         .prefixed(prefix)
         .filter((r) => !analysesHave(analyses, r.stem))
@@ -185,7 +185,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     }
   });
 
-  // synonyms: a rule's term matches a run of consecutive typed words by stems (in the rule's language)
+  // synonyms: a rule's term matches a run of consecutive typed words (sameRuleWord, in the rule's language)
   // (rules are looked up by their first word, then applied in list order, each at its typed words in order)
   const index = synonymIndex(options.synonyms ?? []);
   const matches: Array<{ order: number; rule: SynonymRule; position: number }> = [];
@@ -300,13 +300,17 @@ function sameRuleWord(typed: AnalyzedWord, rule: AnalyzedWord): boolean {
   const b = [...rule.form];
   const shorter = Math.min(a.length, b.length);
   if (shorter < RELATED_FORM_MIN_LENGTH) return false;
-  const shared = Math.max(5, shorter - 3);
-  return a.slice(0, shared).join('') === b.slice(0, shared).join('');
+  return relatedBeginning(a, shorter) === relatedBeginning(b, shorter);
+}
+
+/** The beginning related forms of a word of `length` letters share: all but the last three letters, at least five. */
+function relatedBeginning(letters: readonly string[], length: number): string {
+  return letters.slice(0, Math.max(5, length - 3)).join('');
 }
 
 /**
- * What two stems must share for sameWord to hold: the whole stem below four letters (only equal
- * stems are the same word there), else its first four letters.
+ * What two stems must share for sameWord to hold, and two forms for a shared beginning: the whole
+ * word below four letters (only equal stems are the same word there), else its first four letters.
  */
 function firstLetters(stem: string): string {
   const letters = [...stem];
@@ -322,10 +326,10 @@ interface IndexedRule {
 }
 
 /**
- * A rule list by language and by the first letters of its term's first word (stem and form), built once per list
- * (the dictionary hands out the same list until it reloads): a plan looks up the rules its typed
- * words may start instead of comparing every rule with every word (hundreds of rules, a dozen words
- * per ticket).
+ * A rule list by language and by the first letters of its term's first word (stem and form),
+ * built once per list (the dictionary hands out the same list until it reloads): a plan looks up
+ * the rules its typed words may start instead of comparing every rule with every word (hundreds of
+ * rules, a dozen words per ticket).
  */
 const synonymIndexes = new WeakMap<readonly SynonymRule[], Map<string, Map<string, IndexedRule[]>>>();
 function synonymIndex(rules: readonly SynonymRule[]): Map<string, Map<string, IndexedRule[]>> {
