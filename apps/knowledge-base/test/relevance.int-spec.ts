@@ -23,9 +23,10 @@ const REQUIRED_SUCCESS_AT_3 = 0.9;
  * goal: raise it towards 0.9 as the engine improves in general — never by editing the blind queries.
  * Its misses were then read to improve the engine (so it is a development set now, like the first one): 0.895
  * (MRR 0.837; en 0.836, fr 0.94, ru 0.915). The starter glossary (starter-glossary.ts) then brought it to 0.914
- * (MRR 0.841), so the floor is 0.9. The held-out set below is the measure that stays blind.
+ * (MRR 0.841), 0.921 after development rounds, and 0.967 (MRR 0.883) once its own misses had been read again
+ * and given glossary words, so the floor is 0.95. The held-out set below is the measure that stays blind.
  */
-const BLIND_REQUIRED_SUCCESS_AT_3 = 0.9;
+const BLIND_REQUIRED_SUCCESS_AT_3 = 0.95;
 
 /**
  * success@3 the HELD-OUT set (relevance-queries-heldout.ts) must reach. Once the blind set's misses had been read to
@@ -36,7 +37,8 @@ const BLIND_REQUIRED_SUCCESS_AT_3 = 0.9;
  * figure, below the 0.9 goal. A starter glossary written from the articles only, never from a query
  * (starter-glossary.ts), then measured 0.867 (MRR 0.780; en 0.90, fr 0.88, ru 0.82), and 0.880 (MRR 0.791; en 0.90,
  * fr 0.90, ru 0.84) once older French and Russian starter rules also named the English term, and 0.893 (MRR 0.802)
- * after development rounds on queries of our own (2026-12-03). Threshold: that figure
+ * after development rounds on queries of our own (2026-12-03), still 0.893 (MRR 0.805) after rules for the blind
+ * set's misses. Threshold: that figure
  * rounded down to 5 %.
  */
 const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.85;
