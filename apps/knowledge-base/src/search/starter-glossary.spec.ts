@@ -1,5 +1,5 @@
 import type { SynonymRule } from '@support/domain-knowledge';
-import { ENGLISH_FOR_OLDER_STARTER_RULES, GLOSSARY_STARTER_SYNONYMS } from './starter-glossary';
+import { ADDITIONS_TO_OLDER_STARTER_RULES, GLOSSARY_STARTER_SYNONYMS } from './starter-glossary';
 import { ADDED_STARTER_SYNONYMS, STARTER_SYNONYMS, synonymKey, synonymProblems } from './synonyms';
 
 const LISTS: ReadonlyArray<[string, readonly SynonymRule[]]> = [
@@ -42,7 +42,7 @@ describe('starter glossary', () => {
 
   it('adds terms only to older starter rules, which stay rules an editor could save', () => {
     const older = [...STARTER_SYNONYMS, ...ADDED_STARTER_SYNONYMS];
-    const extended = ENGLISH_FOR_OLDER_STARTER_RULES.map((addition) => {
+    const extended = ADDITIONS_TO_OLDER_STARTER_RULES.map((addition) => {
       const rule = older.find((r) => r.locale === addition.locale && r.term === addition.term);
       return { addition, rule, problems: rule ? synonymProblems({ ...rule, synonyms: [...rule.synonyms, ...addition.synonyms] }) : [] };
     });

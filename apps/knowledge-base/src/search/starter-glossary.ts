@@ -480,7 +480,7 @@ export const GLOSSARY_STARTER_SYNONYMS: readonly SynonymRule[] = [
  * the glossary's migration to rules still exactly as their migration wrote them (an editor's change
  * wins); each entry's synonyms are appended to the older rule's.
  */
-export const ENGLISH_FOR_OLDER_STARTER_RULES: readonly SynonymRule[] = [
+export const ADDITIONS_TO_OLDER_STARTER_RULES: readonly SynonymRule[] = [
   { locale: 'en', term: 'hear', synonyms: ['microphone', 'speaker'] },
   { locale: 'fr', term: 'visio', synonyms: ['meeting'] },
   { locale: 'fr', term: 'visioconférence', synonyms: ['meeting'] },

@@ -333,14 +333,14 @@ interface IndexedRule {
  */
 const synonymIndexes = new WeakMap<readonly SynonymRule[], Map<string, Map<string, IndexedRule[]>>>();
 function synonymIndex(rules: readonly SynonymRule[]): Map<string, Map<string, IndexedRule[]>> {
-  let index = synonymIndexes.get(rules);
-  if (index) return index;
-  index = new Map();
+  const known = synonymIndexes.get(rules);
+  if (known) return known;
+  const index = new Map<string, Map<string, IndexedRule[]>>();
   rules.forEach((rule, order) => {
     const words = analyzeText(rule.term, rule.locale);
     if (words.length === 0) return;
-    let byLetters = index?.get(rule.locale);
-    if (!byLetters) index?.set(rule.locale, (byLetters = new Map()));
+    const byLetters = index.get(rule.locale) ?? new Map<string, IndexedRule[]>();
+    index.set(rule.locale, byLetters);
     // under its first word's stem and form: a typed word looks both of its own up (sameRuleWord)
     for (const key of new Set([firstLetters(words[0].stem), firstLetters(words[0].form)]))
       byLetters.set(key, [...(byLetters.get(key) ?? []), { order, rule, words }]);
