@@ -146,13 +146,13 @@ async function knowledgeBaseWrites(succeed: WriteContext['succeed'], values: Rec
   await kb('POST', '/v1/suggestions/{suggestionId}/answer', 'customer', { suggestionId }, { articleId: values['article'] });
   await kb('DELETE', '/v1/suggestions/{suggestionId}/answer', 'customer', { suggestionId });
 
-  const synonym = await kb('POST', '/v1/admin/search/synonyms', 'admin', {}, { locale: 'en', term: 'howl', synonyms: ['feedback'] });
+  const synonym = await kb('POST', '/v1/admin/search/synonyms', 'admin', {}, { locale: 'en', term: 'caterwaul', synonyms: ['feedback'] });
   await kb(
     'PUT',
     '/v1/admin/search/synonyms/{id}',
     'admin',
     { id: synonym.id },
-    { locale: 'en', term: 'howl', synonyms: ['feedback', 'squeal'] },
+    { locale: 'en', term: 'caterwaul', synonyms: ['feedback', 'squeal'] },
   );
   await kb('DELETE', '/v1/admin/search/synonyms/{id}', 'admin', { id: synonym.id });
 }

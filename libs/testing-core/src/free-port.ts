@@ -20,6 +20,8 @@ function canListen(port: number): Promise<boolean> {
 }
 
 const LOWEST = 10_000;
+/** Ports this process has handed out: each is the caller's until its process binds it, which may be seconds later. */
+const handedOut = new Set<number>();
 
 /**
  * A TCP port free on 127.0.0.1 now, for a process the caller starts next. It is picked at random
@@ -27,12 +29,18 @@ const LOWEST = 10_000;
  * something else binds port 0, and the development broker's three listeners do exactly that
  * (a service once failed with EADDRINUSE on a port the broker had taken after the test had picked
  * it). Checked by listening on it; random, so that runs side by side seldom try the same one.
+ * Never the same port twice in one process: a fault platform picks every service's port before it
+ * starts the first, and a port picked twice lets one service answer for another: the readiness
+ * check passes for both, and the second's routes answer 404 (most likely what a CI run met once,
+ * "Cannot PUT /v1/accounts/…" from the port picked for entitlements).
  */
 export async function freePort(): Promise<number> {
   const high = ephemeralLow();
   for (let attempt = 0; attempt < 200 && high - LOWEST > 1000; attempt++) {
     const port = LOWEST + Math.floor(Math.random() * (high - LOWEST));
-    if (await canListen(port)) return port;
+    if (handedOut.has(port) || !(await canListen(port))) continue;
+    handedOut.add(port);
+    return port;
   }
   throw new Error(`no free port found between ${LOWEST} and the ephemeral range (${high})`);
 }
