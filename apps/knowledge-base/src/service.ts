@@ -9,6 +9,7 @@ import { MoreStarterSynonyms1765400000000 } from './migrations/1765400000000-mor
 import { SearchScopeInIndex1765400000100 } from './migrations/1765400000100-search-scope-in-index';
 import { RefinedSearchAnalysis1765500000000 } from './migrations/1765500000000-refined-search-analysis';
 import { StarterGlossary1765600000000 } from './migrations/1765600000000-starter-glossary';
+import { GlossaryAdditions1765700000000 } from './migrations/1765700000000-glossary-additions';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -27,6 +28,7 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
     SearchScopeInIndex1765400000100,
     RefinedSearchAnalysis1765500000000,
     StarterGlossary1765600000000,
+    GlossaryAdditions1765700000000,
   ],
   consumes: true,
 };

@@ -1,11 +1,12 @@
 import type { SynonymRule } from '@support/domain-knowledge';
-import { ADDITIONS_TO_OLDER_STARTER_RULES, GLOSSARY_STARTER_SYNONYMS } from './starter-glossary';
+import { ADDITIONS_TO_OLDER_STARTER_RULES, GLOSSARY_ADDITIONS, GLOSSARY_STARTER_SYNONYMS } from './starter-glossary';
 import { ADDED_STARTER_SYNONYMS, STARTER_SYNONYMS, synonymKey, synonymProblems } from './synonyms';
 
 const LISTS: ReadonlyArray<[string, readonly SynonymRule[]]> = [
   ['STARTER_SYNONYMS', STARTER_SYNONYMS],
   ['ADDED_STARTER_SYNONYMS', ADDED_STARTER_SYNONYMS],
   ['GLOSSARY_STARTER_SYNONYMS', GLOSSARY_STARTER_SYNONYMS],
+  ['GLOSSARY_ADDITIONS', GLOSSARY_ADDITIONS],
 ];
 const ALL_RULES = LISTS.flatMap(([list, rules]) => rules.map((rule) => ({ list, rule })));
 

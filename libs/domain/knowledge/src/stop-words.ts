@@ -11,7 +11,7 @@ for from further get gets getting got had has have having he her here hers him h
 if im in into is isn it its itself ive just let like me more most my myself need no nor not now
 of off on once only or other our ours out over own please same she should so some still such than
 that the their them then there these they this those through to too under until up upon us very
-want was we were what when where which while who whom why will with would yet you your yours
+want was we were what when where which while who whom why will with would yet you your yours since
 others dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent hadnt
 whos whats wheres hows theres thats youre youve theyre
 hi hello hey dear thanks thank regards cheers kindly issue problem help trying tried
@@ -25,6 +25,7 @@ jusqu l la le les leur leurs lorsque lui m ma mais me même mes moi mon n ne ni 
 ont ou où par parce pas peu peut peux plus pour pourquoi pouvez puis qu quand que quel quelle
 quelles quels qui quoi s sa sans se ses si sien sont sous suis sur t ta te tes toi ton tous
 tout toute toutes très tu un une vos votre vous y
+pendant depuis durant lors après vers entre
 bonjour bonsoir merci cordialement svp madame monsieur aide aider problème souci
 `;
 
@@ -34,7 +35,7 @@ const RUSSIAN = `
 или им их к как какая какой когда конечно кто куда ли лучше между меня мне много может можно мой
 моя мы на над надо нас не него нее неё нельзя нет ни ним них ничего но ну о об один он она они
 оно опять от перед по под после потом потому почему почти при про раз разве с сам себе себя
-сейчас со совсем так также такой там тебя тем теперь то тогда того тоже только том тот три тут
+сейчас со совсем так также такой там тебя тем теперь то тогда того тоже только том тот три тут пока
 ты у уж уже хоть чего чем через что чтобы чуть эти этого этой этом этот эту это я
 здравствуйте привет добрый день вечер утро спасибо пожалуйста помогите подскажите проблема
 вопрос

@@ -24,7 +24,6 @@ describe('suggestionTerms', () => {
       'arrive',
       'partager',
       'écran',
-      'pendant',
       'réunion',
     ]);
     expect(suggestionTerms('Здравствуйте, у меня не работает камера в конференции, помогите пожалуйста')).toEqual([
