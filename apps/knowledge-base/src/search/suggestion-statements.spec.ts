@@ -1,4 +1,5 @@
 import type { QueryPlan } from '@support/domain-knowledge';
+import { slotScore } from './match-statement';
 import { candidateStatement, cutPostings, exactScore, readCandidates, scoreCandidates, type CandidateRow } from './suggestion-statements';
 
 const plan = (alternatives: Array<[string, number, number, string?]>, slots: number): QueryPlan => ({
@@ -94,5 +95,25 @@ describe('suggestion statements', () => {
     ]);
     const exact = exactScore(kept[0], scored.worths, request.plan.slots, new Map([['7 meet', 2]]));
     expect(exact).toBeCloseTo(2.4 + 1, 12);
+  });
+  it('scores a candidate by summing its slots in slot order, whatever order they were found in (the statement sums the same way)', () => {
+    const worths = [0.1, 0.7, 1e-17, 3.3, 0.2, 1e16, 5.5];
+    const slots = [12, 3, 0, 7, 1, 30, 4];
+    const inOrder = [...slots.keys()].sort((a, b) => slots[a] - slots[b]).reduce((sum, i) => sum + worths[i], 0);
+    const shuffled = new Map(slots.map((slot, i) => [slot, worths[i]]));
+    expect(slotScore(shuffled, 8)).toBe(inOrder * Math.sqrt(7 / 8));
+    expect(slotScore(new Map([...shuffled].reverse()), 8)).toBe(slotScore(shuffled, 8));
+    // keys that are not small slot numbers still sum in ascending order
+    expect(
+      slotScore(
+        new Map([
+          [5000, 1],
+          [2, 2],
+          [1e9, 3],
+        ]),
+        3,
+      ),
+    ).toBe(2 + 1 + 3);
+    expect(slotScore(new Map(), 3)).toBe(0);
   });
 });

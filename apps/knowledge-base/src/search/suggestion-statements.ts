@@ -180,12 +180,10 @@ export function scoreCandidates(request: PlannedSuggestion, candidates: Candidat
     for (const worth of best.values()) sum += worth;
     return sum * Math.sqrt(Math.round((Math.min(best.size, slots) * 10_000) / slots) / 10_000);
   };
-  const best = [...byDocument]
-    .map(([documentId, best]) => ({ documentId, best, first: first(best) }))
-    .sort((a, b) => b.first - a.first || a.documentId - b.documentId)
-    .slice(0, kept)
-    .map(({ documentId, best }) => ({ documentId, best }));
-  return { worths, kept: best };
+  const scored: Array<ScoredCandidate & { first: number }> = [];
+  for (const [documentId, best] of byDocument) scored.push({ documentId, best, first: first(best) });
+  scored.sort((a, b) => b.first - a.first || a.documentId - b.documentId);
+  return { worths, kept: scored.slice(0, kept).map(({ documentId, best }) => ({ documentId, best })) };
 }
 
 /** The (document, term) postings to look up for a ticket's kept candidates: the terms the limit may have cut. */

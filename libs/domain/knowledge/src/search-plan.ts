@@ -97,17 +97,14 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   const text = terms.join(' ');
   // analysed per language; a word that is filler in any of them (French "ma", English "the")
   // drops out of all, since the reader meant it as filler
-  const filler = new Set(
-    languages.flatMap((language) => {
-      const kept = new Set(analyzeText(text, language).map((w) => w.position));
-      return words(text.normalize('NFC'))
-        .map((_, position) => position)
-        .filter((position) => !kept.has(position));
-    }),
-  );
-  const perLanguage = new Map(
-    languages.map((language) => [language, analyzeText(text, language).filter((w) => !filler.has(w.position))] as const),
-  );
+  const analysed = languages.map((language) => [language, analyzeText(text, language)] as const);
+  const typedCount = words(text.normalize('NFC')).length;
+  const filler = new Set<number>();
+  for (const [, list] of analysed) {
+    const kept = new Set(list.map((w) => w.position));
+    for (let position = 0; position < typedCount; position += 1) if (!kept.has(position)) filler.add(position);
+  }
+  const perLanguage = new Map(analysed.map(([language, list]) => [language, list.filter((w) => !filler.has(w.position))] as const));
   const positions = [...new Set([...perLanguage.values()].flatMap((list) => list.map((w) => w.position)))].sort((a, b) => a - b);
   const byPosition = new Map<number, Map<string, AnalyzedWord>>();
   for (const [language, list] of perLanguage) {
@@ -366,9 +363,20 @@ export interface TitleMatch {
 }
 
 interface AnalyzedTitle {
-  forms: string[];
   formSet: ReadonlySet<string>;
   stemSet: ReadonlySet<string>;
+  /** the title's words as written, space-separated with a space before and after (phrase test) */
+  spaced: string;
+}
+
+/** What titleMatch needs of a plan, worked out once per plan (a ticket's plan meets twenty titles, a search's up to a hundred). */
+interface PlanTitleTerms {
+  /** the typed words as written, spaced as AnalyzedTitle.spaced; null under two words */
+  spaced: string | null;
+  /** alternatives that count for a typed word's slot on their own */
+  single: ReadonlyArray<{ slot: number; term: string; factor: number }>;
+  /** each phrase synonym: the typed word's slot it counts for, and the terms of each of its word slots */
+  phrases: ReadonlyArray<{ source: number; slots: ReadonlyArray<readonly string[]> }>;
 }
 
 /** Titles analysed lately, by language and text: the same few hundred titles are ranked for every search and ticket. */
@@ -376,6 +384,7 @@ const analyzedTitles = new Map<string, AnalyzedTitle>();
 const MAX_ANALYZED_TITLES = 10_000;
 /** The stems of each plan's typed words, per title language. */
 const planFormStems = new WeakMap<QueryPlan, Map<string, string[][]>>();
+const planTitleTerms = new WeakMap<QueryPlan, PlanTitleTerms>();
 
 function analyzedTitle(title: string, language: string): AnalyzedTitle {
   const key = `${language}\u0000${title}`;
@@ -383,7 +392,7 @@ function analyzedTitle(title: string, language: string): AnalyzedTitle {
   if (!analyzed) {
     const words = analyzeText(title, language);
     const forms = words.map((w) => w.form);
-    analyzed = { forms, formSet: new Set(forms), stemSet: new Set(words.map((w) => w.stem)) };
+    analyzed = { formSet: new Set(forms), stemSet: new Set(words.map((w) => w.stem)), spaced: ` ${forms.join(' ')} ` };
     // a bounded memory: when full it starts again (titles change seldom; a miss only costs an analysis)
     if (analyzedTitles.size >= MAX_ANALYZED_TITLES) analyzedTitles.clear();
     analyzedTitles.set(key, analyzed);
@@ -399,44 +408,57 @@ function formStems(plan: QueryPlan, language: string): string[][] {
   return stems;
 }
 
+function titleTerms(plan: QueryPlan): PlanTitleTerms {
+  let terms = planTitleTerms.get(plan);
+  if (terms) return terms;
+  const single: Array<{ slot: number; term: string; factor: number }> = [];
+  const phrases = new Map<number, { source: number; slots: Map<number, string[]> }>();
+  for (const alternative of plan.alternatives) {
+    if (alternative.phrase !== undefined && alternative.source !== undefined) {
+      let phrase = phrases.get(alternative.phrase);
+      if (!phrase) phrases.set(alternative.phrase, (phrase = { source: alternative.source, slots: new Map() }));
+      const slotTerms = phrase.slots.get(alternative.slot);
+      if (slotTerms) slotTerms.push(alternative.term);
+      else phrase.slots.set(alternative.slot, [alternative.term]);
+    } else if (alternative.slot < plan.slots) {
+      single.push({ slot: alternative.slot, term: alternative.term, factor: alternative.factor });
+    }
+  }
+  terms = {
+    spaced: plan.forms.length >= 2 ? ` ${plan.forms.join(' ')} ` : null,
+    single,
+    phrases: [...phrases.values()].filter((p) => p.source < plan.slots).map((p) => ({ source: p.source, slots: [...p.slots.values()] })),
+  };
+  planTitleTerms.set(plan, terms);
+  return terms;
+}
+
 /** How the title of a served document matches the plan's typed words. */
 export function titleMatch(plan: QueryPlan, title: string, language: string): TitleMatch {
   if (plan.forms.length === 0) return { exact: 0, stemmed: 0, phrase: false };
-  const { forms, formSet, stemSet } = analyzedTitle(title, language);
-  const exact = plan.forms.filter((f) => formSet.has(f)).length / plan.forms.length;
+  const { formSet, stemSet, spaced } = analyzedTitle(title, language);
+  const terms = titleTerms(plan);
+  let exactWords = 0;
+  for (const form of plan.forms) if (formSet.has(form)) exactWords += 1;
   // each typed word: 1 when its stem (in the title's language) is in the title, else the factor
   // of its best alternative there; a phrase synonym counts by the share of its words present
   const best = new Array<number>(plan.slots).fill(0);
   formStems(plan, language).forEach((stems, slot) => {
     if (slot < best.length && stems.some((stem) => stemSet.has(stem))) best[slot] = 1;
   });
-  const phrases = new Map<number, { source: number; factor: number; slots: Set<number>; found: Set<number> }>();
-  for (const alternative of plan.alternatives) {
-    if (alternative.phrase !== undefined && alternative.source !== undefined) {
-      const phrase = phrases.get(alternative.phrase) ?? {
-        source: alternative.source,
-        factor: MATCH_FACTORS.synonym,
-        slots: new Set(),
-        found: new Set(),
-      };
-      phrase.slots.add(alternative.slot);
-      if (stemSet.has(alternative.term)) phrase.found.add(alternative.slot);
-      phrases.set(alternative.phrase, phrase);
-    } else if (alternative.slot < best.length && stemSet.has(alternative.term)) {
-      best[alternative.slot] = Math.max(best[alternative.slot], alternative.factor);
-    }
+  for (const { slot, term, factor } of terms.single) if (stemSet.has(term)) best[slot] = Math.max(best[slot], factor);
+  for (const phrase of terms.phrases) {
+    let found = 0;
+    for (const slotTerms of phrase.slots) if (slotTerms.some((term) => stemSet.has(term))) found += 1;
+    best[phrase.source] = Math.max(best[phrase.source], (MATCH_FACTORS.synonym * found) / phrase.slots.length);
   }
-  for (const phrase of phrases.values()) {
-    if (phrase.source < best.length)
-      best[phrase.source] = Math.max(best[phrase.source], (phrase.factor * phrase.found.size) / phrase.slots.size);
-  }
-  const stemmed = best.length === 0 ? 0 : best.reduce((sum, value) => sum + value, 0) / best.length;
-  let phrase = false;
-  if (plan.forms.length >= 2) {
-    const joined = ` ${forms.join(' ')} `;
-    phrase = joined.includes(` ${plan.forms.join(' ')} `);
-  }
-  return { exact, stemmed, phrase };
+  let sum = 0;
+  for (const value of best) sum += value;
+  return {
+    exact: exactWords / plan.forms.length,
+    stemmed: best.length === 0 ? 0 : sum / best.length,
+    phrase: terms.spaced !== null && spaced.includes(terms.spaced),
+  };
 }
 
 export interface SearchRankInput {
