@@ -1,4 +1,4 @@
-import { analyzeDocument, SOURCE_LOCALE } from '@support/domain-knowledge';
+import { analyzeDocument, COUNTED_FORM, SOURCE_LOCALE } from '@support/domain-knowledge';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -48,8 +48,11 @@ export interface SearchDocument {
   forms: Map<string, string>;
 }
 
-/** Words shorter than this are not offered as typo corrections (typos are tolerated from 5 letters). */
-export const MIN_CORRECTABLE_FORM = 4;
+/**
+ * Words shorter than this are not offered as typo corrections (typos are tolerated from 5 letters),
+ * nor counted in the dictionary a query is planned with (planQuery relies on that length).
+ */
+export const MIN_CORRECTABLE_FORM = COUNTED_FORM;
 
 function correctableForms(all: ReadonlyMap<string, string>): Map<string, string> {
   const forms = new Map<string, string>();

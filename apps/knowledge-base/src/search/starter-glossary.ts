@@ -512,7 +512,7 @@ export const ADDITIONS_TO_OLDER_STARTER_RULES: readonly SynonymRule[] = [
 
 /**
  * Rules added by migration 1765700000000, where editors have no rule for the term yet: everyday
- * words our own development rounds of reader queries (written from the article list, 2026-12-03)
+ * words our own two development rounds of reader queries (165, written from the article list, 2026-12-03)
  * found no article for, mapped to the words the articles use (and, for French and Russian
  * readers, the English term of the articles they are served in English). As for the glossary:
  * base forms, no rule leads one query to one article.
@@ -528,6 +528,8 @@ export const GLOSSARY_ADDITIONS: readonly SynonymRule[] = [
   { locale: 'fr', term: "liste d'attente", synonyms: ['waiting list'] },
   { locale: 'fr', term: 'miroir', synonyms: ['mirrored', 'mirror my video'] },
   { locale: 'fr', term: 'garder une copie', synonyms: ['enregistrer', 'save'] },
+  { locale: 'fr', term: 'raccourci clavier', synonyms: ['keyboard shortcut', 'shortcuts'] },
+  { locale: 'fr', term: 'couper le micro', synonyms: ['mute', 'sourdine'] },
   { locale: 'ru', term: 'первый раз', synonyms: ['быстрый старт', 'quick start'] },
   { locale: 'ru', term: 'отображаемое имя', synonyms: ['rename'] },
   { locale: 'ru', term: 'стационарный телефон', synonyms: ['телефон', 'phone'] },
@@ -540,4 +542,7 @@ export const GLOSSARY_ADDITIONS: readonly SynonymRule[] = [
   { locale: 'ru', term: 'переписка', synonyms: ['сообщения', 'chat'] },
   { locale: 'ru', term: 'автоудаление', synonyms: ['retention', 'хранение'] },
   { locale: 'ru', term: 'пустить', synonyms: ['впустить', 'admit'] },
+  { locale: 'ru', term: 'отзеркалить', synonyms: ['mirrored', 'mirror my video'] },
+  { locale: 'ru', term: 'срок хранения', synonyms: ['retention period', 'хранение'] },
+  { locale: 'ru', term: 'позвать', synonyms: ['пригласить', 'invite'] },
 ];

@@ -68,6 +68,11 @@ export const MATCH_FACTORS = {
  */
 export const RELATED_FORM_MIN_LENGTH = 6;
 export const MAX_RELATED = 2;
+/**
+ * Words this long or longer are in a TermDictionary's counts when indexed (shorter forms are not
+ * kept for typo correction, so a count of 0 says nothing about them).
+ */
+export const COUNTED_FORM = 4;
 /** a word whose stem this many documents hold is not checked for typos */
 export const WELL_KNOWN_DOCUMENTS = 20;
 /** typo corrections kept per word, most common first */
@@ -138,9 +143,13 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     const analyses = byPosition.get(position) ?? new Map<string, AnalyzedWord>();
     const form = [...analyses.values()][0]?.form ?? '';
     forms.push(form);
-    for (const stem of new Set([...analyses.values()].map((w) => w.stem)))
-      primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
     const own = analyses.get(locale);
+    for (const stem of new Set([...analyses.values()].map((w) => w.stem))) {
+      // the word read as English by a French or Russian reader ("envoyer" → "envoy") where no
+      // indexed word has that stem: it could match nothing, and would take a place in the plan
+      if (own && stem !== own.stem && options.dictionary && [...form].length >= COUNTED_FORM && options.dictionary.documents(stem) === 0) continue;
+      primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
+    }
     const translation = own && lexicon?.get(own.stem);
     if (translation && !analysesHave(analyses, translation))
       secondary.push({ slot, term: translation, factor: MATCH_FACTORS.translation, kind: 'translation' });

@@ -12,6 +12,7 @@ if im in into is isn it its itself ive just let like me more most my myself need
 of off on once only or other our ours out over own please same she should so some still such than
 that the their them then there these they this those through to too under until up upon us very
 want was we were what when where which while who whom why will with would yet you your yours since
+though although
 others dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent hasnt havent hadnt
 whos whats wheres hows theres thats youre youve theyre
 hi hello hey dear thanks thank regards cheers kindly issue problem help trying tried
@@ -26,6 +27,7 @@ ont ou où par parce pas peu peut peux plus pour pourquoi pouvez puis qu quand q
 quelles quels qui quoi s sa sans se ses si sien sont sous suis sur t ta te tes toi ton tous
 tout toute toutes très tu un une vos votre vous y
 pendant depuis durant lors après vers entre
+dois doit doivent devons devez devoir
 bonjour bonsoir merci cordialement svp madame monsieur aide aider problème souci
 `;
 
@@ -39,6 +41,7 @@ const RUSSIAN = `
 ты у уж уже хоть чего чем через что чтобы чуть эти этого этой этом этот эту это я
 здравствуйте привет добрый день вечер утро спасибо пожалуйста помогите подскажите проблема
 вопрос
+какие какое каких каким какими какую
 могу можешь можем можете могут мог могла могло могли нужно нужен нужна нужны хочу хотим
 моё мои моего моей моему моим моих мою моими твой твоя твоё твои твоего твоей твоих твою
 свой своя своё свои своего своей своему своим своих свою своими наш наша наше наши нашего
