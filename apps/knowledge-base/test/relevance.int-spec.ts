@@ -38,10 +38,11 @@ const BLIND_REQUIRED_SUCCESS_AT_3 = 0.95;
  * (starter-glossary.ts), then measured 0.867 (MRR 0.780; en 0.90, fr 0.88, ru 0.82), and 0.880 (MRR 0.791; en 0.90,
  * fr 0.90, ru 0.84) once older French and Russian starter rules also named the English term, and 0.893 (MRR 0.802)
  * after development rounds on queries of our own (2026-12-03), still 0.893 (MRR 0.805) after rules for the blind
- * set's misses. Threshold: that figure
- * rounded down to 5 %.
+ * set's misses. Two more development rounds of our own (filler words, English readings of French and Russian words
+ * that no indexed word has, 27 glossary rules; 2026-12-03) brought it to 0.900 (MRR 0.811; en 0.92, fr 0.90, ru 0.88),
+ * the goal. Threshold: that figure rounded down to 5 %.
  */
-const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.85;
+const HELDOUT_REQUIRED_SUCCESS_AT_3 = 0.9;
 
 describe('relevance: readers’ queries in en, fr and ru find their article in the first three (seeded help center, real MariaDB)', () => {
   const prefix = throwawayPrefix('kbrel');
