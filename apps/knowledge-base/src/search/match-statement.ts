@@ -54,22 +54,26 @@ export function matchRelevance(row: Pick<MatchRow, 'relevance' | 'seen' | 'looke
   return slotScore(best, slots);
 }
 
+/** a slot number beyond any plan's (they hold at most a few dozen alternatives): slotScore sorts instead */
+const MAX_SLOT = 1_000;
+
 /**
  * The score of a document's best worth per typed word (slot): the worths summed in slot order,
  * × √(share of typed words matched). Slot order: the lists come in whatever order the server's
  * plan produced them, and a floating-point sum in another order can differ in its last bit.
  */
-/** a slot number beyond any plan's (they hold at most a few dozen alternatives): slotScore sorts instead */
-const MAX_SLOT = 1_000;
-
 export function slotScore(best: ReadonlyMap<number, number>, slots: number): number {
   const typed = Math.max(1, slots);
   // slots are a plan's word positions (small whole numbers): counted up rather than sorted, which
   // allocates nothing (a ticket's twenty rescored candidates each sorted a copy of their entries)
   let last = -1;
-  for (const slot of best.keys()) last = Number.isSafeInteger(slot) && slot >= 0 && slot <= MAX_SLOT ? Math.max(last, slot) : Infinity;
+  let small = true;
+  for (const slot of best.keys()) {
+    if (Number.isSafeInteger(slot) && slot >= 0 && slot <= MAX_SLOT) last = Math.max(last, slot);
+    else small = false;
+  }
   let sum = 0;
-  if (last === Infinity) for (const slot of [...best.keys()].sort((a, b) => a - b)) sum += best.get(slot) ?? 0;
+  if (!small) for (const slot of [...best.keys()].sort((a, b) => a - b)) sum += best.get(slot) ?? 0;
   else
     for (let slot = 0; slot <= last; slot += 1) {
       const worth = best.get(slot);

@@ -143,17 +143,17 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     const analyses = byPosition.get(position) ?? new Map<string, AnalyzedWord>();
     const form = [...analyses.values()][0]?.form ?? '';
     forms.push(form);
+    const length = [...form].length;
     const own = analyses.get(locale);
     for (const stem of new Set([...analyses.values()].map((w) => w.stem))) {
       // the word read as English by a French or Russian reader ("envoyer" → "envoy") where no
       // indexed word has that stem: it could match nothing, and would take a place in the plan
-      if (own && stem !== own.stem && options.dictionary && [...form].length >= COUNTED_FORM && options.dictionary.documents(stem) === 0) continue;
+      if (own && stem !== own.stem && options.dictionary && length >= COUNTED_FORM && options.dictionary.documents(stem) === 0) continue;
       primary.push({ slot, term: stem, factor: MATCH_FACTORS.stem, kind: 'stem' });
     }
     const translation = own && lexicon?.get(own.stem);
     if (translation && !analysesHave(analyses, translation))
       secondary.push({ slot, term: translation, factor: MATCH_FACTORS.translation, kind: 'translation' });
-    const length = [...form].length;
     if (options.dictionary && length >= RELATED_FORM_MIN_LENGTH) {
       const prefix = relatedBeginning([...form], length);
       const related = options.dictionary
