@@ -1,6 +1,6 @@
 import { analyzeText, isLocale, type SynonymRule } from '@support/domain-knowledge';
 import type { FieldProblem } from '@support/platform';
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { plainTextProblems } from '../text-rules';
 
@@ -176,6 +176,24 @@ export async function deleteStarterRules(queryRunner: QueryRunner, rules: readon
       JSON.stringify(rule.synonyms),
     ]);
   }
+}
+
+/**
+ * A migration that adds a list of starter rules (insertStarterRules) and whose `down` takes back
+ * those still exactly as it wrote them: `name` is the migration's, with its timestamp.
+ */
+export function starterRulesMigration(name: string, rules: readonly SynonymRule[]): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = name;
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await insertStarterRules(queryRunner, rules);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      await deleteStarterRules(queryRunner, rules);
+    }
+  };
 }
 
 /**
