@@ -5,3 +5,4 @@ export * from './migration-runner';
 export * from './errors';
 export * from './query-logger';
 export * from './bulk-write';
+export * from './json-rows';

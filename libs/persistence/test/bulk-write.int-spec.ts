@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { dropDatabase, ensureDatabase, insertRows, mysqlDataSourceOptions, parseDatabaseUrl, updateRows } from '../src';
+import {
+  dropDatabase,
+  ensureDatabase,
+  entityFromJsonObject,
+  insertRows,
+  jsonObjectOfColumns,
+  mysqlDataSourceOptions,
+  parseDatabaseUrl,
+  updateRows,
+} from '../src';
 
 @Entity('bulk_probe')
 class Probe {
@@ -46,7 +55,7 @@ const SAMPLES: Probe[] = [
   probe({ name: '', note: '', tags: ['ø'], extra: {}, at: new Date('1999-12-31T23:59:59.999Z') }),
 ];
 
-describe('insertRows and updateRows (real MariaDB)', () => {
+describe('insertRows, updateRows and JSON rows (real MariaDB)', () => {
   // a throw-away database of its own (testing-core's helpers build on this library, so they are not used here)
   const server = parseDatabaseUrl(process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306');
   const database = `bulk_${randomBytes(4).toString('hex')}`;
@@ -132,5 +141,20 @@ describe('insertRows and updateRows (real MariaDB)', () => {
       [null, 3600, { changed: true }, 'plain', 2],
       ['', 1.5, {}, '', 2],
     ]);
+  });
+
+  it('entityFromJsonObject reads a row sent as jsonObjectOfColumns exactly as TypeORM reads it', async () => {
+    await insertRows(dataSource.manager, Probe, SAMPLES);
+    const byTypeorm = await dataSource.getRepository(Probe).find({ order: { id: 'ASC' } });
+    const rows: Array<{ row: string | Record<string, unknown> }> = await dataSource.query(
+      `SELECT ${jsonObjectOfColumns(dataSource, Probe, 'p')} AS row FROM bulk_probe p ORDER BY p.id`,
+    );
+    const fromJson = rows.map(({ row }) => entityFromJsonObject(dataSource, Probe, typeof row === 'string' ? JSON.parse(row) : row));
+    expect(fromJson).toEqual(byTypeorm);
+    expect(fromJson.every((probe) => probe instanceof Probe)).toBe(true);
+    // the values that JSON could blur: bigint ids as text, instants in UTC, flags as booleans
+    expect(typeof fromJson[0].id).toBe('string');
+    expect(fromJson[2]).toMatchObject({ flag: true, later: new Date('2027-01-01T00:00:00.001Z'), seconds: 3600 });
+    expect(() => entityFromJsonObject(dataSource, Probe, { id: '1' })).toThrow(/bulk_probe\.name is missing/);
   });
 });

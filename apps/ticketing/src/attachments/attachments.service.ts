@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@support/platform';
 import type { Readable } from 'node:stream';
+import { storedInstant } from '@support/persistence';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { jsonInstant, type AttachmentResponse, type PagePart, type TicketFiles } from '../tickets/ticket-page-parts';
+import type { AttachmentResponse, PagePart, TicketFiles } from '../tickets/ticket-page-parts';
 import { assertTakesWork } from '../tickets/tickets.errors';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { TicketsService } from '../tickets/tickets.service';
@@ -79,7 +80,7 @@ export class AttachmentsService implements TicketFiles {
                                   'sha256', sha256, 'uploadedBy', uploaded_by, 'uploadedAt', uploaded_at) AS row
                  FROM ticket_attachment WHERE ticket_id = ?`,
       parameters: [ticketId],
-      read: (row) => attachmentView(Object.assign(new TicketAttachment(), row, { ticketId, uploadedAt: jsonInstant(row['uploadedAt']) })),
+      read: (row) => attachmentView(Object.assign(new TicketAttachment(), row, { ticketId, uploadedAt: storedInstant(row['uploadedAt']) })),
     };
   }
 

@@ -5,10 +5,11 @@ import { actsAsStaff } from '@support/domain-ticketing';
 import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { isStaff, type Principal } from '@support/platform';
+import { storedInstant } from '@support/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Ticket } from '../tickets/ticket.entity';
-import { jsonInstant, type CommentResponse, type PagePart, type TicketConversation } from '../tickets/ticket-page-parts';
+import type { CommentResponse, PagePart, TicketConversation } from '../tickets/ticket-page-parts';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 import { assertStorableCaller } from '../tickets/storable-caller';
 import { assertTakesWork } from '../tickets/tickets.errors';
@@ -106,7 +107,11 @@ export class CommentsService implements TicketConversation {
       parameters: [ticketId],
       read: (row) =>
         commentView(
-          Object.assign(new TicketComment(), row, { ticketId, isPublic: row['isPublic'] === 1, createdAt: jsonInstant(row['createdAt']) }),
+          Object.assign(new TicketComment(), row, {
+            ticketId,
+            isPublic: row['isPublic'] === 1,
+            createdAt: storedInstant(row['createdAt']),
+          }),
         ),
     };
   }

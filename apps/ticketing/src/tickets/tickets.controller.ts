@@ -61,7 +61,7 @@ export class TicketsController {
   @Get(':id')
   @ApiOkResponse({ type: TicketResponse })
   async get(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TicketResponse> {
-    return this.details.describe(await this.tickets.findVisible(id, principal), principal);
+    return this.details.describeVisible(id, principal);
   }
 
   @Patch(':id')
