@@ -14,6 +14,8 @@ export interface ClockListener {
   lastStartedAt(): number | null;
   /** clock_started events seen more than once for a ticket (redeliveries reach subscribers too) */
   duplicates(): number;
+  /** Calls `then` once the ticket's first clock_started has arrived (at once if it already has). */
+  whenStarted(ticketId: string, then: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
     heartbeatInterval: 1000,
   });
   const startedAt = new Map<string, number>();
+  const waiting = new Map<string, Array<() => void>>();
   let duplicates = 0;
   let lastStartedAt: number | null = null;
   let joined = false;
@@ -50,6 +53,9 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
             else {
               startedAt.set(ticketId, receivedAt);
               lastStartedAt = receivedAt;
+              const then = waiting.get(ticketId);
+              waiting.delete(ticketId);
+              then?.forEach((call) => call());
             }
           } catch {
             // not ours to judge: the services dead-letter what they cannot parse
@@ -65,5 +71,18 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
     await consumer.disconnect().catch(() => undefined);
     throw error;
   }
-  return { startedAt, lastStartedAt: () => lastStartedAt, duplicates: () => duplicates, stop: () => consumer.disconnect() };
+  const whenStarted = (ticketId: string, then: () => void) => {
+    if (startedAt.has(ticketId)) then();
+    else waiting.set(ticketId, [...(waiting.get(ticketId) ?? []), then]);
+  };
+  return {
+    startedAt,
+    lastStartedAt: () => lastStartedAt,
+    duplicates: () => duplicates,
+    whenStarted,
+    stop: () => {
+      waiting.clear();
+      return consumer.disconnect();
+    },
+  };
 }
