@@ -17,7 +17,7 @@ import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol'
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
 import { ProcessMonitor, type ProcessUsage } from './process-monitor';
 import { difference, ServerCounters, statements, STATEMENT_COUNTERS, type CounterValues } from './server-counters';
-import { VisibilitySampler, type VisibilitySample } from './visibility-sampler';
+import { GET_BUDGET_PER_SECOND, VisibilitySampler, type VisibilitySample } from './visibility-sampler';
 
 interface PipelineSettings {
   rates: number[];
@@ -588,7 +588,7 @@ function report(
         `${mode}; ${settings.accounts} Pro accounts, one owner each filing urgent desktop tickets round robin`,
         'open loop: the load generator (own process) sends on a fixed schedule; every latency counts from the scheduled send time',
         'clock: POST → support.sla clock_started received by an independent consumer; visible: POST → GET /v1/tickets/:id shows decision and deadline',
-        `visible is sampled (about ${VISIBLE_SAMPLES_PER_SECOND} tickets/s), first polled when its clock_started reaches the bench's listener, then every 100 ms, later every 5 % of the ticket's age`,
+        `visible is sampled (about ${VISIBLE_SAMPLES_PER_SECOND} tickets/s), first polled when its clock_started reaches the bench's listener, then every 100 ms, later every 5 % of the ticket's age, at most ${GET_BUDGET_PER_SECOND} GETs/s in all`,
         'created: ticket rows the step added (more than accepted when answers came after the generator gave up); no clock: created tickets still without clock_started',
         `drain: from the step's last scheduled send until every created ticket's clock_started arrived (cap ${settings.drainCapMs / 1000} s); carried/s: clocks started / (step start → last clock)`,
         `gen lag: how late the generator sent against its schedule (high = the generator or the machine is the bottleneck); ${GENERATOR_SOCKETS} keep-alive sockets`,

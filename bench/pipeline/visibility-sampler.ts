@@ -19,13 +19,25 @@ export interface VisibilitySample {
   visibleAt: number | null;
 }
 
-/** Poll every 100 ms while young; later every 5 % of the ticket's age (resolution stays ≤ 5 %). */
-const pollDelay = (ageMs: number) => Math.min(2000, Math.max(100, ageMs * 0.05));
+/**
+ * GETs per second the sampler allows itself in all. Without a budget its load grew with the
+ * latency it measures: at 200 tickets/s, tickets that took seconds to show their deadline were
+ * polled 155 times a second in all (0.8 GETs per ticket filed), which slowed the platform further.
+ */
+export const GET_BUDGET_PER_SECOND = 50;
+
+/**
+ * Poll every 100 ms while young; later every 5 % of the ticket's age (resolution stays ≤ 5 %);
+ * never more often, all polling tickets together, than the budget allows.
+ */
+const pollDelay = (ageMs: number, polling: number) => Math.max(100, Math.min(2000, ageMs * 0.05), (polling / GET_BUDGET_PER_SECOND) * 1000);
 
 export class VisibilitySampler {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly samples: VisibilitySample[] = [];
   private pending = new Set<VisibilitySample>();
+  /** pending samples past their gate: the ones being polled */
+  private polling = new Set<VisibilitySample>();
   private timers = new Set<NodeJS.Timeout>();
   /** GET requests sent (their SQL is part of the server-wide counters) */
   requests = 0;
@@ -58,6 +70,7 @@ export class VisibilitySampler {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.pending.clear();
+    this.polling.clear();
     return this.samples.splice(0);
   }
 
@@ -68,6 +81,7 @@ export class VisibilitySampler {
 
   private poll(sample: VisibilitySample, token: string): void {
     if (!this.pending.has(sample)) return;
+    this.polling.add(sample);
     this.requests++;
     const request = http.get(
       new URL(`/v1/tickets/${sample.ticketId}`, this.ticketingUrl),
@@ -86,6 +100,7 @@ export class VisibilitySampler {
               if (ticket.entitlement?.decidedAt && ticket.sla?.firstResponseDueAt) {
                 sample.visibleAt = answeredAt;
                 this.pending.delete(sample);
+                this.polling.delete(sample);
                 return;
               }
             } catch {
@@ -107,7 +122,7 @@ export class VisibilitySampler {
         this.timers.delete(timer);
         this.poll(sample, token);
       },
-      pollDelay(nowMs() - sample.scheduledAt),
+      pollDelay(nowMs() - sample.scheduledAt, this.polling.size),
     );
     this.timers.add(timer);
   }
