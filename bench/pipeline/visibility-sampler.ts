@@ -4,10 +4,8 @@
  *
  * The first poll waits for the ticket's clock_started to reach the bench's own listener (`gate`):
  * no page can show a deadline before the SLA service has started the clock, so polling earlier
- * only loads the platform being measured (at 25 samples/s, polling every 100 ms from the POST's
- * answer cost as many GETs per second as a tenth of the tickets filed, more under saturation).
- * Gating never flatters the figure: a page that showed the deadline before the listener heard of
- * the clock is counted from the later poll.
+ * only loads the platform being measured. Gating never flatters the figure: a page that showed
+ * the deadline before the listener heard of the clock is counted from the later poll.
  */
 import http from 'node:http';
 import { nowMs } from '../stats';

@@ -42,7 +42,7 @@ export class TicketDetails implements OnModuleInit {
 
   /**
    * GET /v1/tickets/:id: the ticket row and the four parts of its page in ONE statement (the row
-   * read on its own first cost a second round trip and TypeORM's query building: about a sixth of
+   * read on its own first cost a second round trip and TypeORM's query building: about a fifth of
    * the GET's CPU). Anyone who may not see the ticket gets "not found", as for an id that does
    * not exist; the parts read with it are dropped unseen.
    */
