@@ -8,18 +8,15 @@ export interface PollingLoopOptions {
 }
 
 /**
- * Runs a pass, again at once when it reported more work waiting or was nudged while it ran,
- * else after the interval or a nudge; backs off while passes fail. Every periodic job runs on it
- * rather than a bare setInterval: the outbox relay, the durable-timer scheduler, the inbox prune,
- * the anti-entropy re-drives and sweeps, the plan-expiry sweep and the knowledge base's view-count
- * flush.
+ * Runs a pass, again at once when it reported more work waiting, else after the interval or a
+ * nudge; backs off while passes fail. Every periodic job runs on it rather than a bare
+ * setInterval: the outbox relay, the durable-timer scheduler, the inbox prune, the anti-entropy
+ * re-drives and sweeps, the plan-expiry sweep and the knowledge base's view-count flush.
  */
 export class PollingLoop {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  /** a nudge came while a pass ran: what it announced may have been too late for that pass */
-  private nudgedDuringPass = false;
   private failures = 0;
   lastError: string | null = null;
 
@@ -50,16 +47,13 @@ export class PollingLoop {
     this.loop = null;
   }
 
-  /** Runs a pass now, or right after the one in flight (a nudge during a pass is never lost). */
   nudge(): void {
-    if (this.wake) this.wake();
-    else this.nudgedDuringPass = true;
+    this.wake?.();
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       let moreWaiting = false;
-      this.nudgedDuringPass = false;
       try {
         ({ moreWaiting } = await this.pass());
         if (this.failures > 0) this.options.onRecovered?.();
@@ -71,7 +65,7 @@ export class PollingLoop {
         this.options.onError?.(error as Error, this.failures);
       }
       if (!this.running) break;
-      if ((moreWaiting || this.nudgedDuringPass) && this.failures === 0) continue;
+      if (moreWaiting && this.failures === 0) continue;
       const pause = this.failures === 0 ? this.options.intervalMs : Math.min(this.options.maxBackoffMs ?? 5000, 200 * 2 ** this.failures);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pause);
