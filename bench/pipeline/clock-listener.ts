@@ -73,7 +73,11 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
   }
   const whenStarted = (ticketId: string, then: () => void) => {
     if (startedAt.has(ticketId)) then();
-    else waiting.set(ticketId, [...(waiting.get(ticketId) ?? []), then]);
+    else {
+      const calls = waiting.get(ticketId);
+      if (calls) calls.push(then);
+      else waiting.set(ticketId, [then]);
+    }
   };
   return {
     startedAt,

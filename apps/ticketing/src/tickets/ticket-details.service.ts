@@ -9,7 +9,7 @@ import { SuggestedArticle } from './suggested-article.entity';
 import { Ticket } from './ticket.entity';
 import { TicketConversation, TicketFiles, type PagePart } from './ticket-page-parts';
 import { TicketStatusChange } from './ticket-status-change.entity';
-import { ticketNotFound } from './tickets.errors';
+import { visibleTo } from './tickets.errors';
 import { ticketView, type TicketView } from './ticket.view';
 
 /** Assembles the full ticket a caller sees: history, conversation, files and suggested reading. */
@@ -17,6 +17,8 @@ import { ticketView, type TicketView } from './ticket.view';
 export class TicketDetails implements OnModuleInit {
   private conversation: TicketConversation;
   private files: TicketFiles;
+  /** the ticket's own row as a part of its page: its SQL is worked out once, not per GET */
+  private ticketRow: Omit<PagePart<Ticket>, 'parameters'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -31,6 +33,10 @@ export class TicketDetails implements OnModuleInit {
   onModuleInit(): void {
     this.conversation = this.moduleRef.get(TicketConversation, { strict: false });
     this.files = this.moduleRef.get(TicketFiles, { strict: false });
+    this.ticketRow = {
+      select: `SELECT '' AS sort_key, ${jsonObjectOfColumns(this.dataSource, Ticket, 't')} AS row FROM ticket t WHERE t.id = ?`,
+      read: (row) => entityFromJsonObject(this.dataSource, Ticket, row),
+    };
   }
 
   /** The page of a ticket already read, with its four parts (history, conversation, files, suggested reading) read in one statement. */
@@ -48,12 +54,10 @@ export class TicketDetails implements OnModuleInit {
    */
   async describeVisible(id: string, caller: Principal): Promise<TicketView> {
     const [tickets, statusHistory, comments, attachments, suggestedArticles] = await readPageParts(this.dataSource, [
-      ticketPart(this.dataSource, id),
+      { ...this.ticketRow, parameters: [id] },
       ...this.parts(id, caller),
     ]);
-    const ticket = tickets[0];
-    if (!ticket || !canSee(ticket, caller)) throw ticketNotFound(id);
-    return ticketView(ticket, { statusHistory, comments, attachments, suggestedArticles });
+    return ticketView(visibleTo(tickets[0], id, caller), { statusHistory, comments, attachments, suggestedArticles });
   }
 
   private parts(ticketId: string, caller: Principal) {
@@ -96,15 +100,6 @@ async function readPageParts<P extends readonly PagePart<unknown>[]>(
     results[index].push(parts[index].read((typeof row === 'string' ? JSON.parse(row) : row) as Record<string, unknown>));
   }
   return results as PartResults<P>;
-}
-
-/** The ticket's own row (one at most). */
-function ticketPart(dataSource: DataSource, ticketId: string): PagePart<Ticket> {
-  return {
-    select: `SELECT '' AS sort_key, ${jsonObjectOfColumns(dataSource, Ticket, 't')} AS row FROM ticket t WHERE t.id = ?`,
-    parameters: [ticketId],
-    read: (row) => entityFromJsonObject(dataSource, Ticket, row),
-  };
 }
 
 /** The status history, oldest first (by its auto-increment id, zero-padded so that it sorts as text). */

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { TicketStatus } from '@support/contracts';
-import { workRefusal, type TransitionRefusal } from '@support/domain-ticketing';
+import { canSee, workRefusal, type TransitionRefusal } from '@support/domain-ticketing';
 import { ApiError, type Principal } from '@support/platform';
 import type { Ticket } from './ticket.entity';
 
@@ -8,6 +8,12 @@ import type { Ticket } from './ticket.entity';
 
 export function ticketNotFound(id: string): ApiError {
   return ApiError.notFound('ticket', id, 'ticket_not_found');
+}
+
+/** The ticket, if the caller may see it; anyone else's is "not found", not "forbidden", so ids leak nothing. */
+export function visibleTo(ticket: Ticket | null | undefined, id: string, caller: Principal): Ticket {
+  if (!ticket || !canSee(ticket, caller)) throw ticketNotFound(id);
+  return ticket;
 }
 
 const REFUSALS: Record<TransitionRefusal, string> = {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TicketAssigneeChanged, TicketPriorityChanged } from '@support/contracts';
 import { OutboxWriter } from '@support/messaging';
-import { canSee } from '@support/domain-ticketing';
 import { UnitOfWork } from '@support/nest-messaging';
 import { ApiError, isStaff, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -26,7 +25,7 @@ import {
   nothingToChange,
   staffOnlyFields,
   ticketClosed,
-  ticketNotFound,
+  visibleTo,
 } from './tickets.errors';
 
 export interface FilingResult {
@@ -122,18 +121,14 @@ export class TicketsService {
     return this.findVisible(claim.ticketId, requester);
   }
 
-  /** A ticket the caller may see; anyone else's is "not found", not "forbidden", so ids leak nothing. */
+  /** A ticket the caller may see (`visibleTo`). */
   async findVisible(id: string, caller: Principal): Promise<Ticket> {
-    const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id });
-    if (!ticket || !canSee(ticket, caller)) throw ticketNotFound(id);
-    return ticket;
+    return visibleTo(await this.dataSource.getRepository(Ticket).findOneBy({ id }), id, caller);
   }
 
   /** The ticket, locked for the rest of the transaction, if the caller may see it. */
   async lockVisible(manager: EntityManager, id: string, caller: Principal): Promise<Ticket> {
-    const ticket = await this.lockTicket(manager, id);
-    if (!ticket || !canSee(ticket, caller)) throw ticketNotFound(id);
-    return ticket;
+    return visibleTo(await this.lockTicket(manager, id), id, caller);
   }
 
   async list(query: ListTicketsQuery, caller: Principal): Promise<TicketPage> {
