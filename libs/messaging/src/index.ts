@@ -15,6 +15,7 @@ export * from './consumer-failure.entity';
 export * from './transient-retry';
 export * from './broker-probe';
 export * from './consumer-supervisor';
+export * from './periodic-offset-commits';
 export * from './messaging-telemetry';
 
 import { InboxEvent } from './inbox-event.entity';

@@ -11,6 +11,12 @@ export interface KafkaSettings {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   partitionsConsumedConcurrently: number;
+  /**
+   * handled offsets are committed at most this often (and when the consumer stops), not after
+   * every batch: a commit is a broker round trip, and what a crash leaves uncommitted is
+   * redelivered and dropped by the inbox as a duplicate
+   */
+  commitIntervalMs?: number;
   /** most messages of one fetch handled in one transaction */
   maxBatchSize?: number;
   /** TLS and SASL towards the brokers; absent: plaintext without authentication */

@@ -15,6 +15,8 @@ export interface RelayLogger {
 export interface OutboxRelayOptions {
   batchSize?: number;
   pollIntervalMs?: number;
+  /** a woken pass starts at least this long after the previous pass started (0: at once) */
+  lingerMs?: number;
   /** published rows are kept this long (to answer "was it sent?"), then deleted */
   retentionMs?: number;
   /** counts published events; one span per published batch, linked to each event's write */
@@ -61,6 +63,7 @@ export class OutboxRelay {
       },
       {
         intervalMs: options.pollIntervalMs ?? 100,
+        minGapMs: options.lingerMs ?? 0,
         onError: (error, failures) => this.logger.warn(`outbox relay failed (attempt ${failures}): ${error.message}`),
         onRecovered: () => this.logger.log('outbox relay recovered'),
       },

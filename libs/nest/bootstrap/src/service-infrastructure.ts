@@ -21,6 +21,7 @@ export function serviceInfrastructure<E extends CommonEnvironment>(manifest: Ser
       service: manifest.name,
       kafka: kafkaSettingsFromEnvironment(env, manifest.name),
       outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      outboxLingerMs: env.OUTBOX_LINGER_MS,
       outboxBatchSize: env.OUTBOX_BATCH_SIZE,
       consumes: manifest.consumes,
       brokerHealthTimeoutMs: env.KAFKA_HEALTH_TIMEOUT_MS,

@@ -11,6 +11,7 @@ export function kafkaSettingsFromEnvironment(env: CommonEnvironment, service: st
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
     partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONCURRENCY,
+    commitIntervalMs: env.KAFKA_COMMIT_INTERVAL_MS,
     maxBatchSize: env.CONSUMER_MAX_BATCH,
     security: kafkaConnectionSecurity(env),
   };

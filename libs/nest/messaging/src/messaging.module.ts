@@ -242,6 +242,7 @@ export class MessagingModule {
           useFactory: (dataSource: DataSource, producer: Producer, telemetry: MessagingTelemetry) =>
             new OutboxRelay(dataSource, producer, new Logger('OutboxRelay'), {
               pollIntervalMs: options.outboxPollIntervalMs,
+              lingerMs: options.outboxLingerMs,
               batchSize: options.outboxBatchSize,
               telemetry,
             }),

@@ -10,6 +10,7 @@ export interface MessagingOptions {
   service: string;
   kafka: KafkaSettings;
   outboxPollIntervalMs?: number;
+  outboxLingerMs?: number;
   outboxBatchSize?: number;
   /** false for a service that only publishes */
   consumes: boolean;

@@ -5,6 +5,7 @@ import {
   kafkaClientConfig,
   kafkaConsumerConfig,
   kafkaProducerConfig,
+  PeriodicOffsetCommits,
   type ConsumerSupervisorOptions,
   type KafkaSettings,
   type ReceivedBatch,
@@ -37,9 +38,18 @@ export class SupportKafkaServer extends ServerKafka {
   private closing = false;
   private handled = 0;
   private readonly supervisorLogger = new Logger('KafkaConsumer');
+  /** null: kafkajs commits after every batch (KAFKA_COMMIT_INTERVAL_MS=0) */
+  private readonly commits: PeriodicOffsetCommits | null;
 
   constructor(settings: KafkaSettings, supervision: ConsumerSupervision = DEFAULT_SUPERVISION) {
     super(kafkaServerOptions(settings));
+    const interval = settings.commitIntervalMs ?? 0;
+    this.commits =
+      interval > 0
+        ? new PeriodicOffsetCommits(interval, (error) =>
+            this.supervisorLogger.warn(`offset commit failed (what it held is redelivered and dropped as duplicates): ${error.message}`),
+          )
+        : null;
     this.supervisor = new ConsumerSupervisor(supervision, {
       restart: () => this.restartConsumer(),
       brokerReachable: supervision.brokerReachable,
@@ -70,7 +80,10 @@ export class SupportKafkaServer extends ServerKafka {
     if (this.closing) return;
     this.closing = true;
     this.supervisor.stop();
+    // what finished so far; a batch still in flight commits its own as it ends (closing), before the consumer leaves
+    await this.commits?.commitNow();
     await super.close();
+    this.commits?.stop();
   }
 
   private async restartConsumer(): Promise<void> {
@@ -115,9 +128,18 @@ export class SupportKafkaServer extends ServerKafka {
       isRunning: () => payload.isRunning() && !payload.isStale(),
       highWatermark: batch.highWatermark,
     };
-    const result = await handler(received);
-    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    let result: unknown;
+    try {
+      result = await handler(received);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+    } catch (error) {
+      // the messages handled before the failure are not redelivered with it
+      await this.commits?.commitNow();
+      throw error;
+    }
     this.handled += received.messages.length;
+    if (this.closing) await this.commits?.commitNow();
+    else await this.commits?.afterBatch(payload);
   }
 
   protected override registerConsumerEventListeners(): void {
@@ -149,7 +171,8 @@ export function kafkaServerOptions(settings: KafkaSettings): ServerOptions {
     consumer: withSupervisedRestarts(kafkaConsumerConfig(settings)) as unknown as ServerOptions['consumer'],
     producer: kafkaProducerConfig(),
     subscribe: { fromBeginning: true },
-    run: { autoCommit: true, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently },
+    // with a commit interval, SupportKafkaServer commits (PeriodicOffsetCommits); without, kafkajs after every batch
+    run: { autoCommit: !settings.commitIntervalMs, partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently },
     parser: { keepBinary: true },
     postfixId: '',
   };

@@ -39,7 +39,18 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsInt() @Min(10) @Max(10_000) KAFKA_MAX_WAIT_MS: number = 100;
   @IsInt() @Min(3000) @Max(300_000) KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
   @IsInt() @Min(100) @Max(60_000) KAFKA_HEARTBEAT_INTERVAL_MS: number = 3000;
-  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS: number = 100;
+  /** handled offsets are committed at most this often (and when the consumer stops); 0: after every batch */
+  @IsInt() @Min(0) @Max(60_000) KAFKA_COMMIT_INTERVAL_MS: number = 1000;
+  /**
+   * the outbox relay's safety net: every commit in this process wakes the relay at once, so the
+   * poll only finds what no commit here announced (a replica that died before relaying its rows)
+   */
+  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_INTERVAL_MS: number = 1000;
+  /**
+   * the relay's next pass starts at least this long after the last one started: commits that
+   * come a few at a time go out together, one send and one marking UPDATE (Kafka's linger.ms)
+   */
+  @IsInt() @Min(0) @Max(1000) OUTBOX_LINGER_MS: number = 50;
   /** connections each replica may hold: consumer batches (KAFKA_PARTITIONS_CONCURRENCY), HTTP requests, relay and timers share it */
   @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE: number = 20;
   /** partitions one replica handles at once (each in its own transaction); see README "Scaling" */
