@@ -23,7 +23,7 @@ import {
   waitFor,
   type RunningBroker,
 } from '@support/testing-core';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SupportKafkaServer } from '../src';
@@ -160,5 +160,51 @@ describe('SupportKafkaServer: a fetch at a time through Nest (real broker and Ma
     await producer.send({ topic: TOPICS.tickets, messages: [{ key: 'ticket-0', value: JSON.stringify(marker) }], acks: -1 });
     await waitFor(() => seen.steps.get('ticket-0')!.includes(99), { timeoutMs: 15_000 });
     expect(seen.steps.get('ticket-0')!.slice(STEPS)).toEqual([0, 99]);
+  });
+
+  it('commits handled offsets once per interval, not per batch, and all of them when it stops', async () => {
+    const kafka = new Kafka({ clientId: 'test-admin', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(TOPICS.tickets);
+      const total = ends.reduce((sum, partition) => sum + Number(partition.high), 0);
+      const groupId = `commits-${randomBytes(4).toString('hex')}`;
+      const server = new SupportKafkaServer({
+        brokers: broker.brokers.split(','),
+        clientId: 'commit-test',
+        groupId,
+        maxWaitTimeInMs: 50,
+        sessionTimeoutMs: 6000,
+        heartbeatIntervalMs: 1000,
+        // one partition at a time: many batches, all well within one interval
+        partitionsConsumedConcurrently: 1,
+        commitIntervalMs: 60_000,
+      });
+      const second = await NestFactory.createMicroservice<MicroserviceOptions>(RecordingModule, { strategy: server, logger: false });
+      let commits = 0;
+      let batches = 0;
+      try {
+        await second.listen();
+        const [, kafkaConsumer] = server.unwrap<[unknown, Consumer]>();
+        kafkaConsumer.on(kafkaConsumer.events.COMMIT_OFFSETS, () => (commits += 1));
+        kafkaConsumer.on(kafkaConsumer.events.END_BATCH_PROCESS, () => (batches += 1));
+        // the whole topic again, from the beginning, in a new group (the inbox drops it as duplicates)
+        await waitFor(() => server.messagesHandled >= total, { timeoutMs: 30_000 });
+        expect(batches).toBeGreaterThan(1);
+        // the first batch's commit at most (the listeners may have come after it): none per batch
+        expect(commits).toBeLessThanOrEqual(1);
+      } finally {
+        await second.close();
+      }
+      // the stop committed everything handled: a restart would not be handed any of it again
+      const committed = await admin.fetchOffsets({ groupId, topics: [TOPICS.tickets] });
+      const offsets = new Map(committed[0].partitions.map((p) => [p.partition, p.offset]));
+      const written = ends.filter((end) => end.high !== '0');
+      expect(written.length).toBeGreaterThan(0);
+      for (const end of written) expect(offsets.get(end.partition)).toBe(end.high);
+    } finally {
+      await admin.disconnect();
+    }
   });
 });
