@@ -26,10 +26,11 @@ export class PeriodicOffsetCommits {
     this.latest = committer;
     const due = this.lastCommitAt + this.intervalMs - Date.now();
     if (due <= 0) return this.commitNow();
+    // unref: a commit still due never holds a stopping process (what it held comes again as duplicates)
     this.trailing ??= setTimeout(() => {
       this.trailing = null;
       void this.commitNow();
-    }, due);
+    }, due).unref();
   }
 
   /** Commits whatever was handled and not yet committed (before a stop, after a failed batch). */

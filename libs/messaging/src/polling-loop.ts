@@ -15,10 +15,10 @@ export interface PollingLoopOptions {
 /**
  * Runs a pass, again at once when it reported more work waiting, else after the interval or a
  * nudge (one that came while the pass ran counts); a nudged pass starts no sooner than
- * `minGapMs` after the previous one started; backs off while passes fail. Every periodic job runs on it
- * rather than a bare setInterval: the outbox relay, the durable-timer scheduler, the inbox prune,
- * the anti-entropy re-drives and sweeps, the plan-expiry sweep and the knowledge base's view-count
- * flush.
+ * `minGapMs` after the previous one started; backs off while passes fail. Every periodic job runs
+ * on it rather than a bare setInterval: the outbox relay, the durable-timer scheduler, the inbox
+ * prune, the anti-entropy re-drives and sweeps, the plan-expiry sweep and the knowledge base's
+ * view-count flush.
  */
 export class PollingLoop {
   private running = false;
