@@ -35,8 +35,7 @@ export class PeriodicOffsetCommits {
 
   /** Commits whatever was handled and not yet committed (before a stop, after a failed batch). */
   async commitNow(): Promise<void> {
-    if (this.trailing) clearTimeout(this.trailing);
-    this.trailing = null;
+    this.stop();
     this.lastCommitAt = Date.now();
     const committer = this.latest;
     if (!committer) return;
@@ -50,7 +49,7 @@ export class PeriodicOffsetCommits {
     }
   }
 
-  /** No trailing commit after this (the consumer is gone). */
+  /** Cancels the trailing commit due (the consumer is gone, or a commit is being sent now). */
   stop(): void {
     if (this.trailing) clearTimeout(this.trailing);
     this.trailing = null;
