@@ -20,8 +20,20 @@ export async function startService<E extends CommonEnvironment>(
     app.connectMicroservice({ strategy: app.get(SupportKafkaServer) });
     await app.startAllMicroservices();
   }
+  keepConnectionsAlive(app.getHttpServer() as Server, env.HTTP_KEEP_ALIVE_TIMEOUT_MS);
   await app.listen(manifest.port(env), host);
   new Logger('Service').log(`listening on ${await app.getUrl()}`);
+}
+
+/**
+ * Idle keep-alive connections close after `timeoutMs` (HTTP_KEEP_ALIVE_TIMEOUT_MS). The time
+ * allowed for a request's headers is kept above it: with a shorter header timeout, Node cut reused
+ * connections before their keep-alive timeout ended.
+ */
+export function keepConnectionsAlive(http: Server, timeoutMs: number): void {
+  http.keepAliveTimeout = timeoutMs;
+  http.headersTimeout = Math.max(http.headersTimeout, timeoutMs + 1000);
+  if (http.requestTimeout > 0) http.requestTimeout = Math.max(http.requestTimeout, http.headersTimeout);
 }
 
 /**

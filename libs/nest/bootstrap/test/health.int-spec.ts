@@ -14,6 +14,7 @@ import {
   type RunningBroker,
 } from '@support/testing-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import http from 'node:http';
 import { SupportKafkaServer } from '@support/nest-messaging';
 import { migrateServiceDatabase, serviceInfrastructure, startService, type ServiceManifest } from '../src';
 
@@ -114,6 +115,27 @@ describe('readiness and liveness see the broker, the producer and crashed consum
     expect(answer.body.dependencies.broker.state).toBe('reachable');
     expect(answer.body.dependencies.consumer.state).toBe('joined');
     expect((await live()).status).toBe(200);
+  });
+
+  it('keeps an idle keep-alive connection open past the 5 s of Node (HTTP_KEEP_ALIVE_TIMEOUT_MS, 65 s): a proxy in front closes it first', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ keepAlive: string; reused: boolean }>((resolve, reject) => {
+        const sent = http.get(`${url}/health/live`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ keepAlive: String(response.headers['keep-alive']), reused: sent.reusedSocket }));
+        });
+        sent.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first).toEqual({ keepAlive: 'timeout=65', reused: false });
+      await new Promise((resolve) => setTimeout(resolve, 5500));
+      // Node's default would have closed it after 5 s, racing this request (ECONNRESET, a 502 at a proxy)
+      expect(await get()).toEqual({ keepAlive: 'timeout=65', reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('turns 503 not_ready, naming the broker, while the broker does not answer, and 200 when it answers again', async () => {

@@ -88,6 +88,13 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsInt() @Min(1024) @Max(50 * 1024 * 1024) HTTP_JSON_BODY_LIMIT: number = 64 * 1024;
   /** objects and arrays nested inside one another in a body; deeper is a 400 before validation */
   @IsInt() @Min(4) @Max(256) HTTP_JSON_MAX_DEPTH: number = 32;
+  /**
+   * how long an idle keep-alive connection stays open (Node's default is 5 s). Longer than the
+   * idle timeout of the load balancer or proxy in front (AWS ALB and nginx: 60 s), so that the
+   * proxy, not the service, closes an idle connection: a service closing first races the next
+   * request sent on it, which then fails (ECONNRESET, a 502 at the proxy)
+   */
+  @IsInt() @Min(1000) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 65_000;
   /** Express "trust proxy": hops (1), or addresses/subnets of the proxies; unset: the peer address is the client */
   @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
   /** origins allowed to call from a browser (comma-separated, exact, or *); unset: no cross-origin access */
