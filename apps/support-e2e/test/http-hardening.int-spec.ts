@@ -139,6 +139,24 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       expect(tooLarge.body).toMatchObject({ code: 'payload_too_large', limit: 512 * 1024 });
     });
 
+    it('reads no body before the guards: without a token, or over the rate limit, a body too large or not JSON is not looked at', async () => {
+      const tooLarge = JSON.stringify(ticketForm({ description: 'x'.repeat(600 * 1024) }));
+      for (const body of [tooLarge, '{"subject": oops', deepJson(5_000)]) {
+        const anonymous = await send('POST', `${ticketing}/v1/tickets`, { body });
+        expect(anonymous.status).toBe(401);
+        expect(anonymous.body.code).toBe('unauthenticated');
+      }
+      const token = await freshCustomer();
+      for (let i = 0; i < LIMIT; i++) expect((await send('GET', `${ticketing}/v1/tickets`, { token })).status).toBe(200);
+      const overLimit = await send('POST', `${ticketing}/v1/tickets`, { token, body: tooLarge });
+      expect(overLimit.status).toBe(429);
+      expect(overLimit.body.code).toBe('too_many_requests');
+      // the same bodies from a caller within limits: the body's own answers
+      const fresh = await freshCustomer();
+      expect((await send('POST', `${ticketing}/v1/tickets`, { token: fresh, body: tooLarge })).status).toBe(413);
+      expect((await send('POST', `${ticketing}/v1/tickets`, { token: fresh, body: '{"subject": oops' })).status).toBe(400);
+    });
+
     it('reads only JSON: a form-encoded body is a 415', async () => {
       const response = await send('POST', `${kb}/v1/suggestions`, {
         body: 'text=echo&locale=en',

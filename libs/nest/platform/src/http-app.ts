@@ -7,14 +7,14 @@ import { HttpErrorFilter } from './http-error.filter';
 import { HttpTelemetry } from './observability/http-telemetry';
 import { buildOpenApiDocument, serveOpenApiDocument, type HttpAppOptions } from './openapi/openapi-document';
 import { applySecurityHeaders, corsOptions, trustProxySetting } from './http-security';
-import { RequestBodyInterceptor } from './request-body';
+import { RequestBodyGuard } from './request-body';
 import { createValidationPipe } from './validation';
 
 export type { HttpAppOptions } from './openapi/openapi-document';
 
 /**
  * Creates a service's Nest application. Nest's own body parser stays off: bodies are read by
- * `RequestBodyInterceptor` (see configureHttpApp), after the guards and with each route's limit.
+ * `RequestBodyGuard` (see configureHttpApp), after the other guards and with each route's limit.
  */
 export async function createHttpApp(module: DynamicModule, logger: LogLevel[] | false): Promise<NestExpressApplication> {
   return NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false });
@@ -39,8 +39,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.use(correlationMiddleware);
   // spans, request durations and access logs (ObservabilityModule), once the correlation id is known
   app.use(app.get(HttpTelemetry).middleware);
-  app.useGlobalInterceptors(
-    new RequestBodyInterceptor(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }),
+  // after the APP_GUARDs (authentication, rate limits), which Nest registered when it created the app
+  app.useGlobalGuards(
+    new RequestBodyGuard(app.get(Reflector), { defaultLimit: env.HTTP_JSON_BODY_LIMIT, maxDepth: env.HTTP_JSON_MAX_DEPTH }),
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -117,7 +117,7 @@ function problemResponse(description: string): ResponseObject {
  * Adds the errors every route can answer with, in the shared problem schema, to each operation:
  * 400 (malformed query string, path or body; validation), 401, 403 (routes limited to roles),
  * 404 (routes naming a resource in their path), 413 and 415 (routes reading a body: the
- * RequestBodyInterceptor), 429 (the throttler), 503 (database away), and a default for 500.
+ * RequestBodyGuard), 429 (the throttler), 503 (database away), and a default for 500.
  * Responses a controller declares itself (409, 422, a 403 on ownership) keep their description
  * and get the schema. Public routes accept no token or a valid one: `security: [{}, {bearer: []}]`.
  */
