@@ -4,10 +4,13 @@
  * answer rate, the SQL statements and commits per POST (server-wide SHOW GLOBAL STATUS deltas) and
  * the profile's top frames by self time.
  *
- *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled] [--get]
+ *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled] [--get] [--no-profile]
  *
  * `--get` measures `GET /v1/tickets/:id` of the tickets just filed instead (as many GETs as POSTs),
  * what a customer polling their ticket and the bench's visibility sampler cost.
+ *
+ * `--no-profile` runs the service without the profiler, whose sampling adds its own CPU: for the
+ * CPU per request of a before/after comparison; the profile's frames are then not printed.
  *
  * `--compiled` runs the service from `npm run build`'s output (dist/), as the images do; otherwise
  * it runs under ts-node as `npm start` does. Not part of `npm run bench`: a diagnostic.
@@ -30,6 +33,7 @@ const POSTS = Number(argument('posts', '3000'));
 const CONCURRENCY = Number(argument('concurrency', '64'));
 const COMPILED = process.argv.includes('--compiled');
 const GET = process.argv.includes('--get');
+const PROFILE = !process.argv.includes('--no-profile');
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const ROOT = path.resolve(__dirname, '..');
 
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
       COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)),
       maxOldSpaceMb(env, COMPILED),
     );
-    const child = spawn(command, [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`, ...args], {
+    const child = spawn(command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...args], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -228,6 +232,7 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    if (!PROFILE) return;
     const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no profile written in ${profileDir}`);
     process.stdout.write(

@@ -45,8 +45,9 @@ function formatBytes(bytes: number): string {
  * A guard, not an interceptor, although it lets every request through: Nest calls a route with
  * no interceptor directly, while one global interceptor put every request of every route through
  * its interceptor chain (RxJS observables, two `AsyncResource.bind`s each building two
- * deprecation wrappers). As an interceptor it cost a ticket POST a fifth of its CPU: 1.27–1.29 ms
- * of ticketing's CPU per POST, 0.99–1.00 ms as a guard (`bench/profile-ticketing.ts --compiled`).
+ * deprecation wrappers). As an interceptor it cost a ticket POST a fifth of its CPU: 1.14–1.17 ms
+ * of ticketing's CPU per POST, 0.90–0.95 ms as a guard (`bench/profile-ticketing.ts --compiled
+ * --no-profile`).
  * Registered with `useGlobalGuards` after the application's own guards (APP_GUARD:
  * authentication, rate limits), it runs after them.
  */
