@@ -1,5 +1,7 @@
-import type { KafkaConfig, ConsumerConfig, ProducerConfig, SASLOptions } from 'kafkajs';
+import type { KafkaConfig, ConsumerConfig, ISocketFactory, ProducerConfig, SASLOptions } from 'kafkajs';
 import { logLevel, Partitioners } from 'kafkajs';
+import net from 'node:net';
+import tls from 'node:tls';
 
 /** Everything a service needs to reach Kafka; read from the environment by each app's config. */
 export interface KafkaSettings {
@@ -47,10 +49,28 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
     ...kafkaSecurityConfig(settings.security),
     logLevel: logLevel.WARN,
     connectionTimeout: 3000,
+    socketFactory: noDelaySocketFactory,
     // Kafka going away for a while must not kill a service: keep retrying with back-off.
     retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 12 },
   };
 }
+
+/**
+ * kafkajs' own socket factory (TLS or plain, TCP keep-alive after 60 s) with Nagle's algorithm
+ * off, as database and HTTP clients have it. kafkajs leaves it on, so a request written while an
+ * earlier one on the same connection is unacknowledged (a heartbeat or commit behind a fetch the
+ * broker holds) waits for the broker's delayed ACK, up to 40 ms on Linux. Batching is the
+ * producer's and the outbox relay's job, not the socket's (librdkafka turned it off by default
+ * for the same reason).
+ */
+export const noDelaySocketFactory: ISocketFactory = ({ host, port, ssl, onConnect }) => {
+  const socket = ssl
+    ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), ...ssl }, onConnect)
+    : net.connect({ host, port }, onConnect);
+  socket.setKeepAlive(true, 60_000);
+  socket.setNoDelay(true);
+  return socket;
+};
 
 /** kafkajs' `ssl` and `sasl` options for the given security (nothing for a plaintext listener). */
 export function kafkaSecurityConfig(security: KafkaConnectionSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl'> {
