@@ -30,7 +30,7 @@ export async function startService<E extends CommonEnvironment>(
  * allowed for a request's headers is kept above it: with a shorter header timeout, Node cut reused
  * connections before their keep-alive timeout ended.
  */
-export function keepConnectionsAlive(http: Server, timeoutMs: number): void {
+function keepConnectionsAlive(http: Server, timeoutMs: number): void {
   http.keepAliveTimeout = timeoutMs;
   http.headersTimeout = Math.max(http.headersTimeout, timeoutMs + 1000);
   if (http.requestTimeout > 0) http.requestTimeout = Math.max(http.requestTimeout, http.headersTimeout);

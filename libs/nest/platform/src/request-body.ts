@@ -47,9 +47,8 @@ function formatBytes(bytes: number): string {
  * its interceptor chain (RxJS observables, two `AsyncResource.bind`s each building two
  * deprecation wrappers). As an interceptor it cost a ticket POST a fifth of its CPU: 1.14–1.17 ms
  * of ticketing's CPU per POST, 0.90–0.95 ms as a guard (`bench/profile-ticketing.ts --compiled
- * --no-profile`).
- * Registered with `useGlobalGuards` after the application's own guards (APP_GUARD:
- * authentication, rate limits), it runs after them.
+ * --no-profile`). Registered with `useGlobalGuards` after the application's own guards
+ * (APP_GUARD: authentication, rate limits), it runs after them.
  */
 @Injectable()
 export class RequestBodyGuard implements CanActivate {
