@@ -8,8 +8,8 @@ import { TicketWork1763800000110 } from './migrations/1763800000110-ticket-work'
 import { CustomerAccountScope1763800000150 } from './migrations/1763800000150-customer-account-scope';
 import { TicketRedrive1763800000160 } from './migrations/1763800000160-ticket-redrive';
 import { TicketAwaitingSuggestions1763800000170 } from './migrations/1763800000170-ticket-awaiting-suggestions';
+import { SuggestionsOnTicket1763800000180 } from './migrations/1763800000180-suggestions-on-ticket';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
-import { SuggestedArticle } from './tickets/suggested-article.entity';
 import { Ticket } from './tickets/ticket.entity';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity';
 
@@ -20,13 +20,14 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   portVariable: 'TICKETING_PORT',
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
-  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, SuggestedArticle, TicketRedrive],
+  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, TicketRedrive],
   migrations: [
     CreateTickets1763800000100,
     TicketWork1763800000110,
     CustomerAccountScope1763800000150,
     TicketRedrive1763800000160,
     TicketAwaitingSuggestions1763800000170,
+    SuggestionsOnTicket1763800000180,
   ],
   consumes: true,
 };

@@ -315,6 +315,33 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       expect(replaced.suggestedArticles.map((a: any) => a.articleId)).toEqual(['reinstall']);
     });
 
+    it('keeps the newest set of a batch whatever its order, at most ten articles, and ignores unknown tickets', async () => {
+      const customer = await newCustomer();
+      const ticket = await harness.fileTicket(customer.token);
+      const article = (id: string) => ({ articleId: id, slug: id, title: `About ${id}`, locale: 'en', score: 0.5 });
+      const now = Date.now();
+      const twelve = Array.from({ length: 12 }, (_, index) => article(`a${index}`));
+      // one fetch: the newer set first, then an older one of the same ticket, then tickets ticketing never filed
+      await harness.publishTogether(KbArticlesSuggested, [
+        { ticketId: ticket.id, locale: 'en', suggestions: twelve, suggestedAt: new Date(now + 2000).toISOString() },
+        { ticketId: ticket.id, locale: 'en', suggestions: [article('older')], suggestedAt: new Date(now + 1000).toISOString() },
+        { ticketId: randomUUID(), locale: 'en', suggestions: [article('nobody')], suggestedAt: new Date(now).toISOString() },
+        // an id that begins like this ticket's but is not it
+        { ticketId: `${ticket.id}-not`, locale: 'en', suggestions: [article('imposter')], suggestedAt: new Date(now + 3000).toISOString() },
+      ]);
+      const shown = await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles.length > 0);
+      expect(shown.suggestedArticles.map((a: any) => a.articleId)).toEqual(twelve.slice(0, 10).map((a) => a.articleId));
+      // a set of the same time as the one shown replaces it (a re-announcement carries the recorded time)
+      await harness.publish(KbArticlesSuggested, {
+        ticketId: ticket.id,
+        locale: 'en',
+        suggestions: [article('same-time')],
+        suggestedAt: new Date(now + 2000).toISOString(),
+      });
+      const again = await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles.length === 1);
+      expect(again.suggestedArticles[0]).toMatchObject({ articleId: 'same-time', title: 'About same-time' });
+    });
+
     it('parks a suggestion it can never store in the dead-letter topic and keeps consuming', async () => {
       const customer = await newCustomer();
       const ticket = await harness.fileTicket(customer.token);

@@ -93,6 +93,20 @@ export class EventProbe {
     }
   }
 
+  /** Publishes several messages to one topic with one produce request: those of one key reach a consumer in one fetch. */
+  async publishRawTogether(
+    topic: string,
+    messages: Array<{ key: string | null; value: string | Buffer; headers?: IHeaders }>,
+  ): Promise<void> {
+    const producer: Producer = this.kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    try {
+      await producer.send({ topic, messages });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     this.consumer = null;

@@ -10,9 +10,9 @@ import type {
   SupportEvent,
 } from '@support/contracts';
 import { originOf, UnprocessableEventError, type BatchContext } from '@support/messaging';
-import { insertRows, updateRows } from '@support/persistence';
+import { storedDatetime, updateRows } from '@support/persistence';
 import { In, type EntityManager } from 'typeorm';
-import { SuggestedArticle } from '../tickets/suggested-article.entity';
+import type { SuggestedArticle } from '../tickets/suggested-article';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 
@@ -140,9 +140,14 @@ export class TicketProjections {
     );
   }
 
-  /** Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones. */
+  /**
+   * Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones,
+   * with ONE guarded UPDATE and no locking read: the batch's newest set per ticket goes in unless
+   * the ticket shows a newer one already (the guard is in the statement, so the row is locked
+   * only from that UPDATE to the commit). The rows are visited in id order, the order the other
+   * projections lock tickets in, so concurrent batches queue instead of deadlocking.
+   */
   async applySuggestions(events: SupportEvent<KbArticlesSuggestedV1>[], context: BatchContext): Promise<void> {
-    const { manager } = context;
     for (const event of events) {
       for (const suggestion of event.data.suggestions) {
         if (suggestion.articleId.length > 255 || suggestion.locale.length > 35) {
@@ -152,42 +157,35 @@ export class TicketProjections {
         }
       }
     }
-    // the ticket rows are locked first, in id order: writers of one ticket's suggestions queue
-    // there instead of deadlocking on the suggestion rows
-    const tickets = await this.lockTickets(
-      manager,
-      events.map((event) => event.data.ticketId),
-    );
-    const latest = new Map<string, SupportEvent<KbArticlesSuggestedV1>>();
+    // per ticket, the newest set of the batch (of two at the same time, the later one)
+    const latest = new Map<string, { at: Date; event: SupportEvent<KbArticlesSuggestedV1> }>();
     for (const event of events) {
-      const ticket = tickets.get(event.data.ticketId);
-      if (!ticket) continue;
-      const suggestedAt = new Date(event.data.suggestedAt);
-      if (ticket.suggestionsUpdatedAt && ticket.suggestionsUpdatedAt > suggestedAt) continue;
-      ticket.suggestionsUpdatedAt = suggestedAt;
-      latest.set(ticket.id, event);
+      // ticket ids are UUIDs (CHAR(36)): no ticket has another, and the statement's id column must not cut one short
+      if (event.data.ticketId.length !== 36) continue;
+      const at = new Date(event.data.suggestedAt);
+      const earlier = latest.get(event.data.ticketId);
+      if (!earlier || earlier.at <= at) latest.set(event.data.ticketId, { at, event });
     }
-    if (latest.size === 0) return;
-    const ticketIds = [...latest.keys()];
-    await manager.query('DELETE FROM ticket_suggested_article WHERE ticket_id IN (?)', [ticketIds]);
-    const rows = [...latest.values()].flatMap((event) =>
-      event.data.suggestions.slice(0, MAX_SUGGESTIONS).map((s, position) => ({
-        ticketId: event.data.ticketId,
-        position,
-        articleId: s.articleId,
-        slug: s.slug,
-        title: s.title,
-        locale: s.locale,
-        score: s.score,
-        suggestedAt: new Date(event.data.suggestedAt),
-      })),
-    );
-    await insertRows(manager, SuggestedArticle, rows);
-    await updateRows(
-      manager,
-      Ticket,
-      ticketIds.flatMap((id) => tickets.get(id) ?? []),
-      ['suggestionsUpdatedAt'],
+    const sets = [...latest.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([ticketId, { at, event }]): [string, string, SuggestedArticle[]] => [
+        ticketId,
+        storedDatetime(at),
+        event.data.suggestions.slice(0, MAX_SUGGESTIONS).map(({ articleId, slug, title, locale, score }) => ({
+          articleId,
+          slug,
+          title,
+          locale,
+          score,
+        })),
+      ]);
+    if (sets.length === 0) return;
+    await context.manager.query(
+      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', articles JSON PATH '$[2]')) AS s
+         STRAIGHT_JOIN ticket t ON t.id = s.id
+         SET t.suggested_articles = s.articles, t.suggestions_updated_at = s.at, t.version = t.version + 1
+       WHERE t.suggestions_updated_at IS NULL OR t.suggestions_updated_at <= s.at`,
+      [JSON.stringify(sets)],
     );
   }
 

@@ -1,5 +1,6 @@
 import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import type { SuggestedArticle } from './suggested-article';
 
 export interface TicketChannels {
   selfService: boolean;
@@ -39,6 +40,11 @@ export class Ticket {
   @Column({ name: 'first_response_comment_id', type: 'char', length: 36, nullable: true }) firstResponseCommentId: string | null;
   /** time of the knowledge base's latest suggestions shown, so an older set arriving late changes nothing */
   @Column({ name: 'suggestions_updated_at', type: 'datetime', precision: 3, nullable: true }) suggestionsUpdatedAt: Date | null;
+  /**
+   * the knowledge base's latest suggestions, best first, replaced as a whole; read only with the
+   * ticket's page (`select: false`), so lists and locking reads do not carry them
+   */
+  @Column({ name: 'suggested_articles', type: 'json', nullable: true, select: false }) suggestedArticles?: SuggestedArticle[] | null;
 
   @Column({ name: 'entitlement_status', type: 'varchar', length: 16 }) entitlementStatus: EntitlementStatus | 'pending';
   @Column({ name: 'entitlement_reason', type: 'varchar', length: 64, nullable: true }) entitlementReason: string | null;

@@ -1,5 +1,5 @@
 import { reopenDeadline } from '@support/domain-ticketing';
-import type { SuggestedArticle } from './suggested-article.entity';
+import type { SuggestedArticle } from './suggested-article';
 import type { AttachmentResponse, CommentResponse } from './ticket-page-parts';
 import type { Ticket } from './ticket.entity';
 import type { TicketStatusChange } from './ticket-status-change.entity';

@@ -126,4 +126,15 @@ export class TicketingHarness {
     const event = createEvent(definition, data, { source: '/support/test', origin: { correlationId: randomUUID() }, time });
     await this.probe.publishRaw(definition.topic, definition.key(data), JSON.stringify(event));
   }
+
+  /** Publishes events of one type with one produce request, in order: those of one ticket reach the consumer in one batch. */
+  async publishTogether<T extends object>(definition: EventDefinition<T>, data: T[]): Promise<void> {
+    await this.probe.publishRawTogether(
+      definition.topic,
+      data.map((item) => ({
+        key: definition.key(item),
+        value: JSON.stringify(createEvent(definition, item, { source: '/support/test', origin: { correlationId: randomUUID() } })),
+      })),
+    );
+  }
 }
