@@ -234,6 +234,48 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       expect((await list(agent, `account=${customer.accountId}&breached=false`)).body.items).toEqual([]);
     });
 
+    it('shows the newest clock start of a batch, ignores an older one, and leaves a ticket showing the same clock untouched', async () => {
+      const customer = await newCustomer();
+      const ticket = await harness.fileTicket(customer.token, { priority: 'urgent' });
+      const filed = Date.parse(ticket.createdAt);
+      const start = (dueAt: number) => ({
+        ...clock(ticket),
+        dueAt: new Date(dueAt).toISOString(),
+        warningAt: new Date(dueAt - 600_000).toISOString(),
+        target: 'PT1H',
+        policyId: 'default',
+      });
+      // one fetch: the newer start first, then an older one with another deadline
+      await harness.publishTogether(
+        SlaClockStarted,
+        [start(filed + 2 * HOUR), start(filed + HOUR)],
+        [new Date(filed + 2000), new Date(filed + 1000)],
+      );
+      const running = await harness.ticketWhen(customer.token, ticket.id, (t) => t.sla.firstResponseDueAt !== null);
+      expect(running.sla).toEqual({
+        state: 'running',
+        firstResponseDueAt: new Date(filed + 2 * HOUR).toISOString(),
+        breached: false,
+        escalationLevel: 0,
+      });
+
+      // the same clock announced again later (a re-driven ticket) changes nothing, not even updatedAt;
+      // an older start arriving late changes nothing either
+      await harness.publish(SlaClockStarted, start(filed + 2 * HOUR), new Date(filed + 5000));
+      await harness.publish(SlaClockStarted, start(filed + 3 * HOUR), new Date(filed + 500));
+      // then an escalation, which never touches updatedAt: once it shows, the two before it were applied
+      await harness.publish(SlaEscalated, {
+        ...clock(ticket),
+        level: 1,
+        dueAt: new Date(filed + 2 * HOUR).toISOString(),
+        escalatedAt: new Date(filed + 2 * HOUR + 1000).toISOString(),
+        lateByMs: 0,
+      });
+      const escalated = await harness.ticketWhen(customer.token, ticket.id, (t) => t.sla.escalationLevel === 1);
+      expect(escalated.sla.firstResponseDueAt).toBe(new Date(filed + 2 * HOUR).toISOString());
+      expect(escalated.updatedAt).toBe(running.updatedAt);
+    });
+
     it('rejects a ticket the plan check refused, with the reason in its history, and points the requester to self-service', async () => {
       const customer = await newCustomer();
       const ticket = await harness.fileTicket(customer.token);

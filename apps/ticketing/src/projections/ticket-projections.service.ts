@@ -92,25 +92,29 @@ export class TicketProjections {
     );
   }
 
-  applyClocksStarted(events: SupportEvent<SlaClockStartedV1>[], context: BatchContext): Promise<void> {
-    return this.applySlaEvents(
-      events,
-      context,
-      (ticket, event) =>
-        Object.assign(ticket, {
-          slaClockState: 'running',
-          slaFirstResponseDueAt: new Date(event.data.dueAt),
-          slaBreached: false,
-          slaEscalationLevel: 0,
-        }),
-      {
-        // the clock shown already, announced again (the SLA service answers a re-driven ticket so)
-        alreadyShown: (ticket, event) =>
-          ticket.slaClockState === 'running' &&
-          ticket.slaFirstResponseDueAt?.getTime() === new Date(event.data.dueAt).getTime() &&
-          !ticket.slaBreached &&
-          ticket.slaEscalationLevel === 0,
-      },
+  /**
+   * Shows each started first-response clock (the SLA event every ticket gets) with ONE guarded
+   * UPDATE and no locking read: per ticket the batch's newest start goes in unless the ticket
+   * shows a newer SLA event, or shows this very clock already (the SLA service answers a
+   * re-driven ticket so), which leaves the ticket as it was, `updated_at` too.
+   */
+  async applyClocksStarted(events: SupportEvent<SlaClockStartedV1>[], context: BatchContext): Promise<void> {
+    const starts = newestPerTicket(
+      events.filter((event) => event.data.metric === 'first_response'),
+      (event) => new Date(event.time),
+    );
+    if (starts.length === 0) return;
+    await context.manager.query(
+      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', due DATETIME(3) PATH '$[2]')) AS s
+         STRAIGHT_JOIN ticket t ON t.id = s.id
+         SET t.sla_clock_state = 'running', t.sla_first_response_due_at = s.due, t.sla_breached = 0, t.sla_escalation_level = 0,
+             t.sla_updated_at = s.at, t.updated_at = ?, t.version = t.version + 1
+       WHERE (t.sla_updated_at IS NULL OR t.sla_updated_at <= s.at)
+         AND NOT (t.sla_clock_state <=> 'running' AND t.sla_first_response_due_at <=> s.due AND t.sla_breached = 0 AND t.sla_escalation_level = 0)`,
+      [
+        JSON.stringify(starts.map(({ ticketId, at, event }) => [ticketId, storedDatetime(at), storedDatetime(new Date(event.data.dueAt))])),
+        new Date(),
+      ],
     );
   }
 
@@ -157,28 +161,13 @@ export class TicketProjections {
         }
       }
     }
-    // per ticket, the newest set of the batch (of two at the same time, the later one)
-    const latest = new Map<string, { at: Date; event: SupportEvent<KbArticlesSuggestedV1> }>();
-    for (const event of events) {
-      // ticket ids are UUIDs (CHAR(36)): no ticket has another, and the statement's id column must not cut one short
-      if (event.data.ticketId.length !== 36) continue;
-      const at = new Date(event.data.suggestedAt);
-      const earlier = latest.get(event.data.ticketId);
-      if (!earlier || earlier.at <= at) latest.set(event.data.ticketId, { at, event });
-    }
-    const sets = [...latest.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([ticketId, { at, event }]): [string, string, SuggestedArticle[]] => [
-        ticketId,
-        storedDatetime(at),
-        event.data.suggestions.slice(0, MAX_SUGGESTIONS).map(({ articleId, slug, title, locale, score }) => ({
-          articleId,
-          slug,
-          title,
-          locale,
-          score,
-        })),
-      ]);
+    const sets = newestPerTicket(events, (event) => new Date(event.data.suggestedAt)).map(({ ticketId, at, event }) => [
+      ticketId,
+      storedDatetime(at),
+      event.data.suggestions
+        .slice(0, MAX_SUGGESTIONS)
+        .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
+    ]);
     if (sets.length === 0) return;
     await context.manager.query(
       `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', articles JSON PATH '$[2]')) AS s
@@ -198,7 +187,7 @@ export class TicketProjections {
     events: SupportEvent<E>[],
     context: BatchContext,
     apply: (ticket: Ticket, event: SupportEvent<E>) => void,
-    options: { monotonic?: boolean; touchesClockTime?: boolean; alreadyShown?: (ticket: Ticket, event: SupportEvent<E>) => boolean } = {},
+    options: { monotonic?: boolean; touchesClockTime?: boolean } = {},
   ): Promise<void> {
     const relevant = events.filter((event) => event.data.metric === 'first_response');
     if (relevant.length === 0) return;
@@ -213,7 +202,6 @@ export class TicketProjections {
       if (!ticket) continue;
       const at = new Date(event.time);
       if (!options.monotonic && ticket.slaUpdatedAt && ticket.slaUpdatedAt > at) continue;
-      if (options.alreadyShown?.(ticket, event)) continue;
       apply(ticket, event);
       if (options.touchesClockTime !== false) ticket.slaUpdatedAt = at;
       if (options.touchesClockTime !== false) ticket.updatedAt = now;
@@ -234,4 +222,25 @@ export class TicketProjections {
     const tickets = await manager.find(Ticket, { where: { id: In(distinct) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     return new Map(tickets.map((ticket) => [ticket.id, ticket]));
   }
+}
+
+/**
+ * Per ticket, the newest of a batch's events by `at` (of two at the same time, the later one, as
+ * applying them one by one would leave it), in ticket id order: the order the projections lock
+ * tickets in. Ids no ticket can have are left out: ticket ids are UUIDs (CHAR(36)), and a longer
+ * one cut short by a statement's CHAR(36) column could name another ticket.
+ */
+function newestPerTicket<E extends SupportEvent<{ ticketId: string }>>(
+  events: readonly E[],
+  at: (event: E) => Date,
+): Array<{ ticketId: string; at: Date; event: E }> {
+  const newest = new Map<string, { ticketId: string; at: Date; event: E }>();
+  for (const event of events) {
+    const ticketId = event.data.ticketId;
+    if (ticketId.length !== 36) continue;
+    const time = at(event);
+    const earlier = newest.get(ticketId);
+    if (!earlier || earlier.at <= time) newest.set(ticketId, { ticketId, at: time, event });
+  }
+  return [...newest.values()].sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
 }

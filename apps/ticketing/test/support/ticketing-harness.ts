@@ -127,13 +127,18 @@ export class TicketingHarness {
     await this.probe.publishRaw(definition.topic, definition.key(data), JSON.stringify(event));
   }
 
-  /** Publishes events of one type with one produce request, in order: those of one ticket reach the consumer in one batch. */
-  async publishTogether<T extends object>(definition: EventDefinition<T>, data: T[]): Promise<void> {
+  /**
+   * Publishes events of one type with one produce request, in order (each at its time in `times`,
+   * else now): those of one ticket reach the consumer in one batch.
+   */
+  async publishTogether<T extends object>(definition: EventDefinition<T>, data: T[], times: Date[] = []): Promise<void> {
     await this.probe.publishRawTogether(
       definition.topic,
-      data.map((item) => ({
+      data.map((item, index) => ({
         key: definition.key(item),
-        value: JSON.stringify(createEvent(definition, item, { source: '/support/test', origin: { correlationId: randomUUID() } })),
+        value: JSON.stringify(
+          createEvent(definition, item, { source: '/support/test', origin: { correlationId: randomUUID() }, time: times[index] }),
+        ),
       })),
     );
   }
