@@ -8,6 +8,7 @@ import {
   type EntitlementCheckedV1,
   type TicketPriority,
 } from '@support/contracts';
+import { queryDatabase } from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { TicketingHarness } from './support/ticketing-harness';
 
@@ -232,6 +233,41 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       expect(escalated.sla).toMatchObject({ breached: true, escalationLevel: 2 });
       expect((await list(agent, `account=${customer.accountId}&breached=true`)).body.items.map((t: any) => t.id)).toEqual([ticket.id]);
       expect((await list(agent, `account=${customer.accountId}&breached=false`)).body.items).toEqual([]);
+    });
+
+    it('shows the newest plan decision of a batch, ignores an older one, and leaves a ticket showing the same decision untouched', async () => {
+      const customer = await newCustomer();
+      const ticket = await harness.fileTicket(customer.token);
+      const filed = Date.parse(ticket.createdAt);
+      const at = (ms: number) => new Date(filed + ms).toISOString();
+      // one fetch: the newer decision first, then an older one with another plan
+      await harness.publishTogether(EntitlementChecked, [
+        decision(ticket, { decidedAt: at(2000), plan: 'business', reason: 'entitled' }),
+        decision(ticket, {
+          decidedAt: at(1000),
+          plan: 'pro',
+          reason: 'best_effort',
+          channels: { selfService: true, ticket: 'best_effort', chat: false, phone: false },
+        }),
+      ]);
+      const shown = await harness.ticketWhen(customer.token, ticket.id, (t) => t.entitlement.status === 'entitled');
+      expect(shown.entitlement).toMatchObject({
+        plan: 'business',
+        reason: 'entitled',
+        decidedAt: at(2000),
+        channels: { ticket: 'sla', phone: false },
+      });
+
+      // the same decision announced again changes nothing, not even updatedAt; an older one arriving late neither
+      await harness.publish(EntitlementChecked, decision(ticket, { decidedAt: at(2000), plan: 'business', reason: 'entitled' }));
+      await harness.publish(EntitlementChecked, decision(ticket, { decidedAt: at(500), plan: 'education' }));
+      // then a newer one, which shows: once it does, the two before it were applied
+      await harness.publish(EntitlementChecked, decision(ticket, { decidedAt: at(3000), plan: 'enterprise' }));
+      const newer = await harness.ticketWhen(customer.token, ticket.id, (t) => t.entitlement.plan === 'enterprise');
+      expect(newer.entitlement.decidedAt).toBe(at(3000));
+      const stored = await queryDatabase(harness.database, 'SELECT version FROM ticket WHERE id = ?', [ticket.id]);
+      // filed (1), the newer decision of the batch (2), the newest (3): nothing else wrote the row
+      expect(Number(stored[0].version)).toBe(3);
     });
 
     it('shows the newest clock start of a batch, ignores an older one, and leaves a ticket showing the same clock untouched', async () => {

@@ -30,8 +30,48 @@ const MAX_SUGGESTIONS = 10;
 export class TicketProjections {
   constructor(private readonly statuses: TicketStatusRecorder) {}
 
-  /** Shows the plan check on each ticket; a refused new ticket becomes rejected, with the reason. */
+  /**
+   * Shows the plan check on each ticket; a refused new ticket becomes rejected, with the reason.
+   * A batch without refusals (the usual one: every entitled ticket) is shown with one guarded
+   * UPDATE and no locking read; a refusal may change a ticket's status, which the lifecycle
+   * decides from the ticket as it is, so a batch holding one is read, locked and applied in
+   * order (all of it, so that its tickets are still locked in id order).
+   */
   async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
+    if (events.some((event) => event.data.status === 'denied')) return this.applyDecisionsInOrder(events, context);
+    const decisions = newestPerTicket(events, (event) => new Date(event.data.decidedAt));
+    if (decisions.length === 0) return;
+    // the decision shown already, announced again (entitlements answers a re-driven created
+    // event with it), leaves the ticket as it was, updated_at too
+    await context.manager.query(
+      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', status VARCHAR(255) PATH '$[2]',
+                                             reason TEXT PATH '$[3]', message TEXT PATH '$[4]', plan VARCHAR(255) PATH '$[5]',
+                                             channels JSON PATH '$[6]')) AS s
+         STRAIGHT_JOIN ticket t ON t.id = s.id
+         SET t.entitlement_status = s.status, t.entitlement_reason = s.reason, t.entitlement_message = s.message,
+             t.entitlement_plan = s.plan, t.entitlement_channels = s.channels, t.entitlement_decided_at = s.at,
+             t.updated_at = ?, t.version = t.version + 1
+       WHERE (t.entitlement_decided_at IS NULL OR t.entitlement_decided_at <= s.at)
+         AND NOT (t.entitlement_decided_at <=> s.at AND t.entitlement_status <=> s.status AND t.entitlement_reason <=> s.reason)`,
+      [
+        JSON.stringify(
+          decisions.map(({ ticketId, at, event: { data } }) => [
+            ticketId,
+            storedDatetime(at),
+            data.status,
+            data.reason,
+            data.message,
+            data.plan ?? null,
+            data.channels,
+          ]),
+        ),
+        new Date(),
+      ],
+    );
+  }
+
+  /** Decisions applied one by one, in order, to the locked tickets in memory, written back with one statement. */
+  private async applyDecisionsInOrder(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
     const { manager } = context;
     const tickets = await this.lockTickets(
       manager,
