@@ -39,34 +39,21 @@ export class TicketProjections {
    */
   async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
     if (events.some((event) => event.data.status === 'denied')) return this.applyDecisionsInOrder(events, context);
-    const decisions = newestPerTicket(events, (event) => new Date(event.data.decidedAt));
-    if (decisions.length === 0) return;
     // the decision shown already, announced again (entitlements answers a re-driven created
     // event with it), leaves the ticket as it was, updated_at too
-    await context.manager.query(
-      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', status VARCHAR(255) PATH '$[2]',
-                                             reason TEXT PATH '$[3]', message TEXT PATH '$[4]', plan VARCHAR(255) PATH '$[5]',
-                                             channels JSON PATH '$[6]')) AS s
-         STRAIGHT_JOIN ticket t ON t.id = s.id
-         SET t.entitlement_status = s.status, t.entitlement_reason = s.reason, t.entitlement_message = s.message,
-             t.entitlement_plan = s.plan, t.entitlement_channels = s.channels, t.entitlement_decided_at = s.at,
-             t.updated_at = ?, t.version = t.version + 1
-       WHERE (t.entitlement_decided_at IS NULL OR t.entitlement_decided_at <= s.at)
-         AND NOT (t.entitlement_decided_at <=> s.at AND t.entitlement_status <=> s.status AND t.entitlement_reason <=> s.reason)`,
-      [
-        JSON.stringify(
-          decisions.map(({ ticketId, at, event: { data } }) => [
-            ticketId,
-            storedDatetime(at),
-            data.status,
-            data.reason,
-            data.message,
-            data.plan ?? null,
-            data.channels,
-          ]),
-        ),
-        new Date(),
-      ],
+    await updateNewest(
+      context.manager,
+      newestPerTicket(events, (event) => new Date(event.data.decidedAt)),
+      {
+        columns: `status VARCHAR(255) PATH '$[2]', reason TEXT PATH '$[3]', message TEXT PATH '$[4]', plan VARCHAR(255) PATH '$[5]',
+                channels JSON PATH '$[6]'`,
+        values: ({ data }) => [data.status, data.reason, data.message, data.plan ?? null, data.channels],
+        set: `t.entitlement_status = s.status, t.entitlement_reason = s.reason, t.entitlement_message = s.message,
+            t.entitlement_plan = s.plan, t.entitlement_channels = s.channels, t.entitlement_decided_at = s.at, t.updated_at = ?`,
+        where: `(t.entitlement_decided_at IS NULL OR t.entitlement_decided_at <= s.at)
+              AND NOT (t.entitlement_decided_at <=> s.at AND t.entitlement_status <=> s.status AND t.entitlement_reason <=> s.reason)`,
+        parameters: [new Date()],
+      },
     );
   }
 
@@ -143,19 +130,16 @@ export class TicketProjections {
       events.filter((event) => event.data.metric === 'first_response'),
       (event) => new Date(event.time),
     );
-    if (starts.length === 0) return;
-    await context.manager.query(
-      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', due DATETIME(3) PATH '$[2]')) AS s
-         STRAIGHT_JOIN ticket t ON t.id = s.id
-         SET t.sla_clock_state = 'running', t.sla_first_response_due_at = s.due, t.sla_breached = 0, t.sla_escalation_level = 0,
-             t.sla_updated_at = s.at, t.updated_at = ?, t.version = t.version + 1
-       WHERE (t.sla_updated_at IS NULL OR t.sla_updated_at <= s.at)
-         AND NOT (t.sla_clock_state <=> 'running' AND t.sla_first_response_due_at <=> s.due AND t.sla_breached = 0 AND t.sla_escalation_level = 0)`,
-      [
-        JSON.stringify(starts.map(({ ticketId, at, event }) => [ticketId, storedDatetime(at), storedDatetime(new Date(event.data.dueAt))])),
-        new Date(),
-      ],
-    );
+    await updateNewest(context.manager, starts, {
+      columns: `due DATETIME(3) PATH '$[2]'`,
+      values: ({ data }) => [storedDatetime(new Date(data.dueAt))],
+      set: `t.sla_clock_state = 'running', t.sla_first_response_due_at = s.due, t.sla_breached = 0, t.sla_escalation_level = 0,
+            t.sla_updated_at = s.at, t.updated_at = ?`,
+      where: `(t.sla_updated_at IS NULL OR t.sla_updated_at <= s.at)
+              AND NOT (t.sla_clock_state <=> 'running' AND t.sla_first_response_due_at <=> s.due AND t.sla_breached = 0
+                       AND t.sla_escalation_level = 0)`,
+      parameters: [new Date()],
+    });
   }
 
   applyClocksRetimed(events: SupportEvent<SlaClockRetimedV1>[], context: BatchContext): Promise<void> {
@@ -188,8 +172,7 @@ export class TicketProjections {
    * Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones,
    * with ONE guarded UPDATE and no locking read: the batch's newest set per ticket goes in unless
    * the ticket shows a newer one already (the guard is in the statement, so the row is locked
-   * only from that UPDATE to the commit). The rows are visited in id order, the order the other
-   * projections lock tickets in, so concurrent batches queue instead of deadlocking.
+   * only from that UPDATE to the commit).
    */
   async applySuggestions(events: SupportEvent<KbArticlesSuggestedV1>[], context: BatchContext): Promise<void> {
     for (const event of events) {
@@ -201,20 +184,19 @@ export class TicketProjections {
         }
       }
     }
-    const sets = newestPerTicket(events, (event) => new Date(event.data.suggestedAt)).map(({ ticketId, at, event }) => [
-      ticketId,
-      storedDatetime(at),
-      event.data.suggestions
-        .slice(0, MAX_SUGGESTIONS)
-        .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
-    ]);
-    if (sets.length === 0) return;
-    await context.manager.query(
-      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', articles JSON PATH '$[2]')) AS s
-         STRAIGHT_JOIN ticket t ON t.id = s.id
-         SET t.suggested_articles = s.articles, t.suggestions_updated_at = s.at, t.version = t.version + 1
-       WHERE t.suggestions_updated_at IS NULL OR t.suggestions_updated_at <= s.at`,
-      [JSON.stringify(sets)],
+    await updateNewest(
+      context.manager,
+      newestPerTicket(events, (event) => new Date(event.data.suggestedAt)),
+      {
+        columns: `articles JSON PATH '$[2]'`,
+        values: ({ data }) => [
+          data.suggestions
+            .slice(0, MAX_SUGGESTIONS)
+            .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
+        ],
+        set: 't.suggested_articles = s.articles, t.suggestions_updated_at = s.at',
+        where: 't.suggestions_updated_at IS NULL OR t.suggestions_updated_at <= s.at',
+      },
     );
   }
 
@@ -283,4 +265,28 @@ function newestPerTicket<E extends SupportEvent<{ ticketId: string }>>(
     if (!earlier || earlier.at <= time) newest.set(ticketId, { ticketId, at: time, event });
   }
   return [...newest.values()].sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
+}
+
+/**
+ * One guarded UPDATE of the tickets of a batch, with no locking read. Each entry of `newest`
+ * (newestPerTicket, so in id order) is a row of the JSON_TABLE `s`: its ticket id, its time
+ * (`s.at`), then `values(event)` as `columns` declare them (from `$[2]` on). The rows are joined
+ * to `ticket t` in that order, the order the projections lock tickets in, so concurrent batches
+ * queue instead of deadlocking. `set` and `where` say what changes and when; `parameters` fill
+ * their `?`s; the row version counts the write, as updateRows does.
+ */
+async function updateNewest<E extends SupportEvent<{ ticketId: string }>>(
+  manager: EntityManager,
+  newest: ReadonlyArray<{ ticketId: string; at: Date; event: E }>,
+  statement: { columns: string; values: (event: E) => unknown[]; set: string; where: string; parameters?: unknown[] },
+): Promise<void> {
+  if (newest.length === 0) return;
+  const rows = newest.map(({ ticketId, at, event }) => [ticketId, storedDatetime(at), ...statement.values(event)]);
+  await manager.query(
+    `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', ${statement.columns})) AS s
+       STRAIGHT_JOIN ticket t ON t.id = s.id
+       SET ${statement.set}, t.version = t.version + 1
+     WHERE ${statement.where}`,
+    [JSON.stringify(rows), ...(statement.parameters ?? [])],
+  );
 }
