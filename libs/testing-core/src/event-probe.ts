@@ -83,14 +83,8 @@ export class EventProbe {
   }
 
   /** Publishes raw bytes, as a misbehaving or foreign producer would. */
-  async publishRaw(topic: string, key: string | null, value: string | Buffer, headers: IHeaders = {}): Promise<void> {
-    const producer: Producer = this.kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    try {
-      await producer.send({ topic, messages: [{ key, value, headers }] });
-    } finally {
-      await producer.disconnect();
-    }
+  publishRaw(topic: string, key: string | null, value: string | Buffer, headers: IHeaders = {}): Promise<void> {
+    return this.publishRawTogether(topic, [{ key, value, headers }]);
   }
 
   /** Publishes several messages to one topic with one produce request: those of one key reach a consumer in one fetch. */

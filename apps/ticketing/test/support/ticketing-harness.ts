@@ -122,9 +122,8 @@ export class TicketingHarness {
   }
 
   /** Publishes an event as another service would, for this service's consumers. */
-  async publish<T extends object>(definition: EventDefinition<T>, data: T, time?: Date): Promise<void> {
-    const event = createEvent(definition, data, { source: '/support/test', origin: { correlationId: randomUUID() }, time });
-    await this.probe.publishRaw(definition.topic, definition.key(data), JSON.stringify(event));
+  publish<T extends object>(definition: EventDefinition<T>, data: T, time?: Date): Promise<void> {
+    return this.publishTogether(definition, [data], time ? [time] : []);
   }
 
   /**
