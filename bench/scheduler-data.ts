@@ -4,9 +4,10 @@
  *
  * Each clock's stored state is the domain's own JSON: `startClock` (and `fireDueTimers` for
  * clocks already warned) builds it once for a template clock started at a marker instant, and
- * SQL swaps the template's ticket id and instants for each generated clock's. Timer rows are what
- * `dueTimers` lists for such a clock: the warning (unless warned), the breach, escalation level 1
- * at the breach and level 2 half a target later (the default policy, 24/7).
+ * SQL swaps the template's ticket id and instants for each generated clock's. Each clock gets the
+ * one timer row the service keeps (`owedTimers`): its next threshold, the warning, or the breach
+ * once warned (escalation level 1 falls due with it, level 2 half a target later; the default
+ * policy, 24/7).
  */
 import { defaultSlaPolicy, startClock, type TicketPriority } from '@support/domain-sla';
 import type { DataSource } from 'typeorm';
@@ -86,18 +87,11 @@ export async function insertClocks(dataSource: DataSource, set: ClockSet): Promi
                FROM seq_${from}_to_${to}) g`,
         [set.priority, targetMs, json, set.tag, set.tag, set.firstStart, Math.round(set.stepMs * 1000)],
       );
-      const kinds = [
-        ...(set.warned ? [] : [['warning', 0, 0.75 * targetMs] as const]),
-        ['breach', 0, targetMs] as const,
-        ['escalation', 1, targetMs] as const,
-        ['escalation', 2, 1.5 * targetMs] as const,
-      ]
-        .map(([kind, level, offset]) => `SELECT '${kind}' AS kind, ${level} AS level, ${Math.round(offset)} AS offset_ms`)
-        .join(' UNION ALL ');
+      const [kind, offset] = set.warned ? ['breach', targetMs] : ['warning', 0.75 * targetMs];
       const result = await manager.query(
         `INSERT INTO sla_timer (clock_id, ticket_id, kind, level, due_at, created_at)
-         SELECT c.id, c.ticket_id, k.kind, k.level, c.started_at + INTERVAL k.offset_ms * 1000 MICROSECOND, c.started_at
-         FROM sla_clock c JOIN (${kinds}) k
+         SELECT c.id, c.ticket_id, '${kind}', 0, c.started_at + INTERVAL ${Math.round(offset) * 1000} MICROSECOND, c.started_at
+         FROM sla_clock c
          WHERE c.id BETWEEN CONCAT(?, '-', LPAD(?, 27, '0')) AND CONCAT(?, '-', LPAD(?, 27, '0'))`,
         [set.tag, from, set.tag, to],
       );

@@ -6,9 +6,10 @@
  * - due on time: a large set of active clocks whose timers lie hours ahead, plus a set whose
  *   warnings come due spread evenly over a window while the scheduler runs; lateness is the
  *   pass's commit time minus the threshold instant, per event.
- * - backlog: due timers that piled up while no scheduler ran (warnings of some clocks, breach and
- *   first escalation of others, i.e. one event per timer row); the scheduler starts, and the part
- *   measures when the first pass commits and how fast the backlog drains.
+ * - backlog: due thresholds that piled up while no scheduler ran (warnings of some clocks, breach
+ *   and first escalation of others, which fall due together: two events from the clock's one timer
+ *   row); the scheduler starts, and the part measures when the first pass commits and how fast
+ *   the backlog drains, in events.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -32,7 +33,7 @@ interface Sizes {
   /** clocks whose warning comes due within `windowMs` */
   soon: number;
   windowMs: number;
-  /** due timer rows waiting when the scheduler starts */
+  /** due thresholds (events) waiting when the scheduler starts */
   backlog: number;
 }
 
@@ -207,8 +208,8 @@ async function dueOnTime(db: TimerDatabase, sizes: Sizes, databaseUrl: string): 
 async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number, databaseUrl: string): Promise<Row> {
   const { dataSource } = await db.connect();
   const now = Date.now();
-  // half the rows: warnings due 5 to 10 minutes ago (one due row per clock); the other half:
-  // breach and first escalation due 5 to 10 minutes ago on clocks already warned (two per clock)
+  // half the thresholds: warnings due 5 to 10 minutes ago (one per clock); the other half: breach
+  // and first escalation due 5 to 10 minutes ago on clocks already warned (two per clock, one row)
   const warnings = Math.round(sizes.backlog / 2);
   const breaches = Math.round((sizes.backlog - warnings) / 2);
   await insertClocks(dataSource, {
@@ -227,7 +228,8 @@ async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number, da
     warned: true,
   });
   const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM sla_timer WHERE due_at <= ?', [new Date()]);
-  const due = Number(n);
+  const rows = Number(n);
+  const due = warnings + 2 * breaches;
 
   const replica = await db.replica(new SystemTimeSource());
   const recorder = new PassRecorder(replica);
@@ -242,9 +244,9 @@ async function backlog(db: TimerDatabase, sizes: Sizes, clocksBefore: number, da
   const fired = recorder.passes.filter((pass) => pass.transitions > 0);
   const last = fired.length ? fired[fired.length - 1].committedAt.getTime() : started;
   return {
-    scenario: `backlog of ${due.toLocaleString('en')} due timers`,
+    scenario: `backlog of ${due.toLocaleString('en')} due thresholds`,
     clocks: clocksBefore + warnings + breaches,
-    'timer rows': null,
+    'timer rows': rows,
     'due timers': due,
     'events fired': recorder.fired,
     'drain events/s': round(recorder.fired / ((last - started) / 1000)),

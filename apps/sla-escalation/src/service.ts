@@ -5,6 +5,7 @@ import { SlaEnvironment } from './environment';
 import { CreateSla1763800000300 } from './migrations/1763800000300-create-sla';
 import { ClockRepair1763800000310 } from './migrations/1763800000310-clock-repair';
 import { ClockTargetSource1763800000320 } from './migrations/1763800000320-clock-target-source';
+import { NextTimerOnly1763800000330 } from './migrations/1763800000330-next-timer-only';
 import { SlaPolicyRecord, SlaPolicyVersionRecord } from './policies/sla-policy.entity';
 import { SlaTimerRecord } from './timers/sla-timer.entity';
 
@@ -15,6 +16,6 @@ export const SLA_SERVICE: ServiceManifest<SlaEnvironment> = {
   Environment: SlaEnvironment,
   port: (env: SlaEnvironment) => env.SLA_PORT,
   entities: [SlaPolicyRecord, SlaPolicyVersionRecord, SlaTicketRecord, SlaClockRecord, SlaTimerRecord],
-  migrations: [CreateSla1763800000300, ClockRepair1763800000310, ClockTargetSource1763800000320],
+  migrations: [CreateSla1763800000300, ClockRepair1763800000310, ClockTargetSource1763800000320, NextTimerOnly1763800000330],
   consumes: true,
 };

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { CLOCK_UPSERT, clockUpsertRow } from './clock-upsert';
 import { publishedOutcome, transitionEvent, type ClockChange } from './clock-transition-events';
 import type { SlaClockRecord } from './sla-clock.entity';
-import { TIMERS_OF_CLOCKS, timerKey, timerLevel, type StoredTimer } from './timer-rows';
+import { owedTimers, TIMERS_OF_CLOCKS, timerKey, timerLevel, type StoredTimer } from './timer-rows';
 
 /**
  * Fires, in order, every timer of the clock that is due at `at`. Consumers call it with an
@@ -35,7 +35,7 @@ export interface ClockWrite {
 
 /**
  * Writes clock changes in the caller's transaction: the stored state and its query columns,
- * the clocks' timers derived afresh from `dueTimers`, and one outbox event per transition. The
+ * the clock's timer row derived afresh (`owedTimers`: its next threshold), and one outbox event per transition. The
  * three commit together or not at all, which is what makes each warning, breach and escalation
  * happen exactly once in effect.
  */
@@ -119,7 +119,7 @@ export class ClockLedger {
 }
 
 /**
- * What brings the stored timer rows in line with `dueTimers` of each written clock: rows no
+ * What brings the stored timer rows in line with `owedTimers` of each written clock: rows no
  * longer owed, or owed at another instant, are deleted; missing or moved ones are inserted.
  */
 function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { deletes: number[]; inserts: unknown[][] } {
@@ -128,7 +128,7 @@ function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { deletes:
   const deletes: number[] = [];
   const inserts: unknown[][] = [];
   for (const { record, clock, change } of writes) {
-    for (const timer of dueTimers(clock, change.policy)) {
+    for (const timer of owedTimers(clock, change.policy)) {
       const level = timerLevel(timer);
       const key = timerKey(record.id, timer.kind, level);
       const row = stored.get(key);

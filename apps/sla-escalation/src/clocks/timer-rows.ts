@@ -1,4 +1,4 @@
-import type { SlaTimer } from '@support/domain-sla';
+import { dueTimers, type SlaClock, type SlaClockTerms, type SlaTimer } from '@support/domain-sla';
 
 /** A stored timer row of a clock. */
 export interface StoredTimer {
@@ -17,3 +17,14 @@ export const timerKey = (clockId: string, kind: string, level: number) => `${clo
 
 /** A timer's `level` column: the escalation level, 0 for warnings and breaches. */
 export const timerLevel = (timer: SlaTimer) => (timer.kind === 'escalation' ? timer.level : 0);
+
+/**
+ * The timer rows a clock owes: only the first threshold `dueTimers` lists (the earliest; a tie is
+ * listed warning, breach, escalations), or none. Firing goes by the clock's state, not the row:
+ * the scheduler that claims this row fires every threshold due by then (`fireDueTimers`), and the
+ * ledger writes the row of the next one in the same transaction. One row per clock instead of one
+ * per threshold: a new ticket's first-response clock wrote four, each with three index entries.
+ */
+export function owedTimers(clock: SlaClock, terms: SlaClockTerms): SlaTimer[] {
+  return dueTimers(clock, terms).slice(0, 1);
+}

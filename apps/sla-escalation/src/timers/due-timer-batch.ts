@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { dueTimers, type SlaTimer } from '@support/domain-sla';
+import type { SlaTimer } from '@support/domain-sla';
 import { ClockLedger, fireDueTimers, type ClockWrite } from '../clocks/clock-ledger';
 import { clockFromJson } from '../clocks/clock-state';
 import { SlaClockRecord } from '../clocks/sla-clock.entity';
-import { TIMERS_OF_CLOCKS, timerKey, timerLevel, type StoredTimer } from '../clocks/timer-rows';
+import { owedTimers, TIMERS_OF_CLOCKS, timerKey, timerLevel, type StoredTimer } from '../clocks/timer-rows';
 import { PolicyCatalogService } from '../policies/policy-catalog.service';
 
 /**
@@ -37,8 +37,9 @@ export interface FiredBatch {
  * 2. their clocks are locked (and read, in one statement) with `SKIP LOCKED` too: a clock held by
  *    an event handler or by another replica is left for the next pass;
  * 3. a clock is fired only if this pass holds every timer row the firing removes or moves: usually
- *    the rows it claimed already (no further read), otherwise it locks all the clock's rows
- *    with `SKIP LOCKED`, since waiting for a row another replica claimed could deadlock;
+ *    the one row it claimed already, the clock's next threshold (no further read), otherwise it
+ *    locks all the clock's rows with `SKIP LOCKED`, since waiting for a row another replica
+ *    claimed could deadlock;
  * 4. the domain's `fireTimer` runs in memory for every clock (policies come from the catalogue's
  *    cache: versions never change), then the ledger writes the whole batch set-based inside the
  *    claiming transaction: the new clock states, their timers and the resulting events (outbox,
@@ -73,17 +74,17 @@ export class DueTimerBatch {
    * Fires every threshold due by `now` of the held clocks, in memory, and answers the writes with
    * every timer row of those clocks, as `ClockLedger.writeMany` takes them.
    *
-   * Mostly without reading a timer row: a clock's stored rows are `dueTimers` of its stored state
-   * (only the ledger writes them, from that list, whenever it writes the clock), so when every row
-   * firing removes or moves is one this pass claimed (the usual case: a warning, or a breach with
-   * the escalation due at the same instant), the rows it keeps need neither a read nor a lock, and
-   * the claimed rows carry their ids. Any other clock takes the careful path: every one of its
-   * timer rows is read (a plain read: nobody else adds or removes them while the clock is held),
-   * then locked by primary key with `SKIP LOCKED`; a clock with a row someone else claimed is left
-   * for a later pass, since waiting for it could deadlock (a `SKIP LOCKED` read through the clock
-   * index also skipped rows merely near another pass's, leaving whole batches contended). A
-   * claimed row the state does not list, or lists at another instant, also sends its clock the
-   * careful way, which brings the stored rows back in line.
+   * Mostly without reading a timer row: a clock's stored row is `owedTimers` of its stored state
+   * (only the ledger writes it, from that list, whenever it writes the clock: one row, the next
+   * threshold), so when that row is the one this pass claimed (the usual case), nothing else
+   * needs a read or a lock and the claimed row carries its id. Any other clock (a stray or stale
+   * row) takes the careful path: every one of its timer rows is read (a plain read: nobody else
+   * adds or removes them while the clock is held), then locked by primary key with `SKIP LOCKED`;
+   * a clock with a row someone else claimed is left for a later pass, since waiting for it could
+   * deadlock (a `SKIP LOCKED` read through the clock index also skipped rows merely near another
+   * pass's, leaving whole batches contended). A claimed row the state does not owe, or owes at
+   * another instant, also sends its clock the careful way, which brings the stored rows back in
+   * line.
    */
   private async fireHeld(
     manager: EntityManager,
@@ -113,8 +114,8 @@ export class DueTimerBatch {
       };
       const stored = this.storedWithoutReading(
         record.id,
-        dueTimers(before, policy),
-        dueTimers(step.clock, policy),
+        owedTimers(before, policy),
+        owedTimers(step.clock, policy),
         claimedByClock.get(record.id) ?? new Map(),
       );
       if (stored) {

@@ -36,7 +36,7 @@ export class SlaMetrics implements OnApplicationBootstrap {
     });
     this.timersDue = new Gauge({
       name: 'sla_timers_due',
-      help: 'Warning, breach and escalation timers due now and not fired yet',
+      help: 'Clocks with a warning, breach or escalation due now and not fired yet (their timer rows)',
       registers,
     });
     this.fired = new Counter({

@@ -2,8 +2,9 @@ import type { SlaTimer } from '@support/domain-sla';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A pending warning, breach or escalation of one clock, derived from the domain's `dueTimers`
- * and replaced in the transaction of every change of that clock. The scheduler claims due rows.
+ * The next pending warning, breach or escalation of one clock (`owedTimers`: at most one row per
+ * clock), replaced in the transaction of every change of that clock. The scheduler claims due
+ * rows and fires whatever the clock has due by then.
  */
 @Entity('sla_timer')
 @Index('uq_timer_clock_kind_level', ['clockId', 'kind', 'level'], { unique: true })
