@@ -2,7 +2,7 @@ import { ArticleTranslation } from './articles/article-translation.entity';
 import { Article } from './articles/article.entity';
 import { Category, CategoryTranslation } from './catalog/category.entity';
 import { Section, SectionTranslation } from './catalog/section.entity';
-import { Suggestion, SuggestionItem } from './deflection/suggestion.entity';
+import { Suggestion } from './deflection/suggestion.entity';
 import { ArticleViewCount } from './engagement/article-view-count.entity';
 import { ArticleVote } from './engagement/article-vote.entity';
 import { TopResource } from './top-resources/top-resource.entity';
@@ -19,5 +19,4 @@ export const KNOWLEDGE_BASE_ENTITIES = [
   ArticleViewCount,
   ArticleVote,
   Suggestion,
-  SuggestionItem,
 ];

@@ -10,6 +10,7 @@ import { SearchScopeInIndex1765400000100 } from './migrations/1765400000100-sear
 import { RefinedSearchAnalysis1765500000000 } from './migrations/1765500000000-refined-search-analysis';
 import { StarterGlossary1765600000000 } from './migrations/1765600000000-starter-glossary';
 import { GlossaryAdditions1765700000000 } from './migrations/1765700000000-glossary-additions';
+import { SuggestionArticlesOnSet1765800000000 } from './migrations/1765800000000-suggestion-articles-on-set';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> = {
@@ -29,6 +30,7 @@ export const KNOWLEDGE_BASE_SERVICE: ServiceManifest<KnowledgeBaseEnvironment> =
     RefinedSearchAnalysis1765500000000,
     StarterGlossary1765600000000,
     GlossaryAdditions1765700000000,
+    SuggestionArticlesOnSet1765800000000,
   ],
   consumes: true,
 };

@@ -10,8 +10,8 @@ import { isUuid } from '../catalog/catalog.service';
 import { KnowledgeBaseEnvironment } from '../environment';
 import { suggestionNotFound, ticketSuggestionsNotFound } from '../knowledge-base.errors';
 import { SearchPort, type RankedArticle } from '../search/search-port';
-import { isRequester, itemRows, suggestionRow, ticketTerms, worthShowing, type SuggestionDraft } from './suggestion-rows';
-import { Suggestion, SuggestionItem } from './suggestion.entity';
+import { isRequester, suggestionRow, ticketTerms, worthShowing, type SuggestionDraft } from './suggestion-rows';
+import { Suggestion } from './suggestion.entity';
 
 /**
  * Ticket deflection: the articles most likely to answer what a requester is typing (a new
@@ -62,7 +62,7 @@ export class DeflectionService {
         where: isUuid(articleReference) ? { id: articleReference } : { slug: articleReference },
         select: { id: true },
       });
-      const shown = article && (await manager.findOneBy(SuggestionItem, { suggestionId: suggestion.id, articleId: article.id }));
+      const shown = article && suggestion.articles.some((item) => item.articleId === article.id);
       if (!shown) {
         throw ApiError.validationFailed([
           { field: 'articleId', message: `article "${articleReference}" was not among the articles suggested` },
@@ -115,8 +115,7 @@ export class DeflectionService {
   }
 
   private async record(manager: EntityManager, suggestion: SuggestionDraft, ranked: readonly RankedArticle[]): Promise<void> {
-    await manager.insert(Suggestion, suggestionRow(suggestion, new Date()));
-    if (ranked.length > 0) await manager.insert(SuggestionItem, itemRows(suggestion.id, ranked));
+    await manager.insert(Suggestion, suggestionRow(suggestion, ranked, new Date()));
   }
 
   /**
@@ -138,24 +137,26 @@ export class DeflectionService {
   }
 
   private async describe(suggestion: Suggestion) {
-    const items: Array<{ position: number; articleId: string; servedLocale: string; score: number; slug: string | null }> =
-      await this.dataSource.query(
-        `SELECT i.position, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug
-         FROM kb_suggestion_item i LEFT JOIN kb_article a ON a.id = i.article_id
-        WHERE i.suggestion_id = ? ORDER BY i.position`,
-        [suggestion.id],
-      );
+    const ids = suggestion.articles.map((item) => item.articleId);
+    const slugs = new Map<string, string>(
+      ids.length === 0
+        ? []
+        : (
+            (await this.dataSource.query('SELECT id, slug FROM kb_article WHERE id IN (?)', [ids])) as Array<{ id: string; slug: string }>
+          ).map((row) => [row.id, row.slug]),
+    );
     return {
       id: suggestion.id,
       channel: suggestion.channel,
       ticketId: suggestion.ticketId,
       locale: suggestion.locale,
-      articles: items.map((i) => ({
-        position: Number(i.position),
-        articleId: i.articleId,
-        slug: i.slug,
-        locale: i.servedLocale,
-        score: Number(i.score),
+      // slug null: the article was deleted since
+      articles: suggestion.articles.map((item, index) => ({
+        position: index + 1,
+        articleId: item.articleId,
+        slug: slugs.get(item.articleId) ?? null,
+        locale: item.servedLocale,
+        score: Number(item.score),
       })),
       answeredArticleId: suggestion.answeredArticleId,
       answeredAt: suggestion.answeredAt?.toISOString() ?? null,

@@ -32,14 +32,14 @@ export class HelpCenterStatsService {
         `SELECT s.locale, COUNT(*) AS shown, SUM(s.answered_article_id IS NOT NULL) AS answered
            FROM kb_suggestion s
           WHERE s.created_at >= ? AND s.created_at < ?${channel}
-            AND EXISTS (SELECT 1 FROM kb_suggestion_item i WHERE i.suggestion_id = s.id)
+            AND JSON_LENGTH(s.articles) > 0
           GROUP BY s.locale ORDER BY shown DESC, s.locale`,
         params,
       ) as Promise<Array<{ locale: string; shown: string | number; answered: string | number | null }>>,
       this.dataSource.query(
         `SELECT i.article_id AS articleId, a.slug, en.title, COUNT(*) AS shown, SUM(s.answered_article_id = i.article_id) AS answered
-           FROM kb_suggestion_item i
-           JOIN kb_suggestion s ON s.id = i.suggestion_id
+           FROM kb_suggestion s
+           CROSS JOIN JSON_TABLE(s.articles, '$[*]' COLUMNS (article_id CHAR(36) PATH '$.articleId')) AS i
            LEFT JOIN kb_article a ON a.id = i.article_id
            LEFT JOIN kb_article_translation en ON en.article_id = i.article_id AND en.locale = '${SOURCE_LOCALE}'
           WHERE s.created_at >= ? AND s.created_at < ?${channel}

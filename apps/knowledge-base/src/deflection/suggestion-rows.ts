@@ -1,7 +1,7 @@
 import { suggestionTerms, type Locale } from '@support/domain-knowledge';
 import { isStaff, type Principal } from '@support/platform';
 import type { RankedArticle } from '../search/search-port';
-import { Suggestion, type SuggestionChannel } from './suggestion.entity';
+import { Suggestion, type SuggestionChannel, type SuggestionItem } from './suggestion.entity';
 
 /** Longest text a requester may send to be matched; a ticket's description is cut to it. */
 export const MAX_SUGGESTION_TEXT_LENGTH = 10_000;
@@ -30,7 +30,8 @@ export function worthShowing<T extends Pick<RankedArticle, 'relevance'>>(ranked:
   return ranked.filter((r) => r.relevance >= best * RELATIVE_SCORE_FLOOR);
 }
 
-export function suggestionRow(suggestion: SuggestionDraft, createdAt: Date): Suggestion {
+/** A set to record: where it was shown, what was matched, and the articles shown, best first. */
+export function suggestionRow(suggestion: SuggestionDraft, shown: readonly RankedArticle[], createdAt: Date): Suggestion {
   return Object.assign(new Suggestion(), {
     id: suggestion.id,
     channel: suggestion.channel,
@@ -39,20 +40,11 @@ export function suggestionRow(suggestion: SuggestionDraft, createdAt: Date): Sug
     requesterAccountId: suggestion.requesterAccountId,
     locale: suggestion.locale,
     searchTerms: suggestion.terms.join(' ').slice(0, 500),
+    articles: shown.map((r): SuggestionItem => ({ articleId: r.articleId, servedLocale: r.servedLocale, score: r.relevance })),
     answeredArticleId: null,
     answeredAt: null,
     createdAt,
   });
-}
-
-export function itemRows(suggestionId: string, ranked: readonly RankedArticle[]) {
-  return ranked.map((r, index) => ({
-    suggestionId,
-    position: index + 1,
-    articleId: r.articleId,
-    servedLocale: r.servedLocale,
-    score: r.relevance,
-  }));
 }
 
 /**

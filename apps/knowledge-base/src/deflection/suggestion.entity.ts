@@ -16,16 +16,21 @@ export class Suggestion {
   @Column({ name: 'requester_account_id', type: 'varchar', length: 64, nullable: true }) requesterAccountId: string | null;
   @Column({ type: 'varchar', length: 8 }) locale: string;
   @Column({ name: 'search_terms', type: 'varchar', length: 500 }) searchTerms: string;
+  /** the articles shown, best first (possibly none); stored with the set, never changed after */
+  @Column({ type: 'json' }) articles: SuggestionItem[];
   @Column({ name: 'answered_article_id', type: 'char', length: 36, nullable: true }) answeredArticleId: string | null;
   @Column({ name: 'answered_at', type: 'datetime', precision: 3, nullable: true }) answeredAt: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
-@Entity('kb_suggestion_item')
-export class SuggestionItem {
-  @PrimaryColumn({ name: 'suggestion_id', type: 'char', length: 36 }) suggestionId: string;
-  @PrimaryColumn({ type: 'tinyint', unsigned: true }) position: number;
-  @Column({ name: 'article_id', type: 'char', length: 36 }) articleId: string;
-  @Column({ name: 'served_locale', type: 'varchar', length: 8 }) servedLocale: string;
-  @Column({ type: 'double' }) score: number;
+/**
+ * One article of a shown set, as `kb_suggestion.articles` stores it (its rank is its place in the
+ * list). One JSON list on the set's row, not a row per article: a ticket's set is written once, with
+ * the set, and read whole; the help-center statistics unpack the lists with `JSON_TABLE`.
+ */
+export interface SuggestionItem {
+  articleId: string;
+  /** the locale the article was shown in */
+  servedLocale: string;
+  score: number;
 }

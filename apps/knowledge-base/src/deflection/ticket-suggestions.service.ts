@@ -7,8 +7,8 @@ import { In, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { KnowledgeBaseEnvironment } from '../environment';
 import { SearchPort } from '../search/search-port';
-import { itemRows, MAX_SUGGESTION_TEXT_LENGTH, suggestionRow, ticketTerms, worthShowing } from './suggestion-rows';
-import { Suggestion, SuggestionItem } from './suggestion.entity';
+import { MAX_SUGGESTION_TEXT_LENGTH, suggestionRow, ticketTerms, worthShowing } from './suggestion-rows';
+import { Suggestion } from './suggestion.entity';
 import { guessTextLocale } from './text-language';
 
 /**
@@ -38,7 +38,7 @@ export class TicketSuggestionsService {
     const recorded = new Map(
       (
         await manager.find(Suggestion, {
-          select: { id: true, ticketId: true, locale: true, createdAt: true },
+          select: { id: true, ticketId: true, locale: true, articles: true, createdAt: true },
           where: { ticketId: In(ticketIds) },
         })
       ).map((s) => [s.ticketId as string, s]),
@@ -61,7 +61,6 @@ export class TicketSuggestionsService {
     // the whole run's matches in one set of indexed queries
     const matches = await this.search.suggest(fresh, this.env.KB_SUGGESTION_LIMIT, manager);
     const suggestions: Suggestion[] = [];
-    const items: Array<Omit<SuggestionItem, 'suggestion'>> = [];
     const announcements: PendingEvent[] = [];
     const suggestedAt = new Date();
     fresh.forEach(({ event, locale, terms }, index) => {
@@ -79,10 +78,10 @@ export class TicketSuggestionsService {
             locale,
             terms,
           },
+          kept,
           suggestedAt,
         ),
       );
-      items.push(...itemRows(id, kept));
       announcements.push(
         pending(
           KbArticlesSuggested,
@@ -104,7 +103,6 @@ export class TicketSuggestionsService {
     });
     if (repeats.length > 0) announcements.push(...(await this.announceAgain(manager, repeats)));
     await insertRows(manager, Suggestion, suggestions);
-    await insertRows(manager, SuggestionItem, items);
     if (announcements.length > 0) await this.outbox.addMany(manager, announcements);
   }
 
@@ -113,37 +111,36 @@ export class TicketSuggestionsService {
     manager: EntityManager,
     repeats: Array<{ event: SupportEvent<TicketCreatedV1>; suggestion: Suggestion }>,
   ): Promise<PendingEvent[]> {
-    const rows: Array<{
-      suggestionId: string;
-      articleId: string;
-      servedLocale: string;
-      score: number;
-      slug: string | null;
-      title: string | null;
-    }> = await manager.query(
-      `SELECT i.suggestion_id AS suggestionId, i.article_id AS articleId, i.served_locale AS servedLocale, i.score, a.slug, t.title
-           FROM kb_suggestion_item i
-           LEFT JOIN kb_article a ON a.id = i.article_id
-           LEFT JOIN kb_article_translation t ON t.article_id = i.article_id AND t.locale = i.served_locale
-          WHERE i.suggestion_id IN (?) ORDER BY i.suggestion_id, i.position`,
-      [repeats.map((r) => r.suggestion.id)],
-    );
+    const articleIds = [...new Set(repeats.flatMap(({ suggestion }) => suggestion.articles.map((item) => item.articleId)))];
+    const shown = new Map<string, { slug: string; title: string }>();
+    if (articleIds.length > 0) {
+      const rows: Array<{ id: string; slug: string; locale: string; title: string }> = await manager.query(
+        `SELECT a.id, a.slug, t.locale, t.title FROM kb_article a JOIN kb_article_translation t ON t.article_id = a.id WHERE a.id IN (?)`,
+        [articleIds],
+      );
+      for (const row of rows) shown.set(`${row.id} ${row.locale}`, { slug: row.slug, title: row.title });
+    }
     return repeats.map(({ event, suggestion }) =>
       pending(
         KbArticlesSuggested,
         {
           ticketId: event.data.ticketId,
           locale: suggestion.locale,
-          // an article deleted since is left out: the ticket's view shows only what can be opened
-          suggestions: rows
-            .filter((row) => row.suggestionId === suggestion.id && row.slug !== null && row.title !== null)
-            .map((row) => ({
-              articleId: row.articleId,
-              slug: row.slug as string,
-              title: row.title as string,
-              locale: row.servedLocale,
-              score: Math.round(Number(row.score) * 1000) / 1000,
-            })),
+          // an article deleted since (or its translation) is left out: the ticket's view shows only what can be opened
+          suggestions: suggestion.articles.flatMap((item) => {
+            const article = shown.get(`${item.articleId} ${item.servedLocale}`);
+            return article
+              ? [
+                  {
+                    articleId: item.articleId,
+                    slug: article.slug,
+                    title: article.title,
+                    locale: item.servedLocale,
+                    score: Math.round(Number(item.score) * 1000) / 1000,
+                  },
+                ]
+              : [];
+          }),
           suggestedAt: suggestion.createdAt.toISOString(),
         },
         originOf(event),
