@@ -1,7 +1,5 @@
 import { defaultSlaPolicy, dueTimers, fireTimer, startClock, type SlaClock } from '@support/domain-sla';
-import { dropDatabase, ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
-import { TEST_DATABASE_URL, throwawayPrefix } from '@support/testing-core';
-import { DataSource } from 'typeorm';
+import { migrationBed } from '@support/testing-core';
 import { clockToJson } from '../src/clocks/clock-state';
 import { SLA_SERVICE } from '../src/service';
 
@@ -12,33 +10,19 @@ const HOUR = 3600_000;
  * down (the release before it trusts a clock's rows to be every threshold still ahead).
  */
 describe('migration: one timer row per clock (real MariaDB)', () => {
-  const server = parseDatabaseUrl(TEST_DATABASE_URL);
-  const database = `${throwawayPrefix('timermig')}sla`;
-  const migrations = SLA_SERVICE.migrations;
-  const index = migrations.findIndex((migration) => migration.name === 'NextTimerOnly1763800000330');
+  const bed = migrationBed(SLA_SERVICE.migrations, 'NextTimerOnly1763800000330', 'timermig');
   const policy = defaultSlaPolicy();
-  let dataSource: DataSource;
 
-  beforeAll(async () => {
-    await ensureDatabase(server, database);
-    // the schema as it stood before: every migration up to this one
-    dataSource = new DataSource(mysqlDataSourceOptions({ server, database, entities: [], migrations: migrations.slice(0, index) }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    await dataSource.query(
+  beforeAll(() =>
+    bed.dataSource.query(
       "INSERT INTO sla_policy_version (policy_id, version, definition, created_at, created_by) VALUES (?, 1, ?, NOW(3), 'test')",
       [policy.id, JSON.stringify(policy)],
-    );
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await dropDatabase(server, database);
-  });
+    ),
+  );
 
   /** A running clock and its rows as the previous release stored them: every threshold dueTimers lists. */
   async function storeClock(id: string, clock: SlaClock): Promise<void> {
-    await dataSource.query(
+    await bed.dataSource.query(
       `INSERT INTO sla_clock (id, ticket_id, metric, cycle, priority, policy_id, policy_version, target_ms, clock_state, state,
                               started_at, due_at, escalation_level, correlation_id, created_at, updated_at, version)
        VALUES (?, ?, 'first_response', 1, 'urgent', ?, 1, ?, 'running', ?, ?, ?, ?, 'corr', NOW(3), NOW(3), 1)`,
@@ -61,12 +45,12 @@ describe('migration: one timer row per clock (real MariaDB)', () => {
       t.at,
       new Date(),
     ]);
-    await dataSource.query('INSERT INTO sla_timer (clock_id, ticket_id, kind, level, due_at, created_at) VALUES ?', [timers]);
+    await bed.dataSource.query('INSERT INTO sla_timer (clock_id, ticket_id, kind, level, due_at, created_at) VALUES ?', [timers]);
   }
 
   const rowsOf = async (id: string) =>
     (
-      await dataSource.query<Array<{ kind: string; level: number; due_at: Date }>>(
+      await bed.dataSource.query<Array<{ kind: string; level: number; due_at: Date }>>(
         'SELECT kind, level, due_at FROM sla_timer WHERE clock_id = ? ORDER BY due_at, id',
         [id],
       )
@@ -92,18 +76,12 @@ describe('migration: one timer row per clock (real MariaDB)', () => {
     expect(before[A]).toHaveLength(4);
     expect(before[B]).toHaveLength(3);
 
-    const migration = new (migrations[index] as new () => { up(runner: unknown): Promise<void>; down(runner: unknown): Promise<void> })();
-    const runner = dataSource.createQueryRunner();
-    try {
-      await migration.up(runner);
-      expect(await rowsOf(A)).toEqual(['warning0 2026-12-04T10:45:00.000Z']);
-      expect(await rowsOf(B)).toEqual(['breach0 2026-12-04T11:00:00.000Z']);
+    await bed.run('up');
+    expect(await rowsOf(A)).toEqual(['warning0 2026-12-04T10:45:00.000Z']);
+    expect(await rowsOf(B)).toEqual(['breach0 2026-12-04T11:00:00.000Z']);
 
-      await migration.down(runner);
-      expect(await rowsOf(A)).toEqual(before[A]);
-      expect(await rowsOf(B)).toEqual(before[B]);
-    } finally {
-      await runner.release();
-    }
+    await bed.run('down');
+    expect(await rowsOf(A)).toEqual(before[A]);
+    expect(await rowsOf(B)).toEqual(before[B]);
   });
 });

@@ -5,3 +5,4 @@ export * from './event-probe';
 export * from './tokens';
 export * from './http';
 export * from './free-port';
+export * from './migration-bed';
