@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { dropDatabase, ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { TEST_DATABASE_URL, throwawayPrefix } from './throwaway-database';
