@@ -22,6 +22,8 @@ import { GET_BUDGET_PER_SECOND, VisibilitySampler, type VisibilitySample } from 
 interface PipelineSettings {
   rates: number[];
   stepMs: number;
+  /** how long the steps at the issue's sustained and aimed rates run: the targets say "for 60 s" */
+  targetStepMs: number;
   /** how long after a step's last send the backlog may take to drain before the run stops */
   drainCapMs: number;
   accounts: number;
@@ -38,6 +40,7 @@ interface PipelineSettings {
 const FULL: PipelineSettings = {
   rates: [100, 300, 500, 1000],
   stepMs: 30_000,
+  targetStepMs: 60_000,
   drainCapMs: 60_000,
   accounts: 50,
   warmUpTickets: 8,
@@ -59,6 +62,7 @@ function withRatesFromEnvironment(settings: PipelineSettings): PipelineSettings 
 const QUICK: PipelineSettings = {
   rates: [50],
   stepMs: 4000,
+  targetStepMs: 4000,
   drainCapMs: 6000,
   accounts: 20,
   warmUpTickets: 4,
@@ -80,6 +84,10 @@ const TARGETS = {
   commitsPerTicket: 8,
 };
 
+/** A step at a rate a target judges runs as long as the target says (60 s); the others 30 s. */
+const stepMsAt = (rate: number, settings: PipelineSettings) =>
+  rate === TARGETS.sustainedRate || rate === TARGETS.aimRate ? settings.targetStepMs : settings.stepMs;
+
 const VISIBLE_SAMPLES_PER_SECOND = 25;
 const GENERATOR_SOCKETS = 256;
 const LOG_FILE = path.join(__dirname, '..', 'results', 'pipeline-services.log');
@@ -99,6 +107,7 @@ interface StepResult {
   samples: VisibilitySample[];
   stepStart: number;
   stepEnd: number;
+  durationMs: number;
   drained: boolean;
   counters: CounterValues;
   sampledGets: number;
@@ -184,7 +193,7 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       steps.push(step);
       const clockP99 = percentile(step.clockLatencies, 99);
       progress(
-        `${rate}/s: ${(step.accepted.length / (settings.stepMs / 1000)).toFixed(0)}/s accepted, clock_started p99 ${clockP99 === null ? '-' : `${Math.round(clockP99)} ms`}, ` +
+        `${rate}/s for ${step.durationMs / 1000} s: ${(step.accepted.length / (step.durationMs / 1000)).toFixed(0)}/s accepted, clock_started p99 ${clockP99 === null ? '-' : `${Math.round(clockP99)} ms`}, ` +
           (step.drained
             ? `drained ${((Math.max(step.lastClockAt ?? 0, step.stepEnd) - step.stepEnd) / 1000).toFixed(1)} s after the step`
             : `NOT drained ${settings.drainCapMs / 1000} s after the step (${step.missingClocks} tickets without clock)`),
@@ -326,8 +335,9 @@ async function runStep(
   const clocksBefore = listener.startedAt.size;
   const getsBefore = sampler.requests;
   monitor.begin();
+  const durationMs = stepMsAt(rate, settings);
   const stepStart = nowMs() + 300;
-  const stepEnd = stepStart + settings.stepMs;
+  const stepEnd = stepStart + durationMs;
 
   const onMessage = (message: FromGenerator) => {
     if (message.type === 'sample') sampler.track(message.ticketId, message.scheduledAt, message.tokenIndex);
@@ -346,7 +356,7 @@ async function runStep(
     type: 'run',
     step: {
       rate,
-      durationMs: settings.stepMs,
+      durationMs,
       startAt: stepStart,
       ticketingUrl: platform.urls.ticketing,
       tokens,
@@ -412,6 +422,7 @@ async function runStep(
     samples,
     stepStart,
     stepEnd,
+    durationMs,
     drained,
     counters: difference(after, before),
     sampledGets: sampler.requests - getsBefore,
@@ -430,7 +441,6 @@ function report(
   duplicateClocks: number,
   platform: PlatformUnderTest,
 ): BenchSection[] {
-  const stepSeconds = settings.stepMs / 1000;
   const summaries = steps.map((step) => {
     const latencies = step.records.filter((record) => record[3] > 0).map(([scheduledAt, , answeredAt]) => answeredAt - scheduledAt);
     const generatorLag = step.records.map(([scheduledAt, sentAt]) => sentAt - scheduledAt);
@@ -446,8 +456,9 @@ function report(
   });
 
   const throughputRows = summaries.map(({ step, latencies, generatorLag, visible, errors, carried }) => ({
-    'offered/s': round(step.records.length / stepSeconds),
-    'accepted/s': round(step.accepted.length / stepSeconds),
+    'offered/s': round(step.records.length / (step.durationMs / 1000)),
+    'step s': step.durationMs / 1000,
+    'accepted/s': round(step.accepted.length / (step.durationMs / 1000)),
     errors: step.records.length - step.accepted.length,
     created: step.created,
     'HTTP p50 ms': ms(percentile(latencies, 50)),
@@ -579,7 +590,9 @@ function report(
     result: verdict(steps.length ? worstCommits <= TARGETS.commitsPerTicket : null),
   });
 
-  const mode = options.quick ? 'quick (CI smoke): one short step, not comparable with the targets' : `${stepSeconds} s steps`;
+  const mode = options.quick
+    ? 'quick (CI smoke): one short step, not comparable with the targets'
+    : `steps of ${settings.stepMs / 1000} s, ${settings.targetStepMs / 1000} s at the targets' ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s`;
   return [
     {
       name: 'Pipeline: throughput and latency',
@@ -626,7 +639,11 @@ function report(
     {
       name: 'Pipeline: targets (issue 9)',
       rows: targetRows,
-      notes: ['the issue asks for 500/s sustained for 60 s; the steps here are 30 s each'],
+      notes: options.quick
+        ? ['quick: no step at a target rate']
+        : [
+            `the ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s steps run ${settings.targetStepMs / 1000} s: the issue asks for ${TARGETS.sustainedRate}/s sustained for 60 s`,
+          ],
     },
   ];
 }
