@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from '@jest/globals';
+/// <reference types="jest" />
+// a Jest suite's helper: the globals come from Jest at run time (importing @jest/globals here would
+// throw in the bench, which loads this library outside Jest)
 import { dropDatabase, ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { TEST_DATABASE_URL, throwawayPrefix } from './throwaway-database';
