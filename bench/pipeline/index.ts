@@ -13,6 +13,7 @@ import { onCleanup } from '../cleanup';
 import type { BenchOptions, BenchSection } from '../section';
 import { max, nowMs, percentile, round, sleep } from '../stats';
 import { listenForClocks } from './clock-listener';
+import { readTransactionTotals, transactionsBetween, type TransactionTotals } from './consumer-transactions';
 import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol';
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
 import { ProcessMonitor, type ProcessUsage } from './process-monitor';
@@ -112,6 +113,8 @@ interface StepResult {
   counters: CounterValues;
   sampledGets: number;
   usage: Record<string, ProcessUsage>;
+  /** each consumer's transactions in the step and its drain, from the services' /metrics */
+  transactions: TransactionTotals[];
 }
 
 export async function run(options: BenchOptions): Promise<BenchSection[]> {
@@ -330,6 +333,8 @@ async function runStep(
   monitor: ProcessMonitor,
   assertAlive: () => void,
 ): Promise<StepResult> {
+  const serviceUrls = SERVICE_NAMES.map((name) => platform.urls[name]);
+  const transactionsBefore = await readTransactionTotals(serviceUrls);
   const before = await counters.read();
   const ticketsBefore = await counters.countRows(platform.ticketingDatabase, 'ticket');
   const clocksBefore = listener.startedAt.size;
@@ -403,6 +408,7 @@ async function runStep(
   const lastClockAt = clocks > 0 ? listener.lastStartedAt() : null;
   const after = await counters.read();
   const usage = monitor.end();
+  const transactions = transactionsBetween(transactionsBefore, await readTransactionTotals(serviceUrls));
   const samples = sampler.takeSamples();
 
   const clockLatencies: number[] = [];
@@ -427,6 +433,7 @@ async function runStep(
     counters: difference(after, before),
     sampledGets: sampler.requests - getsBefore,
     usage,
+    transactions,
   };
 }
 
@@ -590,6 +597,21 @@ function report(
     result: verdict(steps.length ? worstCommits <= TARGETS.commitsPerTicket : null),
   });
 
+  const consumerNames = [
+    ...new Set(steps.flatMap((step) => step.transactions.map((entry) => `${entry.consumer} (${entry.topic})`))),
+  ].sort();
+  const transactionRows = consumerNames.map((name) => {
+    const row: Record<string, string | number | null> = { consumer: name };
+    for (const step of steps) {
+      const entry = step.transactions.find((item) => `${item.consumer} (${item.topic})` === name);
+      const count = entry?.transactions ?? 0;
+      row[`${step.rate}/s transactions`] = count;
+      row[`${step.rate}/s events/tx`] = count ? round(entry!.events / count, 1) : null;
+      row[`${step.rate}/s ms/tx`] = count ? round((entry!.seconds * 1000) / count, 1) : null;
+    }
+    return row;
+  });
+
   const mode = options.quick
     ? 'quick (CI smoke): one short step, not comparable with the targets'
     : `steps of ${settings.stepMs / 1000} s, ${settings.targetStepMs / 1000} s at the targets' ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s`;
@@ -634,6 +656,15 @@ function report(
         'from /proc/<pid>/stat and /proc/<pid>/status, sampled every 250 ms',
         `the services run ${(process.env['BENCH_SERVICE_RUNTIME'] || (options.quick ? 'ts-node' : 'compiled')) === 'ts-node' ? 'under ts-node as npm start runs them' : 'as compiled JavaScript, as the images run them (BENCH_SERVICE_RUNTIME=ts-node: as npm start runs them)'}`,
         'CPU wait: time the main thread (the event loop) was ready to run but waited for a core (/proc/<pid>/schedstat), as a share of the window; on a shared machine this is time the platform lost to others',
+      ],
+    },
+    {
+      name: 'Pipeline: consumer transactions (support_consumer_transaction_* on each service /metrics)',
+      rows: transactionRows,
+      notes: [
+        'over step + drain; a consumer transaction handles what one fetch brought from one partition (or a slice of it)',
+        'ms/tx: from parsing the fetched messages to the commit, as the consumer measured it: its database statements, row-lock waits and waits for its own event loop',
+        "the drain ends when the SLA clocks are through: ticketing's projections may still be catching up, and count in the next step",
       ],
     },
     {

@@ -180,6 +180,7 @@ export class EventConsumer {
   }
 
   private async consumeSlice(batch: ReceivedBatch, slice: ReceivedMessage[], outcome: BatchOutcome): Promise<void> {
+    const startedAt = performance.now();
     const counts = new CountsByLabels<'consumer' | 'topic' | 'type' | 'outcome'>();
     const admitted: Admitted<HandlerBinding>[] = [];
     for (const message of slice) {
@@ -222,7 +223,12 @@ export class EventConsumer {
     } finally {
       for (const span of traced.spans) span.end();
       this.countOutcomes(counts, batch.topic, admitted, { handledIds, parkedIds, complete }, outcome);
-      if (this.deps.telemetry) counts.addTo(this.deps.telemetry.consumed);
+      if (this.deps.telemetry) {
+        counts.addTo(this.deps.telemetry.consumed);
+        const labels = { consumer: this.name, topic: batch.topic };
+        this.deps.telemetry.transactionSeconds.observe(labels, (performance.now() - startedAt) / 1000);
+        this.deps.telemetry.transactionEvents.observe(labels, distinct.length);
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { trace, type Tracer } from '@opentelemetry/api';
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Admin } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 
@@ -30,6 +30,10 @@ export class MessagingTelemetry {
   readonly produced: Counter<'topic' | 'type'>;
   readonly deadLettered: Counter<'consumer' | 'topic' | 'type' | 'reason'>;
   readonly consumerLag: Gauge<'topic' | 'partition'>;
+  /** one per consumer transaction (a slice of a fetch with events to handle): parse → commit, retries included */
+  readonly transactionSeconds: Histogram<'consumer' | 'topic'>;
+  /** one per consumer transaction: the distinct events it was given */
+  readonly transactionEvents: Histogram<'consumer' | 'topic'>;
   readonly groupLag: Gauge<'topic' | 'partition'>;
   readonly outboxBacklog: Gauge;
   readonly outboxOldestAge: Gauge;
@@ -64,6 +68,20 @@ export class MessagingTelemetry {
       name: 'support_consumer_lag_messages',
       help: 'Messages behind the partition high watermark after the last batch this replica handled (highWatermark - next offset)',
       labelNames: ['topic', 'partition'],
+      registers,
+    });
+    this.transactionSeconds = new Histogram({
+      name: 'support_consumer_transaction_seconds',
+      help: 'Time a consumer took over one transaction of a fetched batch, from parsing its messages to the commit (retries included), by consumer and topic',
+      labelNames: ['consumer', 'topic'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.transactionEvents = new Histogram({
+      name: 'support_consumer_transaction_events',
+      help: 'Distinct events one consumer transaction was given (a fetched batch, or a slice of a large one), by consumer and topic',
+      labelNames: ['consumer', 'topic'],
+      buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500],
       registers,
     });
     this.groupLag = new Gauge({

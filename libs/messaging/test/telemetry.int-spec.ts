@@ -154,6 +154,17 @@ describe('messaging telemetry: counters, lag, and traces that follow each event 
         reason: 'unparseable',
       }),
     ).toBe(1);
+    // one transaction, given the two distinct events (the repeat is dropped before it, the broken one dead-lettered)
+    const histogram = async (name: string, part: 'count' | 'sum') => {
+      const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === name);
+      return metric?.values.find(
+        (v) => (v as { metricName?: string }).metricName === `${name}_${part}` && v.labels['consumer'] === 'test.telemetry',
+      )?.value;
+    };
+    expect(await histogram('support_consumer_transaction_events', 'count')).toBe(1);
+    expect(await histogram('support_consumer_transaction_events', 'sum')).toBe(2);
+    expect(await histogram('support_consumer_transaction_seconds', 'count')).toBe(1);
+    expect(await histogram('support_consumer_transaction_seconds', 'sum')).toBeGreaterThan(0);
     // after offset 13 of a partition whose high watermark is 20: 14..19 are left
     expect(await value('support_consumer_lag_messages', { topic: TOPICS.tickets, partition: '3' })).toBe(6);
 
