@@ -19,6 +19,8 @@ export interface OutboxRelayOptions {
   lingerMs?: number;
   /** published rows are kept this long (to answer "was it sent?"), then deleted */
   retentionMs?: number;
+  /** most expired rows one prune deletes (a full one is followed by the next at once); default 5,000 */
+  pruneBatchSize?: number;
   /** counts published events; one span per published batch, linked to each event's write */
   telemetry?: MessagingTelemetry;
 }
@@ -42,7 +44,9 @@ interface PendingRow {
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly retentionMs: number;
+  private readonly pruneBatchSize: number;
   private readonly loop: PollingLoop;
+  /** when the last prune started (0: never, or the last one was full and more rows wait) */
   private lastCleanup = 0;
   private readonly telemetry?: MessagingTelemetry;
 
@@ -54,12 +58,13 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 200;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    this.pruneBatchSize = options.pruneBatchSize ?? 5000;
     this.telemetry = options.telemetry;
     this.loop = new PollingLoop(
       async () => {
         const published = await this.relayOnce();
-        await this.cleanupIfDue();
-        return { moreWaiting: published === this.batchSize };
+        const expiredWaiting = await this.cleanupIfDue();
+        return { moreWaiting: published === this.batchSize || expiredWaiting };
       },
       {
         intervalMs: options.pollIntervalMs ?? 100,
@@ -156,12 +161,28 @@ export class OutboxRelay {
     counts.addTo(this.telemetry.produced);
   }
 
-  private async cleanupIfDue(): Promise<void> {
+  /**
+   * Deletes published rows older than the retention, at most `pruneBatchSize` (one bounded
+   * statement). Returns whether more may be waiting: a full prune is followed by the next at
+   * once instead of a minute later, or a service publishing more than a batch a minute (83
+   * events/s at the default) would keep its published rows longer and longer, without bound.
+   */
+  async pruneOnce(now = Date.now()): Promise<boolean> {
+    const result: { affectedRows?: number } = await this.dataSource.query(
+      'DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ? LIMIT ?',
+      [new Date(now - this.retentionMs), this.pruneBatchSize],
+    );
+    return (result.affectedRows ?? 0) >= this.pruneBatchSize;
+  }
+
+  /** A prune once a minute, and at once again while the last one was full. */
+  private async cleanupIfDue(): Promise<boolean> {
     const now = Date.now();
-    if (now - this.lastCleanup < 60_000) return;
+    if (now - this.lastCleanup < 60_000) return false;
+    // set first: a prune that fails is tried again a minute later, not on every pass
     this.lastCleanup = now;
-    await this.dataSource.query('DELETE FROM outbox_message WHERE published_at IS NOT NULL AND published_at < ? LIMIT 5000', [
-      new Date(now - this.retentionMs),
-    ]);
+    const expiredWaiting = await this.pruneOnce(now);
+    if (expiredWaiting) this.lastCleanup = 0;
+    return expiredWaiting;
   }
 }

@@ -141,6 +141,44 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
     expect(probe.events(TicketCreated.type, 't-2')).toHaveLength(1);
   });
 
+  it('deletes published rows past the retention in bounded batches, one after another while they are full', async () => {
+    await dataSource.query('DELETE FROM outbox_message');
+    const row = (eventId: string, publishedAgoMs: number | null) => [
+      eventId,
+      TOPICS.tickets,
+      'k',
+      TicketCreated.type,
+      'c',
+      '{}',
+      new Date(Date.now() - 120_000),
+      publishedAgoMs === null ? null : new Date(Date.now() - publishedAgoMs),
+    ];
+    const expired = Array.from({ length: 7 }, (_, i) => row(`expired-${i}`, 90_000));
+    await dataSource.query(
+      'INSERT INTO outbox_message (event_id, topic, message_key, type, correlation_id, payload, created_at, published_at) VALUES ?',
+      [[...expired, row('recent', 1_000), row('unpublished', null)]],
+    );
+    const remaining = async () =>
+      (await dataSource.query('SELECT event_id FROM outbox_message ORDER BY event_id')).map((r: { event_id: string }) => r.event_id);
+
+    const relay = new OutboxRelay(dataSource, producer, quiet, { retentionMs: 60_000, pruneBatchSize: 3 });
+    expect(await relay.pruneOnce()).toBe(true);
+    expect(await remaining()).toHaveLength(6);
+    expect(await remaining()).toEqual(expect.arrayContaining(['recent', 'unpublished']));
+    // (the unpublished row is not a real event: the relay below must not send it)
+    await dataSource.query("DELETE FROM outbox_message WHERE event_id = 'unpublished'");
+
+    // the loop does not wait a minute for the next prune while expired rows are left
+    relay.start();
+    try {
+      await waitFor(async () => (await remaining()).length === 1, { timeoutMs: 5_000 });
+    } finally {
+      await relay.stop();
+    }
+    expect(await remaining()).toEqual(['recent']);
+    await dataSource.query('DELETE FROM outbox_message');
+  });
+
   it('lets two relays run together without losing or reordering a key', async () => {
     const relays = [
       new OutboxRelay(dataSource, producer, quiet, { pollIntervalMs: 10, batchSize: 5 }),
