@@ -52,8 +52,19 @@ describe('two scheduler replicas on one database and consumer group (real Kafka 
     });
     await waitFor(async () => (await timers()) === 0, { description: 'every timer fired' });
 
+    // Delivery is at least once: a relay whose marking of sent rows failed (a deadlock between
+    // the replicas' transactions, say) sends that batch again, with the same ids, and consumers
+    // drop the copies by id. A threshold fired twice would be a second id. So: every copy of an id
+    // is the same event, and each ticket's distinct events are its four thresholds, once each.
+    const firstCopy = new Map<string, string>();
+    for (const event of probe.events()) {
+      const text = JSON.stringify(event);
+      expect(firstCopy.get(event.id) ?? text).toBe(text);
+      firstCopy.set(event.id, text);
+    }
     for (const ticketId of tickets) {
-      const fired = probe.events(undefined, ticketId).filter((e) => e.type !== 'support.sla.clock_started.v1');
+      const distinct = [...new Map(probe.events(undefined, ticketId).map((e) => [e.id, e])).values()];
+      const fired = distinct.filter((e) => e.type !== 'support.sla.clock_started.v1');
       expect(fired.map((e) => [e.type, (e.data as any).level ?? null])).toEqual([
         ['support.sla.warning.v1', null],
         ['support.sla.breached.v1', null],
@@ -61,8 +72,6 @@ describe('two scheduler replicas on one database and consumer group (real Kafka 
         ['support.sla.escalated.v1', 2],
       ]);
     }
-    const ids = probe.events().map((e) => e.id);
-    expect(new Set(ids).size).toBe(ids.length);
     const outbox = await queryDatabase<{ type: string; n: number }>(
       database,
       "SELECT type, COUNT(*) AS n FROM outbox_message WHERE type IN ('support.sla.warning.v1', 'support.sla.breached.v1', 'support.sla.escalated.v1') GROUP BY type ORDER BY type",
