@@ -37,6 +37,20 @@ interface PendingRow {
 }
 
 /**
+ * The relay's claim: the oldest unpublished rows, locked. Always through the unpublished index,
+ * whatever the optimizer would pick: it chose the primary key on small tables (every row locked
+ * in id order, the index entries not) and the index on others, and two relays that took different
+ * paths locked the same row's two entries in opposite orders. One then held a row's index entry
+ * and waited for its record, which the other held while its mark as published waited for that
+ * entry: a deadlock after the send, so the batch went out twice. On one path every relay queues
+ * at the first entry holding nothing. The index is also the short way on a large table, where
+ * published rows wait a day for the prune.
+ */
+export const CLAIM_UNPUBLISHED = `SELECT id, topic, message_key, type, correlation_id, payload, traceparent, tracestate
+  FROM outbox_message FORCE INDEX (idx_outbox_unpublished)
+  WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE`;
+
+/**
  * Publishes committed outbox rows in commit order. Rows are claimed with FOR UPDATE (not SKIP
  * LOCKED): a second replica waits instead of overtaking, so one key's events never reorder.
  * A crash between send and mark re-sends the batch; consumers deduplicate by event id.
@@ -101,11 +115,7 @@ export class OutboxRelay {
     // READ COMMITTED: the scan locks only the rows it returns, not gaps that concurrent outbox
     // inserts need (repeatable read made replicas deadlock with writers now and then)
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const rows: PendingRow[] = await manager.query(
-        `SELECT id, topic, message_key, type, correlation_id, payload, traceparent, tracestate FROM outbox_message
-          WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE`,
-        [this.batchSize],
-      );
+      const rows: PendingRow[] = await manager.query(CLAIM_UNPUBLISHED, [this.batchSize]);
       if (rows.length === 0) return 0;
       const byTopic = new Map<string, TopicMessages>();
       for (const row of rows) {

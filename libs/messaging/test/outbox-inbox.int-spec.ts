@@ -19,6 +19,7 @@ import {
   kafkaProducerConfig,
   MESSAGING_ENTITIES,
   MESSAGING_MIGRATIONS,
+  CLAIM_UNPUBLISHED,
   on,
   onBatch,
   OutboxRelay,
@@ -177,6 +178,57 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
     }
     expect(await remaining()).toEqual(['recent']);
     await dataSource.query('DELETE FROM outbox_message');
+  });
+
+  it('claims rows through the unpublished index, so that every relay locks in the same order', async () => {
+    await dataSource.query('DELETE FROM outbox_message');
+    for (let i = 0; i < 5; i += 1) {
+      await dataSource.transaction((manager) =>
+        writer.add(manager, TicketCreated, ticketData(`t-plan-${i}`), { correlationId: 'c' }).then(() => undefined),
+      );
+    }
+    const [plan]: Array<{ key: string | null; Extra: string | null }> = await dataSource.query(`EXPLAIN ${CLAIM_UNPUBLISHED}`, [200]);
+    expect(plan.key).toBe('idx_outbox_unpublished');
+    expect(plan.Extra ?? '').not.toMatch(/filesort/);
+    await dataSource.query('DELETE FROM outbox_message');
+  });
+
+  it('lets a second relay wait while a first one sends its batch, then finds nothing left to send', async () => {
+    await dataSource.query('DELETE FROM outbox_message');
+    await dataSource.transaction(async (manager) => {
+      for (let i = 0; i < 4; i += 1) await writer.add(manager, TicketCreated, ticketData(`t-queue-${i}`), { correlationId: 'c' });
+    });
+    // a lock wait of a transaction in this test's database: the second relay queued behind the first
+    const waiting = async () =>
+      Number(
+        (
+          await dataSource.query(
+            `SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+              WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()`,
+          )
+        )[0].n,
+      ) > 0;
+    let sending!: () => void;
+    const sendStarted = new Promise<void>((resolve) => (sending = resolve));
+    const holding = {
+      sendBatch: async (batch: Parameters<Producer['sendBatch']>[0]) => {
+        sending();
+        const result = await producer.sendBatch(batch);
+        await waitFor(waiting, { timeoutMs: 10_000, description: 'the second relay waiting for the batch' });
+        return result;
+      },
+    };
+    const first = new OutboxRelay(dataSource, holding, quiet).relayOnce();
+    await sendStarted;
+    const second = new OutboxRelay(dataSource, producer, quiet).relayOnce();
+    expect(await first).toBe(4);
+    expect(await second).toBe(0);
+    await waitFor(() => probe.events(TicketCreated.type).filter((e) => e.subject?.startsWith('t-queue-')).length >= 4);
+    const ids = probe
+      .events(TicketCreated.type)
+      .filter((e) => e.subject?.startsWith('t-queue-'))
+      .map((e) => e.id);
+    expect(new Set(ids).size).toBe(4);
   });
 
   it('lets two relays run together without losing or reordering a key', async () => {
