@@ -7,38 +7,31 @@
  * database, for row locks, or for its own busy event loop).
  */
 
+import { parseMetricsText } from '@support/testing-core';
+
 export interface TransactionTotals {
-  /** consumer group name */
+  /** "consumer group (topic)" */
   consumer: string;
-  topic: string;
   transactions: number;
   events: number;
   seconds: number;
 }
 
-const SAMPLE = /^support_consumer_transaction_(seconds|events)_(sum|count)\{([^}]*)\} (\S+)$/;
-const LABEL = /(\w+)="((?:[^"\\]|\\.)*)"/g;
+const PART = /^support_consumer_transaction_(seconds|events)_(sum|count)$/;
 
 /** The running totals in one Prometheus text exposition, by consumer and topic. */
 export function parseTransactionTotals(exposition: string): TransactionTotals[] {
   const totals = new Map<string, TransactionTotals>();
-  for (const line of exposition.split('\n')) {
-    const match = SAMPLE.exec(line);
-    if (!match) continue;
-    const [, metric, part, labelText, value] = match;
-    const labels = Object.fromEntries([...labelText.matchAll(LABEL)].map(([, name, text]) => [name, text]));
-    const key = `${labels['consumer']}\u0000${labels['topic']}`;
-    const entry = totals.get(key) ?? {
-      consumer: labels['consumer'] ?? '',
-      topic: labels['topic'] ?? '',
-      transactions: 0,
-      events: 0,
-      seconds: 0,
-    };
-    totals.set(key, entry);
-    if (metric === 'seconds' && part === 'sum') entry.seconds = Number(value);
-    else if (metric === 'events' && part === 'sum') entry.events = Number(value);
-    else if (metric === 'seconds' && part === 'count') entry.transactions = Number(value);
+  for (const sample of parseMetricsText(exposition)) {
+    const part = PART.exec(sample.name);
+    if (!part) continue;
+    const consumer = `${sample.labels['consumer']} (${sample.labels['topic']})`;
+    const entry = totals.get(consumer) ?? { consumer, transactions: 0, events: 0, seconds: 0 };
+    totals.set(consumer, entry);
+    const [, metric, kind] = part;
+    if (metric === 'seconds' && kind === 'sum') entry.seconds = sample.value;
+    else if (metric === 'events' && kind === 'sum') entry.events = sample.value;
+    else if (metric === 'seconds' && kind === 'count') entry.transactions = sample.value;
   }
   return [...totals.values()];
 }
@@ -57,12 +50,11 @@ export async function readTransactionTotals(serviceUrls: readonly string[]): Pro
 
 /** What happened between two readings, per consumer and topic. */
 export function transactionsBetween(before: readonly TransactionTotals[], after: readonly TransactionTotals[]): TransactionTotals[] {
-  const earlier = new Map(before.map((entry) => [`${entry.consumer}\u0000${entry.topic}`, entry]));
+  const earlier = new Map(before.map((entry) => [entry.consumer, entry]));
   return after.map((entry) => {
-    const was = earlier.get(`${entry.consumer}\u0000${entry.topic}`);
+    const was = earlier.get(entry.consumer);
     return {
       consumer: entry.consumer,
-      topic: entry.topic,
       transactions: entry.transactions - (was?.transactions ?? 0),
       events: entry.events - (was?.events ?? 0),
       seconds: entry.seconds - (was?.seconds ?? 0),

@@ -597,13 +597,11 @@ function report(
     result: verdict(steps.length ? worstCommits <= TARGETS.commitsPerTicket : null),
   });
 
-  const consumerNames = [
-    ...new Set(steps.flatMap((step) => step.transactions.map((entry) => `${entry.consumer} (${entry.topic})`))),
-  ].sort();
+  const consumerNames = [...new Set(steps.flatMap((step) => step.transactions.map((entry) => entry.consumer)))].sort();
   const transactionRows = consumerNames.map((name) => {
     const row: Record<string, string | number | null> = { consumer: name };
     for (const step of steps) {
-      const entry = step.transactions.find((item) => `${item.consumer} (${item.topic})` === name);
+      const entry = step.transactions.find((item) => item.consumer === name);
       const count = entry?.transactions ?? 0;
       row[`${step.rate}/s transactions`] = count;
       row[`${step.rate}/s events/tx`] = count ? round(entry!.events / count, 1) : null;

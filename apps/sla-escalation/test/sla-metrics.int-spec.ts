@@ -1,9 +1,5 @@
+import { metricSample as sample } from '@support/testing-core';
 import { MINUTE, SlaTestBed, at, newTicketId } from './sla-test-kit';
-
-function sample(text: string, name: string, labels = ''): number | null {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : null;
-}
 
 describe('SLA metrics: clocks by state, timers fired and how late (real Kafka and MariaDB)', () => {
   const bed = new SlaTestBed('slametrics');
@@ -21,8 +17,8 @@ describe('SLA metrics: clocks by state, timers fired and how late (real Kafka an
     await event('clock_started', ticketId);
 
     const before = await scrape();
-    expect(sample(before, 'sla_clocks', 'state="running"')).toBe(1);
-    expect(sample(before, 'sla_clocks', 'state="stopped"')).toBe(0);
+    expect(sample(before, 'sla_clocks', { state: 'running' })).toBe(1);
+    expect(sample(before, 'sla_clocks', { state: 'stopped' })).toBe(0);
     expect(sample(before, 'sla_timers_due')).toBe(0);
     expect(sample(before, 'sla_timer_transitions_fired_total')).toBe(0);
 

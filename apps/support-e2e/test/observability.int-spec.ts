@@ -1,18 +1,8 @@
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { processLogOutput, ServiceTracing } from '@support/observability';
-import { request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
+import { metricSample as sample, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { randomUUID } from 'node:crypto';
 import { ENTITLEMENTS, KNOWLEDGE_BASE, SLA, TICKETING } from '../src/services';
-
-/** One sample of a Prometheus text exposition, labels as written. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | null {
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    const matches = Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`));
-    if (matches) return Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return null;
-}
 
 describe('observability: metrics, one trace per ticket, JSON logs (four services, real Kafka and MariaDB)', () => {
   let broker: RunningBroker;

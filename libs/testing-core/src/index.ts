@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './http';
 export * from './free-port';
 export * from './migration-bed';
+export * from './metrics-text';
