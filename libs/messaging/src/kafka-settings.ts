@@ -21,6 +21,12 @@ export interface KafkaSettings {
   commitIntervalMs?: number;
   /** most messages of one fetch handled in one transaction */
   maxBatchSize?: number;
+  /**
+   * a partition's fetch that says more messages wait is held up to this long and handled with the
+   * next fetch's (CatchUpBuffer), so a consumer that is behind catches up in large transactions;
+   * needs `commitIntervalMs` > 0; 0 or absent: every fetch is handled as it comes
+   */
+  catchUpMs?: number;
   /** TLS and SASL towards the brokers; absent: plaintext without authentication */
   security?: KafkaConnectionSecurity;
 }

@@ -1,6 +1,7 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
 import {
+  CatchUpBuffer,
   ConsumerSupervisor,
   kafkaClientConfig,
   kafkaConsumerConfig,
@@ -8,6 +9,7 @@ import {
   PeriodicOffsetCommits,
   type ConsumerSupervisorOptions,
   type KafkaSettings,
+  type OffsetCommitter,
   type ReceivedBatch,
   type ReceivedMessage,
 } from '@support/messaging';
@@ -25,6 +27,10 @@ import { isObservable, lastValueFrom } from 'rxjs';
  * non-retriable (a protocol error during a rebalance, an error thrown out of a batch), and Nest
  * leaves it dead. Every crash goes to a ConsumerSupervisor, which restarts the consumer with
  * back-off and declares it failed (liveness) when crashes keep coming while the broker answers.
+ *
+ * With its own offset commits (KAFKA_COMMIT_INTERVAL_MS > 0) it joins the fetches of a partition
+ * that is behind (CatchUpBuffer, CONSUMER_CATCH_UP_MS): a lagging consumer handles its backlog in
+ * a few large transactions, whatever the broker returns per fetch.
  */
 export interface ConsumerSupervision extends ConsumerSupervisorOptions {
   /** whether the broker answers (a crash during an outage does not count towards maxRestarts) */
@@ -40,6 +46,8 @@ export class SupportKafkaServer extends ServerKafka {
   private readonly supervisorLogger = new Logger('KafkaConsumer');
   /** null: kafkajs commits after every batch (KAFKA_COMMIT_INTERVAL_MS=0) */
   private readonly commits: PeriodicOffsetCommits | null;
+  /** null: every fetch is handled as it comes (CONSUMER_CATCH_UP_MS=0, or kafkajs commits) */
+  private readonly catchUp: CatchUpBuffer<ReceivedMessage> | null;
 
   constructor(settings: KafkaSettings, supervision: ConsumerSupervision = DEFAULT_SUPERVISION) {
     super(kafkaServerOptions(settings));
@@ -50,6 +58,13 @@ export class SupportKafkaServer extends ServerKafka {
             this.supervisorLogger.warn(`offset commit failed (what it held is redelivered and dropped as duplicates): ${error.message}`),
           )
         : null;
+    const catchUpMs = settings.catchUpMs ?? 0;
+    const maxMessages = settings.maxBatchSize ?? 500;
+    // only with PeriodicOffsetCommits, which can keep held messages out of the commits (kafkajs'
+    // autoCommit commits every resolved offset); held only when a tenth of a transaction's worth
+    // or more waits, not for a producer batch or two behind
+    this.catchUp =
+      this.commits && catchUpMs > 0 ? new CatchUpBuffer({ maxWaitMs: catchUpMs, maxMessages, minLag: Math.ceil(maxMessages / 10) }) : null;
     this.supervisor = new ConsumerSupervisor(supervision, {
       restart: () => this.restartConsumer(),
       brokerReachable: supervision.brokerReachable,
@@ -89,7 +104,9 @@ export class SupportKafkaServer extends ServerKafka {
   private async restartConsumer(): Promise<void> {
     const consumer = this.consumer;
     if (!consumer || this.closing) return;
-    // kafkajs disconnected the consumer when it crashed; the subscription is kept
+    // kafkajs disconnected the consumer when it crashed; the subscription is kept. It fetches
+    // again from the committed offsets, which held messages never pass: a fetch from before their
+    // end replaces them (CatchUpBuffer.take)
     await consumer.connect();
     await this.bindEvents(consumer);
   }
@@ -112,17 +129,36 @@ export class SupportKafkaServer extends ServerKafka {
       this.logger.error(`no handler for topic ${batch.topic}`);
       return;
     }
+    const fetched = batch.messages.map((message): ReceivedMessage => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: message.offset,
+      key: message.key,
+      value: message.value,
+      headers: (message.headers ?? {}) as ReceivedMessage['headers'],
+    }));
+    let messages = fetched;
+    if (this.catchUp) {
+      const taken = this.catchUp.take({
+        topic: batch.topic,
+        partition: batch.partition,
+        messages: fetched,
+        firstOffset: fetched[0]?.offset ?? batch.lastOffset(),
+        lastOffset: batch.lastOffset(),
+        highWatermark: batch.highWatermark,
+      });
+      // held for the next fetch, which starts after this one (kafkajs resolves the batch's last
+      // offset as this returns); commits stop at the first held offset
+      if (taken === null) return;
+      // resolved offsets are what a commit (after a failure, or another partition's batch meanwhile)
+      // takes: back to the first held message, so that it never passes one not yet handled
+      if (taken.held > 0) payload.resolveOffset((BigInt(taken.firstOffset) - 1n).toString());
+      messages = taken.messages;
+    }
     const received: ReceivedBatch = {
       topic: batch.topic,
       partition: batch.partition,
-      messages: batch.messages.map((message): ReceivedMessage => ({
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: message.offset,
-        key: message.key,
-        value: message.value,
-        headers: (message.headers ?? {}) as ReceivedMessage['headers'],
-      })),
+      messages,
       resolveOffset: payload.resolveOffset,
       heartbeat: payload.heartbeat,
       isRunning: () => payload.isRunning() && !payload.isStale(),
@@ -139,14 +175,29 @@ export class SupportKafkaServer extends ServerKafka {
     }
     this.handled += received.messages.length;
     if (this.closing) await this.commits?.commitNow();
-    else await this.commits?.afterBatch(payload);
+    else await this.commits?.afterBatch(this.committer(payload));
+  }
+
+  /** The batch's commit controls, with the offsets of held messages kept out. */
+  private committer(payload: EachBatchPayload): OffsetCommitter {
+    const catchUp = this.catchUp;
+    if (!catchUp) return payload;
+    return {
+      uncommittedOffsets: () => catchUp.limitOffsets(payload.uncommittedOffsets()),
+      commitOffsetsIfNecessary: (offsets) => payload.commitOffsetsIfNecessary(offsets),
+    };
   }
 
   protected override registerConsumerEventListeners(): void {
     super.registerConsumerEventListeners();
     const consumer = this.consumer;
     if (!consumer) return;
-    consumer.on(consumer.events.GROUP_JOIN, () => this.supervisor.joined());
+    // a new generation fetches from the committed offsets (its offsets start there, none resolved
+    // yet): what was held is fetched again, by this member or the partition's new one
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.catchUp?.clear();
+      this.supervisor.joined();
+    });
     consumer.on(consumer.events.REBALANCING, () => this.supervisor.rebalancing());
     // STOP and DISCONNECT also come before every CRASH (kafkajs disconnects a crashed consumer):
     // only a stop we asked for means stopped

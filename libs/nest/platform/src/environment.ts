@@ -57,6 +57,12 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY: number = 4;
   /** most messages of one fetch handled in one transaction */
   @IsInt() @Min(1) @Max(5000) CONSUMER_MAX_BATCH: number = 500;
+  /**
+   * a partition fetch that says more messages wait is held up to this long (up to CONSUMER_MAX_BATCH
+   * messages) and handled with the next one's: a consumer that is behind catches up in a few large
+   * transactions; 0: each fetch at once. Needs KAFKA_COMMIT_INTERVAL_MS > 0
+   */
+  @IsInt() @Min(0) @Max(10_000) CONSUMER_CATCH_UP_MS: number = 1000;
   /** events the outbox relay publishes per round trip */
   @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE: number = 1000;
   /** readiness: longest wait for the broker's metadata answer before it counts as unreachable */
