@@ -16,7 +16,7 @@ export * from './transient-retry';
 export * from './broker-probe';
 export * from './consumer-supervisor';
 export * from './periodic-offset-commits';
-export * from './catch-up-buffer';
+export * from './partition-lanes';
 export * from './messaging-telemetry';
 
 import { InboxEvent } from './inbox-event.entity';

@@ -22,11 +22,10 @@ export interface KafkaSettings {
   /** most messages of one fetch handled in one transaction */
   maxBatchSize?: number;
   /**
-   * a partition's fetch that says more messages wait is held up to this long and handled with the
-   * next fetch's (CatchUpBuffer), so a consumer that is behind catches up in large transactions;
-   * needs `commitIntervalMs` > 0; 0 or absent: every fetch is handled as it comes
+   * fetching goes on while partitions' transactions run, each partition's next transaction taking
+   * what arrived meanwhile (PartitionLanes); needs `commitIntervalMs` > 0; default true
    */
-  catchUpMs?: number;
+  fetchAhead?: boolean;
   /** TLS and SASL towards the brokers; absent: plaintext without authentication */
   security?: KafkaConnectionSecurity;
 }

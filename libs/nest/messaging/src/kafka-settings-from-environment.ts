@@ -13,7 +13,7 @@ export function kafkaSettingsFromEnvironment(env: CommonEnvironment, service: st
     partitionsConsumedConcurrently: env.KAFKA_PARTITIONS_CONCURRENCY,
     commitIntervalMs: env.KAFKA_COMMIT_INTERVAL_MS,
     maxBatchSize: env.CONSUMER_MAX_BATCH,
-    catchUpMs: env.CONSUMER_CATCH_UP_MS,
+    fetchAhead: env.CONSUMER_FETCH_AHEAD,
     security: kafkaConnectionSecurity(env),
   };
 }

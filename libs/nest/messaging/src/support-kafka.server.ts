@@ -1,11 +1,11 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
 import {
-  CatchUpBuffer,
   ConsumerSupervisor,
   kafkaClientConfig,
   kafkaConsumerConfig,
   kafkaProducerConfig,
+  PartitionLanes,
   PeriodicOffsetCommits,
   type ConsumerSupervisorOptions,
   type KafkaSettings,
@@ -28,9 +28,11 @@ import { isObservable, lastValueFrom } from 'rxjs';
  * leaves it dead. Every crash goes to a ConsumerSupervisor, which restarts the consumer with
  * back-off and declares it failed (liveness) when crashes keep coming while the broker answers.
  *
- * With its own offset commits (KAFKA_COMMIT_INTERVAL_MS > 0) it joins the fetches of a partition
- * that is behind (CatchUpBuffer, CONSUMER_CATCH_UP_MS): a lagging consumer handles its backlog in
- * a few large transactions, whatever the broker returns per fetch.
+ * With its own offset commits (KAFKA_COMMIT_INTERVAL_MS > 0) it fetches on while partitions'
+ * transactions run (PartitionLanes): each fetch's messages join their partition's queue, and a
+ * partition's next transaction takes everything queued meanwhile, so a lagging consumer handles its
+ * backlog in a few large transactions and no fetch waits for another partition's transaction. A
+ * batch that fails in its lane crashes the consumer as a batch thrown to kafkajs does.
  */
 export interface ConsumerSupervision extends ConsumerSupervisorOptions {
   /** whether the broker answers (a crash during an outage does not count towards maxRestarts) */
@@ -42,12 +44,18 @@ export const DEFAULT_SUPERVISION: ConsumerSupervision = { maxRestarts: 10, initi
 export class SupportKafkaServer extends ServerKafka {
   readonly supervisor: ConsumerSupervisor;
   private closing = false;
+  /** a lane's failure is stopping this run of the consumer (crashWith) */
+  private crashing = false;
   private handled = 0;
   private readonly supervisorLogger = new Logger('KafkaConsumer');
   /** null: kafkajs commits after every batch (KAFKA_COMMIT_INTERVAL_MS=0) */
   private readonly commits: PeriodicOffsetCommits | null;
-  /** null: every fetch is handled as it comes (CONSUMER_CATCH_UP_MS=0, or kafkajs commits) */
-  private readonly catchUp: CatchUpBuffer<ReceivedMessage> | null;
+  /** null: each fetch is handled before the next (KAFKA_COMMIT_INTERVAL_MS=0: kafkajs commits every fetched offset) */
+  private readonly lanes: PartitionLanes<ReceivedMessage> | null;
+  /** the latest batch's commit controls: they belong to the consumer's run, not to that batch */
+  private latestPayload: EachBatchPayload | null = null;
+  /** the partition's high watermark at its latest fetch (the lag gauge) */
+  private readonly highWatermarks = new Map<string, string>();
 
   constructor(settings: KafkaSettings, supervision: ConsumerSupervision = DEFAULT_SUPERVISION) {
     super(kafkaServerOptions(settings));
@@ -58,13 +66,9 @@ export class SupportKafkaServer extends ServerKafka {
             this.supervisorLogger.warn(`offset commit failed (what it held is redelivered and dropped as duplicates): ${error.message}`),
           )
         : null;
-    const catchUpMs = settings.catchUpMs ?? 0;
-    const maxMessages = settings.maxBatchSize ?? 500;
-    // only with PeriodicOffsetCommits, which can keep held messages out of the commits (kafkajs'
-    // autoCommit commits every resolved offset); held only when a tenth of a transaction's worth
-    // or more waits, not for a producer batch or two behind
-    this.catchUp =
-      this.commits && catchUpMs > 0 ? new CatchUpBuffer({ maxWaitMs: catchUpMs, maxMessages, minLag: Math.ceil(maxMessages / 10) }) : null;
+    // only with PeriodicOffsetCommits, which keeps queued messages out of the commits (kafkajs'
+    // autoCommit commits every offset it fetched past)
+    this.lanes = this.commits && (settings.fetchAhead ?? true) ? this.partitionLanes(settings.maxBatchSize ?? 500) : null;
     this.supervisor = new ConsumerSupervisor(supervision, {
       restart: () => this.restartConsumer(),
       brokerReachable: supervision.brokerReachable,
@@ -95,6 +99,8 @@ export class SupportKafkaServer extends ServerKafka {
     if (this.closing) return;
     this.closing = true;
     this.supervisor.stop();
+    // the transactions under way end (the caller bounds the wait); what is queued is fetched again
+    await this.lanes?.stop();
     // what finished so far; a batch still in flight commits its own as it ends (closing), before the consumer leaves
     await this.commits?.commitNow();
     await super.close();
@@ -104,9 +110,8 @@ export class SupportKafkaServer extends ServerKafka {
   private async restartConsumer(): Promise<void> {
     const consumer = this.consumer;
     if (!consumer || this.closing) return;
-    // kafkajs disconnected the consumer when it crashed; the subscription is kept. It fetches
-    // again from the committed offsets, which held messages never pass: a fetch from before their
-    // end replaces them (CatchUpBuffer.take)
+    // kafkajs disconnected the consumer when it crashed; the subscription is kept (its new run
+    // joins the group again: a new generation for the lanes, fetching from the committed offsets)
     await consumer.connect();
     await this.bindEvents(consumer);
   }
@@ -137,24 +142,19 @@ export class SupportKafkaServer extends ServerKafka {
       value: message.value,
       headers: (message.headers ?? {}) as ReceivedMessage['headers'],
     }));
-    let messages = fetched;
-    if (this.catchUp) {
-      const taken = this.catchUp.take({
-        topic: batch.topic,
-        partition: batch.partition,
-        messages: fetched,
-        firstOffset: fetched[0]?.offset ?? batch.lastOffset(),
-        lastOffset: batch.lastOffset(),
-        highWatermark: batch.highWatermark,
-      });
-      // held for the next fetch, which starts after this one (kafkajs resolves the batch's last
-      // offset as this returns); commits stop at the first held offset
-      if (taken === null) return;
-      // resolved offsets are what a commit (after a failure, or another partition's batch meanwhile)
-      // takes: back to the first held message, so that it never passes one not yet handled
-      if (taken.held > 0) payload.resolveOffset((BigInt(taken.firstOffset) - 1n).toString());
-      messages = taken.messages;
+    if (this.lanes) {
+      this.latestPayload = payload;
+      this.highWatermarks.set(partitionKey(batch.topic, batch.partition), batch.highWatermark);
+      // resolves at once unless the partition's queue is full; kafkajs then fetches on past these
+      const heartbeats = setInterval(() => void payload.heartbeat().catch(() => undefined), 500);
+      try {
+        await this.lanes.add({ topic: batch.topic, partition: batch.partition, messages: fetched });
+      } finally {
+        clearInterval(heartbeats);
+      }
+      return;
     }
+    const messages = fetched;
     const received: ReceivedBatch = {
       topic: batch.topic,
       partition: batch.partition,
@@ -178,14 +178,58 @@ export class SupportKafkaServer extends ServerKafka {
     else await this.commits?.afterBatch(this.committer(payload));
   }
 
-  /** The batch's commit controls, with the offsets of held messages kept out. */
+  /** The batch's commit controls, with the offsets of queued messages kept out. */
   private committer(payload: EachBatchPayload): OffsetCommitter {
-    const catchUp = this.catchUp;
-    if (!catchUp) return payload;
+    const lanes = this.lanes;
+    if (!lanes) return payload;
     return {
-      uncommittedOffsets: () => catchUp.limitOffsets(payload.uncommittedOffsets()),
+      uncommittedOffsets: () => lanes.limitOffsets(payload.uncommittedOffsets()),
       commitOffsetsIfNecessary: (offsets) => payload.commitOffsetsIfNecessary(offsets),
     };
+  }
+
+  /**
+   * What kafkajs does when a batch throws, for a batch that failed in its lane: the consumer
+   * disconnects and the supervisor restarts it after its back-off; it joins again and fetches from
+   * the committed offsets, so the failed message comes again. Once per run, however many lanes fail.
+   */
+  private async crashWith(error: Error): Promise<void> {
+    const consumer = this.consumer;
+    if (this.crashing || this.closing || !consumer) return;
+    this.crashing = true;
+    await consumer.disconnect().catch(() => undefined);
+    void this.supervisor.crashed(error);
+  }
+
+  private partitionLanes(maxMessages: number): PartitionLanes<ReceivedMessage> {
+    return new PartitionLanes<ReceivedMessage>({
+      maxMessages,
+      handle: async (topic, partition, messages, controls) => {
+        const handler = this.getHandlerByPattern(topic);
+        if (!handler) return;
+        const received: ReceivedBatch = {
+          topic,
+          partition,
+          messages,
+          resolveOffset: controls.resolveOffset,
+          isRunning: controls.isRunning,
+          highWatermark: this.highWatermarks.get(partitionKey(topic, partition)),
+        };
+        const result: unknown = await handler(received);
+        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      },
+      afterHandled: async (count) => {
+        this.handled += count;
+        if (this.closing) await this.commits?.commitNow();
+        else if (this.latestPayload) await this.commits?.afterBatch(this.committer(this.latestPayload));
+      },
+      afterFailure: async (error) => {
+        // the messages handled before the failure are not redelivered with it
+        await this.commits?.commitNow();
+        // not awaited: the disconnect waits for kafkajs' batches in progress, which may wait for lanes
+        void this.crashWith(asError(error));
+      },
+    });
   }
 
   protected override registerConsumerEventListeners(): void {
@@ -193,9 +237,10 @@ export class SupportKafkaServer extends ServerKafka {
     const consumer = this.consumer;
     if (!consumer) return;
     // a new generation fetches from the committed offsets (its offsets start there, none resolved
-    // yet): what was held is fetched again, by this member or the partition's new one
+    // yet): what was queued is fetched again, by this member or the partition's new one
     consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.catchUp?.clear();
+      this.crashing = false;
+      this.lanes?.newGeneration();
       this.supervisor.joined();
     });
     consumer.on(consumer.events.REBALANCING, () => this.supervisor.rebalancing());
@@ -232,4 +277,15 @@ export function kafkaServerOptions(settings: KafkaSettings): ServerOptions {
 /** kafkajs restarts a consumer itself only after retriable crashes; the supervisor handles them all. */
 function withSupervisedRestarts(config: ConsumerConfig): ConsumerConfig {
   return { ...config, retry: { ...config.retry, restartOnFailure: async () => false } };
+}
+
+function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/** Nest's exception layer hands an event handler's failure on as a plain `{ status, message }` object. */
+function asError(failure: unknown): Error {
+  if (failure instanceof Error) return failure;
+  const message = (failure as { message?: unknown } | null)?.message;
+  return new Error(typeof message === 'string' ? message : String(failure));
 }

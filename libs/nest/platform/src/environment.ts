@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -15,7 +16,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { SAMPLERS } from '@support/observability';
-import { ConnectionEnvironment } from './connections';
+import { ConnectionEnvironment, EnvFlag } from './connections';
 
 /**
  * The variables of contracts.md that every service reads. Each app extends it with its own port
@@ -58,11 +59,12 @@ export class CommonEnvironment extends ConnectionEnvironment {
   /** most messages of one fetch handled in one transaction */
   @IsInt() @Min(1) @Max(5000) CONSUMER_MAX_BATCH: number = 500;
   /**
-   * a partition fetch that says more messages wait is held up to this long (up to CONSUMER_MAX_BATCH
-   * messages) and handled with the next one's: a consumer that is behind catches up in a few large
-   * transactions; 0: each fetch at once. Needs KAFKA_COMMIT_INTERVAL_MS > 0
+   * fetching goes on while partitions' transactions run: what arrives for a partition meanwhile
+   * goes into its next transaction (up to CONSUMER_MAX_BATCH), so a consumer that is behind catches
+   * up in a few large transactions; false: each fetch is handled before the next. Needs
+   * KAFKA_COMMIT_INTERVAL_MS > 0
    */
-  @IsInt() @Min(0) @Max(10_000) CONSUMER_CATCH_UP_MS: number = 1000;
+  @EnvFlag() @IsBoolean({ message: 'CONSUMER_FETCH_AHEAD must be true or false' }) CONSUMER_FETCH_AHEAD: boolean = true;
   /** events the outbox relay publishes per round trip */
   @IsInt() @Min(1) @Max(10_000) OUTBOX_BATCH_SIZE: number = 1000;
   /** readiness: longest wait for the broker's metadata answer before it counts as unreachable */
