@@ -25,6 +25,7 @@ function lanesWith(handle: PartitionLanesOptions<Message>['handle'], overrides: 
   const failures: string[] = [];
   const lanes = new PartitionLanes<Message>({
     maxMessages: 100,
+    concurrency: 10,
     handle,
     afterHandled: async (count) => void handled.push(count),
     afterFailure: async (error) => void failures.push(error.message),
@@ -67,6 +68,22 @@ describe('PartitionLanes', () => {
     expect(calls.map((call) => [call.partition, call.offsets])).toEqual([
       [0, [0, 1, 2]],
       [1, [500, 501]],
+    ]);
+  });
+
+  it('runs at most `concurrency` calls at once; a lane waiting for a slot takes everything that arrived meanwhile', async () => {
+    const { calls, handle } = gatedHandler();
+    const { lanes } = lanesWith(handle, { concurrency: 2 });
+    for (const partition of [0, 1, 2]) await lanes.add({ topic: TOPIC, partition, messages: messages(0, 5) });
+    await lanes.add({ topic: TOPIC, partition: 2, messages: messages(5, 5) });
+    await tick();
+    expect(calls.map((call) => call.partition)).toEqual([0, 1]);
+    calls[1].end();
+    await tick();
+    expect(calls.map((call) => [call.partition, call.offsets.length])).toEqual([
+      [0, 5],
+      [1, 5],
+      [2, 10],
     ]);
   });
 

@@ -26,6 +26,8 @@ export interface LaneControls {
 export interface PartitionLanesOptions<M extends OffsetMessage> {
   /** most messages handed to one call of `handle`; a lane holding twice this makes `add` wait */
   maxMessages: number;
+  /** most calls of `handle` at once (transactions, so database connections); the other lanes queue on */
+  concurrency: number;
   /** handles a batch of one partition, in offset order; throws to have it fetched again from its first message not handled */
   handle(topic: string, partition: number, messages: M[], controls: LaneControls): Promise<void>;
   /** after each handled batch (offset commits) */
@@ -72,6 +74,9 @@ export class PartitionLanes<M extends OffsetMessage> {
   private lanes = new Map<string, Lane<M>>();
   private generation = 0;
   private stopping = false;
+  /** calls of `handle` under way, and lanes waiting for one to end (first come, first served) */
+  private active = 0;
+  private readonly slotWaiters: Array<() => void> = [];
 
   constructor(private readonly options: PartitionLanesOptions<M>) {}
 
@@ -154,30 +159,60 @@ export class PartitionLanes<M extends OffsetMessage> {
 
   private async work(lane: Lane<M>): Promise<void> {
     try {
-      while (lane.queue.length > 0 && !lane.failed && this.current(lane)) {
-        const messages = lane.queue.splice(0, this.options.maxMessages);
-        this.release(lane);
-        const last = BigInt(messages[messages.length - 1].offset);
-        const controls: LaneControls = {
-          resolveOffset: (offset) => this.handledThrough(lane, BigInt(offset), last),
-          isRunning: () => this.current(lane),
-        };
+      while (this.ready(lane)) {
+        await this.acquireSlot();
         try {
-          await this.options.handle(lane.topic, lane.partition, messages, controls);
-          this.handledThrough(lane, last, last);
-          await this.options.afterHandled(messages.length);
-        } catch (error) {
-          // the first message not handled stays where the handler left it: commits stop there
-          lane.failed = true;
-          lane.queue = [];
-          // an add waiting for room must not hold the fetch loop (and a disconnect) behind a dead lane
-          this.release(lane);
-          await this.options.afterFailure(error as Error, lane.topic, lane.partition).catch(() => undefined);
+          // what waited for a slot may have been dropped meanwhile (a failure, a rebalance, a stop)
+          if (this.ready(lane)) await this.handleNext(lane);
+        } finally {
+          this.releaseSlot();
         }
       }
     } finally {
       lane.working = null;
       this.release(lane);
+    }
+  }
+
+  private ready(lane: Lane<M>): boolean {
+    return lane.queue.length > 0 && !lane.failed && this.current(lane);
+  }
+
+  private async acquireSlot(): Promise<void> {
+    if (this.active < Math.max(1, this.options.concurrency)) {
+      this.active += 1;
+      return;
+    }
+    // the call that ends hands its slot over (active stays the same)
+    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private releaseSlot(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.active -= 1;
+  }
+
+  /** Hands the lane's queue (up to maxMessages) to one call of `handle`. */
+  private async handleNext(lane: Lane<M>): Promise<void> {
+    const messages = lane.queue.splice(0, this.options.maxMessages);
+    this.release(lane);
+    const last = BigInt(messages[messages.length - 1].offset);
+    const controls: LaneControls = {
+      resolveOffset: (offset) => this.handledThrough(lane, BigInt(offset), last),
+      isRunning: () => this.current(lane),
+    };
+    try {
+      await this.options.handle(lane.topic, lane.partition, messages, controls);
+      this.handledThrough(lane, last, last);
+      await this.options.afterHandled(messages.length);
+    } catch (error) {
+      // the first message not handled stays where the handler left it: commits stop there
+      lane.failed = true;
+      lane.queue = [];
+      // an add waiting for room must not hold the fetch loop (and a disconnect) behind a dead lane
+      this.release(lane);
+      await this.options.afterFailure(error as Error, lane.topic, lane.partition).catch(() => undefined);
     }
   }
 

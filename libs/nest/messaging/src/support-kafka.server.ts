@@ -68,7 +68,10 @@ export class SupportKafkaServer extends ServerKafka {
         : null;
     // only with PeriodicOffsetCommits, which keeps queued messages out of the commits (kafkajs'
     // autoCommit commits every offset it fetched past)
-    this.lanes = this.commits && (settings.fetchAhead ?? true) ? this.partitionLanes(settings.maxBatchSize ?? 500) : null;
+    this.lanes =
+      this.commits && (settings.fetchAhead ?? true)
+        ? this.partitionLanes(settings.maxBatchSize ?? 500, settings.partitionsConsumedConcurrently)
+        : null;
     this.supervisor = new ConsumerSupervisor(supervision, {
       restart: () => this.restartConsumer(),
       brokerReachable: supervision.brokerReachable,
@@ -201,9 +204,11 @@ export class SupportKafkaServer extends ServerKafka {
     void this.supervisor.crashed(error);
   }
 
-  private partitionLanes(maxMessages: number): PartitionLanes<ReceivedMessage> {
+  private partitionLanes(maxMessages: number, concurrency: number): PartitionLanes<ReceivedMessage> {
     return new PartitionLanes<ReceivedMessage>({
       maxMessages,
+      // one transaction per partition at once, as many as KAFKA_PARTITIONS_CONCURRENCY
+      concurrency,
       handle: async (topic, partition, messages, controls) => {
         const handler = this.getHandlerByPattern(topic);
         if (!handler) return;
