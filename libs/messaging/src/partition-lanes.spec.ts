@@ -166,6 +166,16 @@ describe('PartitionLanes', () => {
     expect(lanes.limitOffsets(uncommitted({ 0: 20 }))).toEqual(uncommitted({ 0: 0 }));
   });
 
+  it('does not report the failure of a batch of an earlier generation (it stopped retrying when the generation ended)', async () => {
+    const { calls, handle } = gatedHandler();
+    const { lanes, failures } = lanesWith(handle);
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 10) });
+    lanes.newGeneration();
+    calls[0].end(new Error('gave up: isRunning() turned false'));
+    await tick();
+    expect(failures).toEqual([]);
+  });
+
   it('stop waits for the calls under way, drops what is queued and keeps it out of the commits', async () => {
     const { calls, handle } = gatedHandler();
     const { lanes } = lanesWith(handle);

@@ -212,6 +212,9 @@ export class PartitionLanes<M extends OffsetMessage> {
       lane.queue = [];
       // an add waiting for room must not hold the fetch loop (and a disconnect) behind a dead lane
       this.release(lane);
+      // a batch of an earlier generation, or one under way at a stop, may fail because it stopped
+      // retrying (isRunning): its messages are fetched again anyway, nothing to restart for
+      if (!this.current(lane)) return;
       await this.options.afterFailure(error as Error, lane.topic, lane.partition).catch(() => undefined);
     }
   }
