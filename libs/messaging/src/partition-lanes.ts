@@ -89,7 +89,8 @@ export class PartitionLanes<M extends OffsetMessage> {
     const lane = this.laneOf(fetched.topic, fetched.partition);
     const first = BigInt(fetched.messages[0].offset);
     lane.firstUnhandled ??= first;
-    // stopping, or waiting to fetch again after a failure: kept out of the commits, fetched again
+    // stopping, or failed (the consumer fetches again from the committed offsets): not queued,
+    // and kept out of the commits
     if (this.stopping || lane.failed) return;
     lane.queue.push(...fetched.messages);
     lane.working ??= this.work(lane);
