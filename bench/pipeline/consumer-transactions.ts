@@ -3,8 +3,8 @@
  * `_events` on each service's /metrics), read before and after a step: how many transactions each
  * consumer ran, how many events each was given, and how long each took from parsing the fetched
  * messages to the commit. A consumer that falls behind shows here: few events per transaction
- * means its fetches bring little, many milliseconds per transaction that it waits (for the
- * database, for row locks, or for its own busy event loop).
+ * means little arrives while its last transaction runs, many milliseconds per transaction that it
+ * waits (for the database, for row locks, or for its own busy event loop).
  */
 
 import { parseMetricsText } from '@support/testing-core';

@@ -50,8 +50,7 @@ export class Inbox {
     return new Set(ids.filter((id) => !done.has(id)));
   }
 
-  /** Forgets ids older than the redelivery window. */
-  /** Deletes up to PRUNE_BATCH_SIZE rows processed before `olderThan`; answers how many. */
+  /** Forgets ids older than the redelivery window: deletes up to PRUNE_BATCH_SIZE rows processed before `olderThan`; answers how many. */
   async prune(olderThan: Date): Promise<number> {
     const result = await this.dataSource.query('DELETE FROM inbox_event WHERE processed_at < ? LIMIT ?', [olderThan, PRUNE_BATCH_SIZE]);
     return (result as { affectedRows?: number }).affectedRows ?? 0;

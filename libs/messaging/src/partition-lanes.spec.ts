@@ -49,11 +49,13 @@ describe('PartitionLanes', () => {
     const { lanes, handled } = lanesWith(handle);
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 10) });
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(10, 10) });
-    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(20, 5) });
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(20, 5), highWatermark: '40' });
     expect(calls.map((call) => call.offsets)).toEqual([offsetsOf(messages(0, 10))]);
     calls[0].end();
     await tick();
     expect(calls[1].offsets).toEqual(offsetsOf(messages(10, 15)));
+    // the partition's high watermark at its latest fetch, for the lag gauge
+    expect(calls[1].controls.highWatermark).toBe('40');
     calls[1].end();
     await tick();
     expect(calls).toHaveLength(2);

@@ -13,6 +13,8 @@ export interface FetchedMessages<M extends OffsetMessage> {
   topic: string;
   partition: number;
   messages: readonly M[];
+  /** the partition's high watermark when the fetch was answered (the consumer-lag gauge) */
+  highWatermark?: string;
 }
 
 /** What the handler of a lane's batch gets besides the messages. */
@@ -21,6 +23,8 @@ export interface LaneControls {
   resolveOffset(offset: string): void;
   /** false once the consumer is stopping or a rebalance may have given the partition to another member */
   isRunning(): boolean;
+  /** the partition's high watermark at its latest fetch */
+  highWatermark?: string;
 }
 
 export interface PartitionLanesOptions<M extends OffsetMessage> {
@@ -44,6 +48,8 @@ interface Lane<M> {
   partition: number;
   generation: number;
   queue: M[];
+  /** the partition's high watermark at its latest fetch */
+  highWatermark?: string;
   /** the offset of the first message fetched and not handled yet; null: everything fetched is handled */
   firstUnhandled: bigint | null;
   working: Promise<void> | null;
@@ -89,6 +95,7 @@ export class PartitionLanes<M extends OffsetMessage> {
     const lane = this.laneOf(fetched.topic, fetched.partition);
     const first = BigInt(fetched.messages[0].offset);
     lane.firstUnhandled ??= first;
+    lane.highWatermark = fetched.highWatermark ?? lane.highWatermark;
     // stopping, or failed (the consumer fetches again from the committed offsets): not queued,
     // and kept out of the commits
     if (this.stopping || lane.failed) return;
@@ -202,6 +209,7 @@ export class PartitionLanes<M extends OffsetMessage> {
     const controls: LaneControls = {
       resolveOffset: (offset) => this.handledThrough(lane, BigInt(offset), last),
       isRunning: () => this.current(lane),
+      highWatermark: lane.highWatermark,
     };
     try {
       await this.options.handle(lane.topic, lane.partition, messages, controls);

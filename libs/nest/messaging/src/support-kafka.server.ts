@@ -54,8 +54,6 @@ export class SupportKafkaServer extends ServerKafka {
   private readonly lanes: PartitionLanes<ReceivedMessage> | null;
   /** the latest batch's commit controls: they belong to the consumer's run, not to that batch */
   private latestPayload: EachBatchPayload | null = null;
-  /** the partition's high watermark at its latest fetch (the lag gauge) */
-  private readonly highWatermarks = new Map<string, string>();
 
   constructor(settings: KafkaSettings, supervision: ConsumerSupervision = DEFAULT_SUPERVISION) {
     super(kafkaServerOptions(settings));
@@ -147,21 +145,19 @@ export class SupportKafkaServer extends ServerKafka {
     }));
     if (this.lanes) {
       this.latestPayload = payload;
-      this.highWatermarks.set(partitionKey(batch.topic, batch.partition), batch.highWatermark);
       // resolves at once unless the partition's queue is full; kafkajs then fetches on past these
       const heartbeats = setInterval(() => void payload.heartbeat().catch(() => undefined), 500);
       try {
-        await this.lanes.add({ topic: batch.topic, partition: batch.partition, messages: fetched });
+        await this.lanes.add({ topic: batch.topic, partition: batch.partition, messages: fetched, highWatermark: batch.highWatermark });
       } finally {
         clearInterval(heartbeats);
       }
       return;
     }
-    const messages = fetched;
     const received: ReceivedBatch = {
       topic: batch.topic,
       partition: batch.partition,
-      messages,
+      messages: fetched,
       resolveOffset: payload.resolveOffset,
       heartbeat: payload.heartbeat,
       isRunning: () => payload.isRunning() && !payload.isStale(),
@@ -218,7 +214,7 @@ export class SupportKafkaServer extends ServerKafka {
           messages,
           resolveOffset: controls.resolveOffset,
           isRunning: controls.isRunning,
-          highWatermark: this.highWatermarks.get(partitionKey(topic, partition)),
+          highWatermark: controls.highWatermark,
         };
         const result: unknown = await handler(received);
         if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
@@ -282,10 +278,6 @@ export function kafkaServerOptions(settings: KafkaSettings): ServerOptions {
 /** kafkajs restarts a consumer itself only after retriable crashes; the supervisor handles them all. */
 function withSupervisedRestarts(config: ConsumerConfig): ConsumerConfig {
   return { ...config, retry: { ...config.retry, restartOnFailure: async () => false } };
-}
-
-function partitionKey(topic: string, partition: number): string {
-  return `${topic}\u0000${partition}`;
 }
 
 /** Nest's exception layer hands an event handler's failure on as a plain `{ status, message }` object. */
