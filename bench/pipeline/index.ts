@@ -530,12 +530,19 @@ function report(
     if (step.created === 0 || seconds.some((value) => value === null)) return null;
     return (1000 * (seconds as number[]).reduce((a, b) => a + b, 0)) / step.created;
   };
+  // processes whose main thread is a Node.js event loop: their other threads are helpers
+  const nodeProcesses = new Set<string>([...SERVICE_NAMES, 'load generator', 'bench (listener, sampler)']);
+  const offMainPercent = (usage: ProcessUsage | undefined) =>
+    usage?.cpuSeconds && usage.mainThreadCpuSeconds !== null
+      ? (100 * (usage.cpuSeconds - usage.mainThreadCpuSeconds)) / usage.cpuSeconds
+      : null;
   const processRows = [...processNames, 'all of the above'].map((name) => {
     const row: Record<string, string | number | null> = { process: name };
     const names = name === 'all of the above' ? processNames : [name];
     for (const step of steps) {
       row[`${step.rate}/s CPU ms/ticket`] = round(cpuMsPerTicket(step, names), 2);
       if (name === 'all of the above') continue;
+      row[`${step.rate}/s off main %`] = nodeProcesses.has(name) ? round(offMainPercent(step.usage[name]), 0) : null;
       row[`${step.rate}/s CPU %`] = round(step.usage[name]?.cpuPercent ?? null, 0);
       row[`${step.rate}/s CPU wait %`] = round(step.usage[name]?.runQueueWaitPercent ?? null, 0);
       row[`${step.rate}/s RSS MB`] = round(step.usage[name]?.maxRssMb ?? null, 0);
@@ -647,13 +654,14 @@ function report(
       ],
     },
     {
-      name: 'Pipeline: processes (CPU time per created ticket, CPU % of one core over step + drain, CPU wait %, max RSS)',
+      name: 'Pipeline: processes (CPU time per created ticket, share off the main thread, CPU % of one core over step + drain, CPU wait %, max RSS)',
       rows: processRows,
       notes: [
         'CPU ms/ticket: CPU time over step + drain ÷ tickets created; it includes the visibility sampler GETs and background polling, and mariadbd counts whatever else the server did; at N tickets/s the platform needs N × the total on 2 cores (2,000 ms/s)',
         'from /proc/<pid>/stat and /proc/<pid>/status, sampled every 250 ms',
         `the services run ${(process.env['BENCH_SERVICE_RUNTIME'] || (options.quick ? 'ts-node' : 'compiled')) === 'ts-node' ? 'under ts-node as npm start runs them' : 'as compiled JavaScript, as the images run them (BENCH_SERVICE_RUNTIME=ts-node: as npm start runs them)'}`,
         'CPU wait: time the main thread (the event loop) was ready to run but waited for a core (/proc/<pid>/schedstat), as a share of the window; on a shared machine this is time the platform lost to others',
+        "off main: the share of a Node.js process's CPU time spent on threads other than its event loop (/proc/<pid>/task/<pid>/stat against the whole process): V8's garbage-collection helpers (concurrent marking, parallel scavenges), its optimizing compiler and libuv's pool",
       ],
     },
     {

@@ -9,8 +9,14 @@ import { nowMs } from '../stats';
 export interface ProcessUsage {
   /** 100 = one core busy for the whole window */
   cpuPercent: number | null;
-  /** CPU time (user + system) used in the window */
+  /** CPU time (user + system) used in the window, all threads */
   cpuSeconds: number | null;
+  /**
+   * the part of cpuSeconds the main thread used (/proc/<pid>/task/<pid>/stat); for a Node.js
+   * process the rest is its helper threads: V8's garbage collection (concurrent marking, parallel
+   * scavenges), its compiler and libuv's pool
+   */
+  mainThreadCpuSeconds: number | null;
   maxRssMb: number | null;
   /**
    * time the process's main thread (a Node.js event loop) was ready to run but waited for a core,
@@ -40,9 +46,17 @@ try {
 
 /** CPU ticks (user + system) of a process, from /proc; null where that cannot be read. */
 export function cpuTicks(pid: number | null): number | null {
-  if (pid === null) return null;
+  return pid === null ? null : statTicks(`/proc/${pid}/stat`);
+}
+
+/** CPU ticks (user + system) of a process's main thread alone (its thread id is the process id). */
+function mainThreadTicks(pid: number): number | null {
+  return statTicks(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statTicks(file: string): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return Number(fields[11]) + Number(fields[12]);
@@ -65,6 +79,7 @@ export class ProcessMonitor {
   private window: {
     startedAt: number;
     ticks: Map<string, number | null>;
+    mainTicks: Map<string, number | null>;
     waits: Map<string, number | null>;
     maxRss: Map<string, number>;
   } | null = null;
@@ -78,6 +93,7 @@ export class ProcessMonitor {
     this.window = {
       startedAt: nowMs(),
       ticks: new Map(Object.entries(this.pids).map(([name, pid]) => [name, cpuTicks(pid)])),
+      mainTicks: new Map(Object.entries(this.pids).map(([name, pid]) => [name, mainThreadTicks(pid)])),
       waits: new Map(Object.entries(this.pids).map(([name, pid]) => [name, runQueueWaitNs(pid)])),
       maxRss: new Map(),
     };
@@ -94,6 +110,8 @@ export class ProcessMonitor {
     for (const [name, pid] of Object.entries(this.pids)) {
       const before = window.ticks.get(name);
       const after = cpuTicks(pid);
+      const mainBefore = window.mainTicks.get(name);
+      const mainAfter = mainThreadTicks(pid);
       const waitedBefore = window.waits.get(name);
       const waitedAfter = runQueueWaitNs(pid);
       usage[name] = {
@@ -103,6 +121,8 @@ export class ProcessMonitor {
             : ((waitedAfter - waitedBefore) / 1e9 / seconds) * 100,
         cpuPercent: before === null || before === undefined || after === null ? null : ((after - before) / ticksPerSecond / seconds) * 100,
         cpuSeconds: before === null || before === undefined || after === null ? null : (after - before) / ticksPerSecond,
+        mainThreadCpuSeconds:
+          mainBefore === null || mainBefore === undefined || mainAfter === null ? null : (mainAfter - mainBefore) / ticksPerSecond,
         maxRssMb: window.maxRss.get(name) ?? null,
       };
     }
