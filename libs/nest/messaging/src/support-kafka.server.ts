@@ -163,18 +163,21 @@ export class SupportKafkaServer extends ServerKafka {
       isRunning: () => payload.isRunning() && !payload.isStale(),
       highWatermark: batch.highWatermark,
     };
-    let result: unknown;
     try {
-      result = await handler(received);
-      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      await dispatch(handler, received);
     } catch (error) {
       // the messages handled before the failure are not redelivered with it
       await this.commits?.commitNow();
       throw error;
     }
-    this.handled += received.messages.length;
+    await this.afterHandled(received.messages.length, payload);
+  }
+
+  /** Counts a handled batch and commits what it may: at once while closing, else on the interval. */
+  private async afterHandled(count: number, payload: EachBatchPayload | null): Promise<void> {
+    this.handled += count;
     if (this.closing) await this.commits?.commitNow();
-    else await this.commits?.afterBatch(this.committer(payload));
+    else if (payload) await this.commits?.afterBatch(this.committer(payload));
   }
 
   /** The batch's commit controls, with the offsets of queued messages kept out. */
@@ -208,22 +211,16 @@ export class SupportKafkaServer extends ServerKafka {
       handle: async (topic, partition, messages, controls) => {
         const handler = this.getHandlerByPattern(topic);
         if (!handler) return;
-        const received: ReceivedBatch = {
+        await dispatch(handler, {
           topic,
           partition,
           messages,
           resolveOffset: controls.resolveOffset,
           isRunning: controls.isRunning,
           highWatermark: controls.highWatermark,
-        };
-        const result: unknown = await handler(received);
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        });
       },
-      afterHandled: async (count) => {
-        this.handled += count;
-        if (this.closing) await this.commits?.commitNow();
-        else if (this.latestPayload) await this.commits?.afterBatch(this.committer(this.latestPayload));
-      },
+      afterHandled: (count) => this.afterHandled(count, this.latestPayload),
       afterFailure: async (error) => {
         // the messages handled before the failure are not redelivered with it
         await this.commits?.commitNow();
@@ -278,6 +275,12 @@ export function kafkaServerOptions(settings: KafkaSettings): ServerOptions {
 /** kafkajs restarts a consumer itself only after retriable crashes; the supervisor handles them all. */
 function withSupervisedRestarts(config: ConsumerConfig): ConsumerConfig {
   return { ...config, retry: { ...config.retry, restartOnFailure: async () => false } };
+}
+
+/** Runs a topic's handler on a batch; an Observable result (Nest's RPC layer) is awaited to its end. */
+async function dispatch(handler: (batch: ReceivedBatch) => unknown, received: ReceivedBatch): Promise<void> {
+  const result: unknown = await handler(received);
+  if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
 }
 
 /** Nest's exception layer hands an event handler's failure on as a plain `{ status, message }` object. */
