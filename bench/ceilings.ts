@@ -4,6 +4,7 @@
  *   new ticket needs at minimum), from several connections at once;
  * - the broker: ~1 KB messages/s from a kafkajs producer to an independent consumer, end to end.
  */
+import { stopKafkaJsIdleTimers } from '@support/messaging';
 import { dropDatabase, ensureDatabase, parseDatabaseUrl } from '@support/persistence';
 import { startMockKafka } from '@support/testing-core';
 import { Kafka, logLevel } from 'kafkajs';
@@ -111,6 +112,8 @@ async function mysqlCeiling(options: BenchOptions): Promise<Record<string, strin
 async function brokerCeiling(options: BenchOptions): Promise<Record<string, string | number | null>> {
   const broker = await startMockKafka();
   const stopBroker = onCleanup('ceiling broker', () => broker.stop());
+  // the same kafkajs as the platform's clients: without its idle timer loop (kafkaClientConfig)
+  stopKafkaJsIdleTimers();
   const kafka = new Kafka({ clientId: 'bench-ceiling', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ allowAutoTopicCreation: true });
   const consumer = kafka.consumer({

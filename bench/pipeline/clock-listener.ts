@@ -3,6 +3,7 @@
  * from the services): when each ticket's SLA clock_started event arrived here.
  */
 import { SlaClockStarted, TOPICS } from '@support/contracts';
+import { stopKafkaJsIdleTimers } from '@support/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { nowMs, sleep } from '../stats';
@@ -20,6 +21,8 @@ export interface ClockListener {
 }
 
 export async function listenForClocks(brokers: string): Promise<ClockListener> {
+  // the platform's clients run without kafkajs' idle timer loop (kafkaClientConfig); so does this one
+  stopKafkaJsIdleTimers();
   const kafka = new Kafka({ clientId: 'bench-clock-listener', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({
     groupId: `bench-clock-listener-${randomBytes(4).toString('hex')}`,

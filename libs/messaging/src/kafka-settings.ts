@@ -2,6 +2,7 @@ import type { KafkaConfig, ConsumerConfig, ISocketFactory, ProducerConfig, SASLO
 import { logLevel, Partitioners } from 'kafkajs';
 import net from 'node:net';
 import tls from 'node:tls';
+import { stopKafkaJsIdleTimers } from './kafkajs-idle-timers';
 
 /** Everything a service needs to reach Kafka; read from the environment by each app's config. */
 export interface KafkaSettings {
@@ -48,6 +49,8 @@ export function parseBrokers(value: string): string[] {
 }
 
 export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
+  // every client of the platform is built from this config: kafkajs' idle timer loop goes with it
+  stopKafkaJsIdleTimers();
   return {
     clientId: settings.clientId,
     brokers: settings.brokers,
