@@ -1,0 +1,208 @@
+/**
+ * What the consume step costs per transaction, whatever a handler does: `EventConsumer.consume`
+ * alone (no kafkajs fetch), against a throw-away database on the real server, with a set-based
+ * handler shaped like the hot path's (one multi-row insert of its rows, one event caused per event
+ * consumed). For batches of 1, 10 and 50 events it prints the CPU per batch and per event of this
+ * process (the consume step, TypeORM, mysql2) and of `mariadbd`, and the statements, commits and
+ * round trips (Questions) per batch: the fixed cost of a transaction that a lightly loaded service
+ * pays for every few events, and what each event adds.
+ *
+ *   npx ts-node --transpile-only bench/profile-consume.ts [--batches=600] [--cpu-prof]
+ *
+ * `--cpu-prof` also writes a V8 CPU profile of the batches of one event and prints its top frames.
+ * A diagnostic, not part of `npm run bench`.
+ */
+import 'reflect-metadata';
+import { createEvent, TicketCreated, TicketPriorityChanged, TOPICS, type TicketCreatedV1 } from '@support/contracts';
+import {
+  ConsumerFailures,
+  DeadLetterPublisher,
+  EventConsumer,
+  Inbox,
+  kafkaClientConfig,
+  kafkaProducerConfig,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  MessagingTelemetry,
+  onBatch,
+  originOf,
+  OutboxWriter,
+  pending,
+  type ReceivedMessage,
+} from '@support/messaging';
+import { ServiceTracing } from '@support/observability';
+import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
+import { dropDatabasesWithPrefix, queryDatabase, startMockKafka, throwawayPrefix } from '@support/testing-core';
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { Kafka } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { summariseProfile } from './profile-ticketing';
+
+const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const BATCHES = Number(argument('batches', '600'));
+const PROFILE = process.argv.includes('--cpu-prof');
+const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
+type Counted = 'Com_select' | 'Com_insert' | 'Com_update' | 'Com_delete' | 'Com_commit' | 'Questions';
+
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+async function counters(): Promise<Record<string, number>> {
+  const rows = await queryDatabase<{ Variable_name: string; Value: string }>('mysql', 'SHOW GLOBAL STATUS', [], DATABASE_URL);
+  return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
+}
+
+function ticket(id: string): TicketCreatedV1 {
+  return {
+    ticketId: id,
+    accountId: 'acme',
+    requesterId: 'alice',
+    subject: 'Echo in every meeting',
+    description: 'Participants hear an echo in meeting 123 456 789 whenever two people speak.',
+    priority: 'urgent',
+    device: 'desktop',
+    ccEmails: [],
+    meetingId: null,
+    occurredAt: null,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+let offset = 0;
+function messages(count: number): ReceivedMessage[] {
+  return Array.from({ length: count }, () => {
+    const id = `t-${offset}`;
+    const event = createEvent(TicketCreated, ticket(id), { source: '/support/ticketing', origin: { correlationId: `c-${id}` } });
+    return { topic: TOPICS.tickets, partition: 0, offset: String(offset++), key: id, value: JSON.stringify(event), headers: {} };
+  });
+}
+
+async function main(): Promise<void> {
+  const prefix = throwawayPrefix('profcons');
+  const broker = await startMockKafka();
+  const server = parseDatabaseUrl(DATABASE_URL);
+  await ensureDatabase(server, `${prefix}consume`);
+  const dataSource = new DataSource({
+    ...mysqlDataSourceOptions({ server, database: `${prefix}consume`, entities: MESSAGING_ENTITIES, migrations: MESSAGING_MIGRATIONS }),
+    migrationsRun: true,
+  });
+  await dataSource.initialize();
+  await dataSource.query('CREATE TABLE effect (ticket_id VARCHAR(64) PRIMARY KEY, subject VARCHAR(200), created_at DATETIME(3))');
+  const kafka = new Kafka(
+    kafkaClientConfig({
+      brokers: broker.brokers.split(','),
+      clientId: 'profile-consume',
+      groupId: 'unused',
+      maxWaitTimeInMs: 100,
+      sessionTimeoutMs: 6000,
+      heartbeatIntervalMs: 1000,
+      partitionsConsumedConcurrently: 1,
+    }),
+  );
+  const producer = kafka.producer(kafkaProducerConfig());
+  await producer.connect();
+  const tracing = new ServiceTracing({ service: 'profile-consume', version: '1' });
+  const telemetry = new MessagingTelemetry(new Registry(), tracing.tracer, 'profile-consume');
+  const outbox = new OutboxWriter('/support/profile', telemetry);
+  const consumer = new EventConsumer(
+    'profile.tickets',
+    [
+      onBatch(TicketCreated, async (events, context) => {
+        await context.manager.query('INSERT INTO effect (ticket_id, subject, created_at) VALUES ?', [
+          events.map((event) => [event.data.ticketId, event.data.subject, new Date()]),
+        ]);
+        await outbox.addMany(
+          context.manager,
+          events.map((event) =>
+            pending(
+              TicketPriorityChanged,
+              {
+                ticketId: event.data.ticketId,
+                accountId: null,
+                previousPriority: 'normal',
+                priority: 'urgent',
+                changedBy: 'rule',
+                changedAt: new Date().toISOString(),
+              },
+              originOf(event),
+            ),
+          ),
+        );
+      }),
+    ],
+    {
+      dataSource,
+      inbox: new Inbox(dataSource),
+      outbox,
+      deadLetters: new DeadLetterPublisher(producer),
+      failures: new ConsumerFailures(dataSource),
+      logger: { warn: console.warn, error: console.error },
+      telemetry,
+    },
+  );
+  const mariadb = Number(execSync('pidof mariadbd').toString().trim().split(' ')[0]);
+  const session = PROFILE ? new Session() : null;
+  try {
+    // warm up: JIT, pool, statement shapes
+    for (let i = 0; i < 300; i += 1) await consumer.consume({ topic: TOPICS.tickets, partition: 0, messages: messages(1 + (i % 10)) });
+    console.log(
+      'batch  batches  node µs/batch  mariadbd µs/batch  node µs/event  mariadbd µs/event  statements/batch  commits/batch  questions/batch',
+    );
+    for (const size of [1, 10, 50]) {
+      const batches = Math.max(20, Math.round(BATCHES / Math.sqrt(size)));
+      const prepared = Array.from({ length: batches }, () => messages(size));
+      if (session && size === 1) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
+      const before = await counters();
+      const node0 = process.cpuUsage();
+      const db0 = cpuMicros(mariadb);
+      for (const batch of prepared) await consumer.consume({ topic: TOPICS.tickets, partition: 0, messages: batch });
+      const node = process.cpuUsage(node0);
+      const db = cpuMicros(mariadb) - db0;
+      const after = await counters();
+      if (session && size === 1) {
+        const { profile } = await session.post('Profiler.stop');
+        const file = `/tmp/profile-consume-${Date.now()}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`profile: ${file}\n${summariseProfile(profile as never, 25).join('\n')}\n`);
+      }
+      const per = (name: Counted) => (after[name] - before[name]) / batches;
+      const nodeMicros = (node.user + node.system) / batches;
+      const dbMicros = db / batches;
+      console.log(
+        [
+          String(size).padStart(5),
+          String(batches).padStart(7),
+          nodeMicros.toFixed(0).padStart(13),
+          dbMicros.toFixed(0).padStart(17),
+          (nodeMicros / size).toFixed(0).padStart(13),
+          (dbMicros / size).toFixed(0).padStart(17),
+          (per('Com_select') + per('Com_insert') + per('Com_update') + per('Com_delete')).toFixed(2).padStart(16),
+          per('Com_commit').toFixed(2).padStart(13),
+          per('Questions').toFixed(2).padStart(15),
+        ].join('  '),
+      );
+    }
+  } finally {
+    session?.disconnect();
+    await producer.disconnect();
+    await dataSource.destroy();
+    await dropDatabasesWithPrefix(prefix, DATABASE_URL);
+    await broker.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  });
+}
