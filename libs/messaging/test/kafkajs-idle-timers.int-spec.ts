@@ -77,14 +77,7 @@ describe('kafkajs request queues without the idle 1 ms timer loop', () => {
   });
 
   it('still sends a request that waited for one in flight, as soon as that one is answered', async () => {
-    const queue = new RequestQueue({
-      maxInFlightRequests: 1,
-      requestTimeout: 5000,
-      enforceRequestTimeout: false,
-      clientId: 'test',
-      broker: 'b:9092',
-      logger: silent,
-    }) as ReturnType<typeof bareQueue> & {
+    const queue = bareQueue() as ReturnType<typeof bareQueue> & {
       fulfillRequest(response: { correlationId: number; payload: Buffer; size: number }): void;
     };
     const sent: number[] = [];
