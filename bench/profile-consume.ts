@@ -13,13 +13,20 @@
  * A diagnostic, not part of `npm run bench`.
  */
 import 'reflect-metadata';
-import { createEvent, TicketCreated, TicketPriorityChanged, TOPICS, type TicketCreatedV1 } from '@support/contracts';
+import {
+  createEvent,
+  EVENT_EXAMPLES,
+  type EventDefinition,
+  TicketCreated,
+  TicketPriorityChanged,
+  TOPICS,
+  type TicketCreatedV1,
+} from '@support/contracts';
 import {
   ConsumerFailures,
   DeadLetterPublisher,
   EventConsumer,
   Inbox,
-  kafkaClientConfig,
   kafkaProducerConfig,
   MESSAGING_ENTITIES,
   MESSAGING_MIGRATIONS,
@@ -28,6 +35,7 @@ import {
   originOf,
   OutboxWriter,
   pending,
+  stopKafkaJsIdleTimers,
   type ReceivedMessage,
 } from '@support/messaging';
 import { ServiceTracing } from '@support/observability';
@@ -36,7 +44,7 @@ import { dropDatabasesWithPrefix, queryDatabase, startMockKafka, throwawayPrefix
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { summariseProfile } from './profile-ticketing';
@@ -57,20 +65,14 @@ async function counters(): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
 }
 
+/** The contract's own examples, as the consumed and the caused event of each ticket. */
+const exampleOf = <T extends object>(definition: EventDefinition<T>) => EVENT_EXAMPLES.get(definition as unknown as EventDefinition) as T;
+const CREATED_EXAMPLE = exampleOf(TicketCreated);
+const CHANGED_EXAMPLE = exampleOf(TicketPriorityChanged);
+
 function ticket(id: string): TicketCreatedV1 {
-  return {
-    ticketId: id,
-    accountId: 'acme',
-    requesterId: 'alice',
-    subject: 'Echo in every meeting',
-    description: 'Participants hear an echo in meeting 123 456 789 whenever two people speak.',
-    priority: 'urgent',
-    device: 'desktop',
-    ccEmails: [],
-    meetingId: null,
-    occurredAt: null,
-    createdAt: new Date().toISOString(),
-  };
+  // as the pipeline's load generator files them: no CC, meeting or occurrence time
+  return { ...CREATED_EXAMPLE, ticketId: id, ccEmails: [], meetingId: null, occurredAt: null, createdAt: new Date().toISOString() };
 }
 
 let offset = 0;
@@ -93,17 +95,9 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   await dataSource.query('CREATE TABLE effect (ticket_id VARCHAR(64) PRIMARY KEY, subject VARCHAR(200), created_at DATETIME(3))');
-  const kafka = new Kafka(
-    kafkaClientConfig({
-      brokers: broker.brokers.split(','),
-      clientId: 'profile-consume',
-      groupId: 'unused',
-      maxWaitTimeInMs: 100,
-      sessionTimeoutMs: 6000,
-      heartbeatIntervalMs: 1000,
-      partitionsConsumedConcurrently: 1,
-    }),
-  );
+  // the producer only stands by for dead letters: without kafkajs' idle timer loop, as the services' clients
+  stopKafkaJsIdleTimers();
+  const kafka = new Kafka({ clientId: 'profile-consume', brokers: broker.brokers.split(','), logLevel: logLevel.NOTHING });
   const producer = kafka.producer(kafkaProducerConfig());
   await producer.connect();
   const tracing = new ServiceTracing({ service: 'profile-consume', version: '1' });
@@ -121,14 +115,7 @@ async function main(): Promise<void> {
           events.map((event) =>
             pending(
               TicketPriorityChanged,
-              {
-                ticketId: event.data.ticketId,
-                accountId: null,
-                previousPriority: 'normal',
-                priority: 'urgent',
-                changedBy: 'rule',
-                changedAt: new Date().toISOString(),
-              },
+              { ...CHANGED_EXAMPLE, ticketId: event.data.ticketId, changedAt: new Date().toISOString() },
               originOf(event),
             ),
           ),
