@@ -198,7 +198,9 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
     await dataSource.transaction(async (manager) => {
       for (let i = 0; i < 4; i += 1) await writer.add(manager, TicketCreated, ticketData(`t-queue-${i}`), { correlationId: 'c' });
     });
-    // a lock wait of a transaction in this test's database: the second relay queued behind the first
+    // a lock wait of a transaction in this test's database: the second relay queued behind the first.
+    // InnoDB serves INNODB_TRX from a snapshot it refreshes only when nobody has read it for 0.1 s:
+    // polled more often, it kept showing the moment before the second relay's claim, for ever
     const waiting = async () =>
       Number(
         (
@@ -214,7 +216,7 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
       sendBatch: async (batch: Parameters<Producer['sendBatch']>[0]) => {
         sending();
         const result = await producer.sendBatch(batch);
-        await waitFor(waiting, { timeoutMs: 10_000, description: 'the second relay waiting for the batch' });
+        await waitFor(waiting, { timeoutMs: 10_000, intervalMs: 250, description: 'the second relay waiting for the batch' });
         return result;
       },
     };
