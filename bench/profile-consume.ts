@@ -7,9 +7,10 @@
  * round trips (Questions) per batch: the fixed cost of a transaction that a lightly loaded service
  * pays for every few events, and what each event adds.
  *
- *   npx ts-node --transpile-only bench/profile-consume.ts [--batches=600] [--cpu-prof]
+ *   npx ts-node --transpile-only bench/profile-consume.ts [--batches=600] [--cpu-prof [--profile-batch=1|10|50]]
  *
- * `--cpu-prof` also writes a V8 CPU profile of the batches of one event and prints its top frames.
+ * `--cpu-prof` also writes a V8 CPU profile of the batches of one event (or of `--profile-batch`
+ * events) and prints its top frames.
  * A diagnostic, not part of `npm run bench`.
  */
 import 'reflect-metadata';
@@ -52,6 +53,8 @@ import { summariseProfile } from './profile-ticketing';
 const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const BATCHES = Number(argument('batches', '600'));
 const PROFILE = process.argv.includes('--cpu-prof');
+/** the batch size whose run `--cpu-prof` profiles */
+const PROFILED_BATCH = Number(argument('profile-batch', '1'));
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 type Counted = 'Com_select' | 'Com_insert' | 'Com_update' | 'Com_delete' | 'Com_commit' | 'Questions';
 
@@ -143,7 +146,7 @@ async function main(): Promise<void> {
     for (const size of [1, 10, 50]) {
       const batches = Math.max(20, Math.round(BATCHES / Math.sqrt(size)));
       const prepared = Array.from({ length: batches }, () => messages(size));
-      if (session && size === 1) {
+      if (session && size === PROFILED_BATCH) {
         session.connect();
         await session.post('Profiler.enable');
         await session.post('Profiler.start');
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
       const node = process.cpuUsage(node0);
       const db = cpuMicros(mariadb) - db0;
       const after = await counters();
-      if (session && size === 1) {
+      if (session && size === PROFILED_BATCH) {
         const { profile } = await session.post('Profiler.stop');
         const file = `/tmp/profile-consume-${Date.now()}.cpuprofile`;
         writeFileSync(file, JSON.stringify(profile));
