@@ -5,12 +5,12 @@ export class TicketingEnvironment extends CommonEnvironment {
   @IsInt() @Min(0) @Max(65535) TICKETING_PORT: number = 3001;
 
   /**
-   * Ticketing consumes three topics (entitlements, sla, kb), so one fetch brings batches of three
-   * times the partitions the other services see; with 4 at once they waited in rounds and tickets
-   * showed their plan check and deadline on GET tens of seconds late under load (bench/README.md,
-   * "Where a ticket's CPU goes"). 12: the partitions of one fetch from the development broker.
+   * Ticketing consumes three topics (entitlements, sla, kb): three transactions at a time, as
+   * many as its topics, where the other services, with one topic each, run one. With a single one
+   * for all three, each topic's projections waited for the others' and tickets showed their plan
+   * check and deadline on GET seconds late under load (bench/README.md, "one transaction at a time").
    */
-  @IsInt() @Min(1) @Max(64) override KAFKA_PARTITIONS_CONCURRENCY: number = 12;
+  @IsInt() @Min(1) @Max(64) override KAFKA_PARTITIONS_CONCURRENCY: number = 3;
 
   /** where attachment bytes are kept (created if absent); relative paths start at the working directory */
   @IsString()

@@ -54,8 +54,12 @@ export class CommonEnvironment extends ConnectionEnvironment {
   @IsInt() @Min(0) @Max(1000) OUTBOX_LINGER_MS: number = 50;
   /** connections each replica may hold: consumer batches (KAFKA_PARTITIONS_CONCURRENCY), HTTP requests, relay and timers share it */
   @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE: number = 20;
-  /** partitions one replica handles at once (each in its own transaction); see README "Scaling" */
-  @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY: number = 4;
+  /**
+   * partitions one replica handles at once (each in its own transaction); see README "Scaling".
+   * One: what arrives for the replica's other partitions while a transaction runs goes into their
+   * next ones, so batches grow with the load instead of transactions running side by side
+   */
+  @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY: number = 1;
   /** most messages of one fetch handled in one transaction */
   @IsInt() @Min(1) @Max(5000) CONSUMER_MAX_BATCH: number = 500;
   /**
