@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
 import { STATEMENT_COUNTERS } from './pipeline/server-counters';
-import { compileServices, maxOldSpaceMb, serviceCommand } from '../tools/launcher/service-runtime';
+import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from '../tools/launcher/service-runtime';
 
 const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const POSTS = Number(argument('posts', '3000'));
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
       'ticketing',
       COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)),
       maxOldSpaceMb(env, COMPILED),
+      serviceNodeFlags(env),
     );
     const child = spawn(command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...args], {
       cwd: ROOT,

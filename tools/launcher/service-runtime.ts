@@ -65,13 +65,15 @@ export function compileServices(outDir = COMPILED_DIR, log: Log = () => undefine
  * step), or, given the directory `compileServices` wrote, as compiled JavaScript the way the
  * images run it (no compiler in the process: less memory, faster start).
  */
-export function serviceCommand(name: string, compiledDir?: string | false, maxOldSpaceMb = 0): string[] {
+export function serviceCommand(name: string, compiledDir?: string | false, maxOldSpaceMb = 0, nodeFlags: readonly string[] = []): string[] {
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
   // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects
   const heap = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
   if (profileDir) heap.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
+  // SERVICE_NODE_FLAGS (serviceNodeFlags): last, so that they win over the options above
+  heap.push(...nodeFlags);
   if (!compiledDir) return [process.execPath, ...heap, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
   return [process.execPath, ...heap, '-r', path.join(compiledDir, PATHS_REGISTER), path.join(compiledDir, 'apps', name, 'src', 'main.js')];
 }
@@ -88,4 +90,21 @@ export function maxOldSpaceMb(env: NodeJS.ProcessEnv, compiled: boolean): number
   if (!Number.isInteger(mb) || mb < 0)
     throw new Error(`SERVICE_MAX_OLD_SPACE_MB must be a whole number of megabytes (0: Node's default), not "${value}"`);
   return mb;
+}
+
+/**
+ * SERVICE_NODE_FLAGS: more Node.js and V8 options for every service, separated by spaces, for
+ * diagnosis (`--trace-gc`, `--trace-opt --trace-deopt`, `--perf-basic-prof-only-functions` for
+ * `perf`, a heap setting to try). NODE_OPTIONS cannot carry most of them (Node accepts only a
+ * few V8 options there) and would reach the launcher and the bench's own processes too. Each
+ * must start with `--`: anything else would be taken for a script to run.
+ */
+export function serviceNodeFlags(env: NodeJS.ProcessEnv): string[] {
+  const flags = (env['SERVICE_NODE_FLAGS'] ?? '').split(/\s+/).filter((flag) => flag !== '');
+  const stray = flags.find((flag) => !/^--[a-z0-9]/i.test(flag));
+  if (stray !== undefined)
+    throw new Error(
+      `SERVICE_NODE_FLAGS takes Node.js options separated by spaces, each starting with "--" (as in "--trace-gc"), not "${stray}"`,
+    );
+  return flags;
 }
