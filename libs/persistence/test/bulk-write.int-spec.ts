@@ -163,4 +163,17 @@ describe('insertRows, updateRows and JSON rows (real MariaDB)', () => {
     expect(fromJson[2]).toMatchObject({ flag: true, later: new Date('2027-01-01T00:00:00.001Z'), seconds: 3600 });
     expect(() => entityFromJsonObject(dataSource, Probe, { id: '1' })).toThrow(/bulk_probe\.name is missing/);
   });
+
+  it('opens connections with a small prepared-statement cache (mysql2 allocates 16,000 entries otherwise)', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('SELECT 1');
+      // the real mysql2 connection behind TypeORM's runner, as the services' pools open them
+      const connection = (await runner.connect()) as { config: { maxPreparedStatements: number }; _statements: { max: number } };
+      expect(connection.config.maxPreparedStatements).toBe(16);
+      expect(connection._statements.max).toBe(16);
+    } finally {
+      await runner.release();
+    }
+  });
 });
