@@ -68,14 +68,20 @@ export function compileServices(outDir = COMPILED_DIR, log: Log = () => undefine
 export function serviceCommand(name: string, compiledDir?: string | false, maxOldSpaceMb = 0, nodeFlags: readonly string[] = []): string[] {
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
   // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects
-  const heap = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
+  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
-  if (profileDir) heap.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
+  if (profileDir) options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
   // SERVICE_NODE_FLAGS (serviceNodeFlags): last, so that they win over the options above
-  heap.push(...nodeFlags);
-  if (!compiledDir) return [process.execPath, ...heap, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
-  return [process.execPath, ...heap, '-r', path.join(compiledDir, PATHS_REGISTER), path.join(compiledDir, 'apps', name, 'src', 'main.js')];
+  options.push(...nodeFlags);
+  if (!compiledDir) return [process.execPath, ...options, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
+  return [
+    process.execPath,
+    ...options,
+    '-r',
+    path.join(compiledDir, PATHS_REGISTER),
+    path.join(compiledDir, 'apps', name, 'src', 'main.js'),
+  ];
 }
 
 /**
