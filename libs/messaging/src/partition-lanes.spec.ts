@@ -195,4 +195,30 @@ describe('PartitionLanes', () => {
     expect(calls).toHaveLength(1);
     expect(lanes.limitOffsets(uncommitted({ 0: 30 }))).toEqual(uncommitted({ 0: 10 }));
   });
+
+  it('keeps out of the commits what arrived during a stop, also once the batch under way ends with nothing queued', async () => {
+    const { calls, handle } = gatedHandler();
+    const { lanes } = lanesWith(handle);
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 10) });
+    const stopping = lanes.stop();
+    // fetched while the batch is in its transaction: not queued, never handled
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(10, 5) });
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(15, 5) });
+    calls[0].end();
+    await stopping;
+    expect(calls).toHaveLength(1);
+    // kafkajs resolved the fetches past 19: the commit must stay at 10, the first message dropped
+    expect(lanes.limitOffsets(uncommitted({ 0: 20 }))).toEqual(uncommitted({ 0: 10 }));
+  });
+
+  it('keeps out of the commits what arrived for a lane that failed, whatever its batch resolved', async () => {
+    const { calls, handle } = gatedHandler();
+    const { lanes } = lanesWith(handle);
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 10) });
+    calls[0].controls.resolveOffset('9');
+    calls[0].end(new Error('deadlock, retries exhausted'));
+    await tick();
+    await lanes.add({ topic: TOPIC, partition: 0, messages: messages(10, 5) });
+    expect(lanes.limitOffsets(uncommitted({ 0: 15 }))).toEqual(uncommitted({ 0: 10 }));
+  });
 });

@@ -52,6 +52,8 @@ interface Lane<M> {
   highWatermark?: string;
   /** the offset of the first message fetched and not handled yet; null: everything fetched is handled */
   firstUnhandled: bigint | null;
+  /** the first message fetched while stopping or after a failure: never queued, so never handled */
+  firstDropped: bigint | null;
   working: Promise<void> | null;
   /** set after a failure, for the rest of the generation: what arrives is not queued */
   failed: boolean;
@@ -98,7 +100,11 @@ export class PartitionLanes<M extends OffsetMessage> {
     lane.highWatermark = fetched.highWatermark ?? lane.highWatermark;
     // stopping, or failed (the consumer fetches again from the committed offsets): not queued,
     // and kept out of the commits
-    if (this.stopping || lane.failed) return;
+    if (this.stopping || lane.failed) {
+      // the batch under way may end after this with nothing queued: it must not move the commits past these
+      lane.firstDropped ??= first;
+      return;
+    }
     lane.queue.push(...fetched.messages);
     lane.working ??= this.work(lane);
     if (lane.queue.length >= 2 * this.options.maxMessages) await new Promise<void>((resolve) => lane.taken.push(resolve));
@@ -156,6 +162,7 @@ export class PartitionLanes<M extends OffsetMessage> {
         generation: this.generation,
         queue: [],
         firstUnhandled: null,
+        firstDropped: null,
         working: null,
         failed: false,
         taken: [],
@@ -230,13 +237,14 @@ export class PartitionLanes<M extends OffsetMessage> {
 
   /**
    * Marks the batch in its transaction handled up to `offset` (its last is `last`): the first
-   * message not handled is then the next of the batch, or the head of the queue, or none.
+   * message not handled is then the next of the batch, or the head of the queue, or the first
+   * one dropped at a stop, or none.
    */
   private handledThrough(lane: Lane<M>, offset: bigint, last: bigint): void {
     if (lane.firstUnhandled === null || offset < lane.firstUnhandled) return;
     // offset + 1 is never past the batch's next message (offsets may skip, never go back)
     if (offset < last) lane.firstUnhandled = offset + 1n;
-    else lane.firstUnhandled = lane.queue.length > 0 ? BigInt(lane.queue[0].offset) : null;
+    else lane.firstUnhandled = lane.queue.length > 0 ? BigInt(lane.queue[0].offset) : lane.firstDropped;
   }
 
   private current(lane: Lane<M>): boolean {
