@@ -552,18 +552,24 @@ function report(
 
   const targetRows: Array<Record<string, string | number | null>> = [];
   const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'pass' : 'FAIL');
+  /** a step that drained, accepted (nearly) everything and kept clock and visible p99 within the targets */
+  const withinLatencyTargets = ({ step, visible }: (typeof summaries)[number]) => {
+    const clockP99 = percentile(step.clockLatencies, 99);
+    const visibleP99 = percentile(visible, 99);
+    return (
+      step.drained &&
+      step.accepted.length >= step.records.length * 0.999 &&
+      clockP99 !== null &&
+      clockP99 <= TARGETS.clockP99Ms &&
+      visibleP99 !== null &&
+      visibleP99 <= TARGETS.visibleP99Ms
+    );
+  };
   for (const targetRate of [TARGETS.sustainedRate, TARGETS.aimRate]) {
     const found = summaries.find(({ step }) => step.rate === targetRate);
     const clockP99 = found ? percentile(found.step.clockLatencies, 99) : null;
     const visibleP99 = found ? percentile(found.visible, 99) : null;
-    const ok = found
-      ? found.step.drained &&
-        found.step.accepted.length >= found.step.records.length * 0.999 &&
-        clockP99 !== null &&
-        clockP99 <= TARGETS.clockP99Ms &&
-        visibleP99 !== null &&
-        visibleP99 <= TARGETS.visibleP99Ms
-      : null;
+    const ok = found ? withinLatencyTargets(found) : null;
     targetRows.push({
       target: `${targetRate}/s${targetRate === TARGETS.aimRate ? ' (aim)' : ''}: all accepted, clock p99 ≤ ${TARGETS.clockP99Ms} ms, visible p99 ≤ ${TARGETS.visibleP99Ms} ms`,
       measured:
@@ -575,6 +581,18 @@ function report(
       result: verdict(!found && stoppedEarly ? false : ok),
     });
   }
+  // what the platform sustains today within the latency targets, whatever the target rate: the
+  // highest offered rate whose step met them (BENCH_PIPELINE_RATES sets finer steps)
+  const within = summaries.filter(withinLatencyTargets).sort((a, b) => b.step.rate - a.step.rate)[0];
+  targetRows.push({
+    target: `highest step within the latency targets (clock p99 ≤ ${TARGETS.clockP99Ms} ms, visible p99 ≤ ${TARGETS.visibleP99Ms} ms)`,
+    measured: within
+      ? `${within.step.rate}/s offered (steps run: ${summaries.map(({ step }) => step.rate).join(', ')}/s)`
+      : summaries.length
+        ? `none of the steps run (${summaries.map(({ step }) => step.rate).join(', ')}/s)`
+        : 'no step run',
+    result: 'info',
+  });
   targetRows.push({
     target: `saturated: carried/s ≥ ${TARGETS.ceilingShare * 100} % of the MariaDB ceiling`,
     measured:
