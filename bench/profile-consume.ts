@@ -48,13 +48,13 @@ import { Session } from 'node:inspector/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { cliArgument } from './cli';
 import { summariseProfile } from './profile-ticketing';
 
-const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const BATCHES = Number(argument('batches', '600'));
+const BATCHES = Number(cliArgument('batches', '600'));
 const PROFILE = process.argv.includes('--cpu-prof');
 /** the batch size whose run `--cpu-prof` profiles */
-const PROFILED_BATCH = Number(argument('profile-batch', '1'));
+const PROFILED_BATCH = Number(cliArgument('profile-batch', '1'));
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 type Counted = 'Com_select' | 'Com_insert' | 'Com_update' | 'Com_delete' | 'Com_commit' | 'Questions';
 

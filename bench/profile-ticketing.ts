@@ -25,12 +25,12 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
+import { cliArgument } from './cli';
 import { STATEMENT_COUNTERS } from './pipeline/server-counters';
 import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from '../tools/launcher/service-runtime';
 
-const argument = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const POSTS = Number(argument('posts', '3000'));
-const CONCURRENCY = Number(argument('concurrency', '64'));
+const POSTS = Number(cliArgument('posts', '3000'));
+const CONCURRENCY = Number(cliArgument('concurrency', '64'));
 const COMPILED = process.argv.includes('--compiled');
 const GET = process.argv.includes('--get');
 const PROFILE = !process.argv.includes('--no-profile');
