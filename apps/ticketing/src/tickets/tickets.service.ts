@@ -5,7 +5,6 @@ import { OutboxWriter } from '@support/messaging';
 import { UnitOfWork } from '@support/nest-messaging';
 import { ApiError, isStaff, type Principal } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import { DEFAULT_PAGE_SIZE, type ListTicketsQuery } from './dto/list-tickets.query';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
@@ -13,6 +12,7 @@ import type { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { IdempotencyKeys, IdempotencyKeyTaken } from './idempotency/idempotency-keys';
 import { isValidIdempotencyKey, requestFingerprint } from './idempotency/request-fingerprint';
 import { CursorError, decodeCursor, encodeCursor, filterFingerprint } from './listing/ticket-cursor';
+import { newTicket } from './new-ticket';
 import { Ticket } from './ticket.entity';
 import { TicketFilings } from './ticket-filings';
 import { TicketStatusRecorder } from './ticket-status.recorder';
@@ -60,9 +60,7 @@ export class TicketsService {
     // the usual replay (a client retrying after a lost answer) finds the key without a failed insert
     const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester, idempotencyKey);
     if (earlier) return { ticket: await this.replay(earlier, requestHash, requester), replayed: true };
-    const now = new Date();
-    const ticket = Object.assign(new Ticket(), {
-      id: uuidv7(),
+    const ticket = newTicket({
       accountId: requester.accountId,
       requesterId: requester.userId,
       subject: form.subject,
@@ -72,27 +70,7 @@ export class TicketsService {
       ccEmails: form.ccEmails ?? [],
       meetingId: form.meetingId ?? null,
       occurredAt: form.occurredAt ? new Date(form.occurredAt) : null,
-      status: 'new',
-      statusReason: null,
-      assigneeId: null,
-      solvedAt: null,
-      firstRespondedAt: null,
-      firstResponseCommentId: null,
-      entitlementStatus: 'pending',
-      entitlementReason: null,
-      entitlementMessage: null,
-      entitlementPlan: null,
-      entitlementChannels: null,
-      entitlementDecidedAt: null,
-      slaClockState: null,
-      slaFirstResponseDueAt: null,
-      slaBreached: false,
-      slaEscalationLevel: 0,
-      slaUpdatedAt: null,
-      suggestionsUpdatedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies Omit<Ticket, 'version'>);
+    });
     try {
       // written with whatever other new tickets are waiting (group commit: TicketFilings)
       const claim =

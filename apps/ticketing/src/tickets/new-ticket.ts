@@ -1,0 +1,39 @@
+import { v7 as uuidv7 } from 'uuid';
+import { Ticket } from './ticket.entity';
+
+/** What a requester files: the rest of a new ticket is the same for every one. */
+export type FiledTicket = Pick<
+  Ticket,
+  'accountId' | 'requesterId' | 'subject' | 'description' | 'priority' | 'device' | 'ccEmails' | 'meetingId' | 'occurredAt'
+>;
+
+/**
+ * A ticket just filed: a time-ordered id, status `new`, no plan check, SLA clock or suggestions
+ * shown yet, nobody assigned. Its version is set when it is written (TicketFilings).
+ */
+export function newTicket(filed: FiledTicket, now = new Date()): Ticket {
+  return Object.assign(new Ticket(), {
+    id: uuidv7(),
+    ...filed,
+    status: 'new',
+    statusReason: null,
+    assigneeId: null,
+    solvedAt: null,
+    firstRespondedAt: null,
+    firstResponseCommentId: null,
+    entitlementStatus: 'pending',
+    entitlementReason: null,
+    entitlementMessage: null,
+    entitlementPlan: null,
+    entitlementChannels: null,
+    entitlementDecidedAt: null,
+    slaClockState: null,
+    slaFirstResponseDueAt: null,
+    slaBreached: false,
+    slaEscalationLevel: 0,
+    slaUpdatedAt: null,
+    suggestionsUpdatedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies Omit<Ticket, 'version'>);
+}
