@@ -12,6 +12,11 @@
  * `--no-profile` runs the service without the profiler, whose sampling adds its own CPU: for the
  * CPU per request of a before/after comparison; the profile's frames are then not printed.
  *
+ * `--layers` measures, instead, what each layer of ticketing's HTTP stack costs: requests that stop
+ * at successive layers (an unknown route, a probe, no token, a malformed id, an invalid body, a
+ * ticket filed, a ticket's page), `--posts` of each in two rounds, the service's CPU per request
+ * (profiler off). The rate limits are off here, as in the other modes.
+ *
  * `--compiled` runs the service from `npm run build`'s output (dist/), as the images do; otherwise
  * it runs under ts-node as `npm start` does. Not part of `npm run bench`: a diagnostic.
  */
@@ -33,7 +38,8 @@ const POSTS = Number(cliArgument('posts', '3000'));
 const CONCURRENCY = Number(cliArgument('concurrency', '64'));
 const COMPILED = process.argv.includes('--compiled');
 const GET = process.argv.includes('--get');
-const PROFILE = !process.argv.includes('--no-profile');
+const LAYERS = process.argv.includes('--layers');
+const PROFILE = !LAYERS && !process.argv.includes('--no-profile');
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const ROOT = path.resolve(__dirname, '..');
 
@@ -88,14 +94,17 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function get(agent: http.Agent, url: URL, token: string): Promise<number> {
+/** One request whose answer is read and dropped; resolves with its status. */
+function send(agent: http.Agent, method: string, url: URL, token?: string, body?: string): Promise<number> {
+  const headers: http.OutgoingHttpHeaders = token ? { authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'GET', agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
+    const request = http.request(url, { method, agent, headers }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode ?? 0));
     });
     request.on('error', reject);
-    request.end();
+    request.end(body);
   });
 }
 
@@ -126,6 +135,67 @@ function post(agent: http.Agent, url: URL, token: string, index: number, ids?: s
     request.on('error', reject);
     request.end(body);
   });
+}
+
+/** Sends `count` requests, `CONCURRENCY` in flight; returns how many answers had each status. */
+async function closedLoop(count: number, request: (index: number) => Promise<number>): Promise<Map<number, number>> {
+  let next = 0;
+  const statuses = new Map<number, number>();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const status = await request(next++);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  return statuses;
+}
+
+/** Each kind of request stops at a later layer than the one before it (`--layers`). */
+async function measureLayers(pid: number, agent: http.Agent, url: string, tokens: string[]): Promise<string[]> {
+  const token = (index: number) => tokens[index % tokens.length];
+  const tickets = new URL('/v1/tickets', url);
+  const ids: string[] = [];
+  await closedLoop(Math.min(POSTS, 2000), (index) => post(agent, tickets, token(index), index, ids));
+  const kinds: Array<[string, string, (index: number) => Promise<number>]> = [
+    [
+      'GET /no-such-route',
+      'Express, Nest, security headers, correlation, telemetry, error body',
+      () => send(agent, 'GET', new URL('/no-such-route', url)),
+    ],
+    ['GET /health/live', '+ a controller (no token asked)', () => send(agent, 'GET', new URL('/health/live', url))],
+    ['GET /v1/tickets/x, no token', '+ the token guard refusing', () => send(agent, 'GET', new URL('/v1/tickets/x', url))],
+    [
+      'GET /v1/tickets/x',
+      '+ a token checked (remembered), the id refused',
+      (index) => send(agent, 'GET', new URL('/v1/tickets/x', url), token(index)),
+    ],
+    [
+      'POST /v1/tickets, invalid body',
+      '+ the body read, strict input, validation refusing',
+      (index) => send(agent, 'POST', tickets, token(index), '{"subject":"x"}'),
+    ],
+    ['POST /v1/tickets', '+ the filing (batched insert, outbox, relay, Kafka)', (index) => post(agent, tickets, token(index), index)],
+    [
+      'GET /v1/tickets/:id',
+      "a ticket's page (one statement)",
+      (index) => send(agent, 'GET', new URL(`/v1/tickets/${ids[index % ids.length]}`, url), token(index)),
+    ],
+  ];
+  const micros = kinds.map((): number[] => []);
+  const statuses = kinds.map(() => '');
+  for (let round = 0; round < 2; round++) {
+    for (const [index, [, , request]] of kinds.entries()) {
+      const before = cpuSeconds(pid);
+      statuses[index] = JSON.stringify(Object.fromEntries(await closedLoop(POSTS, request)));
+      micros[index].push(((cpuSeconds(pid) - before) * 1e6) / POSTS);
+    }
+  }
+  return [
+    'request | what it adds | µs of CPU per request, rounds 1 / 2 | statuses (round 2)',
+    ...kinds.map(([name, adds], index) => `${name} | ${adds} | ${micros[index].map((m) => m.toFixed(0)).join(' / ')} | ${statuses[index]}`),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -174,36 +244,26 @@ async function main(): Promise<void> {
     const target = new URL('/v1/tickets', url);
     // warm up (JIT, pools), then measure
     await Promise.all(Array.from({ length: 200 }, (_, i) => post(agent, target, tokens[i % tokens.length], i)));
-    const ids: string[] = [];
-    if (GET) {
-      let filed = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (filed < POSTS) {
-            const index = filed++;
-            await post(agent, target, tokens[index % tokens.length], index, ids);
-          }
-        }),
+    if (LAYERS) {
+      const lines = await measureLayers(child.pid!, agent, url, tokens);
+      agent.destroy();
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      process.stdout.write(
+        `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} requests of each kind, ${CONCURRENCY} in flight\n${lines.join('\n')}\n`,
       );
+      return;
     }
+    const ids: string[] = [];
+    if (GET) await closedLoop(POSTS, (index) => post(agent, target, tokens[index % tokens.length], index, ids));
     const request = (index: number) =>
       GET
-        ? get(agent, new URL(`/v1/tickets/${ids[index]}`, url), tokens[index % tokens.length])
+        ? send(agent, 'GET', new URL(`/v1/tickets/${ids[index]}`, url), tokens[index % tokens.length])
         : post(agent, target, tokens[index % tokens.length], index);
     const before = await counters();
     const cpuBefore = cpuSeconds(child.pid!);
     const startedAt = performance.now();
-    let next = 0;
-    const statuses = new Map<number, number>();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < POSTS) {
-          const index = next++;
-          const status = await request(index);
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }
-      }),
-    );
+    const statuses = await closedLoop(POSTS, request);
     const seconds = (performance.now() - startedAt) / 1000;
     const cpu = cpuSeconds(child.pid!) - cpuBefore;
     const after = await counters();
