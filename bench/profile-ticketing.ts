@@ -4,7 +4,7 @@
  * answer rate, the SQL statements and commits per POST (server-wide SHOW GLOBAL STATUS deltas) and
  * the profile's top frames by self time.
  *
- *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled] [--get] [--no-profile]
+ *   npx ts-node --transpile-only bench/profile-ticketing.ts [--posts=3000] [--concurrency=64] [--compiled] [--get | --layers] [--no-profile]
  *
  * `--get` measures `GET /v1/tickets/:id` of the tickets just filed instead (as many GETs as POSTs),
  * what a customer polling their ticket and the bench's visibility sampler cost.
