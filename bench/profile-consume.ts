@@ -14,15 +14,7 @@
  * A diagnostic, not part of `npm run bench`.
  */
 import 'reflect-metadata';
-import {
-  createEvent,
-  EVENT_EXAMPLES,
-  type EventDefinition,
-  TicketCreated,
-  TicketPriorityChanged,
-  TOPICS,
-  type TicketCreatedV1,
-} from '@support/contracts';
+import { createEvent, TicketCreated, TicketPriorityChanged, TOPICS, type TicketCreatedV1 } from '@support/contracts';
 import {
   ConsumerFailures,
   DeadLetterPublisher,
@@ -41,14 +33,16 @@ import {
 } from '@support/messaging';
 import { ServiceTracing } from '@support/observability';
 import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
-import { dropDatabasesWithPrefix, queryDatabase, startMockKafka, throwawayPrefix } from '@support/testing-core';
-import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { dropDatabasesWithPrefix, startMockKafka, throwawayPrefix } from '@support/testing-core';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { cliArgument } from './cli';
+import { exampleOf } from './examples';
+import { cpuSeconds, mysqlServerPid } from './pipeline/process-monitor';
+import { globalStatus } from './pipeline/server-counters';
 import { summariseProfile } from './profile-ticketing';
 
 const BATCHES = Number(cliArgument('batches', '600'));
@@ -58,18 +52,10 @@ const PROFILED_BATCH = Number(cliArgument('profile-batch', '1'));
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 type Counted = 'Com_select' | 'Com_insert' | 'Com_update' | 'Com_delete' | 'Com_commit' | 'Questions';
 
-function cpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
-async function counters(): Promise<Record<string, number>> {
-  const rows = await queryDatabase<{ Variable_name: string; Value: string }>('mysql', 'SHOW GLOBAL STATUS', [], DATABASE_URL);
-  return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
-}
+const cpuMicros = (pid: number) => cpuSeconds(pid) * 1_000_000;
+const counters = () => globalStatus(DATABASE_URL);
 
 /** The contract's own examples, as the consumed and the caused event of each ticket. */
-const exampleOf = <T extends object>(definition: EventDefinition<T>) => EVENT_EXAMPLES.get(definition as unknown as EventDefinition) as T;
 const CREATED_EXAMPLE = exampleOf(TicketCreated);
 const CHANGED_EXAMPLE = exampleOf(TicketPriorityChanged);
 
@@ -135,7 +121,8 @@ async function main(): Promise<void> {
       telemetry,
     },
   );
-  const mariadb = Number(execSync('pidof mariadbd').toString().trim().split(' ')[0]);
+  const mariadb = mysqlServerPid();
+  if (!mariadb) throw new Error('profile-consume: no mariadbd or mysqld process on this machine; it measures the server from /proc');
   const session = PROFILE ? new Session() : null;
   try {
     // warm up: JIT, pool, statement shapes

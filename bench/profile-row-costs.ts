@@ -21,7 +21,6 @@ import 'reflect-metadata';
 import {
   createEvent,
   EntitlementChecked,
-  EVENT_EXAMPLES,
   type EventDefinition,
   KbArticlesSuggested,
   SlaClockStarted,
@@ -43,7 +42,8 @@ import { ticketCreatedPayload } from '../apps/ticketing/src/tickets/ticket-creat
 import { TicketStatusRecorder } from '../apps/ticketing/src/tickets/ticket-status.recorder';
 import { Ticket } from '../apps/ticketing/src/tickets/ticket.entity';
 import { cliArgument } from './cli';
-import { cpuTicks, mysqlServerPid, ticksPerSecond } from './pipeline/process-monitor';
+import { exampleOf } from './examples';
+import { cpuSeconds, mysqlServerPid, ticksPerSecond } from './pipeline/process-monitor';
 import { sleep } from './stats';
 
 const ROWS = Number(cliArgument('rows', '9000'));
@@ -52,17 +52,16 @@ const PASSES = Number(cliArgument('passes', '2'));
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306';
 /** lets the server's background threads (purge, page cleaner) finish one shape's work before the next is measured */
 const SETTLE_MS = 2_000;
-/** past the outbox's day and the inbox's 14 days of retention: every published or processed row is due for its prune */
 /** the services' relay batch: OUTBOX_BATCH_SIZE's default */
 const RELAY_BATCH = new CommonEnvironment().OUTBOX_BATCH_SIZE;
+/** past the outbox's day and the inbox's 14 days of retention: every published or processed row is due for its prune */
 const LATER = () => new Date(Date.now() + 15 * 24 * 3600_000);
 
-const example = <T extends object>(definition: EventDefinition<T>) => EVENT_EXAMPLES.get(definition as unknown as EventDefinition) as T;
 const origin = () => ({ correlationId: uuidv7() });
 
 /** A ticket as `TicketsService.file` makes one from the load generator's form (no CC, meeting or occurrence time), as written. */
 function filedTicket(index: number): Ticket {
-  const form = example(TicketCreated);
+  const form = exampleOf(TicketCreated);
   const ticket = newTicket({
     accountId: `acct-${index % 50}`,
     requesterId: `user-${index % 50}`,
@@ -79,7 +78,11 @@ function filedTicket(index: number): Ticket {
 
 /** The contract's example of `definition`, for `ticket`, as the other service announces it. */
 function eventFor<T extends { ticketId: string }>(definition: EventDefinition<T>, ticket: Ticket, data: Partial<T> = {}): SupportEvent<T> {
-  return createEvent(definition, { ...example(definition), ...data, ticketId: ticket.id }, { source: '/support/bench', origin: origin() });
+  return createEvent(
+    definition,
+    { ...exampleOf(definition), ...data, ticketId: ticket.id },
+    { source: '/support/bench', origin: origin() },
+  );
 }
 
 interface Tools {
@@ -275,7 +278,7 @@ async function main(): Promise<void> {
 
 async function measure(dataSource: DataSource, pid: number): Promise<{ cpuMicros: number; redo: number }> {
   const [row]: Array<{ Value: string }> = await dataSource.query("SHOW GLOBAL STATUS LIKE 'Innodb_os_log_written'");
-  return { cpuMicros: ((cpuTicks(pid) ?? 0) * 1_000_000) / ticksPerSecond, redo: Number(row.Value) };
+  return { cpuMicros: cpuSeconds(pid) * 1_000_000, redo: Number(row.Value) };
 }
 
 void main().catch((error: unknown) => {

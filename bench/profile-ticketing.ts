@@ -22,7 +22,7 @@
  */
 import 'reflect-metadata';
 import { migrateServiceDatabase } from '@support/nest-bootstrap';
-import { dropDatabasesWithPrefix, queryDatabase, signToken, startMockKafka, throwawayPrefix } from '@support/testing-core';
+import { dropDatabasesWithPrefix, signToken, startMockKafka, throwawayPrefix } from '@support/testing-core';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,7 +31,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
 import { cliArgument } from './cli';
-import { STATEMENT_COUNTERS } from './pipeline/server-counters';
+import { cpuSeconds } from './pipeline/process-monitor';
+import { globalStatus, STATEMENT_COUNTERS } from './pipeline/server-counters';
 import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from '../tools/launcher/service-runtime';
 
 const POSTS = Number(cliArgument('posts', '3000'));
@@ -83,16 +84,7 @@ export function summariseProfile(profile: Profile, top = 30): string[] {
   return lines;
 }
 
-async function counters(): Promise<Record<string, number>> {
-  const rows = await queryDatabase<{ Variable_name: string; Value: string }>('mysql', 'SHOW GLOBAL STATUS', [], DATABASE_URL);
-  return Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
-}
-
-/** CPU seconds (user + system) a process has used so far (Linux /proc, clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+const counters = () => globalStatus(DATABASE_URL);
 
 /** One request whose answer is read and dropped; resolves with its status. */
 function send(agent: http.Agent, method: string, url: URL, token?: string, body?: string): Promise<number> {

@@ -49,6 +49,11 @@ export function cpuTicks(pid: number | null): number | null {
   return pid === null ? null : statTicks(`/proc/${pid}/stat`);
 }
 
+/** CPU seconds (user + system) a process has used so far, all threads; NaN where /proc cannot say. */
+export function cpuSeconds(pid: number): number {
+  return (cpuTicks(pid) ?? Number.NaN) / ticksPerSecond;
+}
+
 /** CPU ticks (user + system) of a process's main thread alone (its thread id is the process id). */
 function mainThreadTicks(pid: number): number | null {
   return statTicks(`/proc/${pid}/task/${pid}/stat`);

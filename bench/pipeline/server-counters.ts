@@ -64,6 +64,19 @@ export class ServerCounters {
   }
 }
 
+/** Every counter of SHOW GLOBAL STATUS, by name, on a connection of its own (the diagnostics' one-off reads). */
+export async function globalStatus(databaseUrl: string): Promise<Record<string, number>> {
+  const connection = await createConnection(parseDatabaseUrl(databaseUrl));
+  try {
+    const [rows] = await connection.query('SHOW GLOBAL STATUS');
+    return Object.fromEntries(
+      (rows as Array<{ Variable_name: string; Value: string }>).map((row) => [row.Variable_name, Number(row.Value)]),
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
 export function difference(after: CounterValues, before: CounterValues): CounterValues {
   return Object.fromEntries(Object.keys(after).map((name) => [name, after[name as Counter] - before[name as Counter]])) as CounterValues;
 }
