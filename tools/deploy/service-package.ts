@@ -25,8 +25,11 @@ import { ENTRY_SCRIPTS } from './layout';
 
 const WORKSPACE = resolve(__dirname, '../..');
 
-/** Packages the service needs at run time that no source file imports. */
-const RUNTIME_PACKAGES = ['tsconfig-paths'];
+/**
+ * Packages the service needs at run time that no source file imports: `@fastify/static` is the
+ * optional peer `@nestjs/platform-fastify` loads when Swagger UI is served at /docs.
+ */
+const RUNTIME_PACKAGES = ['tsconfig-paths', '@fastify/static'];
 
 /** Files that never ship: tests, test helpers, Jest configurations, documentation. */
 const NOT_PRODUCTION = [/\.(spec|int-spec|e2e-spec)\.ts$/, /(^|\/)test\//, /(^|\/)jest[^/]*\.config\.js$/, /\.md$/];

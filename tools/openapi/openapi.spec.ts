@@ -33,9 +33,14 @@ function operations(document: Json): Array<{ key: string; path: string; method: 
 /** What the shared error filter answers for an exception, as a client receives it. */
 function filtered(exception: unknown, url = '/v1/things/7?q=secret'): { status: number; type: string; body: Json } {
   const answer = { status: 0, type: '', body: {} as Json, headers: {} as Record<string, string> };
+  // the part of a Fastify reply the filter uses
   const response = {
-    headersSent: false,
-    setHeader: (name: string, value: string) => (answer.headers[name] = value),
+    sent: false,
+    raw: { headersSent: false },
+    header(name: string, value: string) {
+      answer.headers[name] = value;
+      return this;
+    },
     status(code: number) {
       answer.status = code;
       return this;
@@ -51,7 +56,7 @@ function filtered(exception: unknown, url = '/v1/things/7?q=secret'): { status: 
   };
   const host = {
     getType: () => 'http',
-    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url }) }),
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url }) }),
   } as unknown as ArgumentsHost;
   new HttpErrorFilter().catch(exception, host);
   return answer;

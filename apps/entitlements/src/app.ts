@@ -10,7 +10,7 @@ export async function createEntitlementsApp(
   env: EntitlementsEnvironment,
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
 ): Promise<INestApplication> {
-  const app = await createHttpApp(EntitlementsModule.forRoot(env), logger);
+  const app = await createHttpApp(EntitlementsModule.forRoot(env), env, logger);
   configureHttpApp(app, ENTITLEMENTS_OPENAPI);
   await startService(app, ENTITLEMENTS_SERVICE, env);
   return app;

@@ -1,5 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startService } from '@support/nest-bootstrap';
 import { configureHttpApp, createHttpApp } from '@support/platform';
 import { KnowledgeBaseModule } from './app.module';
@@ -10,8 +10,8 @@ import { KNOWLEDGE_BASE_OPENAPI } from './openapi';
 export async function createKnowledgeBaseApp(
   env: KnowledgeBaseEnvironment,
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
-): Promise<NestExpressApplication> {
-  const app = await createHttpApp(KnowledgeBaseModule.forRoot(env), logger);
+): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(KnowledgeBaseModule.forRoot(env), env, logger);
   configureHttpApp(app, KNOWLEDGE_BASE_OPENAPI);
   await startService(app, KNOWLEDGE_BASE_SERVICE, env);
   return app;

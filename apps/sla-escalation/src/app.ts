@@ -11,7 +11,7 @@ export async function createSlaApp(
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
   options: SlaModuleOptions = {},
 ): Promise<INestApplication> {
-  const app = await createHttpApp(SlaEscalationModule.forRoot(env, options), logger);
+  const app = await createHttpApp(SlaEscalationModule.forRoot(env, options), env, logger);
   configureHttpApp(app, SLA_OPENAPI);
   await startService(app, SLA_SERVICE, env);
   return app;

@@ -228,6 +228,24 @@ describe('HTTP hardening shared by every service (real ticketing and knowledge b
       expect(response.body.errors[0].in).toBe('path');
     });
 
+    it('answers a path it cannot percent-decode with a 400 in the error body, with the usual headers', async () => {
+      const response = await send('GET', `${kb}/v1/articles/echo%E0%A4%A`);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 400, code: 'bad_request', instance: '/v1/articles/echo%E0%A4%A' });
+      expect(response.body.detail).toContain('/v1/articles/echo%E0%A4%A');
+      expect(response.headers.get('x-correlation-id')).toBeTruthy();
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    });
+
+    it('routes as Express did: a trailing slash or other letter case reaches the route, a long path parameter its pipe', async () => {
+      const token = await freshCustomer();
+      expect((await send('GET', `${ticketing}/v1/tickets/`, { token })).status).toBe(200);
+      expect((await send('GET', `${ticketing}/V1/Tickets`, { token })).status).toBe(200);
+      const long = await send('GET', `${ticketing}/v1/tickets/${'a'.repeat(5000)}`, { token });
+      expectFieldError(long, 'id', /UUID/);
+    });
+
     it('answers a body it cannot decompress, or an unknown Content-Encoding, with a 4xx', async () => {
       const broken = await send('POST', `${kb}/v1/suggestions`, {
         body: Buffer.from('not gzip at all'),

@@ -10,7 +10,7 @@ export async function createTicketingApp(
   env: TicketingEnvironment,
   logger: LogLevel[] | false = ['error', 'warn', 'log'],
 ): Promise<INestApplication> {
-  const app = await createHttpApp(TicketingModule.forRoot(env), logger);
+  const app = await createHttpApp(TicketingModule.forRoot(env), env, logger);
   configureHttpApp(app, TICKETING_OPENAPI);
   await startService(app, TICKETING_SERVICE, env);
   return app;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountSavedResponse, AccountUserResponse, AccountWithUsersResponse } from './accounts.responses';
 import { CorrelationId, CurrentPrincipal, Roles, type Principal } from '@support/platform';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Account, AccountUser } from './account.entity';
 import { PutAccountUserDto } from './dto/put-account-user.dto';
 import { PutAccountDto } from './dto/put-account.dto';
@@ -52,10 +52,10 @@ export class AccountsController {
     @Body() dto: PutAccountDto,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AccountSavedResponse> {
     const { account, created, redecidedTickets } = await this.accounts.put(accountId, dto, principal, correlationId);
-    response.status(created ? 201 : 200);
+    reply.status(created ? 201 : 200);
     return { ...accountView(account), redecidedTickets };
   }
 

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, UuidParamPipe, type Principal } from '@support/platform';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AttachmentResponse } from '../tickets/ticket-page-parts';
 import { attachmentView } from './attachment.view';
 import { AttachmentsService, type ReceivedFile } from './attachments.service';
@@ -50,14 +50,16 @@ export class AttachmentsController {
     @Param('id', UuidParamPipe) id: string,
     @Param('attachmentId', UuidParamPipe) attachmentId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { attachment, content } = await this.attachments.download(id, attachmentId, principal);
     // served only as a download of the sniffed type: a browser must not render or guess
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    response.setHeader('Cache-Control', 'private, no-cache');
-    response.setHeader('ETag', `"${attachment.sha256}"`);
+    reply.headers({
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-cache',
+      ETag: `"${attachment.sha256}"`,
+    });
     return new StreamableFile(content, {
       type: attachment.contentType,
       length: attachment.sizeBytes,

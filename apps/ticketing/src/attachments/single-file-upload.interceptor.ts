@@ -1,5 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import typeis from 'type-is';
 import multer, { MulterError } from 'multer';
 import type { Observable } from 'rxjs';
 import { attachmentTooLarge, malformedUpload, notMultipart } from './attachments.errors';
@@ -22,13 +23,17 @@ export class SingleFileUploadInterceptor implements NestInterceptor {
   }).single(UPLOAD_FIELD);
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
-    if (!request.is('multipart/form-data')) throw notMultipart();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { file?: Express.Multer.File }>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
+    // multer reads Node's request, whose body Fastify left unread (createHttpApp)
+    const incoming = request.raw as typeof request.raw & { file?: Express.Multer.File };
+    if (!typeis(incoming, ['multipart/form-data'])) throw notMultipart();
     await new Promise<void>((resolve, reject) => {
-      this.receive(request, response, (error: unknown) => (error ? reject(uploadError(error)) : resolve()));
+      this.receive(incoming as never, response.raw as never, (error: unknown) => (error ? reject(uploadError(error)) : resolve()));
     });
-    if (!request.file) throw malformedUpload(`no file in the field "${UPLOAD_FIELD}"`);
+    if (!incoming.file) throw malformedUpload(`no file in the field "${UPLOAD_FIELD}"`);
+    // where @UploadedFile() reads it
+    request.file = incoming.file;
     return next.handle();
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, JsonBodyLimit, UuidParamPipe, type Principal } from '@support/platform';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { FORM_JSON_BODY_LIMIT } from './dto/form-rules';
 import { ListTicketsQuery } from './dto/list-tickets.query';
@@ -44,10 +44,10 @@ export class TicketsController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TicketResponse> {
     const { ticket, filing, replayed } = await this.tickets.file(form, principal, correlationId, idempotencyKey);
-    if (replayed) response.setHeader(REPLAY_HEADER, 'true');
+    if (replayed) reply.header(REPLAY_HEADER, 'true');
     return filing ? this.details.describeNew(ticket, filing) : this.details.describe(ticket, principal);
   }
 

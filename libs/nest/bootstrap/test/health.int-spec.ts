@@ -1,8 +1,7 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { TOPICS } from '@support/contracts';
 import type { ReceivedBatch } from '@support/messaging';
-import { CommonEnvironment, configureHttpApp, loadEnvironment } from '@support/platform';
+import { CommonEnvironment, configureHttpApp, createHttpApp, loadEnvironment } from '@support/platform';
 import {
   dropDatabasesWithPrefix,
   request,
@@ -41,7 +40,7 @@ async function startProbeService(env: CommonEnvironment): Promise<INestApplicati
   @Module({})
   class HealthTestModule {}
   const module: DynamicModule = { module: HealthTestModule, imports: serviceInfrastructure(MANIFEST, env) };
-  const app = await NestFactory.create(module, { logger: ['error'] });
+  const app = await createHttpApp(module, env, ['error']);
   configureHttpApp(app, { title: 'health test', description: 'health test' });
   // a raw handler (no Nest exception layer): the TypeError reaches kafkajs as thrown
   app.get(SupportKafkaServer).addHandler(

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { isTransientDatabaseError } from '@support/persistence';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from './api-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TITLES, problemType } from './openapi/api-problem';
 
@@ -30,14 +30,17 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const response = host.switchToHttp().getResponse<Response>();
-    const request = host.switchToHttp().getRequest<Request>();
+    this.answer(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Sends the problem for `exception`; also for the errors Fastify meets before Nest routes a request. */
+  answer(exception: unknown, request: Pick<FastifyRequest, 'url'> | undefined, response: FastifyReply): void {
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error((exception as Error)?.stack ?? String(exception));
     }
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
-    if (response.headersSent) return;
+    if (response.sent || response.raw.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.header('Retry-After', '5');
     response
       .status(body.statusCode)
       .type(PROBLEM_CONTENT_TYPE)
@@ -57,10 +60,11 @@ export class HttpErrorFilter implements ExceptionFilter {
             : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, code: CODES[status] ?? (status >= 500 ? 'internal_error' : 'error'), message };
     }
-    const typeError = exception as { type?: string; status?: number; message?: string };
-    // body-parser errors (bad JSON, too large) carry a status of their own
-    if (typeof typeError?.status === 'number' && typeError.status >= 400 && typeError.status < 500) {
-      return { statusCode: typeError.status, code: CODES[typeError.status] ?? 'bad_request', message: typeError.message ?? 'bad request' };
+    const failure = exception as { status?: number; statusCode?: number; message?: string };
+    // errors of body-parser (bad JSON, too large) and of Fastify carry a status of their own
+    const status = failure?.status ?? failure?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, code: CODES[status] ?? 'bad_request', message: failure.message ?? 'bad request' };
     }
     if (isTransientDatabaseError(exception)) {
       // the database is away for a moment: nothing was accepted, the caller may retry
@@ -75,8 +79,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 
 /** RFC 9457 members first, then the body as it was (`statusCode`, `code`, `message`, details). */
-function problem(body: ApiErrorBody, request: Request | undefined): Record<string, unknown> {
-  const url = request?.originalUrl ?? request?.url ?? '/';
+function problem(body: ApiErrorBody, request: Pick<FastifyRequest, 'url'> | undefined): Record<string, unknown> {
+  const url = request?.url ?? '/';
   const questionMark = url.indexOf('?');
   // the RFC 9457 members are the filter's: a detail of the same name does not replace them
   const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, ...rest } = body;

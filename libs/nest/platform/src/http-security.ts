@@ -1,6 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CommonEnvironment } from './environment';
 
 /**
@@ -8,7 +8,7 @@ import type { CommonEnvironment } from './environment';
  * (`default-src 'none'`), except the OpenAPI page under /docs, whose Swagger UI loads its own
  * scripts and styles from this origin.
  */
-export function applySecurityHeaders(app: INestApplication): void {
+export function securityHeaders(): (request: IncomingMessage, response: ServerResponse) => void {
   const common = { crossOriginEmbedderPolicy: false, strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true } } as const;
   const api = helmet({
     ...common,
@@ -34,10 +34,13 @@ export function applySecurityHeaders(app: INestApplication): void {
     },
     frameguard: { action: 'deny' },
   });
-  app.use((request: { path: string }, response: unknown, next: (error?: unknown) => void) => {
-    const isDocs = request.path === '/docs' || request.path.startsWith('/docs/');
-    return (isDocs ? docs : api)(request as never, response as never, next);
-  });
+  // helmet only sets headers, synchronously
+  const next = () => undefined;
+  return (request, response) => {
+    const url = request.url ?? '/';
+    const isDocs = url.startsWith('/docs') && (url.length === 5 || url[5] === '/' || url[5] === '?');
+    (isDocs ? docs : api)(request, response, next);
+  };
 }
 
 /** The origins of CORS_ORIGINS: `*` for any, else an exact list; unset means no cross-origin access. */
@@ -59,7 +62,7 @@ export function corsOptions(env: CommonEnvironment): CorsOptions | null {
   };
 }
 
-/** Express "trust proxy" from HTTP_TRUST_PROXY: a hop count, true/false, or proxy addresses and subnets. */
+/** Fastify's `trustProxy` (the semantics of Express "trust proxy") from HTTP_TRUST_PROXY: a hop count, true/false, or proxy addresses and subnets. */
 export function trustProxySetting(value: string | undefined): boolean | number | string[] {
   if (value === undefined || value.trim() === '' || value.trim() === 'false') return false;
   if (value.trim() === 'true') return true;

@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error';
 import type { Principal } from './auth/principal';
 import type { CommonEnvironment } from './environment';
 import { HealthController } from './health.controller';
 
-type PrincipalRequest = Request & { principal?: Principal };
+type PrincipalRequest = FastifyRequest & { principal?: Principal };
 
 const PRINCIPAL = 'principal';
 const ADDRESS = 'address';
@@ -60,9 +60,9 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    response.setHeader('Retry-After', String(retryAfter));
+    response.header('Retry-After', String(retryAfter));
     const who = principalOf(context) ? 'this token holder' : 'this client address';
     throw new ApiError(
       HttpStatus.TOO_MANY_REQUESTS,

@@ -1,6 +1,9 @@
 import { HttpStatus, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import express, { type Request, type Response } from 'express';
+import { raw } from 'body-parser';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import typeis from 'type-is';
 import { ApiError } from './api-error';
 import { findInputProblems, findInvalidUtf8InQuery, invalidUtf8Offset, jsonPathAt, type InputProblem } from './strict-input';
 
@@ -40,7 +43,8 @@ function formatBytes(bytes: number): string {
  * Reads JSON bodies for every route, before the validation pipe and after the other guards (so a
  * caller without a token, or over their rate limit, sends no bytes we read): at most the route's
  * limit (413 beyond), UTF-8 only, then parsed and walked by the strict-input checks together with
- * the query string and path parameters. Nest's own body parser must be off (`bodyParser: false`).
+ * the query string and path parameters. It reads Fastify's raw request, whose body Fastify left
+ * unread (`createHttpApp`).
  *
  * A guard, not an interceptor, although it lets every request through: Nest calls a route with
  * no interceptor directly, while one global interceptor put every request of every route through
@@ -52,7 +56,7 @@ function formatBytes(bytes: number): string {
  */
 @Injectable()
 export class RequestBodyGuard implements CanActivate {
-  private readonly readers = new Map<number, express.RequestHandler>();
+  private readonly readers = new Map<number, ReturnType<typeof raw>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -61,8 +65,8 @@ export class RequestBodyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     this.checkQueryAndParams(request);
     const limit =
       this.reflector.getAllAndOverride<number | undefined>(JSON_BODY_LIMIT, [context.getHandler(), context.getClass()]) ??
@@ -71,10 +75,10 @@ export class RequestBodyGuard implements CanActivate {
     return true;
   }
 
-  private checkQueryAndParams(request: Request): void {
-    const questionMark = request.originalUrl.indexOf('?');
+  private checkQueryAndParams(request: FastifyRequest): void {
+    const questionMark = request.url.indexOf('?');
     if (questionMark >= 0) {
-      const encoding = findInvalidUtf8InQuery(request.originalUrl.slice(questionMark + 1));
+      const encoding = findInvalidUtf8InQuery(request.url.slice(questionMark + 1));
       if (encoding) throw invalid('query', [encoding]);
     }
     const query = findInputProblems(request.query, { maxDepth: this.settings.maxDepth, multiline: false });
@@ -83,14 +87,15 @@ export class RequestBodyGuard implements CanActivate {
     if (params.length > 0) throw invalid('path', params);
   }
 
-  private async readJson(request: Request, response: Response, limit: number): Promise<void> {
+  private async readJson(request: FastifyRequest, response: FastifyReply, limit: number): Promise<void> {
     // a body already parsed (multipart by an upload interceptor runs later; this is a misconfiguration)
-    if ((request as Request & { _body?: boolean })._body) {
-      throw new Error('the request body was parsed before RequestBodyGuard: create the app with bodyParser: false');
+    if (request.body !== undefined) {
+      throw new Error('the request body was parsed before RequestBodyGuard: create the app with createHttpApp');
     }
-    if (!request.readable || !hasBody(request)) return;
-    if (request.is('multipart/form-data')) return;
-    if (!request.is(JSON_TYPES)) {
+    const incoming = request.raw;
+    if (!incoming.readable || !hasBody(incoming)) return;
+    if (typeis(incoming, ['multipart/form-data'])) return;
+    if (!typeis(incoming, JSON_TYPES)) {
       throw new ApiError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         'unsupported_media_type',
@@ -105,7 +110,7 @@ export class RequestBodyGuard implements CanActivate {
         `the body must be UTF-8 JSON, not charset ${charset}`,
       );
     }
-    const bytes = await this.readRaw(request, response, limit);
+    const bytes = await this.readRaw(incoming, response.raw, limit);
     const badByte = invalidUtf8Offset(bytes);
     if (badByte >= 0) {
       const field = jsonPathAt(Buffer.from(bytes.subarray(0, badByte)).toString('utf8'), Number.MAX_SAFE_INTEGER);
@@ -126,10 +131,10 @@ export class RequestBodyGuard implements CanActivate {
     request.body = body;
   }
 
-  private async readRaw(request: Request, response: Response, limit: number): Promise<Buffer> {
+  private async readRaw(request: IncomingMessage & { body?: unknown }, response: ServerResponse, limit: number): Promise<Buffer> {
     let reader = this.readers.get(limit);
     if (!reader) {
-      reader = express.raw({ type: () => true, limit, inflate: true });
+      reader = raw({ type: () => true, limit, inflate: true });
       this.readers.set(limit, reader);
     }
     await new Promise<void>((resolve, reject) => {
@@ -150,12 +155,12 @@ export class RequestBodyGuard implements CanActivate {
         }
       });
     });
-    const raw = request.body as unknown;
+    const bytes = request.body as unknown;
     request.body = undefined;
-    return Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
+    return Buffer.isBuffer(bytes) ? bytes : Buffer.alloc(0);
   }
 }
 
-function hasBody(request: Request): boolean {
+function hasBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 }

@@ -8,9 +8,8 @@ import {
   ServiceTracing,
   traceHeadersOf,
 } from '@support/observability';
-import express from 'express';
-import request from 'supertest';
-import { correlationMiddleware } from '../correlation';
+import fastify from 'fastify';
+import { correlate } from '../correlation';
 import { HttpTelemetry } from './http-telemetry';
 
 describe('HttpTelemetry (the HTTP span, duration histogram and access log of a request)', () => {
@@ -25,28 +24,43 @@ describe('HttpTelemetry (the HTTP span, duration histogram and access log of a r
     createServiceLogger({ service: 'svc', version: '1', level: 'debug', format: 'json' }),
   );
   const seenInHandler: Array<ReturnType<typeof activeLogContext>> = [];
-  const app = express();
-  app.use(correlationMiddleware);
-  app.use(telemetry.middleware);
-  app.get('/v1/tickets/:ticketId', async (_req, res) => {
+  // the hook as configureHttpApp sets it, on a bare Fastify server
+  const app = fastify();
+  app.addHook('onRequest', (request, reply, done) => {
+    correlate(request as typeof request & { correlationId?: string }, reply.raw);
+    telemetry.observe(request, reply, done);
+  });
+  app.get('/v1/tickets/:ticketId', async () => {
     await new Promise((resolve) => setImmediate(resolve));
     seenInHandler.push(activeLogContext());
-    res.status(200).json({});
+    return {};
   });
-  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  let base = '';
+  beforeAll(async () => {
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => app.close());
 
   it('labels by route template and status, continues the caller trace, and logs the access line with the ids', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const stop = processLogOutput.subscribe((line) => lines.push(JSON.parse(line)));
     const caller = tracing.tracer.startSpan('caller', {}, ROOT_CONTEXT);
     try {
-      await request(app)
-        .get('/v1/tickets/t-123')
-        .set('x-correlation-id', 'corr-http')
-        .set('traceparent', traceHeadersOf(trace.setSpan(ROOT_CONTEXT, caller)).traceparent!)
-        .expect(200);
-      await request(app).get('/nowhere').expect(404);
-      await request(app).get('/health/live').expect(200);
+      const ticket = await fetch(`${base}/v1/tickets/t-123`, {
+        headers: { 'x-correlation-id': 'corr-http', traceparent: traceHeadersOf(trace.setSpan(ROOT_CONTEXT, caller)).traceparent! },
+      });
+      expect(ticket.status).toBe(200);
+      expect(ticket.headers.get('x-correlation-id')).toBe('corr-http');
+      await ticket.text();
+      const nowhere = await fetch(`${base}/nowhere`);
+      expect(nowhere.status).toBe(404);
+      await nowhere.text();
+      const live = await fetch(`${base}/health/live`);
+      expect(live.status).toBe(200);
+      await live.text();
+      // the response's finish event follows its last byte
+      await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       stop();
     }

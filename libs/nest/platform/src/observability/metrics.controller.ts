@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ServiceMetrics } from '@support/observability';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 
 /**
@@ -15,9 +15,8 @@ export class MetricsController {
   constructor(private readonly metrics: ServiceMetrics) {}
 
   @Get()
-  async scrape(@Res() response: Response): Promise<void> {
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
     const { contentType, body } = await this.metrics.scrape();
-    response.setHeader('Content-Type', contentType);
-    response.send(body);
+    await reply.header('Content-Type', contentType).send(body);
   }
 }
