@@ -153,7 +153,7 @@ async function measureLayers(pid: number, agent: http.Agent, url: string, tokens
   const kinds: Array<[string, string, (index: number) => Promise<number>]> = [
     [
       'GET /no-such-route',
-      'Express, Nest, security headers, correlation, telemetry, error body',
+      'Fastify, Nest, security headers, correlation, telemetry, error body',
       () => send(agent, 'GET', new URL('/no-such-route', url)),
     ],
     ['GET /health/live', '+ a controller (no token asked)', () => send(agent, 'GET', new URL('/health/live', url))],

@@ -107,7 +107,7 @@ export class CommonEnvironment extends ConnectionEnvironment {
    * request sent on it, which then fails (ECONNRESET, a 502 at the proxy)
    */
   @IsInt() @Min(1000) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 65_000;
-  /** Express "trust proxy": hops (1), or addresses/subnets of the proxies; unset: the peer address is the client */
+  /** the server's trustProxy, read as Express "trust proxy": hops (1), or addresses/subnets of the proxies; unset: the peer address is the client */
   @IsOptional() @IsString() HTTP_TRUST_PROXY?: string;
   /** origins allowed to call from a browser (comma-separated, exact, or *); unset: no cross-origin access */
   @IsOptional()
