@@ -3,6 +3,7 @@
  */
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument, loadEnvironment, type HttpAppOptions } from '@support/platform';
 import path from 'node:path';
@@ -53,7 +54,8 @@ export const DOCUMENTED_SERVICES: Record<string, DocumentedService> = {
 export async function buildServiceDocument(service: string): Promise<OpenAPIObject> {
   const described = DOCUMENTED_SERVICES[service];
   if (!described) throw new Error(`unknown service ${service}; expected ${Object.keys(DOCUMENTED_SERVICES).join(', ')}`);
-  const app: INestApplication = await NestFactory.create(described.module(), {
+  // the services' own server (createHttpApp), though a preview serves nothing
+  const app: INestApplication = await NestFactory.create(described.module(), new FastifyAdapter(), {
     preview: true,
     logger: false,
     bodyParser: false,
