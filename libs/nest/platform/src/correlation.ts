@@ -9,12 +9,11 @@ const ACCEPTABLE = /^[A-Za-z0-9._:-]{1,128}$/;
  * Takes the caller's correlation id (or makes one) so every event of the flow can carry it: kept
  * on the request for `@CorrelationId()` and sent back in `X-Correlation-Id`.
  */
-export function correlate(request: { headers: IncomingHttpHeaders; correlationId?: string }, response: ServerResponse): string {
+export function correlate(request: { headers: IncomingHttpHeaders; correlationId?: string }, response: ServerResponse): void {
   const offered = request.headers[CORRELATION_HEADER];
   const id = typeof offered === 'string' && ACCEPTABLE.test(offered) ? offered : randomUUID();
   request.correlationId = id;
   response.setHeader('X-Correlation-Id', id);
-  return id;
 }
 
 export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string => {

@@ -24,7 +24,7 @@ describe('HttpTelemetry (the HTTP span, duration histogram and access log of a r
     createServiceLogger({ service: 'svc', version: '1', level: 'debug', format: 'json' }),
   );
   const seenInHandler: Array<ReturnType<typeof activeLogContext>> = [];
-  // the hook as configureHttpApp sets it, on a bare Fastify server
+  // the hook as createHttpApp sets it, on a bare Fastify server
   const app = fastify();
   app.addHook('onRequest', (request, reply, done) => {
     correlate(request as typeof request & { correlationId?: string }, reply.raw);
