@@ -86,20 +86,33 @@ export function summariseProfile(profile: Profile, top = 30): string[] {
 
 const counters = () => globalStatus(DATABASE_URL);
 
-/** One request whose answer is read and dropped; resolves with its status. */
-function send(agent: http.Agent, method: string, url: URL, token?: string, body?: string): Promise<number> {
+/** One request; resolves with its status once the answer is read (and given to `onAnswer`, if any). */
+function send(
+  agent: http.Agent,
+  method: string,
+  url: URL,
+  token?: string,
+  body?: string,
+  onAnswer?: (status: number, text: string) => void,
+): Promise<number> {
   const headers: http.OutgoingHttpHeaders = token ? { authorization: `Bearer ${token}` } : {};
   if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent, headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => onAnswer && chunks.push(chunk));
+      response.on('end', () => {
+        const status = response.statusCode ?? 0;
+        onAnswer?.(status, Buffer.concat(chunks).toString());
+        resolve(status);
+      });
     });
     request.on('error', reject);
     request.end(body);
   });
 }
 
+/** Files the load generator's ticket form; the new ticket's id goes to `ids[index]` when asked. */
 function post(agent: http.Agent, url: URL, token: string, index: number, ids?: string[]): Promise<number> {
   const body = JSON.stringify({
     subject: `Echo in every meeting (${index})`,
@@ -107,26 +120,8 @@ function post(agent: http.Agent, url: URL, token: string, index: number, ids?: s
     priority: 'urgent',
     device: 'desktop',
   });
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => ids && chunks.push(chunk));
-        response.on('end', () => {
-          if (ids && response.statusCode === 201) ids[index] = (JSON.parse(Buffer.concat(chunks).toString()) as { id: string }).id;
-          resolve(response.statusCode ?? 0);
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
+  const keepId = ids && ((status: number, text: string) => status === 201 && (ids[index] = (JSON.parse(text) as { id: string }).id));
+  return send(agent, 'POST', url, token, body, keepId);
 }
 
 /** Sends `count` requests, `CONCURRENCY` in flight; returns how many answers had each status. */
@@ -208,6 +203,9 @@ async function main(): Promise<void> {
     RATE_LIMIT_ENABLED: 'false',
     TICKETING_PORT: String(port),
   };
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  // stops the service (it writes its profile as it exits); also when the run fails halfway
+  let stopService = async (): Promise<void> => agent.destroy();
   try {
     await migrateServiceDatabase(TICKETING_SERVICE, 'up', env);
     const [command, ...args] = serviceCommand(
@@ -221,6 +219,12 @@ async function main(): Promise<void> {
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
+    const exited = once(child, 'exit').catch(() => undefined);
+    stopService = async () => {
+      agent.destroy();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    };
     const url = `http://127.0.0.1:${port}`;
     for (let ready = false; !ready;) {
       ready = await fetch(`${url}/health/ready`).then(
@@ -232,15 +236,12 @@ async function main(): Promise<void> {
     const tokens = await Promise.all(
       Array.from({ length: 20 }, (_, i) => signToken({ sub: `owner-${i}`, role: 'customer', account_id: `acct-${i}` }, secret, '1h')),
     );
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const target = new URL('/v1/tickets', url);
     // warm up (JIT, pools), then measure
     await Promise.all(Array.from({ length: 200 }, (_, i) => post(agent, target, tokens[i % tokens.length], i)));
     if (LAYERS) {
       const lines = await measureLayers(child.pid!, agent, url, tokens);
-      agent.destroy();
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      await stopService();
       process.stdout.write(
         `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} requests of each kind, ${CONCURRENCY} in flight\n${lines.join('\n')}\n`,
       );
@@ -272,9 +273,7 @@ async function main(): Promise<void> {
           `${name.replace(/^nodejs_|_bytes$/g, '')} ${Math.round(Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 1048576)} MB`,
       )
       .join(', ');
-    agent.destroy();
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    await stopService();
     process.stdout.write(
       [
         `${COMPILED ? 'compiled' : 'ts-node'}: ${POSTS} ${GET ? 'GETs' : 'POSTs'}, ${CONCURRENCY} in flight: ${(POSTS / seconds).toFixed(0)} ${GET ? 'GET' : 'POST'}/s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
@@ -292,6 +291,7 @@ async function main(): Promise<void> {
       `profile: ${path.join(profileDir, file)}\n${summariseProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as Profile).join('\n')}\n`,
     );
   } finally {
+    await stopService();
     await broker.stop();
     await dropDatabasesWithPrefix(prefix, DATABASE_URL);
   }
