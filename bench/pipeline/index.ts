@@ -18,6 +18,7 @@ import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol'
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
 import { ProcessMonitor, type ProcessUsage } from './process-monitor';
 import { difference, ServerCounters, statements, STATEMENT_COUNTERS, type CounterValues } from './server-counters';
+import { secondsOfStep, Timeline, type SecondOfStep, type TimelineSample } from './timeline';
 import { GET_BUDGET_PER_SECOND, VisibilitySampler, type VisibilitySample } from './visibility-sampler';
 
 interface PipelineSettings {
@@ -92,6 +93,7 @@ const stepMsAt = (rate: number, settings: PipelineSettings) =>
 const VISIBLE_SAMPLES_PER_SECOND = 25;
 const GENERATOR_SOCKETS = 256;
 const LOG_FILE = path.join(__dirname, '..', 'results', 'pipeline-services.log');
+const TIMELINE_FILE = path.join(__dirname, '..', 'results', 'pipeline-timeline.json');
 
 interface StepResult {
   rate: number;
@@ -115,6 +117,8 @@ interface StepResult {
   usage: Record<string, ProcessUsage>;
   /** each consumer's transactions in the step and its drain, from the services' /metrics */
   transactions: TransactionTotals[];
+  /** each second of the step and its drain: processes' CPU, the server's InnoDB state */
+  timeline: TimelineSample[];
 }
 
 export async function run(options: BenchOptions): Promise<BenchSection[]> {
@@ -160,6 +164,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       'bench (listener, sampler)': process.pid,
     });
     undo.push(onCleanup('process monitor', () => monitor.stop()));
+    const timeline = await Timeline.open(options.databaseUrl, monitor.pids);
+    undo.push(onCleanup('timeline', () => timeline.close()));
 
     // warm-up: every consumer group has joined and the first ticket's path is compiled and cached
     const warmUp = await fileTickets(platform, tokens, settings.warmUpTickets);
@@ -192,7 +198,7 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
     let stoppedEarly: string | null = null;
     for (const rate of settings.rates) {
       assertAlive();
-      const step = await runStep(rate, settings, platform, tokens, generator, listener, sampler, counters, monitor, assertAlive);
+      const step = await runStep(rate, settings, platform, tokens, generator, listener, sampler, counters, monitor, timeline, assertAlive);
       steps.push(step);
       const clockP99 = percentile(step.clockLatencies, 99);
       progress(
@@ -207,7 +213,12 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       }
       if (!options.quick && rate !== settings.rates[settings.rates.length - 1]) await sleep(2000);
     }
-    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), platform);
+    const seconds = steps.map((step) => ({
+      rate: step.rate,
+      seconds: secondsOfStep(step.records, (ticketId) => listener.startedAt.get(ticketId), step.stepStart, step.timeline),
+    }));
+    writeFileSync(TIMELINE_FILE, JSON.stringify(seconds, null, 1));
+    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), platform, seconds);
   } finally {
     for (const step of undo.reverse()) await step.run().catch(() => undefined);
     progress('stopping the platform and dropping its databases');
@@ -331,6 +342,7 @@ async function runStep(
   sampler: VisibilitySampler,
   counters: ServerCounters,
   monitor: ProcessMonitor,
+  timeline: Timeline,
   assertAlive: () => void,
 ): Promise<StepResult> {
   const serviceUrls = SERVICE_NAMES.map((name) => platform.urls[name]);
@@ -340,6 +352,7 @@ async function runStep(
   const clocksBefore = listener.startedAt.size;
   const getsBefore = sampler.requests;
   monitor.begin();
+  await timeline.begin();
   const durationMs = stepMsAt(rate, settings);
   const stepStart = nowMs() + 300;
   const stepEnd = stepStart + durationMs;
@@ -408,6 +421,7 @@ async function runStep(
   const lastClockAt = clocks > 0 ? listener.lastStartedAt() : null;
   const after = await counters.read();
   const usage = monitor.end();
+  const seconds = timeline.end();
   const transactions = transactionsBetween(transactionsBefore, await readTransactionTotals(serviceUrls));
   const samples = sampler.takeSamples();
 
@@ -434,10 +448,44 @@ async function runStep(
     sampledGets: sampler.requests - getsBefore,
     usage,
     transactions,
+    timeline: seconds,
   };
 }
 
 const ms = (value: number | null) => (value === null ? null : Math.round(value));
+
+/** the three seconds with the highest clock p99, slowest first, then the median one */
+function slowestSeconds(seconds: readonly SecondOfStep[]): Array<SecondOfStep & { kind: string }> {
+  const ranked = seconds.filter((entry) => entry.clockP99Ms !== null).sort((a, b) => (b.clockP99Ms ?? 0) - (a.clockP99Ms ?? 0));
+  if (ranked.length === 0) return [];
+  const slowest = ranked.slice(0, 3).map((entry) => ({ ...entry, kind: 'slow' }));
+  const typical = { ...ranked[Math.floor(ranked.length / 2)], kind: 'median' };
+  return [...slowest, typical];
+}
+
+function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record<string, string | number | null> {
+  const cpu = (name: string) => round(entry.sample?.cpu[name] ?? null, 0);
+  const server = (name: string) => entry.sample?.server[name] ?? null;
+  const age = server('Innodb_checkpoint_age');
+  const maxAge = server('Innodb_checkpoint_max_age');
+  const redo = server('Innodb_os_log_written/s');
+  return {
+    'offered/s': rate,
+    second: entry.second,
+    kind: entry.kind,
+    requests: entry.requests,
+    'HTTP p99 ms': ms(entry.httpP99Ms),
+    'clock p99 ms': ms(entry.clockP99Ms),
+    ...Object.fromEntries([...SERVICE_NAMES, 'mariadbd', 'load generator'].map((name) => [`${name} CPU %`, cpu(name)])),
+    'ckpt age %': age !== null && maxAge ? round((100 * age) / maxAge, 0) : null,
+    'dirty pages': server('Innodb_buffer_pool_pages_dirty'),
+    'flushed/s': round(server('Innodb_buffer_pool_pages_flushed/s'), 0),
+    'fsyncs/s': round(server('Innodb_data_fsyncs/s'), 0),
+    'redo KB/s': redo === null ? null : round(redo / 1024, 0),
+    'commits/s': round(server('Com_commit/s'), 0),
+    'lock waits/s': round(server('Innodb_row_lock_waits/s'), 0),
+  };
+}
 
 function report(
   steps: StepResult[],
@@ -447,6 +495,7 @@ function report(
   stoppedEarly: string | null,
   duplicateClocks: number,
   platform: PlatformUnderTest,
+  timelines: Array<{ rate: number; seconds: SecondOfStep[] }>,
 ): BenchSection[] {
   const summaries = steps.map((step) => {
     const latencies = step.records.filter((record) => record[3] > 0).map(([scheduledAt, , answeredAt]) => answeredAt - scheduledAt);
@@ -636,6 +685,8 @@ function report(
     return row;
   });
 
+  const secondRows = timelines.flatMap(({ rate, seconds }) => slowestSeconds(seconds).map((entry) => secondRow(rate, entry)));
+
   const mode = options.quick
     ? 'quick (CI smoke): one short step, not comparable with the targets'
     : `steps of ${settings.stepMs / 1000} s, ${settings.targetStepMs / 1000} s at the targets' ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s`;
@@ -690,6 +741,15 @@ function report(
         'over step + drain; a consumer transaction handles what the lane of one partition held when its last one ended (up to CONSUMER_MAX_BATCH)',
         'ms/tx: from parsing the fetched messages to the commit, as the consumer measured it: its database statements, row-lock waits and waits for its own event loop',
         "the drain ends when the SLA clocks are through: ticketing's projections may still be catching up, and count in the next step",
+      ],
+    },
+    {
+      name: 'Pipeline: the slowest seconds of each step, and a typical one (by clock p99)',
+      rows: secondRows,
+      notes: [
+        'second: of the scheduled sends, from the step start; HTTP and clock p99 of the requests scheduled in it',
+        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty pages, pages flushed, fsyncs, redo written and commits per second",
+        `every second of every step, with every process and counter: ${path.relative(process.cwd(), TIMELINE_FILE)}`,
       ],
     },
     {

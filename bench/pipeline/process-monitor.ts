@@ -27,7 +27,7 @@ export interface ProcessUsage {
 }
 
 /** Nanoseconds the main thread has waited on a run queue so far (Linux schedstat), if known. */
-function runQueueWaitNs(pid: number): number | null {
+export function runQueueWaitNs(pid: number): number | null {
   try {
     const [, waited] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
     return Number(waited);
@@ -89,7 +89,7 @@ export class ProcessMonitor {
     maxRss: Map<string, number>;
   } | null = null;
 
-  constructor(private readonly pids: Record<string, number>) {
+  constructor(readonly pids: Record<string, number>) {
     this.timer = setInterval(() => this.sampleMemory(), 250);
     this.timer.unref();
   }
