@@ -26,6 +26,7 @@ import {
   AddOutboxTraceContext1765100000000,
   CreateConsumerFailures1764900000000,
   CreateMessagingTables1763800000000,
+  OutboxMarkInPlace1765200000000,
 } from './messaging.migration';
 import { OutboxMessage } from './outbox-message.entity';
 /** Entities and migrations every service registers with its data source. */
@@ -34,5 +35,6 @@ export const MESSAGING_MIGRATIONS = [
   CreateMessagingTables1763800000000,
   CreateConsumerFailures1764900000000,
   AddOutboxTraceContext1765100000000,
+  OutboxMarkInPlace1765200000000,
 ];
 export * from './topics';
