@@ -484,6 +484,7 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
     'redo KB/s': redo === null ? null : round(redo / 1024, 0),
     'commits/s': round(server('Com_commit/s'), 0),
     'lock waits/s': round(server('Innodb_row_lock_waits/s'), 0),
+    'disk sync max ms': ms(entry.sample?.diskSyncMaxMs ?? null),
   };
 }
 
@@ -564,6 +565,8 @@ function report(
       'data fsyncs': perTicket(step.counters.Innodb_data_fsyncs),
       'log fsyncs': perTicket(step.counters.Innodb_os_log_fsyncs),
       'log writes': perTicket(step.counters.Innodb_log_writes),
+      'redo KB': round(step.counters.Innodb_os_log_written / 1024 / tickets, 1),
+      'pages flushed': perTicket(step.counters.Innodb_buffer_pool_pages_flushed),
       questions: perTicket(step.counters.Questions),
     };
   });
@@ -718,6 +721,7 @@ function report(
         `statements = ${STATEMENT_COUNTERS.join(' + ')}; commits = Com_commit (autocommitted single statements are not in it); fsyncs = Innodb_data_fsyncs, Innodb_os_log_fsyncs`,
         `includes the services' background polling (idle: ${round(getCost.idlePerSecond)} statements/s) and the visibility sampler's GETs; "excl. GETs" takes out ${round(getCost.perGet, 1)} statements per GET (measured before the steps)`,
         'questions = every statement the server received (also START TRANSACTION, SET, SHOW)',
+        'redo KB = Innodb_os_log_written; pages flushed = Innodb_buffer_pool_pages_flushed (16 KB pages the server wrote back to its data files)',
         ...steps
           .filter((step) => !step.drained)
           .map((step) => `${step.rate}/s did not drain: its tickets were not all through, so its per-ticket figures are too low`),
@@ -748,7 +752,7 @@ function report(
       rows: secondRows,
       notes: [
         'second: of the scheduled sends, from the step start; HTTP and clock p99 of the requests scheduled in it',
-        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty pages, pages flushed, fsyncs, redo written and commits per second",
+        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty pages, pages flushed, fsyncs, redo written, commits and row-lock waits per second, and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling",
         `every second of every step, with every process and counter: ${path.relative(process.cwd(), TIMELINE_FILE)}`,
       ],
     },

@@ -28,6 +28,8 @@ const COUNTERS = [
   'Innodb_data_fsyncs',
   'Innodb_os_log_fsyncs',
   'Innodb_log_writes',
+  'Innodb_os_log_written',
+  'Innodb_buffer_pool_pages_flushed',
   'Handler_commit',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];

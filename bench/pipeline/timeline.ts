@@ -2,12 +2,17 @@
  * A step second by second: each process's CPU and the database server's InnoDB state, sampled once
  * a second, beside the latencies of the requests scheduled in that second. A p99 over a minute
  * says that some seconds were slow; this says which, and what the machine did in them: a process
- * at a whole core (its own work or its collector), or every process idle while the server
- * flushed pages or waited for its log (checkpoint age near its maximum).
+ * at a whole core (its own work or its collector), every process idle while the server flushed
+ * pages or waited for its log (checkpoint age near its maximum), or the disk itself not answering
+ * (a probe's own write and fdatasync, ten a second, on a temporary file).
  */
 import { parseDatabaseUrl } from '@support/persistence';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { percentile } from '../stats';
+import { nowMs, percentile } from '../stats';
 import { cpuTicks, runQueueWaitNs, ticksPerSecond } from './process-monitor';
 import type { RequestRecord } from './load-protocol';
 
@@ -24,6 +29,61 @@ export interface TimelineSample {
   cpuWait: Record<string, number | null>;
   /** the gauges as read and the counters per second */
   server: Record<string, number>;
+  /** the longest of the disk probe's syncs in the second (one still running counts as far as it got) */
+  diskSyncMaxMs: number | null;
+}
+
+/**
+ * The disk's own pace, apart from the database: a 4 KB write and fdatasync every 100 ms on a file
+ * of the temporary directory (here the disk MariaDB writes to). When the server's fsyncs stop and
+ * this probe's syncs take seconds too, the machine's storage stalled, not the platform.
+ */
+class DiskSyncProbe {
+  private readonly timer: NodeJS.Timeout;
+  private readonly block = Buffer.alloc(4096, 1);
+  private runningSince: number | null = null;
+  private longest = 0;
+
+  private constructor(
+    private readonly directory: string,
+    private readonly file: FileHandle,
+  ) {
+    this.timer = setInterval(() => void this.probe(), 100);
+  }
+
+  static async start(): Promise<DiskSyncProbe> {
+    const directory = mkdtempSync(path.join(tmpdir(), 'bench-disk-'));
+    return new DiskSyncProbe(directory, await open(path.join(directory, 'probe'), 'w'));
+  }
+
+  /** the longest sync since the last call, counting one still running */
+  takeLongest(): number {
+    const running = this.runningSince === null ? 0 : nowMs() - this.runningSince;
+    const longest = Math.max(this.longest, running);
+    this.longest = 0;
+    return longest;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.file.close().catch(() => undefined);
+    rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  private async probe(): Promise<void> {
+    if (this.runningSince !== null) return;
+    const startedAt = nowMs();
+    this.runningSince = startedAt;
+    try {
+      await this.file.write(this.block, 0, this.block.length, 0);
+      await this.file.datasync();
+    } catch {
+      // closed while running: the bench is stopping
+    } finally {
+      this.longest = Math.max(this.longest, nowMs() - startedAt);
+      this.runningSince = null;
+    }
+  }
 }
 
 export class Timeline {
@@ -39,17 +99,19 @@ export class Timeline {
 
   private constructor(
     private readonly connection: Connection,
+    private readonly disk: DiskSyncProbe,
     private readonly pids: Record<string, number>,
   ) {}
 
   static async open(databaseUrl: string, pids: Record<string, number>): Promise<Timeline> {
-    return new Timeline(await createConnection(parseDatabaseUrl(databaseUrl)), pids);
+    return new Timeline(await createConnection(parseDatabaseUrl(databaseUrl)), await DiskSyncProbe.start(), pids);
   }
 
   /** starts a new series (the last one is dropped) */
   async begin(): Promise<void> {
     this.samples.length = 0;
     this.last = await this.read();
+    this.disk.takeLongest();
     this.timer ??= setInterval(() => void this.sample(), 1000);
   }
 
@@ -63,6 +125,7 @@ export class Timeline {
 
   async close(): Promise<void> {
     this.end();
+    await this.disk.stop();
     await this.connection.end();
   }
 
@@ -85,7 +148,7 @@ export class Timeline {
       const server: Record<string, number> = {};
       for (const name of GAUGES) server[name] = now.counters[name];
       for (const name of COUNTERS) server[`${name}/s`] = (now.counters[name] - before.counters[name]) / seconds;
-      this.samples.push({ at: now.at, cpu, cpuWait, server });
+      this.samples.push({ at: now.at, cpu, cpuWait, server, diskSyncMaxMs: this.disk.takeLongest() });
       this.last = now;
     } catch {
       // a missed second: the next sample covers it
@@ -95,7 +158,7 @@ export class Timeline {
   }
 
   private async read() {
-    const at = performance.timeOrigin + performance.now();
+    const at = nowMs();
     const ticks = new Map(Object.entries(this.pids).map(([name, pid]) => [name, cpuTicks(pid)]));
     const waits = new Map(Object.entries(this.pids).map(([name, pid]) => [name, runQueueWaitNs(pid)]));
     const names = [...GAUGES, ...COUNTERS];
