@@ -81,8 +81,9 @@ export class AddOutboxTraceContext1765100000000 implements MigrationInterface {
  * record: InnoDB moved it within its page, often reorganizing the page, and logged the record with
  * its payload again (about 5.7 KB of redo a row). REDUNDANT keeps the room of a NULL fixed-length
  * column such as DATETIME(3), so the mark writes 7 bytes where they lie: about 140 bytes of redo a
- * row and a third less of the server's CPU, with the same inserts and the same `IS NULL` reads
- * (bench/README.md, 2026-12-05 22:40). Rebuilds the table: online with MariaDB and MySQL 8.
+ * row and 40 % less of the server's CPU, with the same inserts and the same `IS NULL` reads
+ * (bench/README.md, results of 2026-12-05, 22:14–23:30). REDUNDANT caps an index key at 767 bytes;
+ * the outbox's keys are far below. Rebuilds the table: online with MariaDB and MySQL 8.
  */
 export class OutboxMarkInPlace1765200000000 implements MigrationInterface {
   name = 'OutboxMarkInPlace1765200000000';
