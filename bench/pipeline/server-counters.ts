@@ -43,16 +43,7 @@ export class ServerCounters {
   }
 
   async read(): Promise<CounterValues> {
-    const [rows] = await this.connection.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${COUNTERS.map(() => '?').join(', ')})`, [
-      ...COUNTERS,
-    ]);
-    // NaN for a counter this server does not have (MariaDB 10.8+ dropped Innodb_os_log_fsyncs)
-    const values = Object.fromEntries(COUNTERS.map((name) => [name, Number.NaN])) as CounterValues;
-    for (const row of rows as Array<{ Variable_name: string; Value: string }>) {
-      const name = COUNTERS.find((counter) => counter.toLowerCase() === row.Variable_name.toLowerCase());
-      if (name) values[name] = Number(row.Value);
-    }
-    return values;
+    return readStatus(this.connection, COUNTERS);
   }
 
   /** Rows of a table (one more Com_select in the counters). */
@@ -64,6 +55,20 @@ export class ServerCounters {
   close(): Promise<void> {
     return this.connection.end();
   }
+}
+
+/**
+ * The named variables of SHOW GLOBAL STATUS, in one query; NaN for one this server does not have
+ * (MariaDB 10.8+ dropped Innodb_os_log_fsyncs).
+ */
+export async function readStatus<Name extends string>(connection: Connection, names: readonly Name[]): Promise<Record<Name, number>> {
+  const [rows] = await connection.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${names.map(() => '?').join(', ')})`, [...names]);
+  const values = Object.fromEntries(names.map((name) => [name, Number.NaN])) as Record<Name, number>;
+  for (const row of rows as Array<{ Variable_name: string; Value: string }>) {
+    const name = names.find((candidate) => candidate.toLowerCase() === row.Variable_name.toLowerCase());
+    if (name) values[name] = Number(row.Value);
+  }
+  return values;
 }
 
 /** Every counter of SHOW GLOBAL STATUS, by name, on a connection of its own (the diagnostics' one-off reads). */

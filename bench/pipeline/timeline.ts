@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { nowMs, percentile } from '../stats';
 import { cpuTicks, runQueueWaitNs, ticksPerSecond } from './process-monitor';
+import { readStatus } from './server-counters';
 import type { RequestRecord } from './load-protocol';
 
 /** InnoDB's state: gauges as read, counters as a rate per second of the sample */
@@ -34,12 +35,12 @@ export interface TimelineSample {
 }
 
 /**
- * The disk's own pace, apart from the database: a 4 KB write and fdatasync every 100 ms on a file
- * of the temporary directory (here the disk MariaDB writes to). When the server's fsyncs stop and
+ * The disk's own pace, apart from the database: a 4 KB write and fdatasync every 100 ms while a
+ * step is sampled, on a file of the temporary directory (here the disk MariaDB writes to). When the server's fsyncs stop and
  * this probe's syncs take seconds too, the machine's storage stalled, not the platform.
  */
 class DiskSyncProbe {
-  private readonly timer: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | null = null;
   private readonly block = Buffer.alloc(4096, 1);
   private runningSince: number | null = null;
   private longest = 0;
@@ -47,13 +48,22 @@ class DiskSyncProbe {
   private constructor(
     private readonly directory: string,
     private readonly file: FileHandle,
-  ) {
-    this.timer = setInterval(() => void this.probe(), 100);
-  }
+  ) {}
 
-  static async start(): Promise<DiskSyncProbe> {
+  static async open(): Promise<DiskSyncProbe> {
     const directory = mkdtempSync(path.join(tmpdir(), 'bench-disk-'));
     return new DiskSyncProbe(directory, await open(path.join(directory, 'probe'), 'w'));
+  }
+
+  /** syncs ten a second from now on, the longest so far forgotten */
+  start(): void {
+    this.longest = 0;
+    this.timer ??= setInterval(() => void this.probe(), 100);
+  }
+
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   /** the longest sync since the last call, counting one still running */
@@ -64,8 +74,8 @@ class DiskSyncProbe {
     return longest;
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
+  async close(): Promise<void> {
+    this.pause();
     await this.file.close().catch(() => undefined);
     rmSync(this.directory, { recursive: true, force: true });
   }
@@ -104,14 +114,14 @@ export class Timeline {
   ) {}
 
   static async open(databaseUrl: string, pids: Record<string, number>): Promise<Timeline> {
-    return new Timeline(await createConnection(parseDatabaseUrl(databaseUrl)), await DiskSyncProbe.start(), pids);
+    return new Timeline(await createConnection(parseDatabaseUrl(databaseUrl)), await DiskSyncProbe.open(), pids);
   }
 
   /** starts a new series (the last one is dropped) */
   async begin(): Promise<void> {
     this.samples.length = 0;
     this.last = await this.read();
-    this.disk.takeLongest();
+    this.disk.start();
     this.timer ??= setInterval(() => void this.sample(), 1000);
   }
 
@@ -120,12 +130,13 @@ export class Timeline {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.last = null;
+    this.disk.pause();
     return [...this.samples];
   }
 
   async close(): Promise<void> {
     this.end();
-    await this.disk.stop();
+    await this.disk.close();
     await this.connection.end();
   }
 
@@ -161,13 +172,7 @@ export class Timeline {
     const at = nowMs();
     const ticks = new Map(Object.entries(this.pids).map(([name, pid]) => [name, cpuTicks(pid)]));
     const waits = new Map(Object.entries(this.pids).map(([name, pid]) => [name, runQueueWaitNs(pid)]));
-    const names = [...GAUGES, ...COUNTERS];
-    const [rows] = await this.connection.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${names.map(() => '?').join(', ')})`, names);
-    const counters: Record<string, number> = Object.fromEntries(names.map((name) => [name, Number.NaN]));
-    for (const row of rows as Array<{ Variable_name: string; Value: string }>) {
-      const name = names.find((candidate) => candidate.toLowerCase() === row.Variable_name.toLowerCase());
-      if (name) counters[name] = Number(row.Value);
-    }
+    const counters: Record<string, number> = await readStatus(this.connection, [...GAUGES, ...COUNTERS]);
     return { at, ticks, waits, counters };
   }
 }
