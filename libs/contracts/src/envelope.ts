@@ -1,7 +1,8 @@
-import { CloudEvent, ValidationError as CloudEventValidationError } from 'cloudevents';
+import { ValidationError as CloudEventValidationError } from 'cloudevents';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import { checkEnvelopeWithLibrary, isSurelyValidEnvelope } from './envelope-check';
 import type { EventDefinition } from './event-definition';
 import { payloadCheck } from './payload-check';
 
@@ -34,23 +35,39 @@ export function createEvent<T extends object>(
   data: T,
   options: { source: string; origin: EventOrigin; id?: string; time?: Date },
 ): SupportEvent<T> {
+  return encodeEvent(definition, data, options).event;
+}
+
+/**
+ * createEvent, with the event's wire form: the JSON text that `event` was read back from (what
+ * the outbox stores and the relay sends), so a writer need not serialise it again.
+ */
+export function encodeEvent<T extends object>(
+  definition: EventDefinition<T>,
+  data: T,
+  options: { source: string; origin: EventOrigin; id?: string; time?: Date },
+): { event: SupportEvent<T>; json: string } {
   const problems = validatePayload(definition, data);
   if (problems.length > 0) {
     throw new InvalidEventError('invalid_payload', `${definition.type}: ${problems.join('; ')}`);
   }
-  const event = new CloudEvent<T>({
-    specversion: '1.0',
+  // the attributes in the order the library's CloudEvent writes them, so the bytes are the same
+  const envelope: Record<string, unknown> = {
     id: options.id ?? randomUUID(),
-    source: options.source,
-    type: definition.type,
     time: (options.time ?? new Date()).toISOString(),
-    subject: definition.subject(data),
+    type: definition.type,
+    source: options.source,
+    specversion: '1.0',
     datacontenttype: 'application/json',
-    correlationid: options.origin.correlationId,
-    ...(options.origin.causationId ? { causationid: options.origin.causationId } : {}),
+    subject: definition.subject(data),
     data,
-  });
-  return JSON.parse(JSON.stringify(event)) as SupportEvent<T>;
+    correlationid: options.origin.correlationId,
+  };
+  if (options.origin.causationId) envelope['causationid'] = options.origin.causationId;
+  if (!isSurelyValidEnvelope(envelope)) checkEnvelopeWithLibrary(envelope);
+  // a plain copy: the caller's payload object is not shared, undefined members are dropped
+  const json = JSON.stringify(envelope);
+  return { event: JSON.parse(json) as SupportEvent<T>, json };
 }
 
 export type InvalidEventReason = 'unparseable' | 'invalid_envelope' | 'invalid_payload' | 'unknown_type';
@@ -84,7 +101,7 @@ export function parseEnvelope(raw: Buffer | string | null | undefined): SupportE
     throw new InvalidEventError('invalid_envelope', `specversion must be "1.0", got ${JSON.stringify(candidate['specversion'])}`);
   }
   try {
-    new CloudEvent(candidate, true);
+    if (!isSurelyValidEnvelope(candidate)) checkEnvelopeWithLibrary(candidate);
   } catch (error) {
     const detail =
       error instanceof CloudEventValidationError && error.errors?.length

@@ -1,5 +1,5 @@
 import { context, createContextKey, SpanKind, trace, type Context } from '@opentelemetry/api';
-import { createEvent, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
+import { encodeEvent, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
 import { traceHeadersOf } from '@support/observability';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { MessagingTelemetry } from './messaging-telemetry';
@@ -73,8 +73,8 @@ export class OutboxWriter {
     if (!runner?.isTransactionActive) {
       throw new Error(`outbox: ${events[0].definition.type} must be written inside the transaction of the change it reports`);
     }
-    const created = events.map(({ definition, data, origin }) => createEvent(definition, data, { source: this.source, origin }));
-    const rows = created.map((event, index): OutboxRow => {
+    const encoded = events.map(({ definition, data, origin }) => encodeEvent(definition, data, { source: this.source, origin }));
+    const rows = encoded.map(({ event, json }, index): OutboxRow => {
       const { traceparent, tracestate } = this.traceOfWrite(event, events[index]);
       return [
         event.id,
@@ -82,7 +82,7 @@ export class OutboxWriter {
         events[index].definition.key(events[index].data),
         event.type,
         events[index].origin.correlationId,
-        JSON.stringify(event),
+        json,
         new Date(event.time),
         traceparent ?? null,
         tracestate ?? null,
@@ -91,7 +91,7 @@ export class OutboxWriter {
     const collected = this.collecting.get(runner);
     if (collected) collected.push(...rows);
     else await insertOutboxRows(manager, rows);
-    return created;
+    return encoded.map(({ event }) => event);
   }
 
   /**
