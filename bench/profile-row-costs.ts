@@ -6,7 +6,9 @@
  * projection updates (`TicketProjections`), the outbox's insert (`OutboxWriter`), the relay's
  * pass (`OutboxRelay.relayOnce`: claim and mark; a producer that sends nowhere) and its prune,
  * the inbox's insert and prune (`Inbox`). One shape that the platform does not use is measured
- * beside them for comparison: outbox rows deleted on publish instead of marked and pruned.
+ * beside them for comparison: outbox rows deleted on publish instead of marked and pruned. So are
+ * the three projections written as side rows (one row per ticket in a table of each projection's own,
+ * upserted and guarded by time) instead of updates that grow the ticket's row.
  *
  * Each shape writes `--rows` rows; the ticket, projection, outbox and inbox writes go in
  * transactions of `--batch`, as a busy consumer writes them, the relay and the prunes in their
@@ -30,7 +32,7 @@ import {
 } from '@support/contracts';
 import { CLAIM_UNPUBLISHED, Inbox, MESSAGING_ENTITIES, OutboxRelay, OutboxWriter, pending } from '@support/messaging';
 import { migrateServiceDatabase } from '@support/nest-bootstrap';
-import { insertRows, mysqlDataSourceOptions, parseDatabaseUrl } from '@support/persistence';
+import { insertRows, mysqlDataSourceOptions, parseDatabaseUrl, storedDatetime } from '@support/persistence';
 import { CommonEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -213,7 +215,79 @@ const SHAPES: Shape[] = [
       }
     },
   },
+  {
+    name: 'decision in a side row',
+    source: 'not in the platform: INSERT … ON DUPLICATE KEY UPDATE of one row per ticket in a table of its own, guarded by time',
+    run: inBatches((_, manager, batch) => {
+      const decision = exampleOf(EntitlementChecked);
+      return upsertSideRows(manager, 'side_decision', batch, {
+        columns: `status VARCHAR(16) PATH '$[2]', reason VARCHAR(64) PATH '$[3]', message TEXT PATH '$[4]', plan VARCHAR(16) PATH '$[5]', channels JSON PATH '$[6]'`,
+        values: ['status', 'reason', 'message', 'plan', 'channels'],
+        row: () => ['entitled', decision.reason, decision.message, decision.plan ?? null, decision.channels],
+      });
+    }),
+  },
+  {
+    name: 'SLA clock in a side row',
+    source: 'not in the platform: as above',
+    run: inBatches((_, manager, batch) =>
+      upsertSideRows(manager, 'side_clock', batch, {
+        columns: `state VARCHAR(16) PATH '$[2]', due_at DATETIME(3) PATH '$[3]'`,
+        values: ['state', 'due_at'],
+        row: () => ['running', storedDatetime(new Date(Date.now() + 3_600_000))],
+      }),
+    ),
+  },
+  {
+    name: 'suggestions in a side row',
+    source: 'not in the platform: as above',
+    run: inBatches((_, manager, batch) =>
+      upsertSideRows(manager, 'side_suggestions', batch, {
+        columns: `articles JSON PATH '$[2]'`,
+        values: ['articles'],
+        row: () => [
+          exampleOf(KbArticlesSuggested).suggestions.map(({ articleId, slug, title, locale, score }) => ({
+            articleId,
+            slug,
+            title,
+            locale,
+            score,
+          })),
+        ],
+      }),
+    ),
+  },
 ];
+
+/** The side tables of the comparison shapes: one row per ticket, keyed by its id, with the time that guards a replay. */
+const SIDE_TABLES = [
+  `CREATE TABLE side_decision (ticket_id CHAR(36) PRIMARY KEY, status VARCHAR(16), reason VARCHAR(64), message TEXT, plan VARCHAR(16),
+     channels JSON, at DATETIME(3) NOT NULL)`,
+  'CREATE TABLE side_clock (ticket_id CHAR(36) PRIMARY KEY, state VARCHAR(16), due_at DATETIME(3), at DATETIME(3) NOT NULL)',
+  'CREATE TABLE side_suggestions (ticket_id CHAR(36) PRIMARY KEY, articles JSON, at DATETIME(3) NOT NULL)',
+];
+
+/**
+ * One multi-row upsert of a batch's side rows, from a JSON_TABLE as the projections' updates read
+ * their events: a newer row replaces an older one, an older one (a replay) changes nothing.
+ */
+function upsertSideRows(
+  manager: EntityManager,
+  table: string,
+  batch: Ticket[],
+  shape: { columns: string; values: string[]; row: () => unknown[] },
+): Promise<unknown> {
+  const at = storedDatetime(new Date());
+  const newer = `VALUES(at) >= ${table}.at`;
+  return manager.query(
+    `INSERT INTO ${table} (ticket_id, at, ${shape.values.join(', ')})
+     SELECT s.id, s.at, ${shape.values.map((column) => `s.${column}`).join(', ')}
+       FROM JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', ${shape.columns})) AS s
+     ON DUPLICATE KEY UPDATE ${shape.values.map((column) => `${column} = IF(${newer}, VALUES(${column}), ${table}.${column})`).join(', ')},
+       at = GREATEST(${table}.at, VALUES(at))`,
+    [JSON.stringify(batch.map((ticket) => [ticket.id, at, ...shape.row()]))],
+  );
+}
 
 async function main(): Promise<void> {
   const pid = mysqlServerPid();
@@ -231,6 +305,7 @@ async function main(): Promise<void> {
       }),
     );
     await dataSource.initialize();
+    for (const statement of SIDE_TABLES) await dataSource.query(statement);
     try {
       const outbox = new OutboxWriter('/support/ticketing');
       const quiet = { log: () => undefined, warn: console.warn, error: console.error };
