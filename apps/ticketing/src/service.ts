@@ -9,6 +9,7 @@ import { CustomerAccountScope1763800000150 } from './migrations/1763800000150-cu
 import { TicketRedrive1763800000160 } from './migrations/1763800000160-ticket-redrive';
 import { TicketAwaitingSuggestions1763800000170 } from './migrations/1763800000170-ticket-awaiting-suggestions';
 import { SuggestionsOnTicket1763800000180 } from './migrations/1763800000180-suggestions-on-ticket';
+import { TicketAwaitingSince1765300000000 } from './migrations/1765300000000-ticket-awaiting-since';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
 import { Ticket } from './tickets/ticket.entity';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity';
@@ -28,6 +29,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
     TicketRedrive1763800000160,
     TicketAwaitingSuggestions1763800000170,
     SuggestionsOnTicket1763800000180,
+    TicketAwaitingSince1765300000000,
   ],
   consumes: true,
 };

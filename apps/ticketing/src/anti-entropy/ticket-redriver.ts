@@ -6,7 +6,7 @@ import { exposeCounts, ServiceMetrics } from '@support/observability';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { TicketingEnvironment } from '../environment';
-import { Ticket } from '../tickets/ticket.entity';
+import { FINISHED_STATUSES, Ticket } from '../tickets/ticket.entity';
 import { ticketCreatedPayload } from '../tickets/ticket-created.payload';
 import { nextRedriveAt, type RedriveSchedule } from './redrive-schedule';
 
@@ -38,9 +38,6 @@ export class TicketingConsistencyCounters extends ConsistencyCounters<TicketingC
     );
   }
 }
-
-/** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
-const FINISHED_STATUSES = ['solved', 'closed', 'rejected'];
 
 type StuckReason = 'decision' | 'clock' | 'suggestions';
 
@@ -239,8 +236,8 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Tickets matching `condition` whose next re-drive is due, oldest first, locked, each with the
-   * reason `reason` (an SQL expression) gives. SKIP LOCKED: a ticket another replica's sweep (or
+   * Tickets matching `condition` (a range of idx_ticket_awaiting_since, filtered on the rows) whose
+   * next re-drive is due, oldest first, locked, each with the reason `reason` (an SQL expression) gives. SKIP LOCKED: a ticket another replica's sweep (or
    * a consumer applying its decision right now) holds is left for later.
    */
   private claim(
@@ -256,7 +253,7 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
          FROM ticket t LEFT JOIN ticket_redrive r ON r.ticket_id = t.id
         WHERE ${condition}
           AND (r.ticket_id IS NULL OR r.next_redrive_at <= ?)
-        ORDER BY t.created_at, t.id
+        ORDER BY t.awaiting_since, t.id
         LIMIT ?
         FOR UPDATE SKIP LOCKED`,
       [...parameters, now, limit],
@@ -266,9 +263,11 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
 
 /**
  * Decided (or waiting, which the other condition covers) and still without the knowledge base's
- * suggestions since filing: a range of idx_ticket_awaiting_suggestions. Parameter: cutoff.
+ * suggestions since filing, where they are owed. Parameter: cutoff. `awaiting_since` is the
+ * ticket's created_at while anything is owed to it (AWAITING_SINCE_EXPRESSION): the condition
+ * reads the range of idx_ticket_awaiting_since that holds every such ticket.
  */
-const AWAITING_SUGGESTIONS_CONDITION = `t.suggestions_updated_at IS NULL AND t.created_at < ?`;
+const AWAITING_SUGGESTIONS_CONDITION = `t.awaiting_since < ? AND t.expects_suggestions AND t.suggestions_updated_at IS NULL`;
 
 const REASON_COUNTERS: Record<StuckReason, TicketingConsistencyCounter> = {
   decision: 'redrivenForDecision',
@@ -284,9 +283,10 @@ const REASON_TEXT: Record<StuckReason, string> = {
 /**
  * Waiting for the plan check since filing, or entitled (the decision promised a deadline) and
  * still without a first-response clock although open and unanswered. Parameters: cutoff,
- * finished statuses, cutoff. Both branches are ranges of idx_ticket_awaiting.
+ * finished statuses, cutoff. Every such ticket is in the range of idx_ticket_awaiting_since up to
+ * the cutoff (filed before it: decided later than filed), which the condition reads.
  */
-const STUCK_CONDITION = `(
-      (t.entitlement_status = 'pending' AND t.created_at < ?)
+const STUCK_CONDITION = `t.awaiting_since < ? AND (
+      t.entitlement_status = 'pending'
    OR (t.entitlement_status = 'entitled' AND t.sla_clock_state IS NULL AND t.first_responded_at IS NULL
        AND t.status NOT IN (?) AND COALESCE(t.entitlement_decided_at, t.created_at) < ?))`;

@@ -10,8 +10,9 @@ export type FiledTicket = Pick<
 /**
  * A ticket just filed: a time-ordered id, status `new`, no plan check, SLA clock or suggestions
  * shown yet, nobody assigned. Its version is set when it is written (TicketFilings).
+ * `expectsSuggestions`: whether the knowledge base's suggestions are owed to it (TICKET_REDRIVE_SUGGESTIONS).
  */
-export function newTicket(filed: FiledTicket, now = new Date()): Ticket {
+export function newTicket(filed: FiledTicket, { expectsSuggestions }: { expectsSuggestions: boolean }, now = new Date()): Ticket {
   return Object.assign(new Ticket(), {
     id: uuidv7(),
     ...filed,
@@ -33,6 +34,7 @@ export function newTicket(filed: FiledTicket, now = new Date()): Ticket {
     slaEscalationLevel: 0,
     slaUpdatedAt: null,
     suggestionsUpdatedAt: null,
+    expectsSuggestions,
     createdAt: now,
     updatedAt: now,
   } satisfies Omit<Ticket, 'version'>);

@@ -119,6 +119,7 @@ describe('TicketFilings (group commit of new tickets)', () => {
     return new TicketFilings(db.unitOfWork, outbox, new IdempotencyKeys(null as never), new TicketStatusRecorder(outbox), {
       concurrency,
       maxBatch,
+      expectsSuggestions: true,
     });
   }
 

@@ -25,6 +25,8 @@ export class FilingOptions {
   maxBatch = 100;
   /** transactions of new tickets in flight at once; more requests wait and join the next one */
   concurrency = 4;
+  /** whether the knowledge base's suggestions are owed to a new ticket (TICKET_REDRIVE_SUGGESTIONS) */
+  expectsSuggestions = true;
 }
 
 interface Waiting extends NewFiling {

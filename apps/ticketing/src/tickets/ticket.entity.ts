@@ -2,6 +2,21 @@ import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, Ti
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { SuggestedArticle } from './suggested-article';
 
+/** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
+export const FINISHED_STATUSES: readonly TicketStatus[] = ['solved', 'closed', 'rejected'];
+
+/**
+ * `awaiting_since`: the ticket's `created_at` while something is owed to it, else NULL. Owed: its
+ * plan check (still pending); its first-response clock (entitled, without a clock, unanswered and
+ * open); the knowledge base's suggestions (expected and not arrived). The anti-entropy sweeps read
+ * the range of its index and tell the reasons apart on the rows (TicketRedriver).
+ */
+export const AWAITING_SINCE_EXPRESSION = `IF(entitlement_status = 'pending'
+    OR (entitlement_status = 'entitled' AND sla_clock_state IS NULL AND first_responded_at IS NULL
+        AND status NOT IN (${FINISHED_STATUSES.map((status) => `'${status}'`).join(', ')}))
+    OR (expects_suggestions AND suggestions_updated_at IS NULL),
+  created_at, NULL)`;
+
 export interface TicketChannels {
   selfService: boolean;
   ticket: TicketChannel;
@@ -14,10 +29,8 @@ export interface TicketChannels {
 @Index('idx_ticket_account', ['accountId', 'id'])
 @Index('idx_ticket_status', ['status', 'id'])
 @Index('idx_ticket_assignee', ['assigneeId', 'id'])
-/** anti-entropy: tickets still waiting for their plan check or first-response clock */
-@Index('idx_ticket_awaiting', ['entitlementStatus', 'slaClockState', 'createdAt'])
-/** anti-entropy: tickets the knowledge base's suggestions never reached */
-@Index('idx_ticket_awaiting_suggestions', ['suggestionsUpdatedAt', 'createdAt'])
+/** anti-entropy: tickets still owed their plan check, first-response clock or suggestions, oldest first */
+@Index('idx_ticket_awaiting_since', ['awaitingSince'])
 export class Ticket {
   /** UUIDv7: time-ordered, so "newest first" is an index scan and cursors are stable */
   @PrimaryColumn({ type: 'char', length: 36 }) id: string;
@@ -45,6 +58,8 @@ export class Ticket {
    * ticket's page (`select: false`), so lists and locking reads do not carry them
    */
   @Column({ name: 'suggested_articles', type: 'json', nullable: true, select: false }) suggestedArticles?: SuggestedArticle[] | null;
+  /** false where ticketing runs without the knowledge base (TICKET_REDRIVE_SUGGESTIONS=false when it was filed) */
+  @Column({ name: 'expects_suggestions', type: 'boolean', default: true }) expectsSuggestions: boolean;
 
   @Column({ name: 'entitlement_status', type: 'varchar', length: 16 }) entitlementStatus: EntitlementStatus | 'pending';
   @Column({ name: 'entitlement_reason', type: 'varchar', length: 64, nullable: true }) entitlementReason: string | null;
@@ -63,4 +78,18 @@ export class Ticket {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
   @VersionColumn() version: number;
+
+  /** see AWAITING_SINCE_EXPRESSION: computed by the database, never written */
+  @Column({
+    name: 'awaiting_since',
+    type: 'datetime',
+    precision: 3,
+    nullable: true,
+    generatedType: 'VIRTUAL',
+    asExpression: AWAITING_SINCE_EXPRESSION,
+    insert: false,
+    update: false,
+    select: false,
+  })
+  awaitingSince?: Date | null;
 }

@@ -20,8 +20,12 @@ import { TicketsService } from './tickets.service';
       provide: FilingOptions,
       // the platform module provides the service's validated environment as CommonEnvironment
       useFactory: (env: CommonEnvironment): FilingOptions => {
-        const { TICKET_FILING_BATCH_MAX, TICKET_FILING_CONCURRENCY } = env as TicketingEnvironment;
-        return { maxBatch: TICKET_FILING_BATCH_MAX, concurrency: TICKET_FILING_CONCURRENCY };
+        const { TICKET_FILING_BATCH_MAX, TICKET_FILING_CONCURRENCY, TICKET_REDRIVE_SUGGESTIONS } = env as TicketingEnvironment;
+        return {
+          maxBatch: TICKET_FILING_BATCH_MAX,
+          concurrency: TICKET_FILING_CONCURRENCY,
+          expectsSuggestions: TICKET_REDRIVE_SUGGESTIONS,
+        };
       },
       inject: [CommonEnvironment],
     },

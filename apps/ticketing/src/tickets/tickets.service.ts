@@ -14,7 +14,7 @@ import { isValidIdempotencyKey, requestFingerprint } from './idempotency/request
 import { CursorError, decodeCursor, encodeCursor, filterFingerprint } from './listing/ticket-cursor';
 import { newTicket } from './new-ticket';
 import { Ticket } from './ticket.entity';
-import { TicketFilings } from './ticket-filings';
+import { FilingOptions, TicketFilings } from './ticket-filings';
 import { TicketStatusRecorder } from './ticket-status.recorder';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 import { assertStorableCaller } from './storable-caller';
@@ -50,6 +50,7 @@ export class TicketsService {
     private readonly statuses: TicketStatusRecorder,
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly filings: TicketFilings,
+    private readonly filingOptions: FilingOptions,
   ) {}
 
   async file(form: CreateTicketDto, requester: Principal, correlationId: string, idempotencyKey?: string): Promise<FilingResult> {
@@ -60,17 +61,20 @@ export class TicketsService {
     // the usual replay (a client retrying after a lost answer) finds the key without a failed insert
     const earlier = idempotencyKey === undefined ? null : await this.idempotencyKeys.find(requester, idempotencyKey);
     if (earlier) return { ticket: await this.replay(earlier, requestHash, requester), replayed: true };
-    const ticket = newTicket({
-      accountId: requester.accountId,
-      requesterId: requester.userId,
-      subject: form.subject,
-      description: form.description,
-      priority: form.priority,
-      device: form.device,
-      ccEmails: form.ccEmails ?? [],
-      meetingId: form.meetingId ?? null,
-      occurredAt: form.occurredAt ? new Date(form.occurredAt) : null,
-    });
+    const ticket = newTicket(
+      {
+        accountId: requester.accountId,
+        requesterId: requester.userId,
+        subject: form.subject,
+        description: form.description,
+        priority: form.priority,
+        device: form.device,
+        ccEmails: form.ccEmails ?? [],
+        meetingId: form.meetingId ?? null,
+        occurredAt: form.occurredAt ? new Date(form.occurredAt) : null,
+      },
+      { expectsSuggestions: this.filingOptions.expectsSuggestions },
+    );
     try {
       // written with whatever other new tickets are waiting (group commit: TicketFilings)
       const claim =
