@@ -236,9 +236,10 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Tickets matching `condition` (a range of idx_ticket_awaiting_since, filtered on the rows) whose
-   * next re-drive is due, oldest first, locked, each with the reason `reason` (an SQL expression) gives. SKIP LOCKED: a ticket another replica's sweep (or
-   * a consumer applying its decision right now) holds is left for later.
+   * Tickets matching `condition` (a range of idx_ticket_awaiting_since, filtered on the rows)
+   * whose next re-drive is due, oldest first, locked, each with the reason `reason` (an SQL
+   * expression) gives. SKIP LOCKED: a ticket another replica's sweep (or a consumer applying its
+   * decision right now) holds is left for later.
    */
   private claim(
     manager: EntityManager,
