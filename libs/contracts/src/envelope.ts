@@ -53,7 +53,7 @@ export function encodeEvent<T extends object>(
   }
   // the attributes in the order the library's CloudEvent writes them, so the bytes are the same
   const envelope: Record<string, unknown> = {
-    id: options.id ?? randomUUID(),
+    id: options.id || randomUUID(),
     time: (options.time ?? new Date()).toISOString(),
     type: definition.type,
     source: options.source,
