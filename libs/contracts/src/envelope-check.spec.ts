@@ -2,6 +2,7 @@ import { CloudEvent } from 'cloudevents';
 import { createEvent, encodeEvent, InvalidEventError, parseEnvelope } from './envelope';
 import { checkEnvelopeWithLibrary, isSurelyValidEnvelope } from './envelope-check';
 import { EVENT_EXAMPLES } from './examples';
+import { ODD_VALUES as COMMON_ODD_VALUES } from '../test/odd-values';
 
 /** The reference: the library's strict constructor, which parseEnvelope and createEvent used on every event before. */
 function libraryAccepts(candidate: Record<string, unknown>): boolean {
@@ -16,19 +17,9 @@ function libraryAccepts(candidate: Record<string, unknown>): boolean {
 const SOURCE = '/support/ticketing';
 const origin = { correlationId: 'corr-1', causationId: '0190a0a0-0000-7000-8000-0000000000c1' };
 
-/** Values a wrong or hostile producer could put in any attribute. */
+/** Values a wrong or hostile producer could put in any attribute, and the forms of the platform's own values. */
 const ODD_VALUES: unknown[] = [
-  undefined,
-  null,
-  '',
-  ' ',
-  'x',
-  0,
-  1,
-  true,
-  [],
-  ['x'],
-  {},
+  ...COMMON_ODD_VALUES,
   '1.0',
   '0.3',
   'application/json',
