@@ -47,6 +47,7 @@ import { Ticket } from '../apps/ticketing/src/tickets/ticket.entity';
 import { cliArgument } from './cli';
 import { exampleOf } from './examples';
 import { cpuSeconds, mysqlServerPid, ticksPerSecond } from './pipeline/process-monitor';
+import { globalStatus } from './pipeline/server-counters';
 import { sleep } from './stats';
 
 const ROWS = Number(cliArgument('rows', '9000'));
@@ -328,10 +329,10 @@ async function main(): Promise<void> {
         const tickets = Array.from({ length: ROWS }, (_, index) => filedTicket(index));
         for (const shape of SHAPES) {
           await sleep(SETTLE_MS);
-          const before = await measure(dataSource, pid);
+          const before = await measure(pid);
           await shape.run(tools, tickets);
           await sleep(SETTLE_MS);
-          const after = await measure(dataSource, pid);
+          const after = await measure(pid);
           const entry = results.get(shape.name) ?? { source: shape.source, micros: [], redo: [], pages: [] };
           entry.micros.push((after.cpuMicros - before.cpuMicros) / ROWS);
           entry.redo.push((after.redo - before.redo) / ROWS);
@@ -360,15 +361,12 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure(dataSource: DataSource, pid: number): Promise<{ cpuMicros: number; redo: number; pageRequests: number }> {
-  const rows: Array<{ Variable_name: string; Value: string }> = await dataSource.query(
-    `SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_os_log_written', 'Innodb_buffer_pool_read_requests', 'Innodb_buffer_pool_write_requests')`,
-  );
-  const value = (name: string) => Number(rows.find((row) => row.Variable_name.toLowerCase() === name.toLowerCase())?.Value);
+async function measure(pid: number): Promise<{ cpuMicros: number; redo: number; pageRequests: number }> {
+  const status = await globalStatus(DATABASE_URL);
   return {
     cpuMicros: cpuSeconds(pid) * 1_000_000,
-    redo: value('Innodb_os_log_written'),
-    pageRequests: value('Innodb_buffer_pool_read_requests') + value('Innodb_buffer_pool_write_requests'),
+    redo: status['Innodb_os_log_written'],
+    pageRequests: status['Innodb_buffer_pool_read_requests'] + status['Innodb_buffer_pool_write_requests'],
   };
 }
 
