@@ -8,8 +8,9 @@
  * pass (`OutboxRelay.relayOnce`: claim and mark; a producer that sends nowhere) and its prune,
  * the inbox's insert and prune (`Inbox`). One shape that the platform does not use is measured
  * beside them for comparison: outbox rows deleted on publish instead of marked and pruned. So are
- * the three projections written as side rows (one row per ticket in a table of each projection's own,
- * upserted and guarded by time) instead of updates that grow the ticket's row.
+ * the plan check and the clock written as side rows (one row per ticket in a table of each
+ * projection's own, upserted and guarded by time) instead of updates that grow the ticket's row,
+ * as the suggestions are written since SuggestionSets1765400000000 (`suggestions shown`).
  *
  * Each shape writes `--rows` rows; the ticket, projection, outbox and inbox writes go in
  * transactions of `--batch`, as a busy consumer writes them, the relay and the prunes in their
@@ -243,25 +244,6 @@ const SHAPES: Shape[] = [
       }),
     ),
   },
-  {
-    name: 'suggestions in a side row',
-    source: 'not in the platform: as above',
-    run: inBatches((_, manager, batch) =>
-      upsertSideRows(manager, 'side_suggestions', batch, {
-        columns: `articles JSON PATH '$[2]'`,
-        values: ['articles'],
-        row: () => [
-          exampleOf(KbArticlesSuggested).suggestions.map(({ articleId, slug, title, locale, score }) => ({
-            articleId,
-            slug,
-            title,
-            locale,
-            score,
-          })),
-        ],
-      }),
-    ),
-  },
 ];
 
 /** The side tables of the comparison shapes: one row per ticket, keyed by its id, with the time that guards a replay. */
@@ -269,7 +251,6 @@ const SIDE_TABLES = [
   `CREATE TABLE side_decision (ticket_id CHAR(36) PRIMARY KEY, status VARCHAR(16), reason VARCHAR(64), message TEXT, plan VARCHAR(16),
      channels JSON, at DATETIME(3) NOT NULL)`,
   'CREATE TABLE side_clock (ticket_id CHAR(36) PRIMARY KEY, state VARCHAR(16), due_at DATETIME(3), at DATETIME(3) NOT NULL)',
-  'CREATE TABLE side_suggestions (ticket_id CHAR(36) PRIMARY KEY, articles JSON, at DATETIME(3) NOT NULL)',
 ];
 
 /**

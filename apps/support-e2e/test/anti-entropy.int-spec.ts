@@ -120,7 +120,6 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
       sla_breached: 0,
       sla_escalation_level: 0,
       sla_updated_at: null,
-      suggestions_updated_at: null,
     };
     for (const [column, value] of Object.entries(copy)) {
       if (value !== null && typeof value === 'object' && !(value instanceof Date)) copy[column] = JSON.stringify(value);

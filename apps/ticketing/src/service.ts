@@ -10,9 +10,11 @@ import { TicketRedrive1763800000160 } from './migrations/1763800000160-ticket-re
 import { TicketAwaitingSuggestions1763800000170 } from './migrations/1763800000170-ticket-awaiting-suggestions';
 import { SuggestionsOnTicket1763800000180 } from './migrations/1763800000180-suggestions-on-ticket';
 import { TicketAwaitingSince1765300000000 } from './migrations/1765300000000-ticket-awaiting-since';
+import { SuggestionSets1765400000000 } from './migrations/1765400000000-suggestion-sets';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
 import { Ticket } from './tickets/ticket.entity';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity';
+import { TicketSuggestions } from './tickets/ticket-suggestions.entity';
 
 /** What the launcher, the migrations job and the tests need to know about this service. */
 export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
@@ -21,7 +23,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   portVariable: 'TICKETING_PORT',
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
-  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, TicketRedrive],
+  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, TicketRedrive, TicketSuggestions],
   migrations: [
     CreateTickets1763800000100,
     TicketWork1763800000110,
@@ -30,6 +32,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
     TicketAwaitingSuggestions1763800000170,
     SuggestionsOnTicket1763800000180,
     TicketAwaitingSince1765300000000,
+    SuggestionSets1765400000000,
   ],
   consumes: true,
 };

@@ -399,16 +399,30 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       const article = (id: string) => ({ articleId: id, slug: id, title: `About ${id}`, locale: 'en', score: 0.5 });
       const now = Date.now();
       const twelve = Array.from({ length: 12 }, (_, index) => article(`a${index}`));
+      const nobody = randomUUID();
       // one fetch: the newer set first, then an older one of the same ticket, then tickets ticketing never filed
       await harness.publishTogether(KbArticlesSuggested, [
         { ticketId: ticket.id, locale: 'en', suggestions: twelve, suggestedAt: new Date(now + 2000).toISOString() },
         { ticketId: ticket.id, locale: 'en', suggestions: [article('older')], suggestedAt: new Date(now + 1000).toISOString() },
-        { ticketId: randomUUID(), locale: 'en', suggestions: [article('nobody')], suggestedAt: new Date(now).toISOString() },
+        { ticketId: nobody, locale: 'en', suggestions: [article('nobody')], suggestedAt: new Date(now).toISOString() },
         // an id that begins like this ticket's but is not it
         { ticketId: `${ticket.id}-not`, locale: 'en', suggestions: [article('imposter')], suggestedAt: new Date(now + 3000).toISOString() },
       ]);
       const shown = await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles.length > 0);
       expect(shown.suggestedArticles.map((a: any) => a.articleId)).toEqual(twelve.slice(0, 10).map((a) => a.articleId));
+      // the list is in a row of its own, kept only for the ticket ticketing filed; the ticket owes nothing more
+      const sets = await queryDatabase<{ ticket_id: string }>(
+        harness.database,
+        'SELECT ticket_id FROM ticket_suggestions WHERE ticket_id IN (?, ?, ?)',
+        [ticket.id, nobody, `${ticket.id}-not`.slice(0, 36)],
+      );
+      expect(sets).toEqual([{ ticket_id: ticket.id }]);
+      const [flags] = await queryDatabase<{ awaiting: number }>(
+        harness.database,
+        'SELECT awaiting_suggestions AS awaiting FROM ticket WHERE id = ?',
+        [ticket.id],
+      );
+      expect(Number(flags.awaiting)).toBe(0);
       // a set of the same time as the one shown replaces it (a re-announcement carries the recorded time)
       await harness.publish(KbArticlesSuggested, {
         ticketId: ticket.id,

@@ -59,7 +59,7 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
     });
     expect(response.status).toBe(201);
     const id = (response.body as { id: string }).id;
-    if (suggested) await queryDatabase(db(), 'UPDATE ticket SET suggestions_updated_at = NOW(3) WHERE id = ?', [id]);
+    if (suggested) await queryDatabase(db(), 'UPDATE ticket SET awaiting_suggestions = FALSE WHERE id = ?', [id]);
     return id;
   }
 
@@ -84,11 +84,7 @@ describe('ticketing re-drives tickets stuck without their decision or clock (rea
   /** a sweep pass as if the clock read `offsetMs` after now */
   const sweepAt = (offsetMs: number) => redriver.sweepOnce(new Date(Date.now() + offsetMs));
   /** makes every earlier ticket look settled, so each test sees only its own */
-  const settleAll = () =>
-    queryDatabase(
-      db(),
-      "UPDATE ticket SET entitlement_status = 'best_effort', suggestions_updated_at = COALESCE(suggestions_updated_at, NOW(3))",
-    );
+  const settleAll = () => queryDatabase(db(), "UPDATE ticket SET entitlement_status = 'best_effort', awaiting_suggestions = FALSE");
 
   it('re-drives each stuck ticket once when two sweeps (two replicas) run at once', async () => {
     await settleAll();

@@ -268,7 +268,7 @@ export class TicketRedriver implements OnApplicationBootstrap, OnModuleDestroy {
  * ticket's created_at while anything is owed to it (AWAITING_SINCE_EXPRESSION): the condition
  * reads the range of idx_ticket_awaiting_since that holds every such ticket.
  */
-const AWAITING_SUGGESTIONS_CONDITION = `t.awaiting_since < ? AND t.expects_suggestions AND t.suggestions_updated_at IS NULL`;
+const AWAITING_SUGGESTIONS_CONDITION = `t.awaiting_since < ? AND t.awaiting_suggestions`;
 
 const REASON_COUNTERS: Record<StuckReason, TicketingConsistencyCounter> = {
   decision: 'redrivenForDecision',

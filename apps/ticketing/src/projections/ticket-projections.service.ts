@@ -169,10 +169,18 @@ export class TicketProjections {
   }
 
   /**
-   * Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones,
-   * with ONE guarded UPDATE and no locking read: the batch's newest set per ticket goes in unless
-   * the ticket shows a newer one already (the guard is in the statement, so the row is locked
-   * only from that UPDATE to the commit).
+   * Shows the knowledge base's latest suggestions for each ticket, replacing the earlier ones:
+   * the batch's newest set per ticket goes into the ticket's `ticket_suggestions` row unless that
+   * row holds a newer one already. Two statements, no locking read, in ticket id order:
+   * - the tickets no longer await suggestions (`awaiting_suggestions` to FALSE and the version
+   *   counting the write, both in place: the ticket's row keeps its length, so InnoDB does not
+   *   move it). The UPDATE locks the batch's tickets before their side rows, as every writer of
+   *   both does, so concurrent batches queue instead of deadlocking; the rows it matched are the
+   *   batch's tickets that exist;
+   * - the sets are upserted, guarded by their time: an older set arriving late changes nothing;
+   *   one of the same time (a re-announcement carries the recorded time) replaces the list. When
+   *   the batch names a ticket ticketing never filed, the upsert keeps to the tickets that exist,
+   *   so no set is stored for nobody.
    */
   async applySuggestions(events: SupportEvent<KbArticlesSuggestedV1>[], context: BatchContext): Promise<void> {
     for (const event of events) {
@@ -184,19 +192,33 @@ export class TicketProjections {
         }
       }
     }
-    await updateNewest(
-      context.manager,
-      newestPerTicket(events, (event) => new Date(event.data.suggestedAt)),
-      {
-        columns: `articles JSON PATH '$[2]'`,
-        values: ({ data }) => [
-          data.suggestions
-            .slice(0, MAX_SUGGESTIONS)
-            .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
-        ],
-        set: 't.suggested_articles = s.articles, t.suggestions_updated_at = s.at',
-        where: 't.suggestions_updated_at IS NULL OR t.suggestions_updated_at <= s.at',
-      },
+    const newest = newestPerTicket(events, (event) => new Date(event.data.suggestedAt));
+    if (newest.length === 0) return;
+    const rows = JSON.stringify(
+      newest.map(({ ticketId, at, event }) => [
+        ticketId,
+        storedDatetime(at),
+        event.data.suggestions
+          .slice(0, MAX_SUGGESTIONS)
+          .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
+      ]),
+    );
+    const shown: { affectedRows: number } = await context.manager.query(
+      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]')) AS s
+         STRAIGHT_JOIN ticket t ON t.id = s.id
+         SET t.awaiting_suggestions = FALSE, t.version = t.version + 1`,
+      [rows],
+    );
+    const ofFiledTicketsOnly = shown.affectedRows < newest.length ? 'STRAIGHT_JOIN ticket t ON t.id = s.id' : '';
+    await context.manager.query(
+      `INSERT INTO ticket_suggestions (ticket_id, suggested_at, articles)
+       SELECT s.id, s.at, s.list
+         FROM JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', list JSON PATH '$[2]')) AS s
+         ${ofFiledTicketsOnly}
+       ON DUPLICATE KEY UPDATE
+         articles = IF(VALUES(suggested_at) >= ticket_suggestions.suggested_at, VALUES(articles), ticket_suggestions.articles),
+         suggested_at = GREATEST(ticket_suggestions.suggested_at, VALUES(suggested_at))`,
+      [rows],
     );
   }
 

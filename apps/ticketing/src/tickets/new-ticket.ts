@@ -33,8 +33,7 @@ export function newTicket(filed: FiledTicket, { expectsSuggestions }: { expectsS
     slaBreached: false,
     slaEscalationLevel: 0,
     slaUpdatedAt: null,
-    suggestionsUpdatedAt: null,
-    expectsSuggestions,
+    awaitingSuggestions: expectsSuggestions,
     createdAt: now,
     updatedAt: now,
   } satisfies Omit<Ticket, 'version'>);

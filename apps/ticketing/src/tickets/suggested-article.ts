@@ -1,6 +1,6 @@
 /**
- * A help-center article the knowledge base suggested for a ticket: one entry of the ticket's
- * `suggested_articles` list, which keeps them in the order the knowledge base ranked them.
+ * A help-center article the knowledge base suggested for a ticket: one entry of its
+ * `ticket_suggestions` list (TicketSuggestions), which keeps them in the order the knowledge base ranked them.
  */
 export interface SuggestedArticle {
   articleId: string;

@@ -115,15 +115,15 @@ function historyPart(ticketId: string): PagePart<TicketStatusChange> {
 }
 
 /**
- * The knowledge base's latest suggestions for the ticket, in their order: the ticket's
- * `suggested_articles` list, one row per entry (JSON_TABLE, as on MySQL 8), so the part reads like
+ * The knowledge base's latest suggestions for the ticket, in their order: the list of its
+ * `ticket_suggestions` row, one row per entry (JSON_TABLE, as on MySQL 8), so the part reads like
  * the others.
  */
 function suggestedReadingPart(ticketId: string): PagePart<SuggestedArticle> {
   return {
     select: `SELECT LPAD(s.position, 10, '0') AS sort_key, s.article AS row
-               FROM ticket t, JSON_TABLE(t.suggested_articles, '$[*]' COLUMNS (position FOR ORDINALITY, article JSON PATH '$')) s
-              WHERE t.id = ?`,
+               FROM ticket_suggestions ts, JSON_TABLE(ts.articles, '$[*]' COLUMNS (position FOR ORDINALITY, article JSON PATH '$')) s
+              WHERE ts.ticket_id = ?`,
     parameters: [ticketId],
     read: (row) => row as unknown as SuggestedArticle,
   };

@@ -1,6 +1,5 @@
 import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { SuggestedArticle } from './suggested-article';
 
 /** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
 export const FINISHED_STATUSES: readonly TicketStatus[] = ['solved', 'closed', 'rejected'];
@@ -8,13 +7,13 @@ export const FINISHED_STATUSES: readonly TicketStatus[] = ['solved', 'closed', '
 /**
  * `awaiting_since`: the ticket's `created_at` while something is owed to it, else NULL. Owed: its
  * plan check (still pending); its first-response clock (entitled, without a clock, unanswered and
- * open); the knowledge base's suggestions (expected and not arrived). The anti-entropy sweeps read
+ * open); the knowledge base's suggestions (`awaiting_suggestions`). The anti-entropy sweeps read
  * the range of its index and tell the reasons apart on the rows (TicketRedriver).
  */
 export const AWAITING_SINCE_EXPRESSION = `IF(entitlement_status = 'pending'
     OR (entitlement_status = 'entitled' AND sla_clock_state IS NULL AND first_responded_at IS NULL
         AND status NOT IN (${FINISHED_STATUSES.map((status) => `'${status}'`).join(', ')}))
-    OR (expects_suggestions AND suggestions_updated_at IS NULL),
+    OR awaiting_suggestions,
   created_at, NULL)`;
 
 export interface TicketChannels {
@@ -51,15 +50,13 @@ export class Ticket {
   /** set once, by the first public reply of an agent; guards support.ticket.first_responded */
   @Column({ name: 'first_responded_at', type: 'datetime', precision: 3, nullable: true }) firstRespondedAt: Date | null;
   @Column({ name: 'first_response_comment_id', type: 'char', length: 36, nullable: true }) firstResponseCommentId: string | null;
-  /** time of the knowledge base's latest suggestions shown, so an older set arriving late changes nothing */
-  @Column({ name: 'suggestions_updated_at', type: 'datetime', precision: 3, nullable: true }) suggestionsUpdatedAt: Date | null;
   /**
-   * the knowledge base's latest suggestions, best first, replaced as a whole; read only with the
-   * ticket's page (`select: false`), so lists and locking reads do not carry them
+   * TRUE while the knowledge base's suggestions are owed to the ticket; FALSE once a set arrived
+   * (kept in `ticket_suggestions`: TicketSuggestions) or where ticketing runs without the knowledge
+   * base (TICKET_REDRIVE_SUGGESTIONS=false when it was filed). It only ever goes from TRUE to
+   * FALSE, in place: the list itself would make the row longer, and InnoDB move it.
    */
-  @Column({ name: 'suggested_articles', type: 'json', nullable: true, select: false }) suggestedArticles?: SuggestedArticle[] | null;
-  /** false where ticketing runs without the knowledge base (TICKET_REDRIVE_SUGGESTIONS=false when it was filed) */
-  @Column({ name: 'expects_suggestions', type: 'boolean', default: true }) expectsSuggestions: boolean;
+  @Column({ name: 'awaiting_suggestions', type: 'boolean', default: true }) awaitingSuggestions: boolean;
 
   @Column({ name: 'entitlement_status', type: 'varchar', length: 16 }) entitlementStatus: EntitlementStatus | 'pending';
   @Column({ name: 'entitlement_reason', type: 'varchar', length: 64, nullable: true }) entitlementReason: string | null;
