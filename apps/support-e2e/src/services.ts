@@ -11,6 +11,9 @@ import { SLA_SERVICE } from '../../sla-escalation/src/service';
 import { createTicketingApp } from '../../ticketing/src/app';
 import { TICKETING_SERVICE } from '../../ticketing/src/service';
 
+/** what ticketing's NOT NULL SLA times hold while a ticket has no clock, for tests that make a ticket look so */
+export { NO_TIME as TICKETING_NO_TIME } from '../../ticketing/src/tickets/ticket.entity';
+
 /** Each service's manifest and in-process factory, for tests that run several together. */
 export const TICKETING = [TICKETING_SERVICE, createTicketingApp] as const;
 export const ENTITLEMENTS = [ENTITLEMENTS_SERVICE, createEntitlementsApp] as const;

@@ -1,7 +1,7 @@
 import { TOPICS } from '@support/contracts';
 import { EventProbe, queryDatabase, request, ServiceStack, signToken, startMockKafka, waitFor, type RunningBroker } from '@support/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { ENTITLEMENTS, SLA, TICKETING } from '../src/services';
+import { ENTITLEMENTS, SLA, TICKETING, TICKETING_NO_TIME } from '../src/services';
 
 /**
  * Anti-entropy against real MariaDB and Kafka: events that vanish on the way (a broker that died
@@ -115,11 +115,11 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
       entitlement_plan: null,
       entitlement_channels: null,
       entitlement_decided_at: null,
-      sla_clock_state: null,
-      sla_first_response_due_at: null,
+      sla_clock_state: '',
+      sla_first_response_due_at: TICKETING_NO_TIME,
       sla_breached: 0,
       sla_escalation_level: 0,
-      sla_updated_at: null,
+      sla_updated_at: TICKETING_NO_TIME,
     };
     for (const [column, value] of Object.entries(copy)) {
       if (value !== null && typeof value === 'object' && !(value instanceof Date)) copy[column] = JSON.stringify(value);
@@ -164,9 +164,9 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     await queryDatabase(
       db('ticketing'),
       `UPDATE ticket SET entitlement_status = 'pending', entitlement_reason = NULL, entitlement_message = NULL,
-      entitlement_plan = NULL, entitlement_channels = NULL, entitlement_decided_at = NULL, sla_clock_state = NULL,
-      sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?`,
-      [ticket.id],
+      entitlement_plan = NULL, entitlement_channels = NULL, entitlement_decided_at = NULL, sla_clock_state = '',
+      sla_first_response_due_at = ?, sla_updated_at = ? WHERE id = ?`,
+      [TICKETING_NO_TIME, TICKETING_NO_TIME, ticket.id],
     );
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_timer WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_clock WHERE ticket_id = ?', [ticket.id]);
@@ -249,8 +249,8 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     // ticketing never saw the clock start: an entitled ticket without a clock
     await queryDatabase(
       db('ticketing'),
-      'UPDATE ticket SET sla_clock_state = NULL, sla_first_response_due_at = NULL, sla_updated_at = NULL WHERE id = ?',
-      [ticket.id],
+      "UPDATE ticket SET sla_clock_state = '', sla_first_response_due_at = ?, sla_updated_at = ? WHERE id = ?",
+      [TICKETING_NO_TIME, TICKETING_NO_TIME, ticket.id],
     );
 
     const repaired = await ticketWhen(ticket.id, withClock, `ticket ${ticket.id} shows its clock again`);

@@ -11,6 +11,7 @@ import { TicketAwaitingSuggestions1763800000170 } from './migrations/17638000001
 import { SuggestionsOnTicket1763800000180 } from './migrations/1763800000180-suggestions-on-ticket';
 import { TicketAwaitingSince1765300000000 } from './migrations/1765300000000-ticket-awaiting-since';
 import { SuggestionSets1765400000000 } from './migrations/1765400000000-suggestion-sets';
+import { SlaClockInPlace1765500000000 } from './migrations/1765500000000-sla-clock-in-place';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
 import { Ticket } from './tickets/ticket.entity';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity';
@@ -33,6 +34,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
     SuggestionsOnTicket1763800000180,
     TicketAwaitingSince1765300000000,
     SuggestionSets1765400000000,
+    SlaClockInPlace1765500000000,
   ],
   consumes: true,
 };

@@ -1,6 +1,5 @@
 import { migrationBed } from '@support/testing-core';
 import { TICKETING_SERVICE } from '../src/service';
-import { AWAITING_SINCE_EXPRESSION } from '../src/tickets/ticket.entity';
 
 /**
  * Migration 1765400000000 moves each ticket's suggestion list and its time off the ticket into a
@@ -8,6 +7,13 @@ import { AWAITING_SINCE_EXPRESSION } from '../src/tickets/ticket.entity';
  * not arrived). What a live database holds must come out the same, owed or settled as before, and
  * go back on down.
  */
+/** AWAITING_SINCE_EXPRESSION as this migration wrote it (SlaClockInPlace1765500000000 changed it since) */
+const AWAITING_SINCE_AT_THIS_MIGRATION = `IF(entitlement_status = 'pending'
+    OR (entitlement_status = 'entitled' AND sla_clock_state IS NULL AND first_responded_at IS NULL
+        AND status NOT IN ('solved', 'closed', 'rejected'))
+    OR awaiting_suggestions,
+  created_at, NULL)`;
+
 describe('migration: suggestions in a row of their own (real MariaDB)', () => {
   const bed = migrationBed(TICKETING_SERVICE.migrations, 'SuggestionSets1765400000000', 'sugsets');
 
@@ -59,7 +65,7 @@ describe('migration: suggestions in a row of their own (real MariaDB)', () => {
     ]);
     const rows: Array<{ id: string; awaiting: number; owed: number; matches: number }> = await bed.dataSource.query(
       `SELECT id, awaiting_suggestions AS awaiting, awaiting_since IS NOT NULL AS owed,
-              awaiting_since <=> (${AWAITING_SINCE_EXPRESSION}) AND (awaiting_since IS NULL OR awaiting_since = created_at) AS matches
+              awaiting_since <=> (${AWAITING_SINCE_AT_THIS_MIGRATION}) AND (awaiting_since IS NULL OR awaiting_since = created_at) AS matches
          FROM ticket ORDER BY id`,
     );
     expect(rows.map((row) => [row.id, Number(row.awaiting), Number(row.owed), Number(row.matches)])).toEqual([

@@ -289,5 +289,5 @@ const REASON_TEXT: Record<StuckReason, string> = {
  */
 const STUCK_CONDITION = `t.awaiting_since < ? AND (
       t.entitlement_status = 'pending'
-   OR (t.entitlement_status = 'entitled' AND t.sla_clock_state IS NULL AND t.first_responded_at IS NULL
+   OR (t.entitlement_status = 'entitled' AND t.sla_clock_state = '' AND t.first_responded_at IS NULL
        AND t.status NOT IN (?) AND COALESCE(t.entitlement_decided_at, t.created_at) < ?))`;

@@ -135,7 +135,8 @@ export class TicketProjections {
       values: ({ data }) => [storedDatetime(new Date(data.dueAt))],
       set: `t.sla_clock_state = 'running', t.sla_first_response_due_at = s.due, t.sla_breached = 0, t.sla_escalation_level = 0,
             t.sla_updated_at = s.at, t.updated_at = ?`,
-      where: `(t.sla_updated_at IS NULL OR t.sla_updated_at <= s.at)
+      // no clock yet: NO_TIME, older than any event
+      where: `t.sla_updated_at <= s.at
               AND NOT (t.sla_clock_state <=> 'running' AND t.sla_first_response_due_at <=> s.due AND t.sla_breached = 0
                        AND t.sla_escalation_level = 0)`,
       parameters: [new Date()],

@@ -1,5 +1,5 @@
 import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
-import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, VersionColumn, type ValueTransformer } from 'typeorm';
 
 /** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
 export const FINISHED_STATUSES: readonly TicketStatus[] = ['solved', 'closed', 'rejected'];
@@ -11,10 +11,29 @@ export const FINISHED_STATUSES: readonly TicketStatus[] = ['solved', 'closed', '
  * the range of its index and tell the reasons apart on the rows (TicketRedriver).
  */
 export const AWAITING_SINCE_EXPRESSION = `IF(entitlement_status = 'pending'
-    OR (entitlement_status = 'entitled' AND sla_clock_state IS NULL AND first_responded_at IS NULL
+    OR (entitlement_status = 'entitled' AND sla_clock_state = '' AND first_responded_at IS NULL
         AND status NOT IN (${FINISHED_STATUSES.map((status) => `'${status}'`).join(', ')}))
     OR awaiting_suggestions,
   created_at, NULL)`;
+
+/**
+ * What a NOT NULL time column of the ticket holds for "none": the SLA columns are written in
+ * place, so "no clock yet" must take the room a time takes (SlaClockInPlace1765500000000). The
+ * entity reads it as null and writes null as it.
+ */
+export const NO_TIME = '1000-01-01 00:00:00.000';
+const NO_TIME_MS = Date.UTC(1000, 0, 1);
+
+/** null ⇄ NO_TIME, for a NOT NULL DATETIME that stands for an optional time */
+const optionalTime: ValueTransformer = {
+  to: (value: unknown) => (value === null || value === undefined ? new Date(NO_TIME_MS) : value),
+  from: (value: Date | null) => (value === null || value.getTime() === NO_TIME_MS ? null : value),
+};
+/** null ⇄ '', for the fixed-length `sla_clock_state` (no clock yet) */
+const optionalClockState: ValueTransformer = {
+  to: (value: unknown) => (value === null || value === undefined ? '' : value),
+  from: (value: string | null) => (value === null || value === '' ? null : value),
+};
 
 export interface TicketChannels {
   selfService: boolean;
@@ -65,12 +84,19 @@ export class Ticket {
   @Column({ name: 'entitlement_channels', type: 'json', nullable: true }) entitlementChannels: TicketChannels | null;
   @Column({ name: 'entitlement_decided_at', type: 'datetime', precision: 3, nullable: true }) entitlementDecidedAt: Date | null;
 
-  @Column({ name: 'sla_clock_state', type: 'varchar', length: 16, nullable: true }) slaClockState: string | null;
-  @Column({ name: 'sla_first_response_due_at', type: 'datetime', precision: 3, nullable: true }) slaFirstResponseDueAt: Date | null;
+  /**
+   * the SLA columns keep their length from filing on, so showing the clock rewrites them in place
+   * (SlaClockInPlace1765500000000): the state is `''` and the times NO_TIME while there is no clock,
+   * read and written here as null
+   */
+  @Column({ name: 'sla_clock_state', type: 'char', length: 16, charset: 'ascii', collation: 'ascii_bin', transformer: optionalClockState })
+  slaClockState: string | null;
+  @Column({ name: 'sla_first_response_due_at', type: 'datetime', precision: 3, transformer: optionalTime })
+  slaFirstResponseDueAt: Date | null;
   @Column({ name: 'sla_breached', type: 'boolean', default: false }) slaBreached: boolean;
   @Column({ name: 'sla_escalation_level', type: 'int', default: 0 }) slaEscalationLevel: number;
   /** time of the last support.sla event applied, so an older one arriving late changes nothing */
-  @Column({ name: 'sla_updated_at', type: 'datetime', precision: 3, nullable: true }) slaUpdatedAt: Date | null;
+  @Column({ name: 'sla_updated_at', type: 'datetime', precision: 3, transformer: optionalTime }) slaUpdatedAt: Date | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
