@@ -24,15 +24,15 @@ export const AWAITING_SINCE_EXPRESSION = `IF(entitlement_status = 'pending'
 export const NO_TIME = '1000-01-01 00:00:00.000';
 const NO_TIME_MS = Date.UTC(1000, 0, 1);
 
-/** null ⇄ NO_TIME, for a NOT NULL DATETIME that stands for an optional time */
+/** null ⇄ NO_TIME, for a NOT NULL DATETIME that stands for an optional time (undefined, a value not written, stays so) */
 const optionalTime: ValueTransformer = {
-  to: (value: unknown) => (value === null || value === undefined ? new Date(NO_TIME_MS) : value),
-  from: (value: Date | null) => (value === null || value.getTime() === NO_TIME_MS ? null : value),
+  to: (value: unknown) => (value === null ? new Date(NO_TIME_MS) : value),
+  from: (value: Date | null | undefined) => (value == null || value.getTime() === NO_TIME_MS ? null : value),
 };
 /** null ⇄ '', for the fixed-length `sla_clock_state` (no clock yet) */
 const optionalClockState: ValueTransformer = {
-  to: (value: unknown) => (value === null || value === undefined ? '' : value),
-  from: (value: string | null) => (value === null || value === '' ? null : value),
+  to: (value: unknown) => (value === null ? '' : value),
+  from: (value: string | null | undefined) => (value == null || value === '' ? null : value),
 };
 
 export interface TicketChannels {
