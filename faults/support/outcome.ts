@@ -36,9 +36,11 @@ async function ticketStates(platform: FaultPlatform, subjectPrefix: string): Pro
   const connection = await createConnection({ ...parseDatabaseUrl(TEST_DATABASE_URL) });
   try {
     const [rows] = await connection.query(
+      // ticketing stores "no deadline" as 1000-01-01 (its SlaClockInPlace migration) and a ticket's
+      // suggestions in a row of their own (ticket_suggestions)
       `SELECT t.id, t.subject, t.entitlement_status,
-              t.sla_first_response_due_at IS NOT NULL AS due,
-              t.suggestions_updated_at IS NOT NULL AS suggested,
+              t.sla_first_response_due_at > '1000-01-01 00:00:00.000' AS due,
+              EXISTS (SELECT 1 FROM \`${platform.database('ticketing')}\`.ticket_suggestions ts WHERE ts.ticket_id = t.id) AS suggested,
               (SELECT COUNT(*) FROM \`${platform.database('entitlements')}\`.decision d WHERE d.ticket_id = t.id) AS decisions,
               (SELECT COUNT(*) FROM \`${platform.database('sla-escalation')}\`.sla_clock c
                 WHERE c.ticket_id = t.id AND c.metric = 'first_response') AS clocks,

@@ -33,7 +33,7 @@ export class TicketingEnvironment extends CommonEnvironment {
    * Whether a ticket still without the knowledge base's suggestions after TICKET_REDRIVE_AFTER_MS
    * is re-driven too (the knowledge base announces its recorded set again). Turn off where
    * ticketing runs without the knowledge-base service: a ticket filed while it is off is never
-   * owed suggestions (`expects_suggestions`), so it leaves the anti-entropy index once decided.
+   * owed suggestions (`awaiting_suggestions` starts FALSE), so it leaves the anti-entropy index once decided.
    */
   @EnvFlag() @IsBoolean({ message: 'TICKET_REDRIVE_SUGGESTIONS must be true or false' }) TICKET_REDRIVE_SUGGESTIONS: boolean = true;
 

@@ -6,11 +6,6 @@ import path from 'node:path';
 import { createTicketingApp } from '../src/app';
 import { TICKETING_SERVICE } from '../src/service';
 
-/**
- * Migration 1765300000000: one anti-entropy index on `awaiting_since` (the ticket's created_at
- * while its plan check, clock or suggestions are owed, else NULL) replaces the two indexes whose
- * keys each answer changed. What a live database holds must come out owed or settled as before.
- */
 /** AWAITING_SINCE_EXPRESSION as this migration wrote it (SuggestionSets1765400000000 changed it since) */
 const AWAITING_SINCE_AT_THIS_MIGRATION = `IF(entitlement_status = 'pending'
     OR (entitlement_status = 'entitled' AND sla_clock_state IS NULL AND first_responded_at IS NULL
@@ -18,6 +13,11 @@ const AWAITING_SINCE_AT_THIS_MIGRATION = `IF(entitlement_status = 'pending'
     OR (expects_suggestions AND suggestions_updated_at IS NULL),
   created_at, NULL)`;
 
+/**
+ * Migration 1765300000000: one anti-entropy index on `awaiting_since` (the ticket's created_at
+ * while its plan check, clock or suggestions are owed, else NULL) replaces the two indexes whose
+ * keys each answer changed. What a live database holds must come out owed or settled as before.
+ */
 describe('migration: one index of the tickets still owed something (real MariaDB)', () => {
   const bed = migrationBed(TICKETING_SERVICE.migrations, 'TicketAwaitingSince1765300000000', 'awaitmig');
 

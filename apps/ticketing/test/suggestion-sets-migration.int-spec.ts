@@ -1,12 +1,6 @@
 import { migrationBed } from '@support/testing-core';
 import { TICKETING_SERVICE } from '../src/service';
 
-/**
- * Migration 1765400000000 moves each ticket's suggestion list and its time off the ticket into a
- * `ticket_suggestions` row, and replaces `expects_suggestions` with `awaiting_suggestions` (owed and
- * not arrived). What a live database holds must come out the same, owed or settled as before, and
- * go back on down.
- */
 /** AWAITING_SINCE_EXPRESSION as this migration wrote it (SlaClockInPlace1765500000000 changed it since) */
 const AWAITING_SINCE_AT_THIS_MIGRATION = `IF(entitlement_status = 'pending'
     OR (entitlement_status = 'entitled' AND sla_clock_state IS NULL AND first_responded_at IS NULL
@@ -14,6 +8,12 @@ const AWAITING_SINCE_AT_THIS_MIGRATION = `IF(entitlement_status = 'pending'
     OR awaiting_suggestions,
   created_at, NULL)`;
 
+/**
+ * Migration 1765400000000 moves each ticket's suggestion list and its time off the ticket into a
+ * `ticket_suggestions` row, and replaces `expects_suggestions` with `awaiting_suggestions` (owed and
+ * not arrived). What a live database holds must come out the same, owed or settled as before, and
+ * go back on down.
+ */
 describe('migration: suggestions in a row of their own (real MariaDB)', () => {
   const bed = migrationBed(TICKETING_SERVICE.migrations, 'SuggestionSets1765400000000', 'sugsets');
 
