@@ -126,14 +126,14 @@ describe('a ticketing without the knowledge base (TICKET_REDRIVE_SUGGESTIONS=fal
     const db = stack.database('ticketing');
     const owed = async () =>
       (
-        await queryDatabase<{ expects: number; owed: number }>(
+        await queryDatabase<{ awaiting: number; owed: number }>(
           db,
-          'SELECT awaiting_suggestions AS expects, awaiting_since IS NOT NULL AS owed FROM ticket WHERE id = ?',
+          'SELECT awaiting_suggestions AS awaiting, awaiting_since IS NOT NULL AS owed FROM ticket WHERE id = ?',
           [id],
         )
       )[0];
-    expect(await owed()).toEqual({ expects: 0, owed: 1 }); // its plan check is still owed
+    expect(await owed()).toEqual({ awaiting: 0, owed: 1 }); // its plan check is still owed
     await queryDatabase(db, "UPDATE ticket SET entitlement_status = 'best_effort', entitlement_decided_at = NOW(3) WHERE id = ?", [id]);
-    expect(await owed()).toEqual({ expects: 0, owed: 0 });
+    expect(await owed()).toEqual({ awaiting: 0, owed: 0 });
   });
 });

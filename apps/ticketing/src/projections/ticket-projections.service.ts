@@ -195,27 +195,21 @@ export class TicketProjections {
     }
     const newest = newestPerTicket(events, (event) => new Date(event.data.suggestedAt));
     if (newest.length === 0) return;
-    const rows = JSON.stringify(
-      newest.map(({ ticketId, at, event }) => [
-        ticketId,
-        storedDatetime(at),
-        event.data.suggestions
-          .slice(0, MAX_SUGGESTIONS)
-          .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
-      ]),
-    );
+    const sets = `list JSON PATH '$[2]'`;
+    const rows = newestRows(newest, ({ data }) => [
+      data.suggestions
+        .slice(0, MAX_SUGGESTIONS)
+        .map(({ articleId, slug, title, locale, score }): SuggestedArticle => ({ articleId, slug, title, locale, score })),
+    ]);
     const shown: { affectedRows: number } = await context.manager.query(
-      `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]')) AS s
-         STRAIGHT_JOIN ticket t ON t.id = s.id
+      `UPDATE ${newestTable(sets)} STRAIGHT_JOIN ticket t ON t.id = s.id
          SET t.awaiting_suggestions = FALSE, t.version = t.version + 1`,
       [rows],
     );
     const ofFiledTicketsOnly = shown.affectedRows < newest.length ? 'STRAIGHT_JOIN ticket t ON t.id = s.id' : '';
     await context.manager.query(
       `INSERT INTO ticket_suggestions (ticket_id, suggested_at, articles)
-       SELECT s.id, s.at, s.list
-         FROM JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', list JSON PATH '$[2]')) AS s
-         ${ofFiledTicketsOnly}
+       SELECT s.id, s.at, s.list FROM ${newestTable(sets)} ${ofFiledTicketsOnly}
        ON DUPLICATE KEY UPDATE
          articles = IF(VALUES(suggested_at) >= ticket_suggestions.suggested_at, VALUES(articles), ticket_suggestions.articles),
          suggested_at = GREATEST(ticket_suggestions.suggested_at, VALUES(suggested_at))`,
@@ -290,26 +284,44 @@ function newestPerTicket<E extends SupportEvent<{ ticketId: string }>>(
   return [...newest.values()].sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
 }
 
+/** A batch's newest event per ticket (newestPerTicket: in ticket id order), with its time. */
+type Newest<E> = ReadonlyArray<{ ticketId: string; at: Date; event: E }>;
+
 /**
- * One guarded UPDATE of the tickets of a batch, with no locking read. Each entry of `newest`
- * (newestPerTicket, so in id order) is a row of the JSON_TABLE `s`: its ticket id, its time
- * (`s.at`), then `values(event)` as `columns` declare them (from `$[2]` on). The rows are joined
- * to `ticket t` in that order, the order the projections lock tickets in, so concurrent batches
- * queue instead of deadlocking. `set` and `where` say what changes and when; `parameters` fill
- * their `?`s; the row version counts the write, as updateRows does.
+ * `newest` as the JSON the statement's `newestTable` reads: per ticket its id, its time, then
+ * `values(event)`.
+ */
+function newestRows<E>(newest: Newest<E>, values: (event: E) => unknown[]): string {
+  return JSON.stringify(newest.map(({ ticketId, at, event }) => [ticketId, storedDatetime(at), ...values(event)]));
+}
+
+/**
+ * The JSON_TABLE `s` of newestRows (its `?`): `s.id`, `s.at`, then `columns` as declared, from
+ * `$[2]` on. Its rows come in ticket id order, the order the projections lock tickets in, so a
+ * statement that joins them to `ticket t` first makes concurrent batches queue instead of
+ * deadlocking.
+ */
+function newestTable(columns: string): string {
+  return `JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', ${columns})) AS s`;
+}
+
+/**
+ * One guarded UPDATE of the tickets of a batch, with no locking read: the rows of newestTable,
+ * `values(event)` as `columns` declare them, joined to `ticket t`. `set` and `where` say what
+ * changes and when; `parameters` fill their `?`s; the row version counts the write, as
+ * updateRows does.
  */
 async function updateNewest<E extends SupportEvent<{ ticketId: string }>>(
   manager: EntityManager,
-  newest: ReadonlyArray<{ ticketId: string; at: Date; event: E }>,
+  newest: Newest<E>,
   statement: { columns: string; values: (event: E) => unknown[]; set: string; where: string; parameters?: unknown[] },
 ): Promise<void> {
   if (newest.length === 0) return;
-  const rows = newest.map(({ ticketId, at, event }) => [ticketId, storedDatetime(at), ...statement.values(event)]);
   await manager.query(
-    `UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) PATH '$[0]', at DATETIME(3) PATH '$[1]', ${statement.columns})) AS s
+    `UPDATE ${newestTable(statement.columns)}
        STRAIGHT_JOIN ticket t ON t.id = s.id
        SET ${statement.set}, t.version = t.version + 1
      WHERE ${statement.where}`,
-    [JSON.stringify(rows), ...(statement.parameters ?? [])],
+    [newestRows(newest, statement.values), ...(statement.parameters ?? [])],
   );
 }

@@ -1,4 +1,5 @@
 import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
+import { storedInstant } from '@support/persistence';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn, type ValueTransformer } from 'typeorm';
 
 /** A ticket's status after which nothing is owed on it: an entitled ticket like that needs no clock. */
@@ -22,7 +23,7 @@ export const AWAITING_SINCE_EXPRESSION = `IF(entitlement_status = 'pending'
  * entity reads it as null and writes null as it.
  */
 export const NO_TIME = '1000-01-01 00:00:00.000';
-const NO_TIME_MS = Date.UTC(1000, 0, 1);
+const NO_TIME_MS = storedInstant(NO_TIME).getTime();
 
 /** null ⇄ NO_TIME, for a NOT NULL DATETIME that stands for an optional time (undefined, a value not written, stays so) */
 const optionalTime: ValueTransformer = {
