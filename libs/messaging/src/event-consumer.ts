@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { admit, distinctEvents, runsOfOneType, type Admitted } from './consume-stages';
 import type { ConsumerFailures } from './consumer-failures';
 import type { DeadLetterPublisher, ReceivedMessage } from './dead-letter';
-import { InboxDuplicatesFound, type Inbox } from './inbox';
+import { InboxDuplicatesFound, type Inbox, type InboxEntry } from './inbox';
 import { CountsByLabels, type MessagingTelemetry } from './messaging-telemetry';
 import { contextOfEvent, withCauseContexts, type OutboxWriter } from './outbox';
 import { retryTransient, TRANSIENT_RETRY, type RetryPolicy } from './transient-retry';
@@ -43,6 +43,11 @@ export type BatchHandler<T> = (events: SupportEvent<T>[], context: BatchContext)
 export interface HandlerBinding {
   definition: EventDefinition;
   handle: BatchHandler<object>;
+}
+
+/** The inbox row of an admitted event (module-level: a per-call closure is compiled again after each full GC). */
+function inboxEntryOf(item: Admitted<HandlerBinding>): InboxEntry {
+  return { id: item.event.id, type: item.event.type };
 }
 
 /** A handler of one event at a time; in a batch it runs once per event, in order, in the batch's transaction. */
@@ -337,12 +342,7 @@ export class EventConsumer {
         );
         unseen = items.filter((item) => fresh.has(item.event.id));
       }
-      await this.deps.inbox.record(
-        manager,
-        this.name,
-        topic,
-        unseen.map((item) => ({ id: item.event.id, type: item.event.type })),
-      );
+      await this.deps.inbox.record(manager, this.name, topic, unseen.map(inboxEntryOf));
       await this.deps.outbox.collect(manager, async () => {
         for (const run of runsOfOneType(unseen)) await run.binding.handle(run.events, { manager, topic });
       });

@@ -131,7 +131,9 @@ export class OutboxRelay {
         topicMessages.messages.push({ key: row.message_key, value: row.payload, headers });
       }
       await this.send([...byTopic.values()], rows);
-      await manager.query(`UPDATE outbox_message SET published_at = ? WHERE id IN (?)`, [new Date(), rows.map((r) => r.id)]);
+      const ids: string[] = [];
+      for (const row of rows) ids.push(row.id);
+      await manager.query(`UPDATE outbox_message SET published_at = ? WHERE id IN (?)`, [new Date(), ids]);
       return rows.length;
     });
   }

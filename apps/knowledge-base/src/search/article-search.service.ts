@@ -168,8 +168,10 @@ export class MysqlSearchEngine extends SearchPort {
     const planned: PlannedSuggestion[] = [];
     for (const request of requests)
       planned.push({ plan: await this.plan(request.terms, request.locale, MAX_SUGGESTION_ALTERNATIVES), locale: request.locale });
-    const asked = planned.filter((request) => indexable(request.plan).length > 0);
-    if (asked.length === 0) return planned.map(() => []);
+    // loops, not closures made per run (CONTRIBUTING.md, "Hot paths")
+    const asked: PlannedSuggestion[] = [];
+    for (const request of planned) if (indexable(request.plan).length > 0) asked.push(request);
+    if (asked.length === 0) return planned.map(noMatches);
 
     const dictionary = await this.dictionary.ready();
     // read whole: a term the dictionary counts in a few documents. One it does not count (its forms
@@ -179,24 +181,29 @@ export class MysqlSearchEngine extends SearchPort {
       return documents > 0 && documents <= perTerm;
     });
     const candidates = readCandidates(await manager.query(candidateSql.sql, candidateSql.params));
-    const best = new Map(asked.map((request) => [request, scoreCandidates(request, candidates, perTerm, kept)]));
+    const best = new Map<PlannedSuggestion, ReturnType<typeof scoreCandidates>>();
+    for (const request of asked) best.set(request, scoreCandidates(request, candidates, perTerm, kept));
 
     const pairs = new Map<string, [number, string]>();
-    for (const scored of best.values()) for (const pair of cutPostings(scored)) pairs.set(pair.join(' '), pair);
-    const documentIds = [...new Set([...best.values()].flatMap((scored) => scored.kept.map((candidate) => candidate.documentId)))];
-    const { looked, details } = await this.readKept(manager, [...pairs.values()], documentIds);
-    return planned.map((request) => {
+    const documentIds = new Set<number>();
+    for (const scored of best.values()) {
+      for (const pair of cutPostings(scored)) pairs.set(pair.join(' '), pair);
+      for (const candidate of scored.kept) documentIds.add(candidate.documentId);
+    }
+    const { looked, details } = await this.readKept(manager, [...pairs.values()], [...documentIds]);
+    const results: MatchedArticle[][] = [];
+    for (const request of planned) {
       const scored = best.get(request);
-      if (!scored) return [];
-      return scored.kept
-        .flatMap((candidate) => {
-          const row = details.get(candidate.documentId);
-          return row ? [matchedArticle(request.plan, row, exactScore(candidate, scored.worths, request.plan.slots, looked))] : [];
-        })
-        .filter((match) => match.relevance > 0)
-        .sort(compareRanked)
-        .slice(0, limit);
-    });
+      const matches: MatchedArticle[] = [];
+      for (const candidate of scored?.kept ?? []) {
+        const row = details.get(candidate.documentId);
+        if (!row || !scored) continue;
+        const match = matchedArticle(request.plan, row, exactScore(candidate, scored.worths, request.plan.slots, looked));
+        if (match.relevance > 0) matches.push(match);
+      }
+      results.push(matches.sort(compareRanked).slice(0, limit));
+    }
+    return results;
   }
 
   /** The second statement of a run's suggestions: the cut postings looked up, and what the kept documents show. */
@@ -259,4 +266,8 @@ function matchedArticle(plan: QueryPlan, row: Omit<MatchRow, 'relevance' | 'seen
     notHelpfulVotes,
     updatedAt: new Date(row.updatedAt),
   };
+}
+
+function noMatches(): MatchedArticle[] {
+  return [];
 }

@@ -83,7 +83,7 @@ export class TicketFilings {
     if (batch.length > 1) {
       try {
         const entries = await this.unitOfWork.run((manager) => this.insert(manager, batch));
-        batch.forEach((waiting, index) => waiting.resolve(entries[index]));
+        for (let index = 0; index < batch.length; index += 1) batch[index].resolve(entries[index]);
         return;
       } catch {
         // some request of the batch cannot be written with the others: each on its own below
@@ -103,11 +103,17 @@ export class TicketFilings {
 
   /** One insert per table for the whole batch, in the caller's transaction. */
   private async insert(manager: EntityManager, batch: Waiting[]): Promise<TicketStatusChange[]> {
-    const claims = batch.flatMap(({ claim, ticket }) => (claim ? [{ ...claim, createdAt: ticket.createdAt }] : []));
+    // loops, not closures made per batch (CONTRIBUTING.md, "Hot paths")
+    const claims: IdempotencyKey[] = [];
+    const tickets: Ticket[] = [];
+    for (const { claim, ticket } of batch) {
+      if (claim) claims.push({ ...claim, createdAt: ticket.createdAt });
+      // plain inserts: save() would first read the rows it is about to create
+      ticket.version = 1;
+      tickets.push(ticket);
+    }
     if (claims.length === 1) await this.idempotencyKeys.claim(manager, claims[0], claims[0].createdAt);
     else if (claims.length > 1) await manager.insert(IdempotencyKey, claims);
-    // plain inserts: save() would first read the rows it is about to create
-    const tickets = batch.map((waiting) => Object.assign(waiting.ticket, { version: 1 }));
     await insertRows(manager, Ticket, tickets);
     const entries = await this.statuses.recordFilings(manager, tickets);
     await this.outbox.collect(manager, async () => {

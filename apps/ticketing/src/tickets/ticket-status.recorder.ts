@@ -49,16 +49,7 @@ export class TicketStatusRecorder {
 
   /** The first history entry of each new ticket, written when they are filed (one insert for all). */
   async recordFilings(manager: EntityManager, tickets: Ticket[]): Promise<TicketStatusChange[]> {
-    const entries = tickets.map((ticket) =>
-      Object.assign(new TicketStatusChange(), {
-        ticketId: ticket.id,
-        previousStatus: null,
-        status: ticket.status,
-        reason: null,
-        changedBy: ticket.requesterId,
-        changedAt: ticket.createdAt,
-      }),
-    );
+    const entries = tickets.map(filingEntry);
     await insertRows(manager, TicketStatusChange, entries);
     return entries;
   }
@@ -94,4 +85,16 @@ export class TicketStatusRecorder {
       request.origin,
     );
   }
+}
+
+/** A new ticket's first history entry (module-level: see CONTRIBUTING.md, "Hot paths"). */
+function filingEntry(ticket: Ticket): TicketStatusChange {
+  return Object.assign(new TicketStatusChange(), {
+    ticketId: ticket.id,
+    previousStatus: null,
+    status: ticket.status,
+    reason: null,
+    changedBy: ticket.requesterId,
+    changedAt: ticket.createdAt,
+  });
 }

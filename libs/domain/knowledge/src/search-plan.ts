@@ -106,11 +106,13 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   const typedCount = words(text.normalize('NFC')).length;
   const filler = new Set<number>();
   for (const [, list] of analysed) {
-    const kept = new Set(list.map((w) => w.position));
+    const kept = new Set(list.map(positionOf));
     for (let position = 0; position < typedCount; position += 1) if (!kept.has(position)) filler.add(position);
   }
   const perLanguage = new Map(analysed.map(([language, list]) => [language, list.filter((w) => !filler.has(w.position))] as const));
-  const positions = [...new Set([...perLanguage.values()].flatMap((list) => list.map((w) => w.position)))].sort((a, b) => a - b);
+  const typedPositions = new Set<number>();
+  for (const list of perLanguage.values()) for (const word of list) typedPositions.add(word.position);
+  const positions = [...typedPositions].sort(ascending);
   const byPosition = new Map<number, Map<string, AnalyzedWord>>();
   for (const [language, list] of perLanguage) {
     for (const word of list) {
@@ -139,13 +141,13 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   let nextSlot = positions.length;
   // the reader's language's word translations (none for an English reader)
   const lexicon = options.translations?.get(locale);
-  positions.forEach((position, slot) => {
+  for (const [slot, position] of positions.entries()) {
     const analyses = byPosition.get(position) ?? new Map<string, AnalyzedWord>();
     const form = [...analyses.values()][0]?.form ?? '';
     forms.push(form);
     const length = [...form].length;
     const own = analyses.get(locale);
-    for (const stem of new Set([...analyses.values()].map((w) => w.stem))) {
+    for (const stem of new Set([...analyses.values()].map(stemOf))) {
       // the word read as English by a French or Russian reader ("envoyer" → "envoy") where no
       // indexed word has that stem: it could match nothing, and would take a place in the plan
       if (own && stem !== own.stem && options.dictionary && length >= COUNTED_FORM && options.dictionary.documents(stem) === 0) continue;
@@ -159,7 +161,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
       const related = options.dictionary
         .prefixed(prefix)
         .filter((r) => !analysesHave(analyses, r.stem))
-        .sort((a, b) => b.documents - a.documents);
+        .sort(mostDocumentsFirst);
       const seen = new Set<string>();
       for (const r of related) {
         if (seen.size >= MAX_RELATED) break;
@@ -175,7 +177,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
       const corrections = options.dictionary
         .similar(form, typos)
         .filter((c) => c.distance > 0 && c.documents > known * CORRECTION_DOMINANCE && !analysesHave(analyses, c.stem))
-        .sort((a, b) => a.distance - b.distance || b.documents - a.documents);
+        .sort(closestFirst);
       const seen = new Set<string>();
       for (const correction of corrections) {
         if (seen.size >= MAX_CORRECTIONS) break;
@@ -189,7 +191,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
         });
       }
     }
-  });
+  }
 
   // synonyms: a rule's term matches a run of consecutive typed words (sameRuleWord, in the rule's language)
   // (rules are looked up by their first word, then applied in list order, each at its typed words in order)
@@ -198,7 +200,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
   for (const language of languages) {
     const rules = index.get(language);
     const typed = perLanguage.get(language) ?? [];
-    typed.forEach((word, i) => {
+    for (const [i, word] of typed.entries()) {
       const found = new Set<number>();
       for (const key of new Set([firstLetters(word.stem), firstLetters(word.form)])) {
         for (const { order, rule, words } of rules?.get(key) ?? []) {
@@ -207,9 +209,9 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
           matches.push({ order, rule, position: typed[i].position });
         }
       }
-    });
+    }
   }
-  matches.sort((a, b) => a.order - b.order || a.position - b.position);
+  matches.sort(byRuleThenPosition);
   for (const { rule, position } of matches) {
     const slot = positions.indexOf(position);
     for (const synonym of rule.synonyms) {
@@ -249,7 +251,7 @@ export function planQuery(terms: readonly string[], locale: string, options: Pla
     taken.add(key);
     alternatives.push(alternative);
   }
-  return { alternatives, forms: forms.filter(Boolean), stems: [...new Set(alternatives.map((a) => a.term))], slots: positions.length };
+  return { alternatives, forms: forms.filter(Boolean), stems: [...new Set(alternatives.map(termOf))], slots: positions.length };
 }
 
 /**
@@ -300,6 +302,39 @@ export function sameWord(typedStem: string, ruleStem: string): boolean {
  * "запись" → "зап", "записи" → "запис"), and a rule for "учетная запись" must hold for
  * "учетной записи".
  */
+/*
+ * Comparators and getters of planQuery, module-level rather than closures made per call: V8 drops
+ * a per-call closure's optimized code at each full collection and compiles it again
+ * (CONTRIBUTING.md, "Hot paths").
+ */
+function positionOf(word: AnalyzedWord): number {
+  return word.position;
+}
+
+function stemOf(word: AnalyzedWord): string {
+  return word.stem;
+}
+
+function termOf(alternative: { term: string }): string {
+  return alternative.term;
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function mostDocumentsFirst(a: { documents: number }, b: { documents: number }): number {
+  return b.documents - a.documents;
+}
+
+function closestFirst(a: { distance: number; documents: number }, b: { distance: number; documents: number }): number {
+  return a.distance - b.distance || b.documents - a.documents;
+}
+
+function byRuleThenPosition(a: { order: number; position: number }, b: { order: number; position: number }): number {
+  return a.order - b.order || a.position - b.position;
+}
+
 function sameRuleWord(typed: AnalyzedWord, rule: AnalyzedWord): boolean {
   if (sameWord(typed.stem, rule.stem)) return true;
   const a = [...typed.form];

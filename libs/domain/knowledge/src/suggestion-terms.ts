@@ -31,16 +31,26 @@ export function suggestionTerms(text: string, options: SuggestionTermsOptions = 
     .replace(MEETING_ID, ' ');
 
   const seen = new Map<string, { count: number; first: number; code: boolean }>();
-  searchableWords(cleaned).forEach((word, index) => {
+  const words = searchableWords(cleaned);
+  // loops and a module-level comparator, not closures made per call (CONTRIBUTING.md, "Hot paths")
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index];
     const isNumber = NUMBER.test(word);
-    if (isStopWord(word) || (isNumber && !ERROR_CODE.test(word))) return;
+    if (isStopWord(word) || (isNumber && !ERROR_CODE.test(word))) continue;
     const entry = seen.get(word);
     if (entry) entry.count += 1;
     else seen.set(word, { count: 1, first: index, code: isNumber });
-  });
+  }
 
-  return [...seen.entries()]
-    .sort(([, a], [, b]) => Number(b.code) - Number(a.code) || b.count - a.count || a.first - b.first)
-    .slice(0, max)
-    .map(([word]) => word);
+  const ranked = [...seen.entries()].sort(byWeight).slice(0, max);
+  const terms: string[] = [];
+  for (const [word] of ranked) terms.push(word);
+  return terms;
+}
+
+type Counted = [string, { count: number; first: number; code: boolean }];
+
+/** Error codes first, then the most frequent, then the first seen. */
+function byWeight([, a]: Counted, [, b]: Counted): number {
+  return Number(b.code) - Number(a.code) || b.count - a.count || a.first - b.first;
 }
