@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ClockOutcome } from '@support/contracts';
 import { dueTimers, fireTimer, type SlaClock, type SlaClockStep, type SlaPolicy, type SlaTransition } from '@support/domain-sla';
-import { OutboxWriter } from '@support/messaging';
+import { OutboxWriter, type PendingEvent } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
 import { CLOCK_UPSERT, clockUpsertRow } from './clock-upsert';
 import { publishedOutcome, transitionEvent, type ClockChange } from './clock-transition-events';
@@ -61,15 +61,23 @@ export class ClockLedger {
    */
   async writeMany(manager: EntityManager, writes: ClockWrite[], storedTimers?: StoredTimer[]): Promise<void> {
     if (writes.length === 0) return;
-    if (new Set(writes.map((w) => w.record.id)).size !== writes.length) {
+    // loops, not closures made per call (CONTRIBUTING.md, "Hot paths")
+    const clockIds: string[] = [];
+    for (const write of writes) clockIds.push(write.record.id);
+    if (new Set(clockIds).size !== writes.length) {
       throw new Error('ClockLedger.writeMany: each clock may be written once per call');
     }
-    const applied = writes.map((w) => this.applyToRecord(w));
-    const rows = writes.map(({ record }, index) => clockUpsertRow(record, applied[index].stateJson));
+    const applied: Array<{ outcome: ClockOutcome | null; stateJson: string }> = [];
+    const rows: unknown[][] = [];
+    for (const write of writes) {
+      const result = this.applyToRecord(write);
+      applied.push(result);
+      rows.push(clockUpsertRow(write.record, result.stateJson));
+    }
     await manager.query(CLOCK_UPSERT, [rows]);
     for (const { record } of writes) record.version = (record.version ?? 0) + 1;
 
-    const existing: StoredTimer[] = storedTimers ?? (await manager.query(TIMERS_OF_CLOCKS, [writes.map((w) => w.record.id)]));
+    const existing: StoredTimer[] = storedTimers ?? (await manager.query(TIMERS_OF_CLOCKS, [clockIds]));
     const { deletes, inserts } = timerChanges(writes, existing);
     if (deletes.length > 0) {
       // joined to the id list so that each row is reached by its primary key: on a small table
@@ -84,9 +92,11 @@ export class ClockLedger {
       await manager.query('INSERT INTO sla_timer (clock_id, ticket_id, kind, level, due_at, created_at) VALUES ?', [inserts]);
     }
 
-    const events = writes.flatMap((w, index) =>
-      w.transitions.map((t) => transitionEvent(w.record, w.clock, t, w.change, applied[index].outcome)),
-    );
+    const events: PendingEvent[] = [];
+    for (let index = 0; index < writes.length; index += 1) {
+      const { record, clock, transitions, change } = writes[index];
+      for (const transition of transitions) events.push(transitionEvent(record, clock, transition, change, applied[index].outcome));
+    }
     await this.outbox.addMany(manager, events);
   }
 
