@@ -195,11 +195,13 @@ export class MysqlSearchEngine extends SearchPort {
     for (const request of planned) {
       const scored = best.get(request);
       const matches: MatchedArticle[] = [];
-      for (const candidate of scored?.kept ?? []) {
-        const row = details.get(candidate.documentId);
-        if (!row || !scored) continue;
-        const match = matchedArticle(request.plan, row, exactScore(candidate, scored.worths, request.plan.slots, looked));
-        if (match.relevance > 0) matches.push(match);
+      if (scored) {
+        for (const candidate of scored.kept) {
+          const row = details.get(candidate.documentId);
+          if (!row) continue;
+          const match = matchedArticle(request.plan, row, exactScore(candidate, scored.worths, request.plan.slots, looked));
+          if (match.relevance > 0) matches.push(match);
+        }
       }
       results.push(matches.sort(compareRanked).slice(0, limit));
     }

@@ -295,13 +295,6 @@ export function sameWord(typedStem: string, ruleStem: string): boolean {
   return long.startsWith(short) && [...short].length >= 4 && [...long].length - [...short].length <= 2;
 }
 
-/**
- * A typed word is a rule's word: the same word by their stems (sameWord), or, for words of six
- * letters or more, written with the same beginning (all but the last three letters of the shorter,
- * at least five, as for related forms): Snowball cuts some forms of one noun differently (Russian
- * "запись" → "зап", "записи" → "запис"), and a rule for "учетная запись" must hold for
- * "учетной записи".
- */
 /*
  * Comparators and getters of planQuery, module-level rather than closures made per call: V8 drops
  * a per-call closure's optimized code at each full collection and compiles it again
@@ -335,6 +328,13 @@ function byRuleThenPosition(a: { order: number; position: number }, b: { order: 
   return a.order - b.order || a.position - b.position;
 }
 
+/**
+ * A typed word is a rule's word: the same word by their stems (sameWord), or, for words of six
+ * letters or more, written with the same beginning (all but the last three letters of the shorter,
+ * at least five, as for related forms): Snowball cuts some forms of one noun differently (Russian
+ * "запись" → "зап", "записи" → "запис"), and a rule for "учетная запись" must hold for
+ * "учетной записи".
+ */
 function sameRuleWord(typed: AnalyzedWord, rule: AnalyzedWord): boolean {
   if (sameWord(typed.stem, rule.stem)) return true;
   const a = [...typed.form];
