@@ -39,6 +39,7 @@ import {
   scoreCandidates,
   type KeptRow,
   type PlannedSuggestion,
+  type ScoredTicket,
 } from './suggestion-statements';
 import { completeTitles } from './title-completion';
 
@@ -181,7 +182,7 @@ export class MysqlSearchEngine extends SearchPort {
       return documents > 0 && documents <= perTerm;
     });
     const candidates = readCandidates(await manager.query(candidateSql.sql, candidateSql.params));
-    const best = new Map<PlannedSuggestion, ReturnType<typeof scoreCandidates>>();
+    const best = new Map<PlannedSuggestion, ScoredTicket>();
     for (const request of asked) best.set(request, scoreCandidates(request, candidates, perTerm, kept));
 
     const pairs = new Map<string, [number, string]>();

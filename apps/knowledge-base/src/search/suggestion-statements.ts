@@ -183,9 +183,9 @@ export function scoreCandidates(request: PlannedSuggestion, candidates: Candidat
   const scored: Array<ScoredCandidate & { first: number }> = [];
   for (const [documentId, best] of byDocument) scored.push({ documentId, best, first: first(best) });
   scored.sort(byFirstScore);
-  const best: ScoredCandidate[] = [];
-  for (const candidate of scored.slice(0, kept)) best.push({ documentId: candidate.documentId, best: candidate.best });
-  return { worths, kept: best };
+  const keptCandidates: ScoredCandidate[] = [];
+  for (const candidate of scored.slice(0, kept)) keptCandidates.push({ documentId: candidate.documentId, best: candidate.best });
+  return { worths, kept: keptCandidates };
 }
 
 /** Best first score first, then by document (module-level: see CONTRIBUTING.md, "Hot paths"). */
