@@ -8,9 +8,11 @@
  * pass (`OutboxRelay.relayOnce`: claim and mark; a producer that sends nowhere) and its prune,
  * the inbox's insert and prune (`Inbox`). One shape that the platform does not use is measured
  * beside them for comparison: outbox rows deleted on publish instead of marked and pruned. So are
- * the plan check and the clock written as side rows (one row per ticket in a table of each
- * projection's own, upserted and guarded by time) instead of updates that grow the ticket's row,
- * as the suggestions are written since SuggestionSets1765400000000 (`suggestions shown`).
+ * the plan check and the clock written wholly as side rows (one row per ticket in a table of each
+ * projection's own, upserted and guarded by time), as the suggestions are written since
+ * SuggestionSets1765400000000 (`suggestions shown`). The platform writes the clock in place on the
+ * ticket (SlaClockInPlace1765500000000), and the plan check's fixed parts in place with its texts
+ * in a side row (`plan check shown`, PlanCheckInPlace1765600000000).
  *
  * Each shape writes `--rows` rows; the ticket, projection, outbox and inbox writes go in
  * transactions of `--batch`, as a busy consumer writes them, the relay and the prunes in their

@@ -110,11 +110,8 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
       created_at: new Date(),
       updated_at: new Date(),
       entitlement_status: 'pending',
-      entitlement_reason: null,
-      entitlement_message: null,
-      entitlement_plan: null,
-      entitlement_channels: null,
-      entitlement_decided_at: null,
+      entitlement_reason: '',
+      entitlement_decided_at: TICKETING_NO_TIME,
       sla_clock_state: '',
       sla_first_response_due_at: TICKETING_NO_TIME,
       sla_breached: 0,
@@ -163,11 +160,11 @@ describe('anti-entropy: lost events are re-driven and repaired (real Kafka and M
     // the decision was made and recorded, but neither ticketing nor the SLA service ever saw it
     await queryDatabase(
       db('ticketing'),
-      `UPDATE ticket SET entitlement_status = 'pending', entitlement_reason = NULL, entitlement_message = NULL,
-      entitlement_plan = NULL, entitlement_channels = NULL, entitlement_decided_at = NULL, sla_clock_state = '',
+      `UPDATE ticket SET entitlement_status = 'pending', entitlement_reason = '', entitlement_decided_at = ?, sla_clock_state = '',
       sla_first_response_due_at = ?, sla_updated_at = ? WHERE id = ?`,
-      [TICKETING_NO_TIME, TICKETING_NO_TIME, ticket.id],
+      [TICKETING_NO_TIME, TICKETING_NO_TIME, TICKETING_NO_TIME, ticket.id],
     );
+    await queryDatabase(db('ticketing'), 'DELETE FROM ticket_plan_check WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_timer WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_clock WHERE ticket_id = ?', [ticket.id]);
     await queryDatabase(db('sla-escalation'), 'DELETE FROM sla_ticket WHERE ticket_id = ?', [ticket.id]);

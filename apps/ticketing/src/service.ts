@@ -12,8 +12,10 @@ import { SuggestionsOnTicket1763800000180 } from './migrations/1763800000180-sug
 import { TicketAwaitingSince1765300000000 } from './migrations/1765300000000-ticket-awaiting-since';
 import { SuggestionSets1765400000000 } from './migrations/1765400000000-suggestion-sets';
 import { SlaClockInPlace1765500000000 } from './migrations/1765500000000-sla-clock-in-place';
+import { PlanCheckInPlace1765600000000 } from './migrations/1765600000000-plan-check-in-place';
 import { IdempotencyKey } from './tickets/idempotency/idempotency-key.entity';
 import { Ticket } from './tickets/ticket.entity';
+import { TicketPlanCheck } from './tickets/ticket-plan-check.entity';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity';
 import { TicketSuggestions } from './tickets/ticket-suggestions.entity';
 
@@ -24,7 +26,16 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
   portVariable: 'TICKETING_PORT',
   Environment: TicketingEnvironment,
   port: (env: TicketingEnvironment) => env.TICKETING_PORT,
-  entities: [Ticket, TicketStatusChange, TicketComment, TicketAttachment, IdempotencyKey, TicketRedrive, TicketSuggestions],
+  entities: [
+    Ticket,
+    TicketStatusChange,
+    TicketComment,
+    TicketAttachment,
+    IdempotencyKey,
+    TicketRedrive,
+    TicketSuggestions,
+    TicketPlanCheck,
+  ],
   migrations: [
     CreateTickets1763800000100,
     TicketWork1763800000110,
@@ -35,6 +46,7 @@ export const TICKETING_SERVICE: ServiceManifest<TicketingEnvironment> = {
     TicketAwaitingSince1765300000000,
     SuggestionSets1765400000000,
     SlaClockInPlace1765500000000,
+    PlanCheckInPlace1765600000000,
   ],
   consumes: true,
 };

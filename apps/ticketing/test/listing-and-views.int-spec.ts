@@ -254,9 +254,17 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       expect(shown.entitlement).toMatchObject({
         plan: 'business',
         reason: 'entitled',
+        message: 'Pro owners get answers within the plan targets.',
         decidedAt: at(2000),
         channels: { ticket: 'sla', phone: false },
       });
+      // the texts beside the ticket hold the decision the ticket shows, in one row
+      const texts = await queryDatabase(
+        harness.database,
+        'SELECT plan, CAST(decided_at AS CHAR) AS at FROM ticket_plan_check WHERE ticket_id = ?',
+        [ticket.id],
+      );
+      expect(texts).toEqual([{ plan: 'business', at: at(2000).replace('T', ' ').replace('Z', '') }]);
 
       // the same decision announced again changes nothing, not even updatedAt; an older one arriving late neither
       await harness.publish(EntitlementChecked, decision(ticket, { decidedAt: at(2000), plan: 'business', reason: 'entitled' }));
@@ -265,6 +273,7 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       await harness.publish(EntitlementChecked, decision(ticket, { decidedAt: at(3000), plan: 'enterprise' }));
       const newer = await harness.ticketWhen(customer.token, ticket.id, (t) => t.entitlement.plan === 'enterprise');
       expect(newer.entitlement.decidedAt).toBe(at(3000));
+      expect(newer.entitlement.reason).toBe('entitled');
       const stored = await queryDatabase(harness.database, 'SELECT version FROM ticket WHERE id = ?', [ticket.id]);
       // filed (1), the newer decision of the batch (2), the newest (3): nothing else wrote the row
       expect(Number(stored[0].version)).toBe(3);
@@ -330,7 +339,14 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
       const rejected = await harness.ticketWhen(customer.token, ticket.id, (t) => t.status === 'rejected');
       expect(rejected).toMatchObject({
         statusReason: 'Free accounts are served by the help center.',
-        entitlement: { status: 'denied', reason: 'free_plan', selfService: { helpCenter: '/v1/articles', suggestions: '/v1/suggestions' } },
+        entitlement: {
+          status: 'denied',
+          reason: 'free_plan',
+          message: 'Free accounts are served by the help center.',
+          plan: 'free',
+          channels: { selfService: true, ticket: 'none', chat: false, phone: false },
+          selfService: { helpCenter: '/v1/articles', suggestions: '/v1/suggestions' },
+        },
       });
       expect(rejected.statusHistory.at(-1)).toMatchObject({ previousStatus: 'new', status: 'rejected', changedBy: 'system:entitlements' });
       const event = await harness.probe.waitForEvent<any>('support.ticket.status_changed.v1', (e) => e.subject === ticket.id);
@@ -455,6 +471,18 @@ describe('listing tickets and what a ticket shows (ticketing alone, real Kafka a
         suggestedAt: new Date().toISOString(),
       });
       await harness.ticketWhen(customer.token, ticket.id, (t) => t.suggestedArticles.length === 1);
+    });
+
+    it('parks a plan decision whose reason the ticket cannot hold in the dead-letter topic and keeps consuming', async () => {
+      const customer = await newCustomer();
+      const ticket = await harness.fileTicket(customer.token);
+      await harness.publish(EntitlementChecked, decision(ticket, { reason: 'r'.repeat(65) }));
+      const parked = await harness.probe.waitForMessage((m) => m.topic === TOPICS.deadLetter && m.key === ticket.id);
+      expect(parked.headers).toMatchObject({ 'dlq-reason': 'unprocessable', 'dlq-consumer': 'ticketing.entitlements' });
+
+      await harness.publish(EntitlementChecked, decision(ticket, { reason: 'r'.repeat(64) }));
+      const shown = await harness.ticketWhen(customer.token, ticket.id, (t) => t.entitlement.status === 'entitled');
+      expect(shown.entitlement).toMatchObject({ reason: 'r'.repeat(64), plan: 'pro' });
     });
   });
 });

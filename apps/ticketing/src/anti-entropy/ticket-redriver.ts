@@ -6,7 +6,7 @@ import { exposeCounts, ServiceMetrics } from '@support/observability';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { TicketingEnvironment } from '../environment';
-import { FINISHED_STATUSES, Ticket } from '../tickets/ticket.entity';
+import { FINISHED_STATUSES, NO_TIME, Ticket } from '../tickets/ticket.entity';
 import { ticketCreatedPayload } from '../tickets/ticket-created.payload';
 import { nextRedriveAt, type RedriveSchedule } from './redrive-schedule';
 
@@ -285,9 +285,10 @@ const REASON_TEXT: Record<StuckReason, string> = {
  * Waiting for the plan check since filing, or entitled (the decision promised a deadline) and
  * still without a first-response clock although open and unanswered. Parameters: cutoff,
  * finished statuses, cutoff. Every such ticket is in the range of idx_ticket_awaiting_since up to
- * the cutoff (filed before it: decided later than filed), which the condition reads.
+ * the cutoff (filed before it: decided later than filed), which the condition reads. An entitled
+ * ticket is late by its decision's time (NO_TIME: not decided, read as its filing).
  */
 const STUCK_CONDITION = `t.awaiting_since < ? AND (
       t.entitlement_status = 'pending'
    OR (t.entitlement_status = 'entitled' AND t.sla_clock_state = '' AND t.first_responded_at IS NULL
-       AND t.status NOT IN (?) AND COALESCE(t.entitlement_decided_at, t.created_at) < ?))`;
+       AND t.status NOT IN (?) AND IF(t.entitlement_decided_at = '${NO_TIME}', t.created_at, t.entitlement_decided_at) < ?))`;

@@ -18,6 +18,8 @@ import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 
 /** Who changed a ticket when no person did: the plan check. */
 const PLAN_CHECK_ACTOR = 'system:entitlements';
+/** The ticket's `entitlement_reason` is a CHAR(64): a machine-readable code. */
+const REASON_CHARS = 64;
 /** More suggestions than this are not read by anyone; the knowledge base ranks them best first. */
 const MAX_SUGGESTIONS = 10;
 
@@ -32,28 +34,48 @@ export class TicketProjections {
 
   /**
    * Shows the plan check on each ticket; a refused new ticket becomes rejected, with the reason.
-   * A batch without refusals (the usual one: every entitled ticket) is shown with one guarded
-   * UPDATE and no locking read; a refusal may change a ticket's status, which the lifecycle
-   * decides from the ticket as it is, so a batch holding one is read, locked and applied in
-   * order (all of it, so that its tickets are still locked in id order).
+   * The ticket keeps the decision's status, reason and time at a fixed length, rewritten in place;
+   * its message, plan and channels go to the ticket's `ticket_plan_check` row (TicketPlanCheck),
+   * guarded by the same time. A batch without refusals (the usual one: every entitled ticket) is
+   * shown with one guarded UPDATE and no locking read; a refusal may change a ticket's status,
+   * which the lifecycle decides from the ticket as it is, so a batch holding one is read, locked
+   * and applied in order (all of it, so that its tickets are still locked in id order). Either way
+   * the tickets are locked before their side rows, as every writer of both does.
    */
   async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
-    if (events.some(isRefusal)) return this.applyDecisionsInOrder(events, context);
-    // the decision shown already, announced again (entitlements answers a re-driven created
-    // event with it), leaves the ticket as it was, updated_at too
-    await updateNewest(context.manager, newestPerTicket(events, decidedAt), {
-      columns: `status VARCHAR(255) PATH '$[2]', reason TEXT PATH '$[3]', message TEXT PATH '$[4]', plan VARCHAR(255) PATH '$[5]',
-                channels JSON PATH '$[6]'`,
-      values: decisionValues,
-      set: `t.entitlement_status = s.status, t.entitlement_reason = s.reason, t.entitlement_message = s.message,
-            t.entitlement_plan = s.plan, t.entitlement_channels = s.channels, t.entitlement_decided_at = s.at, t.updated_at = ?`,
-      where: `(t.entitlement_decided_at IS NULL OR t.entitlement_decided_at <= s.at)
-              AND NOT (t.entitlement_decided_at <=> s.at AND t.entitlement_status <=> s.status AND t.entitlement_reason <=> s.reason)`,
-      parameters: [new Date()],
-    });
+    for (const event of events) {
+      const { reason, plan } = event.data;
+      if ((reason.length > REASON_CHARS && [...reason].length > REASON_CHARS) || (plan != null && plan.length > 16)) {
+        throw new UnprocessableEventError(
+          `decision for ${event.data.ticketId.slice(0, 40)}: reason over ${REASON_CHARS} or plan over 16 characters`,
+        );
+      }
+    }
+    const newest = newestPerTicket(events, decidedAt);
+    // whether every ticket of the batch is known to exist, so that the side rows need not join it
+    let allFiled = false;
+    if (events.some(isRefusal)) await this.applyDecisionsInOrder(events, context);
+    else {
+      // the decision shown already, announced again (entitlements answers a re-driven created
+      // event with it), leaves the ticket as it was, updated_at too; not decided yet: NO_TIME,
+      // older than any decision
+      const shown = await updateNewest(context.manager, newest, {
+        columns: `status VARCHAR(255) PATH '$[2]', reason VARCHAR(255) PATH '$[3]'`,
+        values: decisionValues,
+        set: `t.entitlement_status = s.status, t.entitlement_reason = s.reason, t.entitlement_decided_at = s.at, t.updated_at = ?`,
+        where: `t.entitlement_decided_at <= s.at
+                AND NOT (t.entitlement_decided_at = s.at AND t.entitlement_status = s.status AND t.entitlement_reason = s.reason)`,
+        parameters: [new Date()],
+      });
+      allFiled = shown === newest.length;
+    }
+    await writePlanChecks(context.manager, newest, allFiled);
   }
 
-  /** Decisions applied one by one, in order, to the locked tickets in memory, written back with one statement. */
+  /**
+   * Decisions applied one by one, in order, to the locked tickets in memory, written back with one
+   * statement (their side rows: applyDecisions).
+   */
   private async applyDecisionsInOrder(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
     const { manager } = context;
     const tickets = await this.lockTickets(
@@ -78,9 +100,6 @@ export class TicketProjections {
       Object.assign(ticket, {
         entitlementStatus: decision.status,
         entitlementReason: decision.reason,
-        entitlementMessage: decision.message,
-        entitlementPlan: decision.plan,
-        entitlementChannels: decision.channels,
         entitlementDecidedAt: decidedAt,
         updatedAt: new Date(),
       });
@@ -100,18 +119,7 @@ export class TicketProjections {
       manager,
       Ticket,
       [...changed],
-      [
-        'entitlementStatus',
-        'entitlementReason',
-        'entitlementMessage',
-        'entitlementPlan',
-        'entitlementChannels',
-        'entitlementDecidedAt',
-        'status',
-        'statusReason',
-        'solvedAt',
-        'updatedAt',
-      ],
+      ['entitlementStatus', 'entitlementReason', 'entitlementDecidedAt', 'status', 'statusReason', 'solvedAt', 'updatedAt'],
     );
   }
 
@@ -291,7 +299,39 @@ function decidedAt(event: SupportEvent<EntitlementCheckedV1>): Date {
 }
 
 function decisionValues({ data }: SupportEvent<EntitlementCheckedV1>): unknown[] {
-  return [data.status, data.reason, data.message, data.plan ?? null, data.channels];
+  return [data.status, data.reason];
+}
+
+function planCheckValues({ data }: SupportEvent<EntitlementCheckedV1>): unknown[] {
+  return [data.message, data.plan ?? null, data.channels];
+}
+
+/**
+ * The batch's newest decision per ticket into the tickets' `ticket_plan_check` rows, guarded by
+ * its time as the ticket is: an older decision arriving late changes nothing; one of the same time
+ * (a re-announcement) writes the same texts again. Unless the caller's UPDATE changed every ticket
+ * of the batch (`allFiled`: the usual case), the rows are joined to the ticket, so that none is
+ * stored for a ticket ticketing never filed. The batch's tickets are locked by then (the caller's
+ * UPDATE or locking read), in id order.
+ */
+async function writePlanChecks(
+  manager: EntityManager,
+  newest: Newest<SupportEvent<EntitlementCheckedV1>>,
+  allFiled: boolean,
+): Promise<void> {
+  if (newest.length === 0) return;
+  await manager.query(
+    `INSERT INTO ticket_plan_check (ticket_id, decided_at, message, plan, channels)
+     SELECT s.id, s.at, s.message, s.plan, s.channels
+       FROM ${newestTable(`message TEXT PATH '$[2]', plan VARCHAR(16) PATH '$[3]', channels JSON PATH '$[4]'`)}
+       ${allFiled ? '' : 'STRAIGHT_JOIN ticket t ON t.id = s.id'}
+     ON DUPLICATE KEY UPDATE
+       message = IF(VALUES(decided_at) >= ticket_plan_check.decided_at, VALUES(message), ticket_plan_check.message),
+       plan = IF(VALUES(decided_at) >= ticket_plan_check.decided_at, VALUES(plan), ticket_plan_check.plan),
+       channels = IF(VALUES(decided_at) >= ticket_plan_check.decided_at, VALUES(channels), ticket_plan_check.channels),
+       decided_at = GREATEST(ticket_plan_check.decided_at, VALUES(decided_at))`,
+    [newestRows(newest, planCheckValues)],
+  );
 }
 
 function ofFirstResponse(event: SupportEvent<{ metric: string }>): boolean {
@@ -346,19 +386,20 @@ function newestTable(columns: string): string {
  * One guarded UPDATE of the tickets of a batch, with no locking read: the rows of newestTable,
  * `values(event)` as `columns` declare them, joined to `ticket t`. `set` and `where` say what
  * changes and when; `parameters` fill their `?`s; the row version counts the write, as
- * updateRows does.
+ * updateRows does, so every row the guard lets through is changed. Returns their number.
  */
 async function updateNewest<E extends SupportEvent<{ ticketId: string }>>(
   manager: EntityManager,
   newest: Newest<E>,
   statement: { columns: string; values: (event: E) => unknown[]; set: string; where: string; parameters?: unknown[] },
-): Promise<void> {
-  if (newest.length === 0) return;
-  await manager.query(
+): Promise<number> {
+  if (newest.length === 0) return 0;
+  const result: { affectedRows: number } = await manager.query(
     `UPDATE ${newestTable(statement.columns)}
        STRAIGHT_JOIN ticket t ON t.id = s.id
        SET ${statement.set}, t.version = t.version + 1
      WHERE ${statement.where}`,
     [newestRows(newest, statement.values), ...(statement.parameters ?? [])],
   );
+  return result.affectedRows;
 }

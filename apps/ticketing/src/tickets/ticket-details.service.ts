@@ -7,18 +7,21 @@ import { isStaff, type Principal } from '@support/platform';
 import type { DataSource } from 'typeorm';
 import type { SuggestedArticle } from './suggested-article';
 import { Ticket } from './ticket.entity';
+import { TicketPlanCheck } from './ticket-plan-check.entity';
 import { TicketConversation, TicketFiles, type PagePart } from './ticket-page-parts';
 import { TicketStatusChange } from './ticket-status-change.entity';
 import { visibleTo } from './tickets.errors';
 import { ticketView, type TicketView } from './ticket.view';
 
-/** Assembles the full ticket a caller sees: history, conversation, files and suggested reading. */
+/** Assembles the full ticket a caller sees: history, conversation, files, suggested reading and the plan check. */
 @Injectable()
 export class TicketDetails implements OnModuleInit {
   private conversation: TicketConversation;
   private files: TicketFiles;
   /** the ticket's own row as a part of its page: its SQL is worked out once, not per GET */
   private ticketRow: Omit<PagePart<Ticket>, 'parameters'>;
+  /** the plan check's texts beside the ticket (TicketPlanCheck), worked out once as well */
+  private planCheckRow: Omit<PagePart<TicketPlanCheck>, 'parameters'>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,27 +40,44 @@ export class TicketDetails implements OnModuleInit {
       select: `SELECT '' AS sort_key, ${jsonObjectOfColumns(this.dataSource, Ticket, 't')} AS row FROM ticket t WHERE t.id = ?`,
       read: (row) => entityFromJsonObject(this.dataSource, Ticket, row),
     };
-  }
-
-  /** The page of a ticket already read, with its four parts (history, conversation, files, suggested reading) read in one statement. */
-  async describe(ticket: Ticket, caller: Principal): Promise<TicketView> {
-    if (!canSee(ticket, caller)) throw new Error(`ticket ${ticket.id} described for a caller who may not see it`);
-    const [statusHistory, comments, attachments, suggestedArticles] = await readPageParts(this.dataSource, this.parts(ticket.id, caller));
-    return ticketView(ticket, { statusHistory, comments, attachments, suggestedArticles });
+    this.planCheckRow = {
+      select: `SELECT '' AS sort_key, ${jsonObjectOfColumns(this.dataSource, TicketPlanCheck, 'c')} AS row
+                 FROM ticket_plan_check c WHERE c.ticket_id = ?`,
+      read: (row) => entityFromJsonObject(this.dataSource, TicketPlanCheck, row),
+    };
   }
 
   /**
-   * GET /v1/tickets/:id: the ticket row and the four parts of its page in ONE statement (the row
+   * The page of a ticket already read, with its five parts (history, conversation, files, suggested
+   * reading, the plan check's texts) read in one statement.
+   */
+  async describe(ticket: Ticket, caller: Principal): Promise<TicketView> {
+    if (!canSee(ticket, caller)) throw new Error(`ticket ${ticket.id} described for a caller who may not see it`);
+    const [statusHistory, comments, attachments, suggestedArticles, planChecks] = await readPageParts(
+      this.dataSource,
+      this.parts(ticket.id, caller),
+    );
+    return ticketView(ticket, { statusHistory, comments, attachments, suggestedArticles, planCheck: planChecks[0] ?? null });
+  }
+
+  /**
+   * GET /v1/tickets/:id: the ticket row and the five parts of its page in ONE statement (the row
    * read on its own first cost a second round trip and TypeORM's query building: about a fifth of
    * the GET's CPU). Anyone who may not see the ticket gets "not found", as for an id that does
    * not exist; the parts read with it are dropped unseen.
    */
   async describeVisible(id: string, caller: Principal): Promise<TicketView> {
-    const [tickets, statusHistory, comments, attachments, suggestedArticles] = await readPageParts(this.dataSource, [
+    const [tickets, statusHistory, comments, attachments, suggestedArticles, planChecks] = await readPageParts(this.dataSource, [
       { ...this.ticketRow, parameters: [id] },
       ...this.parts(id, caller),
     ]);
-    return ticketView(visibleTo(tickets[0], id, caller), { statusHistory, comments, attachments, suggestedArticles });
+    return ticketView(visibleTo(tickets[0], id, caller), {
+      statusHistory,
+      comments,
+      attachments,
+      suggestedArticles,
+      planCheck: planChecks[0] ?? null,
+    });
   }
 
   private parts(ticketId: string, caller: Principal) {
@@ -67,12 +87,17 @@ export class TicketDetails implements OnModuleInit {
       this.conversation.commentsPart(ticketId, isStaff(caller)),
       this.files.attachmentsPart(ticketId),
       suggestedReadingPart(ticketId),
+      this.planCheckPart(ticketId),
     ] as const;
   }
 
-  /** A ticket just filed: its one history entry, and no conversation, files or suggestions yet. */
+  private planCheckPart(ticketId: string): PagePart<TicketPlanCheck> {
+    return { ...this.planCheckRow, parameters: [ticketId] };
+  }
+
+  /** A ticket just filed: its one history entry, and no conversation, files, suggestions or plan check yet. */
   describeNew(ticket: Ticket, filing: TicketStatusChange): TicketView {
-    return ticketView(ticket, { statusHistory: [filing], comments: [], attachments: [], suggestedArticles: [] });
+    return ticketView(ticket, { statusHistory: [filing], comments: [], attachments: [], suggestedArticles: [], planCheck: null });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EntitlementStatus, TicketChannel, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
+import type { EntitlementStatus, TicketDevice, TicketPriority, TicketStatus } from '@support/contracts';
 import { storedInstant } from '@support/persistence';
 import { Column, Entity, Index, PrimaryColumn, VersionColumn, type ValueTransformer } from 'typeorm';
 
@@ -18,9 +18,10 @@ export const AWAITING_SINCE_EXPRESSION = `IF(entitlement_status = 'pending'
   created_at, NULL)`;
 
 /**
- * What a NOT NULL time column of the ticket holds for "none": the SLA columns are written in
- * place, so "no clock yet" must take the room a time takes (SlaClockInPlace1765500000000). The
- * entity reads it as null and writes null as it.
+ * What a NOT NULL time column of the ticket holds for "none": the SLA and plan check columns are
+ * written in place, so "no clock yet" or "not decided" must take the room a time takes
+ * (SlaClockInPlace1765500000000, PlanCheckInPlace1765600000000). The entity reads it as null and
+ * writes null as it.
  */
 export const NO_TIME = '1000-01-01 00:00:00.000';
 const NO_TIME_MS = storedInstant(NO_TIME).getTime();
@@ -30,18 +31,11 @@ const optionalTime: ValueTransformer = {
   to: (value: unknown) => (value === null ? new Date(NO_TIME_MS) : value),
   from: (value: Date | null | undefined) => (value == null || value.getTime() === NO_TIME_MS ? null : value),
 };
-/** null ⇄ '', for the fixed-length `sla_clock_state` (no clock yet) */
-const optionalClockState: ValueTransformer = {
+/** null ⇄ '', for a fixed-length CHAR that stands for an optional text (`sla_clock_state`: no clock yet; `entitlement_reason`: not decided) */
+const optionalText: ValueTransformer = {
   to: (value: unknown) => (value === null ? '' : value),
   from: (value: string | null | undefined) => (value == null || value === '' ? null : value),
 };
-
-export interface TicketChannels {
-  selfService: boolean;
-  ticket: TicketChannel;
-  chat: boolean;
-  phone: boolean;
-}
 
 @Entity('ticket')
 @Index('idx_ticket_requester', ['requesterId', 'id'])
@@ -78,19 +72,24 @@ export class Ticket {
    */
   @Column({ name: 'awaiting_suggestions', type: 'boolean', default: true }) awaitingSuggestions: boolean;
 
-  @Column({ name: 'entitlement_status', type: 'varchar', length: 16 }) entitlementStatus: EntitlementStatus | 'pending';
-  @Column({ name: 'entitlement_reason', type: 'varchar', length: 64, nullable: true }) entitlementReason: string | null;
-  @Column({ name: 'entitlement_message', type: 'text', nullable: true }) entitlementMessage: string | null;
-  @Column({ name: 'entitlement_plan', type: 'varchar', length: 16, nullable: true }) entitlementPlan: string | null;
-  @Column({ name: 'entitlement_channels', type: 'json', nullable: true }) entitlementChannels: TicketChannels | null;
-  @Column({ name: 'entitlement_decided_at', type: 'datetime', precision: 3, nullable: true }) entitlementDecidedAt: Date | null;
+  /**
+   * the plan check's fixed-length parts, written in place when it arrives (PlanCheckInPlace1765600000000):
+   * `'pending'` until then, the reason `''` and the time NO_TIME, read and written here as null. The
+   * message, plan and channels, which only the ticket's page shows, are in `ticket_plan_check`
+   * (TicketPlanCheck).
+   */
+  @Column({ name: 'entitlement_status', type: 'char', length: 16, charset: 'ascii', collation: 'ascii_bin' })
+  entitlementStatus: EntitlementStatus | 'pending';
+  @Column({ name: 'entitlement_reason', type: 'char', length: 64, transformer: optionalText }) entitlementReason: string | null;
+  @Column({ name: 'entitlement_decided_at', type: 'datetime', precision: 3, transformer: optionalTime })
+  entitlementDecidedAt: Date | null;
 
   /**
    * the SLA columns keep their length from filing on, so showing the clock rewrites them in place
    * (SlaClockInPlace1765500000000): the state is `''` and the times NO_TIME while there is no clock,
    * read and written here as null
    */
-  @Column({ name: 'sla_clock_state', type: 'char', length: 16, charset: 'ascii', collation: 'ascii_bin', transformer: optionalClockState })
+  @Column({ name: 'sla_clock_state', type: 'char', length: 16, charset: 'ascii', collation: 'ascii_bin', transformer: optionalText })
   slaClockState: string | null;
   @Column({ name: 'sla_first_response_due_at', type: 'datetime', precision: 3, transformer: optionalTime })
   slaFirstResponseDueAt: Date | null;

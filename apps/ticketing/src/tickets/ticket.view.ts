@@ -2,6 +2,7 @@ import { reopenDeadline } from '@support/domain-ticketing';
 import type { SuggestedArticle } from './suggested-article';
 import type { AttachmentResponse, CommentResponse } from './ticket-page-parts';
 import type { Ticket } from './ticket.entity';
+import type { TicketPlanCheck } from './ticket-plan-check.entity';
 import type { TicketStatusChange } from './ticket-status-change.entity';
 
 /** The self-service channels a refused requester is pointed to. */
@@ -13,6 +14,8 @@ export interface TicketRelations {
   comments: CommentResponse[];
   attachments: AttachmentResponse[];
   suggestedArticles: SuggestedArticle[];
+  /** the plan check's message, plan and channels; null until it arrived */
+  planCheck: TicketPlanCheck | null;
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -54,6 +57,8 @@ export type TicketSummary = ReturnType<typeof ticketSummary>;
 
 /** The JSON a caller sees for one ticket (contracts.md: GET /v1/tickets/:id). */
 export function ticketView(ticket: Ticket, relations: TicketRelations) {
+  // written with the ticket's decision, in the same transaction; a ticket not decided shows none
+  const planCheck = ticket.entitlementDecidedAt ? relations.planCheck : null;
   return {
     id: ticket.id,
     subject: ticket.subject,
@@ -74,9 +79,9 @@ export function ticketView(ticket: Ticket, relations: TicketRelations) {
     entitlement: {
       status: ticket.entitlementStatus,
       reason: ticket.entitlementReason,
-      message: ticket.entitlementMessage,
-      plan: ticket.entitlementPlan,
-      channels: ticket.entitlementChannels,
+      message: planCheck?.message ?? null,
+      plan: planCheck?.plan ?? null,
+      channels: planCheck?.channels ?? null,
       decidedAt: iso(ticket.entitlementDecidedAt),
       ...(ticket.entitlementStatus === 'denied' ? { selfService: SELF_SERVICE } : {}),
     },
