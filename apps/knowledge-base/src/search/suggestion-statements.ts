@@ -29,7 +29,12 @@ export interface PlannedSuggestion {
 
 /** The alternatives a plan looks up (indexable terms only). */
 export function indexable(plan: QueryPlan) {
-  return plan.alternatives.filter((a) => [...a.term].length <= TERM_CHARS);
+  return plan.alternatives.filter(fitsIndex);
+}
+
+/** Module-level, as the predicates below (CONTRIBUTING.md, "Hot paths"). */
+function fitsIndex(alternative: { term: string }): boolean {
+  return [...alternative.term].length <= TERM_CHARS;
 }
 
 /** The ranges each indexable term of a plan is read in (termRanges, as the search statement reads them). */
@@ -175,17 +180,19 @@ export function scoreCandidates(request: PlannedSuggestion, candidates: Candidat
     }
   }
   const slots = Math.max(1, request.plan.slots);
-  const first = (best: Map<number, number>) => {
-    let sum = 0;
-    for (const worth of best.values()) sum += worth;
-    return sum * Math.sqrt(Math.round((Math.min(best.size, slots) * 10_000) / slots) / 10_000);
-  };
   const scored: Array<ScoredCandidate & { first: number }> = [];
-  for (const [documentId, best] of byDocument) scored.push({ documentId, best, first: first(best) });
+  for (const [documentId, best] of byDocument) scored.push({ documentId, best, first: firstScore(best, slots) });
   scored.sort(byFirstScore);
   const keptCandidates: ScoredCandidate[] = [];
   for (const candidate of scored.slice(0, kept)) keptCandidates.push({ documentId: candidate.documentId, best: candidate.best });
   return { worths, kept: keptCandidates };
+}
+
+/** A candidate's first score: its best worths summed, × √(share of the `slots` typed words matched). */
+function firstScore(best: Map<number, number>, slots: number): number {
+  let sum = 0;
+  for (const worth of best.values()) sum += worth;
+  return sum * Math.sqrt(Math.round((Math.min(best.size, slots) * 10_000) / slots) / 10_000);
 }
 
 /** Best first score first, then by document (module-level: see CONTRIBUTING.md, "Hot paths"). */

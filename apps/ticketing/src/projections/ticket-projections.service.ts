@@ -18,8 +18,9 @@ import { TicketStatusRecorder } from '../tickets/ticket-status.recorder';
 
 /** Who changed a ticket when no person did: the plan check. */
 const PLAN_CHECK_ACTOR = 'system:entitlements';
-/** The ticket's `entitlement_reason` is a CHAR(64): a machine-readable code. */
+/** The ticket's `entitlement_reason` is a CHAR(64), a machine-readable code; `ticket_plan_check.plan` a VARCHAR(16). */
 const REASON_CHARS = 64;
+const PLAN_CHARS = 16;
 /** More suggestions than this are not read by anyone; the knowledge base ranks them best first. */
 const MAX_SUGGESTIONS = 10;
 
@@ -45,9 +46,9 @@ export class TicketProjections {
   async applyDecisions(events: SupportEvent<EntitlementCheckedV1>[], context: BatchContext): Promise<void> {
     for (const event of events) {
       const { reason, plan } = event.data;
-      if ((reason.length > REASON_CHARS && [...reason].length > REASON_CHARS) || (plan != null && plan.length > 16)) {
+      if ((reason.length > REASON_CHARS && [...reason].length > REASON_CHARS) || (plan != null && plan.length > PLAN_CHARS)) {
         throw new UnprocessableEventError(
-          `decision for ${event.data.ticketId.slice(0, 40)}: reason over ${REASON_CHARS} or plan over 16 characters`,
+          `decision for ${event.data.ticketId.slice(0, 40)}: reason over ${REASON_CHARS} or plan over ${PLAN_CHARS} characters`,
         );
       }
     }
