@@ -39,22 +39,48 @@ export function createEvent<T extends object>(
 }
 
 /**
- * createEvent, with the event's wire form: the JSON text that `event` was read back from (what
+ * An event in its wire form: the JSON text the outbox stores and the relay sends, with the
+ * attributes a writer files it under. `event`, the envelope read back from that text (a plain
+ * copy: the caller's payload object is not shared, undefined members are dropped), is parsed on
+ * first use only: the outbox's hot path never reads it, and parsing every event it writes cost
+ * as much again as serialising it.
+ */
+export class EncodedEvent<T = unknown> {
+  private parsed: SupportEvent<T> | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    /** the event's `time` attribute */
+    readonly time: Date,
+    readonly json: string,
+  ) {}
+
+  get event(): SupportEvent<T> {
+    if (this.parsed === undefined) this.parsed = JSON.parse(this.json) as SupportEvent<T>;
+    return this.parsed;
+  }
+}
+
+/**
+ * createEvent, with the event's wire form: the JSON text that `event` is read back from (what
  * the outbox stores and the relay sends), so a writer need not serialise it again.
  */
 export function encodeEvent<T extends object>(
   definition: EventDefinition<T>,
   data: T,
   options: { source: string; origin: EventOrigin; id?: string; time?: Date },
-): { event: SupportEvent<T>; json: string } {
+): EncodedEvent<T> {
   const problems = validatePayload(definition, data);
   if (problems.length > 0) {
     throw new InvalidEventError('invalid_payload', `${definition.type}: ${problems.join('; ')}`);
   }
+  const id = options.id || randomUUID();
+  const time = options.time ?? new Date();
   // the attributes in the order the library's CloudEvent writes them, so the bytes are the same
   const envelope: Record<string, unknown> = {
-    id: options.id || randomUUID(),
-    time: (options.time ?? new Date()).toISOString(),
+    id,
+    time: time.toISOString(),
     type: definition.type,
     source: options.source,
     specversion: '1.0',
@@ -65,9 +91,7 @@ export function encodeEvent<T extends object>(
   };
   if (options.origin.causationId) envelope['causationid'] = options.origin.causationId;
   if (!isSurelyValidEnvelope(envelope)) checkEnvelopeWithLibrary(envelope);
-  // a plain copy: the caller's payload object is not shared, undefined members are dropped
-  const json = JSON.stringify(envelope);
-  return { event: JSON.parse(json) as SupportEvent<T>, json };
+  return new EncodedEvent<T>(id, definition.type, time, JSON.stringify(envelope));
 }
 
 export type InvalidEventReason = 'unparseable' | 'invalid_envelope' | 'invalid_payload' | 'unknown_type';

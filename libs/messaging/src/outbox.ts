@@ -1,5 +1,5 @@
 import { context, createContextKey, SpanKind, trace, type Context } from '@opentelemetry/api';
-import { encodeEvent, type EventDefinition, type EventOrigin, type SupportEvent } from '@support/contracts';
+import { encodeEvent, type EncodedEvent, type EventDefinition, type EventOrigin } from '@support/contracts';
 import { traceHeadersOf } from '@support/observability';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { MessagingTelemetry } from './messaging-telemetry';
@@ -56,39 +56,43 @@ export class OutboxWriter {
     private readonly telemetry?: MessagingTelemetry,
   ) {}
 
+  /** Records one event; answers it as written (its id, and `event`, the envelope, read on demand). */
   async add<T extends object>(
     manager: EntityManager,
     definition: EventDefinition<T>,
     data: NoInfer<T>,
     origin: EventOrigin,
-  ): Promise<SupportEvent<T>> {
+  ): Promise<EncodedEvent<T>> {
     const [event] = await this.addMany(manager, [pending(definition, data, origin)]);
-    return event as SupportEvent<T>;
+    return event as EncodedEvent<T>;
   }
 
-  /** Records several events in the given order (the relay keeps it), with one multi-row insert. */
-  async addMany(manager: EntityManager, events: PendingEvent[]): Promise<SupportEvent[]> {
+  /**
+   * Records several events in the given order (the relay keeps it), with one multi-row insert.
+   * Answers them as written; nothing on this path parses an event back from its JSON.
+   */
+  async addMany(manager: EntityManager, events: PendingEvent[]): Promise<EncodedEvent[]> {
     if (events.length === 0) return [];
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) {
       throw new Error(`outbox: ${events[0].definition.type} must be written inside the transaction of the change it reports`);
     }
     // a loop, not closures made per call (CONTRIBUTING.md, "Hot paths")
-    const written: SupportEvent[] = [];
+    const written: EncodedEvent[] = [];
     const rows: OutboxRow[] = [];
     for (const pendingEvent of events) {
       const { definition, data, origin } = pendingEvent;
-      const { event, json } = encodeEvent(definition, data, { source: this.source, origin });
-      const { traceparent, tracestate } = this.traceOfWrite(event, pendingEvent);
-      written.push(event);
+      const encoded = encodeEvent(definition, data, { source: this.source, origin });
+      const { traceparent, tracestate } = this.traceOfWrite(encoded, pendingEvent);
+      written.push(encoded);
       rows.push([
-        event.id,
+        encoded.id,
         definition.topic,
         definition.key(data),
-        event.type,
+        encoded.type,
         origin.correlationId,
-        json,
-        new Date(event.time),
+        encoded.json,
+        encoded.time,
         traceparent ?? null,
         tracestate ?? null,
       ]);
@@ -123,7 +127,7 @@ export class OutboxWriter {
    * the consumed event named by its causation id); its context goes on the Kafka message. Without
    * a tracer the caller's context is passed on as it is.
    */
-  private traceOfWrite(event: SupportEvent, pendingEvent: PendingEvent) {
+  private traceOfWrite(event: EncodedEvent, pendingEvent: PendingEvent) {
     const parent = parentContextOf(pendingEvent.origin);
     if (!this.telemetry) return traceHeadersOf(parent);
     const span = this.telemetry.tracer.startSpan(`create ${pendingEvent.definition.topic}`, { kind: SpanKind.PRODUCER }, parent);
