@@ -3,6 +3,7 @@ import { isTransientDatabaseError, parseDatabaseUrl } from '@support/persistence
 import { queryDatabase, TEST_DATABASE_URL, waitFor } from '@support/testing';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
+import { TIMER_UPSERT } from '../src/clocks/clock-ledger';
 import type { TimerPass } from '../src/timers/timer-scheduler';
 import { proClockRecord, SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
 
@@ -205,6 +206,7 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
   it('fires a due warning without reading any other timer row, leaving the clock one row: its next threshold', async () => {
     await forgetPendingTimers();
     const [clock] = await startClocks(replicas[0], [new Date(base.getTime() + 6 * HOUR)]);
+    const [warningRow] = await queryDatabase<{ id: string }>(db.database, 'SELECT id FROM sla_timer WHERE clock_id = ?', [clock]);
     time.set(new Date(base.getTime() + 6 * HOUR + 50 * MINUTE));
     const sent: string[] = [];
     const logger = replicas[0].dataSource.logger;
@@ -219,17 +221,20 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     } finally {
       logger.logQuery = logQuery;
     }
-    // claim, clocks, clock upsert, timer delete and insert, outbox; no read of the clock's timer rows
+    // claim, clocks, clock upsert, the timer row rewritten, outbox; no read of the clock's timer
+    // rows, and no delete: the breach takes the warning's row
     expect(sent.filter((query) => /FROM sla_timer WHERE (clock_id|id) IN/.test(query))).toEqual([]);
+    expect(sent.filter((query) => /sla_timer/.test(query) && !/^SELECT/.test(query))).toEqual([TIMER_UPSERT]);
     expect((await outboxOf([clock])).map((e) => e.type)).toEqual(['support.sla.warning.v1']);
-    const left = await queryDatabase<{ kind: string; level: number; due_at: Date }>(
+    const left = await queryDatabase<{ id: string; kind: string; level: number; due_at: Date }>(
       db.database,
-      'SELECT kind, level, due_at FROM sla_timer WHERE clock_id = ? ORDER BY due_at, level',
+      'SELECT id, kind, level, due_at FROM sla_timer WHERE clock_id = ? ORDER BY due_at, level',
       [clock],
     );
     expect(left.map((row) => [`${row.kind}${row.level}`, new Date(row.due_at).getTime() - (base.getTime() + 6 * HOUR)])).toEqual([
       ['breach0', HOUR],
     ]);
+    expect(String(left[0].id)).toBe(String(warningRow.id));
   });
 
   it('brings stored timer rows back in line with the clock when a claimed row is not what its state owes', async () => {

@@ -1,5 +1,7 @@
 import { defaultSlaPolicy, startClock, type SlaClock } from '@support/domain-sla';
-import { fireDueTimers } from './clock-ledger';
+import { fireDueTimers, timerChanges, type ClockWrite } from './clock-ledger';
+import type { SlaClockRecord } from './sla-clock.entity';
+import type { StoredTimer } from './timer-rows';
 
 const HOUR = 3_600_000;
 const policy = defaultSlaPolicy();
@@ -38,5 +40,58 @@ describe('fireDueTimers', () => {
     const later = fireDueTimers(first.clock, policy, after(3 * HOUR));
     expect(later.transitions.map((t) => t.kind)).toEqual(['escalated']);
     expect(fireDueTimers(later.clock, policy, after(9 * HOUR)).transitions).toEqual([]);
+  });
+});
+
+describe('timerChanges (the timer rows a clock write leaves, moved in place where a row is free)', () => {
+  const CLOCK = 'clock-1';
+  const written = (clock: SlaClock, now = after(HOUR)): ClockWrite => ({
+    record: { id: CLOCK, ticketId: 't-1' } as SlaClockRecord,
+    clock,
+    transitions: [],
+    change: { policy, origin: { correlationId: 'c' }, now },
+  });
+  const row = (id: string, kind: string, level: number, at: Date): StoredTimer => ({ id, clock_id: CLOCK, kind, level, due_at: at });
+
+  it('keeps a row owed at the same instant as it is', () => {
+    const clock = urgentClock();
+    expect(timerChanges([written(clock)], [row('7', 'warning', 0, after(0.75 * HOUR))])).toEqual({ deletes: [], writes: [] });
+  });
+
+  it("gives a fired warning's row to the breach that follows it: one row rewritten, none deleted", () => {
+    const warned = fireDueTimers(urgentClock(), policy, after(0.8 * HOUR)).clock;
+    const { deletes, writes } = timerChanges([written(warned)], [row('7', 'warning', 0, after(0.75 * HOUR))]);
+    expect(deletes).toEqual([]);
+    expect(writes).toEqual([[7, CLOCK, 't-1', 'breach', 0, after(HOUR), after(HOUR)]]);
+  });
+
+  it('moves a row owed at another instant in place, by its id', () => {
+    const clock = urgentClock();
+    const { deletes, writes } = timerChanges([written(clock)], [row('7', 'warning', 0, after(0.5 * HOUR))]);
+    expect(deletes).toEqual([]);
+    expect(writes).toEqual([[7, CLOCK, 't-1', 'warning', 0, after(0.75 * HOUR), after(HOUR)]]);
+  });
+
+  it('inserts the first row of a clock that has none, and deletes the rows of a clock that owes none', () => {
+    expect(timerChanges([written(urgentClock())], []).writes).toEqual([
+      [null, CLOCK, 't-1', 'warning', 0, after(0.75 * HOUR), after(HOUR)],
+    ]);
+    const stopped = { ...urgentClock(), state: 'stopped' as const, stoppedAt: after(0.1 * HOUR) };
+    expect(timerChanges([written(stopped)], [row('7', 'warning', 0, after(0.75 * HOUR))])).toEqual({ deletes: [7], writes: [] });
+  });
+
+  it('brings stray rows back to one: the owed key keeps its row, every other row is deleted', () => {
+    const clock = urgentClock();
+    const { deletes, writes } = timerChanges(
+      [written(clock)],
+      [row('5', 'breach', 0, after(HOUR)), row('6', 'warning', 0, after(0.5 * HOUR)), row('8', 'escalation', 1, after(HOUR))],
+    );
+    expect(writes).toEqual([[6, CLOCK, 't-1', 'warning', 0, after(0.75 * HOUR), after(HOUR)]]);
+    expect(deletes.sort()).toEqual([5, 8]);
+  });
+
+  it('leaves rows that stand in without an id (known unchanged) alone', () => {
+    const clock = urgentClock();
+    expect(timerChanges([written(clock)], [row('', 'warning', 0, after(0.75 * HOUR))])).toEqual({ deletes: [], writes: [] });
   });
 });
