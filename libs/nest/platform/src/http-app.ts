@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cheapAsyncResourceBind } from './async-resource-bind';
 import { correlate } from './correlation';
 import { CommonEnvironment } from './environment';
 import { HttpErrorFilter } from './http-error.filter';
@@ -27,6 +28,8 @@ export async function createHttpApp(
   env: Pick<CommonEnvironment, 'HTTP_TRUST_PROXY'>,
   logger: LogLevel[] | false,
 ): Promise<NestFastifyApplication> {
+  // Fastify binds each request body's parsing to an AsyncResource: Node.js 20's bind costs ~20 µs
+  cheapAsyncResourceBind();
   const headers = securityHeaders();
   const errors = new HttpErrorFilter();
   const adapter = new FastifyAdapter({
