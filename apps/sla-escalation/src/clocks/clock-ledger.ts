@@ -51,12 +51,13 @@ export class ClockLedger {
   /**
    * Writes the changes of several clocks (each at most once) set-based, whatever their number:
    * one multi-row upsert of the clocks, one read of their timers unless the caller passes the
-   * rows it already holds (`storedTimers`: every timer row of these clocks), one delete of the
-   * timers no longer owed or moved, one multi-row insert of the new ones, and one multi-row
-   * outbox insert with every clock's events in order.
+   * rows it already holds (`storedTimers`: every timer row of these clocks), one multi-row
+   * upsert of the timer rows new or moved (`TIMER_UPSERT`), one delete of the rows no longer owed
+   * that no new threshold took, and one multi-row outbox insert with every clock's events in
+   * order.
    *
    * Only whoever holds the clocks' row locks writes their timers, and only by primary key or by
-   * insert: handlers run under REPEATABLE READ, where a range delete would also lock the gaps
+   * insert (the upsert's rows name their ids, or are new): handlers run under REPEATABLE READ, where a range delete would also lock the gaps
    * beside the rows and deadlock against inserts for other clocks.
    */
   async writeMany(manager: EntityManager, writes: ClockWrite[], storedTimers?: StoredTimer[]): Promise<void> {
@@ -158,12 +159,13 @@ export function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { d
   const rows: unknown[][] = [];
   for (const { record, clock, change } of writes) {
     const owed = owedTimers(clock, change.policy);
-    const owedKeys = new Set<string>();
-    for (const timer of owed) owedKeys.add(timerKey(record.id, timer.kind, timerLevel(timer)));
+    // at most one owed threshold (owedTimers): a list, not a set made per clock
+    const owedKeys: string[] = [];
+    for (const timer of owed) owedKeys.push(timerKey(record.id, timer.kind, timerLevel(timer)));
     // the clock's stored rows no owed threshold keeps by its key: free to take a new threshold
     const free: StoredTimer[] = [];
     for (const row of byClock.get(record.id) ?? []) {
-      if (!owedKeys.has(timerKey(row.clock_id, row.kind, row.level)) && row.id !== '') free.push(row);
+      if (!owedKeys.includes(timerKey(row.clock_id, row.kind, row.level)) && row.id !== '') free.push(row);
     }
     for (const timer of owed) {
       const level = timerLevel(timer);
