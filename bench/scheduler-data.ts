@@ -2,9 +2,10 @@
  * Bulk SLA clocks and timers for the scheduler bench, generated inside MariaDB (the `seq_1_to_N`
  * sequence engine; bench only, production SQL never relies on it).
  *
- * Each clock's stored state is the domain's own JSON: `startClock` (and `fireDueTimers` for
- * clocks already warned) builds it once for a template clock started at a marker instant, and
- * SQL swaps the template's ticket id and instants for each generated clock's. Each clock gets the
+ * Each clock's stored state is the ledger's own (`storedClockState`: what the row's columns do not
+ * hold): `startClock` (and `fireDueTimers` for clocks already warned) builds it once for a
+ * template clock started at a marker instant, and SQL swaps the template's instants for each
+ * generated clock's (its columns are computed in SQL). Each clock gets the
  * one timer row the service keeps (`owedTimers`): its next threshold, the warning, or the breach
  * once warned (escalation level 1 falls due with it, level 2 half a target later; the default
  * policy, 24/7).
@@ -12,7 +13,7 @@
 import { defaultSlaPolicy, startClock, type TicketPriority } from '@support/domain-sla';
 import type { DataSource } from 'typeorm';
 import { fireDueTimers } from '../apps/sla-escalation/src/clocks/clock-ledger';
-import { clockToJson } from '../apps/sla-escalation/src/clocks/clock-state';
+import { storedClockState } from '../apps/sla-escalation/src/clocks/clock-state';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -47,12 +48,10 @@ function template(priority: TicketPriority, targetMs: number, warned: boolean): 
     policy,
   }).clock;
   if (warned) clock = fireDueTimers(clock, policy, new Date(TEMPLATE_START.getTime() + 0.8 * targetMs)).clock;
-  const json = JSON.stringify(clockToJson(clock));
-  // offsets from the start: start and running-since, warning (and warned-at), deadline
-  const instants: Array<[string, number]> = [0, 0.75 * targetMs, targetMs].map((offset) => [
-    new Date(TEMPLATE_START.getTime() + offset).toISOString(),
-    offset,
-  ]);
+  // the state column as the ledger writes it: what the row's columns do not hold
+  const json = JSON.stringify(storedClockState(clock));
+  // offsets from the start of the instants the state holds: running-since (the start)
+  const instants: Array<[string, number]> = [[TEMPLATE_START.toISOString(), 0]];
   for (const [iso] of instants) if (!json.includes(iso)) throw new Error(`template clock lacks ${iso}`);
   return { json, instants };
 }
@@ -68,7 +67,7 @@ export async function insertClocks(dataSource: DataSource, set: ClockSet): Promi
   const targetMs = TARGETS[set.priority];
   const { json, instants } = template(set.priority, targetMs, set.warned ?? false);
   const start = 'g.started';
-  let state = `REPLACE(?, '${TEMPLATE_TICKET}', g.ticket_id)`;
+  let state = '?';
   for (const [marker, offset] of instants) state = `REPLACE(${state}, '${marker}', ${iso(plusMs(start, offset))})`;
   let timers = 0;
   for (let from = 1; from <= set.count; from += CHUNK) {

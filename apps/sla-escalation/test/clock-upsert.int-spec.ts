@@ -10,7 +10,7 @@ import {
 } from '@support/domain-sla';
 import { randomUUID } from 'node:crypto';
 import { fireDueTimers } from '../src/clocks/clock-ledger';
-import { clockFromJson } from '../src/clocks/clock-state';
+import { clockFromRecord, clockToJson } from '../src/clocks/clock-state';
 import type { StopPublication } from '../src/clocks/clock-transition-events';
 import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
 import { proClockRecord, SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
@@ -35,18 +35,26 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
   const stored = (id: string) => replica.dataSource.manager.findOneByOrFail(SlaClockRecord, { id });
 
   /** As `ClockOperations.change` does: the thresholds due by `at` first, then the operation, in one write. */
-  const change = (record: SlaClockRecord, at: Date, operate: (clock: SlaClock) => SlaClockStep, stop?: StopPublication) =>
-    replica.dataSource.transaction(async (manager) => {
-      const caughtUp = fireDueTimers(clockFromJson(record.state), policy, at);
-      const step = operate(caughtUp.clock);
-      const transitions = [...caughtUp.transitions, ...step.transitions];
-      await replica.ledger.write(manager, record, step.clock, transitions, {
+  const change = async (record: SlaClockRecord, at: Date, operate: (clock: SlaClock) => SlaClockStep, stop?: StopPublication) => {
+    const caughtUp = fireDueTimers(clockFromRecord(record), policy, at);
+    const step = operate(caughtUp.clock);
+    const transitions = [...caughtUp.transitions, ...step.transitions];
+    await replica.dataSource.transaction((manager) =>
+      replica.ledger.write(manager, record, step.clock, transitions, {
         policy,
         origin: { correlationId: record.correlationId },
         now: at,
         stop,
-      });
-    });
+      }),
+    );
+    return step.clock;
+  };
+  /** The stored row read back as a domain clock, and the keys its `state` column holds. */
+  const readBack = async (id: string) => {
+    const row = await stored(id);
+    return { clock: clockFromRecord(row), stateKeys: Object.keys(row.state).sort() };
+  };
+  const SHORT_STATE = ['elapsedBeforePauseMs', 'outcome', 'pausedAt', 'pausedTotalMs', 'runningSince', 'segments'];
 
   it("stores every field of the record through a clock's life, and a later write leaves what the start fixed", async () => {
     const ticketId = randomUUID();
@@ -61,21 +69,29 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
     );
     const atStart = await stored(record.id);
     expect(atStart).toEqual(record);
+    // the row's columns and its short state give back the whole domain clock
+    expect(await readBack(record.id)).toEqual({ clock: started.clock, stateKeys: SHORT_STATE });
 
     // every kind of change a clock goes through, each compared column by column with the record
-    await change(record, after(10 * MINUTE), (clock) => pauseClock(clock, after(10 * MINUTE), policy));
+    // and read back as the domain clock written
+    const paused = await change(record, after(10 * MINUTE), (clock) => pauseClock(clock, after(10 * MINUTE), policy));
     expect(await stored(record.id)).toEqual(record);
-    await change(record, after(20 * MINUTE), (clock) => resumeClock(clock, after(20 * MINUTE), policy));
+    expect((await readBack(record.id)).clock).toEqual(paused);
+    const resumed = await change(record, after(20 * MINUTE), (clock) => resumeClock(clock, after(20 * MINUTE), policy));
     expect(await stored(record.id)).toEqual(record);
+    expect((await readBack(record.id)).clock).toEqual(resumed);
+    expect(resumed.segments).toHaveLength(1);
     record.targetSource = 'policy';
-    await change(record, after(30 * MINUTE), (clock) => retimeClock(clock, 'high', 4 * HOUR, after(30 * MINUTE), policy));
+    const retimed = await change(record, after(30 * MINUTE), (clock) => retimeClock(clock, 'high', 4 * HOUR, after(30 * MINUTE), policy));
     expect(await stored(record.id)).toMatchObject({ priority: 'high', targetMs: 4 * HOUR, targetSource: 'policy' });
     expect(await stored(record.id)).toEqual(record);
+    expect((await readBack(record.id)).clock).toEqual(retimed);
     // warning, breach and escalations caught up on the way to a stop
-    await change(record, after(9 * HOUR), (clock) => stopClock(clock, after(9 * HOUR), policy), {
+    const ended = await change(record, after(9 * HOUR), (clock) => stopClock(clock, after(9 * HOUR), policy), {
       reason: 'ticket_solved',
       cancelsUnlessBreached: true,
     });
+    expect((await readBack(record.id)).clock).toEqual(ended);
     const stopped = await stored(record.id);
     expect(stopped).toMatchObject({ clockState: 'stopped', outcome: 'breached', stopReason: 'ticket_solved' });
     expect(stopped.breachedAt).not.toBeNull();
@@ -103,5 +119,27 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
       updatedAt: after(10 * HOUR),
       version: atStart.version + 5,
     });
+  });
+
+  it('reads a row that holds the whole clock in its state (written before the state shrank) and writes it back short', async () => {
+    const ticketId = randomUUID();
+    const started = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: base, targetMs: HOUR, policy });
+    const paused = pauseClock(started.clock, after(5 * MINUTE), policy);
+    const record = proClockRecord(ticketId, policy.id, base);
+    await replica.dataSource.transaction((manager) =>
+      replica.ledger.write(manager, record, paused.clock, [...started.transitions, ...paused.transitions], {
+        policy,
+        origin: { correlationId: record.correlationId },
+        now: base,
+      }),
+    );
+    // as the ledger wrote it before: every field of the clock in the state column
+    await replica.dataSource.query('UPDATE sla_clock SET state = ? WHERE id = ?', [JSON.stringify(clockToJson(paused.clock)), record.id]);
+    const legacy = await readBack(record.id);
+    expect(legacy.stateKeys).toContain('ticketId');
+    expect(legacy.clock).toEqual(paused.clock);
+
+    const resumed = await change(await stored(record.id), after(15 * MINUTE), (clock) => resumeClock(clock, after(15 * MINUTE), policy));
+    expect(await readBack(record.id)).toEqual({ clock: resumed, stateKeys: SHORT_STATE });
   });
 });

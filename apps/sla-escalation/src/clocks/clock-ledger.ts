@@ -3,6 +3,7 @@ import type { ClockOutcome } from '@support/contracts';
 import { dueTimers, fireTimer, type SlaClock, type SlaClockStep, type SlaPolicy, type SlaTransition } from '@support/domain-sla';
 import { OutboxWriter, type PendingEvent } from '@support/messaging';
 import type { EntityManager } from 'typeorm';
+import { storedClockState } from './clock-state';
 import { CLOCK_UPSERT, clockUpsertRow } from './clock-upsert';
 import { publishedOutcome, transitionEvent, type ClockChange } from './clock-transition-events';
 import type { SlaClockRecord } from './sla-clock.entity';
@@ -103,13 +104,14 @@ export class ClockLedger {
   private applyToRecord({ record, clock, transitions, change }: ClockWrite): { outcome: ClockOutcome | null; stateJson: string } {
     const stopped = transitions.find((t) => t.kind === 'stopped');
     const outcome = stopped ? publishedOutcome(clock, change.stop) : record.outcome;
-    // serialised once: the upsert stores this text, the record keeps its parse (as clockToJson would)
-    const stateJson = JSON.stringify(clock);
+    // the record keeps the object the upsert stores as text (as a read of the row would give it)
+    const state = storedClockState(clock);
+    const stateJson = JSON.stringify(state);
     Object.assign(record, {
       priority: clock.priority,
       targetMs: clock.targetMs,
       clockState: clock.state,
-      state: JSON.parse(stateJson) as Record<string, unknown>,
+      state: state as unknown as Record<string, unknown>,
       startedAt: clock.startedAt,
       dueAt: clock.dueAt,
       warningAt: clock.warningAt,

@@ -18,7 +18,7 @@ import { PolicyCatalogService, type PolicyInForce } from '../policies/policy-cat
 import { fireDueTimers } from './clock-ledger';
 import type { StopPublication } from './clock-transition-events';
 import { ClockBatches, currentPriority, FINISHED_STATUSES, latestClock, type TicketSession } from './clock-session';
-import { clockFromJson } from './clock-state';
+import { clockFromRecord } from './clock-state';
 import { targetFor, type ClockTarget } from './clock-targets';
 import { SlaClockRecord } from './sla-clock.entity';
 
@@ -201,7 +201,7 @@ export class ClockOperations {
     // a write of this clock still pending must land on the record before it is read again
     if (session.batch.pending.some((write) => write.record === record)) await this.batches.flush(session.batch);
     const policy = await this.policyOf(session, record);
-    const caughtUp = fireDueTimers(clockFromJson(record.state), policy, at);
+    const caughtUp = fireDueTimers(clockFromRecord(record), policy, at);
     const step = operate(caughtUp.clock, policy);
     const transitions = [...caughtUp.transitions, ...step.transitions];
     if (transitions.length === 0 && !alwaysWrite) return;

@@ -1,5 +1,5 @@
 import { elapsedWorkingTime, formatIsoDuration, type SlaPolicy } from '@support/domain-sla';
-import { clockFromJson } from './clock-state';
+import { clockFromRecord } from './clock-state';
 import type { SlaClockRecord } from './sla-clock.entity';
 
 /**
@@ -8,7 +8,7 @@ import type { SlaClockRecord } from './sla-clock.entity';
  * exists then), and null once stopped. `elapsedMs` is the working time used, pauses excluded.
  */
 export function clockView(record: SlaClockRecord, policy: SlaPolicy, now: Date) {
-  const clock = clockFromJson(record.state);
+  const clock = clockFromRecord(record);
   const elapsedMs = elapsedWorkingTime(clock, now, policy);
   let remainingMs: number | null = null;
   if (clock.state === 'running' && clock.dueAt) remainingMs = clock.dueAt.getTime() - now.getTime();

@@ -9,9 +9,11 @@ export const MILLISECONDS: ValueTransformer = {
 };
 
 /**
- * One SLA clock of one ticket. `state` holds the domain clock as JSON; the columns beside it are
- * copies for queries (timers, breaches, reports). A metric that runs again on the same ticket
- * (a next reply, a first response after the plan allows it again) gets a new cycle.
+ * One SLA clock of one ticket. The domain clock is its columns (priority, state, target, start,
+ * deadline, warning, stop, breach, escalation level: what timers, breaches and reports query)
+ * together with `state`, the JSON of the rest (`StoredClockState`; `clockFromRecord` reads both).
+ * A metric that runs again on the same ticket (a next reply, a first response after the plan
+ * allows it again) gets a new cycle.
  */
 @Entity('sla_clock')
 @Index('uq_clock_ticket_metric_cycle', ['ticketId', 'metric', 'cycle'], { unique: true })
@@ -29,6 +31,7 @@ export class SlaClockRecord {
   /** who set `targetMs`: the plan's first-response commitment, or the policy (every other metric, and the fallback) */
   @Column({ name: 'target_source', type: 'varchar', length: 8, default: 'policy' }) targetSource: SlaTargetSource;
   @Column({ name: 'clock_state', type: 'varchar', length: 16 }) clockState: SlaClockState;
+  /** `StoredClockState`; in a row last written before it shrank, the whole clock (`clockToJson`) */
   @Column({ type: 'json' }) state: Record<string, unknown>;
   @Column({ name: 'started_at', type: 'datetime', precision: 3 }) startedAt: Date;
   @Column({ name: 'due_at', type: 'datetime', precision: 3, nullable: true }) dueAt: Date | null;

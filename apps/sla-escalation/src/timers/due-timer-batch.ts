@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { SlaTimer } from '@support/domain-sla';
 import { ClockLedger, fireDueTimers, type ClockWrite } from '../clocks/clock-ledger';
-import { clockFromJson } from '../clocks/clock-state';
+import { clockFromRecord } from '../clocks/clock-state';
 import { SlaClockRecord } from '../clocks/sla-clock.entity';
 import { owedTimers, TIMERS_OF_CLOCKS, timerKey, timerLevel, type StoredTimer } from '../clocks/timer-rows';
 import { PolicyCatalogService } from '../policies/policy-catalog.service';
@@ -103,7 +103,7 @@ export class DueTimerBatch {
     const careful: ClockWrite[] = [];
     for (const record of records) {
       const policy = await this.policies.atVersion(record.policyId, record.policyVersion);
-      const before = clockFromJson(record.state);
+      const before = clockFromRecord(record);
       const step = fireDueTimers(before, policy, now);
       // timer events belong to the flow that started the clock
       const write: ClockWrite = {
