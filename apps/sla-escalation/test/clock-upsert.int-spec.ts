@@ -13,6 +13,7 @@ import { fireDueTimers } from '../src/clocks/clock-ledger';
 import { clockFromRecord, clockToJson } from '../src/clocks/clock-state';
 import type { StopPublication } from '../src/clocks/clock-transition-events';
 import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
+import { TIMERS_OF_CLOCKS } from '../src/clocks/timer-rows';
 import { proClockRecord, SettableTimeSource, TimerDatabase, type SchedulerReplica } from './timer-bed';
 
 const MINUTE = 60_000;
@@ -141,5 +142,37 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
 
     const resumed = await change(await stored(record.id), after(15 * MINUTE), (clock) => resumeClock(clock, after(15 * MINUTE), policy));
     expect(await readBack(record.id)).toEqual({ clock: resumed, stateKeys: SHORT_STATE });
+  });
+
+  it("reads no timer rows for a clock's first write (it cannot have any yet), and its stored rows at a later write", async () => {
+    const sent: string[] = [];
+    const logger = replica.dataSource.logger;
+    const logQuery = logger.logQuery;
+    logger.logQuery = (query, parameters, runner) => {
+      sent.push(query);
+      return logQuery.call(logger, query, parameters, runner);
+    };
+    const timerReads = () => sent.filter((query) => query === TIMERS_OF_CLOCKS);
+    try {
+      const ticketId = randomUUID();
+      const started = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: base, targetMs: HOUR, policy });
+      const record = proClockRecord(ticketId, policy.id, base);
+      await replica.dataSource.transaction((manager) =>
+        replica.ledger.write(manager, record, started.clock, started.transitions, {
+          policy,
+          origin: { correlationId: record.correlationId },
+          now: base,
+        }),
+      );
+      expect(timerReads()).toEqual([]);
+      const timers = () => replica.dataSource.query('SELECT kind, due_at FROM sla_timer WHERE clock_id = ?', [record.id]);
+      expect(await timers()).toEqual([{ kind: 'warning', due_at: started.clock.warningAt }]);
+
+      await change(record, after(10 * MINUTE), (clock) => pauseClock(clock, after(10 * MINUTE), policy));
+      expect(timerReads()).toHaveLength(1);
+      expect(await timers()).toEqual([]);
+    } finally {
+      logger.logQuery = logQuery;
+    }
   });
 });

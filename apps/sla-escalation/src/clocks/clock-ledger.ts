@@ -52,7 +52,8 @@ export class ClockLedger {
   /**
    * Writes the changes of several clocks (each at most once) set-based, whatever their number:
    * one multi-row upsert of the clocks, one read of their timers unless the caller passes the
-   * rows it already holds (`storedTimers`: every timer row of these clocks), one multi-row
+   * rows it already holds (`storedTimers`: every timer row of these clocks) or every clock is new
+   * (a clock gets its id when it starts, so none of its rows can exist before its first write), one multi-row
    * upsert of the timer rows new or moved (`TIMER_UPSERT`), one delete of the rows no longer owed
    * that no new threshold took, and one multi-row outbox insert with every clock's events in
    * order.
@@ -69,6 +70,9 @@ export class ClockLedger {
     if (new Set(clockIds).size !== writes.length) {
       throw new Error('ClockLedger.writeMany: each clock may be written once per call');
     }
+    // a clock never written before (no version yet: `ClockOperations.start` made it) has no timer rows
+    const storedClockIds: string[] = [];
+    for (const write of writes) if (write.record.version !== undefined) storedClockIds.push(write.record.id);
     const applied: Array<{ outcome: ClockOutcome | null; stateJson: string }> = [];
     const rows: unknown[][] = [];
     for (const write of writes) {
@@ -79,7 +83,8 @@ export class ClockLedger {
     await manager.query(CLOCK_UPSERT, [rows]);
     for (const { record } of writes) record.version = (record.version ?? 0) + 1;
 
-    const existing: StoredTimer[] = storedTimers ?? (await manager.query(TIMERS_OF_CLOCKS, [clockIds]));
+    const existing: StoredTimer[] =
+      storedTimers ?? (storedClockIds.length === 0 ? [] : await manager.query(TIMERS_OF_CLOCKS, [storedClockIds]));
     const { deletes, writes: timerRows } = timerChanges(writes, existing);
     if (deletes.length > 0) {
       // joined to the id list so that each row is reached by its primary key: on a small table
