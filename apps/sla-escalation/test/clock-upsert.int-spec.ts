@@ -56,8 +56,8 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
     return { clock: clockFromRecord(row), stateKeys: Object.keys(row.state).sort() };
   };
   const SHORT_STATE = ['elapsedBeforePauseMs', 'outcome', 'pausedAt', 'pausedTotalMs', 'runningSince', 'segments'];
-
-  it("stores every field of the record through a clock's life, and a later write leaves what the start fixed", async () => {
+  /** A new urgent first-response clock, started at `base` and written once. */
+  const startAndWrite = async () => {
     const ticketId = randomUUID();
     const started = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: base, targetMs: HOUR, policy });
     const record = proClockRecord(ticketId, policy.id, base);
@@ -68,6 +68,11 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
         now: base,
       }),
     );
+    return { started, record };
+  };
+
+  it("stores every field of the record through a clock's life, and a later write leaves what the start fixed", async () => {
+    const { started, record } = await startAndWrite();
     const atStart = await stored(record.id);
     expect(atStart).toEqual(record);
     // the row's columns and its short state give back the whole domain clock
@@ -123,22 +128,13 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
   });
 
   it('reads a row that holds the whole clock in its state (written before the state shrank) and writes it back short', async () => {
-    const ticketId = randomUUID();
-    const started = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: base, targetMs: HOUR, policy });
-    const paused = pauseClock(started.clock, after(5 * MINUTE), policy);
-    const record = proClockRecord(ticketId, policy.id, base);
-    await replica.dataSource.transaction((manager) =>
-      replica.ledger.write(manager, record, paused.clock, [...started.transitions, ...paused.transitions], {
-        policy,
-        origin: { correlationId: record.correlationId },
-        now: base,
-      }),
-    );
+    const { record } = await startAndWrite();
+    const paused = await change(record, after(5 * MINUTE), (clock) => pauseClock(clock, after(5 * MINUTE), policy));
     // as the ledger wrote it before: every field of the clock in the state column
-    await replica.dataSource.query('UPDATE sla_clock SET state = ? WHERE id = ?', [JSON.stringify(clockToJson(paused.clock)), record.id]);
+    await replica.dataSource.query('UPDATE sla_clock SET state = ? WHERE id = ?', [JSON.stringify(clockToJson(paused)), record.id]);
     const legacy = await readBack(record.id);
     expect(legacy.stateKeys).toContain('ticketId');
-    expect(legacy.clock).toEqual(paused.clock);
+    expect(legacy.clock).toEqual(paused);
 
     const resumed = await change(await stored(record.id), after(15 * MINUTE), (clock) => resumeClock(clock, after(15 * MINUTE), policy));
     expect(await readBack(record.id)).toEqual({ clock: resumed, stateKeys: SHORT_STATE });
@@ -154,16 +150,7 @@ describe('clock upsert (sla_clock rows as the ledger writes them)', () => {
     };
     const timerReads = () => sent.filter((query) => query === TIMERS_OF_CLOCKS);
     try {
-      const ticketId = randomUUID();
-      const started = startClock({ ticketId, metric: 'first_response', priority: 'urgent', startedAt: base, targetMs: HOUR, policy });
-      const record = proClockRecord(ticketId, policy.id, base);
-      await replica.dataSource.transaction((manager) =>
-        replica.ledger.write(manager, record, started.clock, started.transitions, {
-          policy,
-          origin: { correlationId: record.correlationId },
-          now: base,
-        }),
-      );
+      const { started, record } = await startAndWrite();
       expect(timerReads()).toEqual([]);
       const timers = () => replica.dataSource.query('SELECT kind, due_at FROM sla_timer WHERE clock_id = ?', [record.id]);
       expect(await timers()).toEqual([{ kind: 'warning', due_at: started.clock.warningAt }]);
