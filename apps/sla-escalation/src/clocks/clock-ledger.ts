@@ -51,16 +51,17 @@ export class ClockLedger {
 
   /**
    * Writes the changes of several clocks (each at most once) set-based, whatever their number:
-   * one multi-row upsert of the clocks, one read of their timers unless the caller passes the
+   * one multi-row upsert of the clocks; one read of their timers, unless the caller passes the
    * rows it already holds (`storedTimers`: every timer row of these clocks) or every clock is new
-   * (a clock gets its id when it starts, so none of its rows can exist before its first write), one multi-row
-   * upsert of the timer rows new or moved (`TIMER_UPSERT`), one delete of the rows no longer owed
-   * that no new threshold took, and one multi-row outbox insert with every clock's events in
-   * order.
+   * (a clock gets its id when it starts, so it has no rows before its first write); one
+   * multi-row upsert of the timer rows new or moved (`TIMER_UPSERT`); one delete of the rows no
+   * longer owed that no new threshold took; and one multi-row outbox insert with every clock's
+   * events in order.
    *
    * Only whoever holds the clocks' row locks writes their timers, and only by primary key or by
-   * insert (the upsert's rows name their ids, or are new): handlers run under REPEATABLE READ, where a range delete would also lock the gaps
-   * beside the rows and deadlock against inserts for other clocks.
+   * insert (the upsert's rows name their ids, or are new), whatever the caller's isolation: under
+   * REPEATABLE READ a range delete would also lock the gaps beside the rows and deadlock against
+   * inserts for other clocks.
    */
   async writeMany(manager: EntityManager, writes: ClockWrite[], storedTimers?: StoredTimer[]): Promise<void> {
     if (writes.length === 0) return;

@@ -35,9 +35,10 @@ export type { RepairedClocks } from './clock-session';
  * run locks every ticket it names (their rows, then their clocks, in id order) in the batch's
  * transaction, so the events of one ticket are applied one at a time even when they arrive on
  * two topics at once; the events then go through the same per-ticket rules in order, and the
- * clock writes they cause go out together: one upsert of clocks, one timer read, upsert (and a
- * delete when a clock owes no timer any more), one outbox insert for the whole run (ClockBatches). What each event does to a clock is
- * ClockOperations'; which number a clock runs to, and who owns it, is clock-targets.ts'.
+ * clock writes they cause go out together: one upsert of clocks, one timer read (none when every
+ * clock is new), one timer upsert (and a delete when a clock owes no timer any more), one outbox
+ * insert for the whole run (ClockBatches). What each event does to a clock is ClockOperations';
+ * which number a clock runs to, and who owns it, is clock-targets.ts'.
  */
 @Injectable()
 export class ClocksService {
