@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { DatabaseServer } from './database-url';
+import { formatQuery } from './query-format';
 import { CompactQueryLogger } from './query-logger';
 
 export interface ServiceDatabase {
@@ -38,7 +39,9 @@ export function mysqlDataSourceOptions(db: ServiceDatabase): DataSourceOptions {
     // maxPreparedStatements: mysql2 gives every connection a cache of prepared statements, 16,000
     // entries by default, allocated whole when the connection opens (about 0.5 MB of heap each,
     // 5-10 MB per service). TypeORM sends text queries and prepares nothing, so a few will do.
-    extra: { connectTimeout: 5000, maxPreparedStatements: 16 },
+    // queryFormat: mysql2's own statements, but JSON text written without escaping its double
+    // quotes, which cost the services a sixth of their allocations (query-format.ts)
+    extra: { connectTimeout: 5000, maxPreparedStatements: 16, queryFormat: formatQuery },
     logging: ['error', 'warn', 'migration'],
     // a Nest app replaces it with its JSON logger (PlatformModule)
     logger: new CompactQueryLogger(),

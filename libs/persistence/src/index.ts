@@ -4,5 +4,6 @@ export * from './data-source-options';
 export * from './migration-runner';
 export * from './errors';
 export * from './query-logger';
+export * from './query-format';
 export * from './bulk-write';
 export * from './json-rows';
