@@ -143,9 +143,9 @@ function exampleEvent(definition: EventDefinition, data: object, index: number) 
     source: `/support/${producer}`,
     origin: {
       correlationId: 'c0ffee00-1234-4abc-9def-0123456789ab',
-      ...(definition.topic === TOPICS.tickets ? {} : { causationId: '6f1c2b9e-3d4a-4f7e-9b1a-2c3d4e5f6a7b' }),
+      ...(definition.topic === TOPICS.tickets ? {} : { causationId: '01938f4e-69f3-7a10-9b1a-2c3d4e5f6a7b' }),
     },
-    id: `6f1c2b9e-3d4a-4f7e-9b1a-${String(index).padStart(12, '0')}`,
+    id: `01938f4e-69f3-7a10-9b1a-${String(index).padStart(12, '0')}`,
     time: new Date(eventTime(data)),
   });
   return {

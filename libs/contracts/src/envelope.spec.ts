@@ -37,6 +37,20 @@ describe('CloudEvents envelope', () => {
     expect(TicketCreated.topic).toBe(TOPICS.tickets);
   });
 
+  it('gives events time-ordered ids (UUID v7): a later event’s id sorts after an earlier one’s', () => {
+    const ids = Array.from(
+      { length: 50 },
+      () => createEvent(TicketCreated, ticket, { source: '/support/ticketing', origin: { correlationId: 'c' } }).id,
+    );
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    // an id given is kept (a re-published event keeps its own)
+    expect(createEvent(TicketCreated, ticket, { source: '/support/ticketing', origin: { correlationId: 'c' }, id: 'given' }).id).toBe(
+      'given',
+    );
+  });
+
   it('refuses to build an event whose payload breaks its contract', () => {
     expect(() =>
       createEvent(TicketCreated, { ...ticket, priority: 'someday' as never }, { source: '/s', origin: { correlationId: 'c' } }),
