@@ -53,6 +53,11 @@ describe('formatQuery', () => {
     expect(quoteString('')).toBe("''");
   });
 
+  it('leaves a statement with an identifier placeholder (??) to mysql2 whole', () => {
+    const values = ['a "column"', 'a "value"'];
+    expect(formatted('SELECT ?? FROM t WHERE x = ?', values)).toBe(format('SELECT ?? FROM t WHERE x = ?', values, false, 'Z'));
+  });
+
   it('never changes the caller’s values', () => {
     const rows = [
       ['a "quoted" value', 1],

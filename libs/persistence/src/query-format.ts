@@ -84,7 +84,11 @@ interface FormattingConnection {
  */
 export function formatQuery(this: FormattingConnection | undefined, sql: string, values: unknown, timezone?: Timezone): string {
   let prepared = values;
-  if (Array.isArray(values)) prepared = withQuotedStrings(values);
-  else if (typeof values === 'string' && values.indexOf('"') !== -1) prepared = new QuotedString(quoteString(values));
+  // a `??` placeholder takes an identifier, which must stay a string: such statements are left to
+  // mysql2's escaper whole (none of the services' statements has one)
+  if (sql.indexOf('??') === -1) {
+    if (Array.isArray(values)) prepared = withQuotedStrings(values);
+    else if (typeof values === 'string' && values.indexOf('"') !== -1) prepared = new QuotedString(quoteString(values));
+  }
   return format(sql, prepared as SqlValue | SqlValue[], this?.config?.stringifyObjects ?? false, timezone);
 }
