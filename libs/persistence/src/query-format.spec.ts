@@ -53,7 +53,7 @@ describe('formatQuery', () => {
     expect(quoteString('')).toBe("''");
   });
 
-  it('leaves a statement with an identifier placeholder (??) to mysql2 whole', () => {
+  it('leaves a statement with an identifier marker (??) to mysql2 whole', () => {
     const values = ['a "column"', 'a "value"'];
     expect(formatted('SELECT ?? FROM t WHERE x = ?', values)).toBe(format('SELECT ?? FROM t WHERE x = ?', values, false, 'Z'));
   });

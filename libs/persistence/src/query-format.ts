@@ -84,7 +84,7 @@ interface FormattingConnection {
  */
 export function formatQuery(this: FormattingConnection | undefined, sql: string, values: unknown, timezone?: Timezone): string {
   let prepared = values;
-  // a `??` placeholder takes an identifier, which must stay a string: such statements are left to
+  // a `??` marker stands for an identifier, which must stay a string: such statements are left to
   // mysql2's escaper whole (none of the services' statements has one)
   if (sql.indexOf('??') === -1) {
     if (Array.isArray(values)) prepared = withQuotedStrings(values);
