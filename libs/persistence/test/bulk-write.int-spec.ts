@@ -1,15 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import {
-  dropDatabase,
-  ensureDatabase,
-  entityFromJsonObject,
-  insertRows,
-  jsonObjectOfColumns,
-  mysqlDataSourceOptions,
-  parseDatabaseUrl,
-  updateRows,
-} from '../src';
+import { entityFromJsonObject, insertRows, jsonObjectOfColumns, updateRows } from '../src';
+import { useThrowawayDataSource } from './throwaway-data-source';
 
 @Entity('bulk_probe')
 class Probe {
@@ -59,24 +50,9 @@ const SAMPLES: Probe[] = [
 ];
 
 describe('insertRows, updateRows and JSON rows (real MariaDB)', () => {
-  // a throw-away database of its own (testing-core's helpers build on this library, so they are not used here)
-  const server = parseDatabaseUrl(process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306');
-  const database = `bulk_${randomBytes(4).toString('hex')}`;
+  const throwaway = useThrowawayDataSource('bulk', { entities: [Probe], synchronize: true });
   let dataSource: DataSource;
-
-  beforeAll(async () => {
-    await ensureDatabase(server, database);
-    dataSource = new DataSource({
-      ...mysqlDataSourceOptions({ server, database, entities: [Probe], migrations: [] }),
-      synchronize: true,
-    });
-    await dataSource.initialize();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await dropDatabase(server, database);
-  });
+  beforeAll(() => (dataSource = throwaway()));
 
   beforeEach(() => dataSource.query('DELETE FROM bulk_probe'));
 

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, formatQuery, mysqlDataSourceOptions, parseDatabaseUrl } from '../src';
+import type { DataSource } from 'typeorm';
+import { formatQuery } from '../src';
+import { useThrowawayDataSource } from './throwaway-data-source';
 
 /** Strings that each character the escaping treats differently reaches, alone and in company. */
 const ASCII = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('');
@@ -24,20 +24,12 @@ const STRINGS = [
 ];
 
 describe('formatQuery against a real MariaDB: strings with double quotes stored as given', () => {
-  const server = parseDatabaseUrl(process.env['DATABASE_URL'] ?? 'mysql://root@127.0.0.1:3306');
-  const database = `qfmt_${randomBytes(4).toString('hex')}`;
+  const throwaway = useThrowawayDataSource('qfmt', { entities: [], poolSize: 1 });
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    await ensureDatabase(server, database);
-    dataSource = new DataSource(mysqlDataSourceOptions({ server, database, entities: [], migrations: [], poolSize: 1 }));
-    await dataSource.initialize();
+    dataSource = throwaway();
     await dataSource.query('CREATE TABLE probe (id INT PRIMARY KEY, text LONGTEXT NOT NULL, doc JSON NULL) CHARACTER SET utf8mb4');
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await dropDatabase(server, database);
   });
 
   beforeEach(() => dataSource.query('DELETE FROM probe'));
@@ -50,7 +42,7 @@ describe('formatQuery against a real MariaDB: strings with double quotes stored 
     );
     expect(stored.map((row) => row.text)).toEqual(STRINGS);
     expect(stored.map((row) => row.doc.text)).toEqual(STRINGS);
-    // one value alone, as a placeholder of a WHERE clause finds it
+    // one value alone, as the parameter of a WHERE clause finds it
     for (const [index, text] of STRINGS.entries()) {
       const found: Array<{ id: number }> = await dataSource.query('SELECT id FROM probe WHERE text = ?', [text]);
       expect(found.map((row) => row.id)).toEqual([index]);
