@@ -1,4 +1,5 @@
 export * from './kafka-settings';
+export * from './key-partitioner';
 export * from './kafkajs-idle-timers';
 export * from './outbox-message.entity';
 export * from './inbox-event.entity';

@@ -1,7 +1,8 @@
 import type { KafkaConfig, ConsumerConfig, ISocketFactory, ProducerConfig, SASLOptions } from 'kafkajs';
-import { logLevel, Partitioners } from 'kafkajs';
+import { logLevel } from 'kafkajs';
 import net from 'node:net';
 import tls from 'node:tls';
+import { KeyPartitioner } from './key-partitioner';
 import { stopKafkaJsIdleTimers } from './kafkajs-idle-timers';
 
 /** Everything a service needs to reach Kafka; read from the environment by each app's config. */
@@ -109,10 +110,11 @@ export function kafkaConsumerConfig(settings: KafkaSettings): ConsumerConfig {
 export function kafkaProducerConfig(): ProducerConfig {
   // One request in flight keeps a key's messages in order across retries. Not the idempotent
   // producer: a retried send may duplicate a message, which consumers absorb by event id (inbox),
-  // and it needs a controller lookup that not every Kafka-protocol broker answers.
+  // and it needs a controller lookup that not every Kafka-protocol broker answers. Keys are
+  // partitioned as kafkajs' DefaultPartitioner and Java's client do, by murmur2 (KeyPartitioner).
   return {
     maxInFlightRequests: 1,
     allowAutoTopicCreation: true,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: KeyPartitioner,
   };
 }
