@@ -12,6 +12,6 @@ function findConfigs(dir, depth) {
   });
 }
 
-const projects = ['apps', 'libs', 'tools'].flatMap((top) => findConfigs(path.join(__dirname, top), 3)).sort();
+const projects = ['apps', 'libs', 'tools', 'bench'].flatMap((top) => findConfigs(path.join(__dirname, top), 3)).sort();
 
 module.exports = { projects };

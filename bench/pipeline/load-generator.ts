@@ -4,7 +4,7 @@
  * a slow answer never postpones the next request, and each latency counts from the request's
  * scheduled time, so a stall shows up in full (no coordinated omission).
  */
-import http from 'node:http';
+import { Http1Pool } from './http1-client';
 import type { FromGenerator, LoadStep, RequestRecord, ToGenerator } from './load-protocol';
 
 const nowMs = () => performance.timeOrigin + performance.now();
@@ -21,21 +21,41 @@ const SUBJECTS = [
   ['Recording missing after webinar', "The cloud recording of yesterday's webinar never appeared in the list."],
 ];
 
+/** The ticket id of a 201's body: its first field (ticketView), else whatever JSON.parse finds. */
+function ticketIdOf(body: string): string | null {
+  const prefix = '{"id":"';
+  if (body.startsWith(prefix)) {
+    const end = body.indexOf('"', prefix.length);
+    if (end > prefix.length) return body.slice(prefix.length, end);
+  }
+  try {
+    return (JSON.parse(body) as { id?: string }).id ?? null;
+  } catch {
+    return null; // counted as an answer without a ticket
+  }
+}
+
 function runStep(step: LoadStep): Promise<RequestRecord[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: step.maxSockets, maxFreeSockets: step.maxSockets });
   const url = new URL('/v1/tickets', step.ticketingUrl);
+  const client = new Http1Pool(url, step.maxSockets);
+  const headers = step.tokens.map((token) => `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n`);
   const total = Math.round((step.rate * step.durationMs) / 1000);
   const interval = 1000 / step.rate;
   const records: RequestRecord[] = new Array(total);
+  // requests not answered yet, by index, each with what gives up on it: one sweep times them out
+  const open = new Map<number, () => void>();
   let sent = 0;
   let answered = 0;
   let accepted = 0;
+  let sweeper: NodeJS.Timeout | undefined;
 
   return new Promise((resolve) => {
     const finish = (index: number, record: RequestRecord) => {
       records[index] = record;
+      open.delete(index);
       if (++answered === total) {
-        agent.destroy();
+        clearInterval(sweeper);
+        client.destroy();
         resolve(records);
       }
     };
@@ -52,56 +72,38 @@ function runStep(step: LoadStep): Promise<RequestRecord[]> {
         settled = true;
         finish(index, [scheduledAt, sentAt, nowMs(), status, ticketId, error]);
       };
-      const request = http.request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            authorization: `Bearer ${step.tokens[tokenIndex]}`,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (error) => settle(response.statusCode ?? 0, null, error.message));
-          response.on('end', () => {
-            const status = response.statusCode ?? 0;
-            let ticketId: string | null = null;
-            if (status >= 200 && status < 300) {
-              try {
-                ticketId = (JSON.parse(Buffer.concat(chunks).toString()) as { id?: string }).id ?? null;
-              } catch {
-                // counted as an answer without a ticket below
-              }
-              if (ticketId && accepted++ % step.sampleEvery === 0) send({ type: 'sample', ticketId, scheduledAt, tokenIndex });
-            }
-            settle(status, ticketId, ticketId || status >= 300 ? null : 'no ticket id in the answer');
-          });
-        },
-      );
-      // the timeout runs from the scheduled time: a request stuck in the agent's queue counts too
-      const timer = setTimeout(
-        () => {
-          request.destroy(new Error('timeout'));
-          settle(0, null, 'timeout');
-        },
-        Math.max(1, scheduledAt + step.timeoutMs - nowMs()),
-      );
-      request.on('close', () => clearTimeout(timer));
-      request.on('error', (error) => settle(0, null, error.message));
-      request.end(body);
+      const giveUp = client.request('POST', url.pathname, headers[tokenIndex], body, (error, answer) => {
+        if (error || !answer) return settle(0, null, error?.message ?? 'no answer');
+        const status = answer.status;
+        let ticketId: string | null = null;
+        if (status >= 200 && status < 300) {
+          ticketId = ticketIdOf(answer.body);
+          if (ticketId && accepted++ % step.sampleEvery === 0) send({ type: 'sample', ticketId, scheduledAt, tokenIndex });
+        }
+        settle(status, ticketId, ticketId || status >= 300 ? null : 'no ticket id in the answer');
+      });
+      if (!settled) open.set(index, giveUp);
     };
+
+    // the timeout runs from the scheduled time: a request still queued for a socket counts too
+    sweeper = setInterval(() => {
+      const now = nowMs();
+      for (const [index, giveUp] of open) {
+        if (step.startAt + index * interval + step.timeoutMs > now) break; // in schedule order
+        giveUp();
+      }
+    }, 50);
 
     const tick = () => {
       const now = nowMs();
       while (sent < total && step.startAt + sent * interval <= now) fire(sent++);
       if (sent < total) setTimeout(tick, Math.min(5, Math.max(0, step.startAt + sent * interval - nowMs())));
     };
-    if (total === 0) resolve([]);
-    else setTimeout(tick, Math.max(0, step.startAt - nowMs()));
+    if (total === 0) {
+      clearInterval(sweeper);
+      client.destroy();
+      resolve([]);
+    } else setTimeout(tick, Math.max(0, step.startAt - nowMs()));
   });
 }
 

@@ -1,0 +1,7 @@
+// The bench's own parts that tests can hold to a result: the load generator's HTTP client.
+module.exports = {
+  ...require('../jest.preset.js'),
+  displayName: 'bench',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};
