@@ -5,12 +5,11 @@ const SEED = 0x9747b28c;
 const M = 0x5bd1e995;
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** The byte at `index` of an ASCII string (its UTF-8 is its char codes) or of bytes. */
-type ByteAt = (data: string & Uint8Array, index: number) => number;
-const charByte: ByteAt = (data, index) => data.charCodeAt(index);
-const arrayByte: ByteAt = (data, index) => data[index];
+/** The byte at `index` of an ASCII string (its UTF-8 is its char codes), and of bytes. */
+const charByte = (data: string, index: number): number => data.charCodeAt(index);
+const arrayByte = (data: Uint8Array, index: number): number => data[index];
 
-function hash(data: string & Uint8Array, length: number, byteAt: ByteAt): number {
+function hash<Data>(data: Data, length: number, byteAt: (data: Data, index: number) => number): number {
   let h = SEED ^ length;
   const whole = length - (length % 4);
   for (let i = 0; i < whole; i += 4) {
@@ -41,10 +40,10 @@ function hash(data: string & Uint8Array, length: number, byteAt: ByteAt): number
  * char codes, without being encoded first.
  */
 export function murmur2(key: string | Uint8Array): number {
-  if (typeof key !== 'string') return hash(key as string & Uint8Array, key.length, arrayByte);
-  if (ASCII.test(key)) return hash(key as string & Uint8Array, key.length, charByte);
+  if (typeof key !== 'string') return hash(key, key.length, arrayByte);
+  if (ASCII.test(key)) return hash(key, key.length, charByte);
   const bytes = Buffer.from(key, 'utf8');
-  return hash(bytes as unknown as string & Uint8Array, bytes.length, arrayByte);
+  return hash(bytes, bytes.length, arrayByte);
 }
 
 /** A key's partition among `count`, as Kafka's Java client and kafkajs' `DefaultPartitioner` choose it. */
