@@ -24,6 +24,21 @@ async function serve(handler: Handler): Promise<{ url: URL; sockets: () => numbe
   };
 }
 
+/** Runs `test` with a pool of `maxSockets` towards `server`, then closes both, whatever happened. */
+async function withPool(
+  server: Awaited<ReturnType<typeof serve>>,
+  maxSockets: number,
+  test: (pool: Http1Pool) => Promise<void>,
+): Promise<void> {
+  const pool = new Http1Pool(server.url, maxSockets);
+  try {
+    await test(pool);
+  } finally {
+    pool.destroy();
+    await server.close();
+  }
+}
+
 function send(pool: Http1Pool, body: string, headers = ''): Promise<Http1Answer> {
   return new Promise((resolve, reject) => {
     pool.request('POST', '/v1/tickets', headers, body, (error, answer) => (error ? reject(error) : resolve(answer!)));
@@ -76,8 +91,7 @@ describe('Http1Pool against a Node.js server', () => {
       });
       setTimeout(() => response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `t-${body}` })), 5);
     });
-    const pool = new Http1Pool(server.url, 3);
-    try {
+    await withPool(server, 3, async (pool) => {
       const headers = 'Authorization: Bearer abc\r\nContent-Type: application/json\r\n';
       const bodies = Array.from({ length: 30 }, (_, index) => `élève ${index}`);
       const answers = await Promise.all(bodies.map((body) => send(pool, body, headers)));
@@ -93,10 +107,7 @@ describe('Http1Pool against a Node.js server', () => {
         body: bodies[0],
       });
       expect(server.sockets()).toBe(3);
-    } finally {
-      pool.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('reads chunked answers, as Node.js sends a body written in parts without a length', async () => {
@@ -105,15 +116,11 @@ describe('Http1Pool against a Node.js server', () => {
       response.write('part one, ');
       response.end(body);
     });
-    const pool = new Http1Pool(server.url, 1);
-    try {
+    await withPool(server, 1, async (pool) => {
       expect(await send(pool, 'two')).toEqual({ status: 200, body: 'part one, two' });
       expect(await send(pool, 'three')).toEqual({ status: 200, body: 'part one, three' });
       expect(server.sockets()).toBe(1);
-    } finally {
-      pool.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('opens a new socket after the server closed one, and fails only the request that was on it', async () => {
@@ -124,8 +131,7 @@ describe('Http1Pool against a Node.js server', () => {
       else if (calls === 1) response.writeHead(200, { connection: 'close' }).end('first');
       else response.writeHead(200).end(body);
     });
-    const pool = new Http1Pool(server.url, 1);
-    try {
+    await withPool(server, 1, async (pool) => {
       expect(await send(pool, 'a')).toEqual({ status: 200, body: 'first' });
       expect(await send(pool, 'b')).toEqual({ status: 200, body: 'b' });
       const dropped = send(pool, 'drop');
@@ -133,18 +139,14 @@ describe('Http1Pool against a Node.js server', () => {
       await expect(dropped).rejects.toThrow(/closed|ECONNRESET/);
       expect(await after).toEqual({ status: 200, body: 'c' });
       expect(server.sockets()).toBe(3);
-    } finally {
-      pool.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('gives up on a request sent or still queued, and answers the rest', async () => {
     const server = await serve((_request, body, response) => {
       if (body !== 'slow') response.writeHead(200).end(body);
     });
-    const pool = new Http1Pool(server.url, 1);
-    try {
+    await withPool(server, 1, async (pool) => {
       const outcomes: string[] = [];
       const record = (label: string) => (error: Error | null, answer: Http1Answer | null) =>
         outcomes.push(`${label}: ${error ? error.message : answer!.body}`);
@@ -158,9 +160,6 @@ describe('Http1Pool against a Node.js server', () => {
       giveUpSlow();
       for (let waited = 0; outcomes.length < 3 && waited < 2000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(outcomes).toEqual(['queued: timeout', 'slow: timeout', 'next: next']);
-    } finally {
-      pool.destroy();
-      await server.close();
-    }
+    });
   });
 });
