@@ -73,6 +73,8 @@ describe('parseAnswer', () => {
     });
     expect(parseAnswer(text('SSH-2.0-OpenSSH\r\n\r\n'))).toBeInstanceOf(Error);
     expect(parseAnswer(text('HTTP/1.1 200 OK\r\n\r\nbody until close'))).toBeInstanceOf(Error);
+    expect(parseAnswer(text('HTTP/1.1 200 OK\r\nContent-Length: 12abc\r\n\r\n12abc'))).toBeInstanceOf(Error);
+    expect(parseAnswer(text('HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n'))).toBeInstanceOf(Error);
     expect(parseAnswer(text('HTTP/1.1 204 No Content\r\n\r\n'))).toEqual({ status: 204, body: '', close: false });
   });
 });

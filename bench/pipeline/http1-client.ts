@@ -33,8 +33,8 @@ const CRLF = Buffer.from('\r\n');
 class Connection {
   private readonly socket: net.Socket;
   private buffered: Buffer = Buffer.alloc(0);
-  current: Pending | null = null;
-  closed = false;
+  private current: Pending | null = null;
+  private closed = false;
 
   constructor(
     host: string,
@@ -107,8 +107,10 @@ export function parseAnswer(data: Buffer): (Http1Answer & { close: boolean }) | 
       .slice(colon + 1)
       .trim()
       .toLowerCase();
-    if (name === 'content-length') length = Number(value);
-    else if (name === 'transfer-encoding') chunked = value.split(',').some((coding) => coding.trim() === 'chunked');
+    if (name === 'content-length') {
+      length = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (Number.isNaN(length)) return new Error(`an unreadable Content-Length: ${JSON.stringify(value.slice(0, 40))}`);
+    } else if (name === 'transfer-encoding') chunked = value.split(',').some((coding) => coding.trim() === 'chunked');
     else if (name === 'connection') close = value === 'close';
   }
   const status = Number(statusLine[1]);
