@@ -18,6 +18,8 @@ export interface MachineInfo {
   gitDirtyFiles: number;
 }
 
+const mebibytes = (bytes: number | string) => `${Math.round(Number(bytes) / 2 ** 20)} MB`;
+
 export async function describeMachine(databaseUrl: string): Promise<MachineInfo> {
   let cpuModel = os.cpus()[0]?.model ?? 'unknown';
   try {
@@ -39,6 +41,12 @@ export async function describeMachine(databaseUrl: string): Promise<MachineInfo>
     try {
       const [rows] = await connection.query('SELECT VERSION() AS version');
       mysqlServer = (rows as Array<{ version: string }>)[0].version;
+      // what InnoDB holds before it must write pages back: the figures depend on it (bench/README.md)
+      const sizes = await connection
+        .query('SELECT @@innodb_buffer_pool_size AS bufferPool, @@innodb_log_file_size AS redoLog')
+        .then(([sized]) => (sized as Array<{ bufferPool: number | string; redoLog: number | string }>)[0])
+        .catch(() => null); // a server without these variables: its version alone
+      if (sizes) mysqlServer += ` (buffer pool ${mebibytes(sizes.bufferPool)}, redo log ${mebibytes(sizes.redoLog)})`;
     } finally {
       await connection.end();
     }

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { run as ceilings } from './ceilings';
 import { cleanUpEverything } from './cleanup';
 import { describeMachine } from './machine';
+import { startOwnDatabase, type OwnDatabase } from './own-database';
 import { run as pipeline } from './pipeline';
+import { measureMysqlServer } from './pipeline/process-monitor';
 import { run as scheduler } from './scheduler';
 import { run as search } from './search';
 import type { BenchOptions, BenchPart, BenchSection } from './section';
@@ -28,24 +30,33 @@ const PARTS: Array<[name: string, part: BenchPart]> = [
 
 const RESULTS_DIR = path.join(__dirname, 'results');
 
-function parseArguments(argv: string[]): { quick: boolean; only: string[] } {
+function parseArguments(argv: string[]): { quick: boolean; only: string[]; ownDatabase: boolean } {
   const only: string[] = [];
   let quick = false;
+  let ownDatabase = false;
   for (const argument of argv) {
     if (argument === '--quick') quick = true;
+    else if (argument === '--own-database') ownDatabase = true;
     else if (argument.startsWith('--only=')) only.push(...argument.slice('--only='.length).split(','));
     else if (argument === '--help' || argument === '-h') {
-      process.stdout.write(`usage: npm run bench [-- --quick] [-- --only=${PARTS.map(([name]) => name).join(',')}]\n`);
+      process.stdout.write(`usage: npm run bench [-- --quick] [-- --own-database] [-- --only=${PARTS.map(([name]) => name).join(',')}]\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${argument} (try --help)`);
   }
   for (const name of only) if (!PARTS.some(([part]) => part === name)) throw new Error(`no part named ${name}`);
-  return { quick, only };
+  return { quick, only, ownDatabase };
 }
 
+/** `--own-database`: the server the bench started (own-database.ts); stopped however the bench ends */
+let ownDatabase: OwnDatabase | undefined;
+
 async function main(): Promise<number> {
-  const { quick, only } = parseArguments(process.argv.slice(2));
-  const options: BenchOptions = { quick, databaseUrl: process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306' };
+  const { quick, only, ownDatabase: wantsOwnDatabase } = parseArguments(process.argv.slice(2));
+  if (wantsOwnDatabase) {
+    ownDatabase = await startOwnDatabase((line) => process.stdout.write(`${line}\n`));
+    measureMysqlServer(ownDatabase.pid);
+  }
+  const options: BenchOptions = { quick, databaseUrl: ownDatabase?.url ?? (process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306') };
   const machine = await describeMachine(options.databaseUrl);
   const started = Date.now();
   process.stdout.write(
@@ -94,17 +105,21 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (interrupted) process.exit(130); // a second Ctrl-C: stop waiting for the cleanup
     interrupted = true;
     process.stderr.write(`\n${signal}: stopping what the bench started...\n`);
-    void cleanUpEverything().finally(() => process.exit(130));
+    void cleanUpEverything()
+      .then(() => ownDatabase?.stop())
+      .finally(() => process.exit(130));
   });
 }
 
 main()
   .then(async (code) => {
     await cleanUpEverything();
+    await ownDatabase?.stop();
     process.exit(code);
   })
   .catch(async (error: Error) => {
     process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
     await cleanUpEverything();
+    await ownDatabase?.stop();
     process.exit(1);
   });

@@ -147,8 +147,16 @@ export class ProcessMonitor {
   }
 }
 
+let chosenServerPid: number | null = null;
+
+/** Which server process to measure when the machine runs more than one (`--own-database`). */
+export function measureMysqlServer(pid: number): void {
+  chosenServerPid = pid;
+}
+
 /** The MySQL server's process on this machine, when there is one (its CPU is part of the cost). */
 export function mysqlServerPid(): number | null {
+  if (chosenServerPid !== null) return chosenServerPid;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { deploySizes, startOwnDatabase } from './own-database';
+
+describe('--own-database', () => {
+  it("reads InnoDB's sizes from deploy/compose.yaml", () => {
+    const compose = readFileSync(path.join(__dirname, '..', 'deploy', 'compose.yaml'), 'utf8');
+    expect(deploySizes(compose)).toEqual({ bufferPool: '1G', redoLog: '2G' });
+  });
+
+  it('names the option it cannot find in the compose file', () => {
+    expect(() => deploySizes("command: ['--innodb-buffer-pool-size=512M']")).toThrow(/no --innodb-redo-log-capacity=SIZE/);
+  });
+
+  it('starts a server of those sizes that takes connections, and removes it and its data on stop', async () => {
+    const lines: string[] = [];
+    const own = await startOwnDatabase((line) => lines.push(line));
+    const directory = /data in (\S+)/.exec(lines.join('\n'))?.[1] as string;
+    try {
+      expect(existsSync(directory)).toBe(true);
+      const url = new URL(own.url);
+      const connection = await createConnection({ host: url.hostname, port: Number(url.port), user: 'root' });
+      try {
+        const [rows] = await connection.query('SELECT @@innodb_buffer_pool_size AS pool, @@innodb_log_file_size AS log, @@port AS port');
+        expect((rows as Array<Record<string, number>>)[0]).toEqual({
+          pool: 2 ** 30,
+          log: 2 ** 31,
+          port: Number(url.port),
+        });
+      } finally {
+        await connection.end();
+      }
+      expect(readFileSync(`/proc/${own.pid}/comm`, 'utf8').trim()).toBe('mariadbd');
+    } finally {
+      await own.stop();
+    }
+    expect(existsSync(directory)).toBe(false);
+    expect(existsSync(`/proc/${own.pid}`)).toBe(false);
+  }, 90_000);
+});
