@@ -18,7 +18,7 @@ import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol'
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
 import { ProcessMonitor, type ProcessUsage } from './process-monitor';
 import { difference, ServerCounters, statements, STATEMENT_COUNTERS, type CounterValues } from './server-counters';
-import { secondsOfStep, Timeline, type SecondOfStep, type TimelineSample } from './timeline';
+import { describeServerStop, secondsOfStep, serverStops, Timeline, type SecondOfStep, type TimelineSample } from './timeline';
 import { GET_BUDGET_PER_SECOND, VisibilitySampler, type VisibilitySample } from './visibility-sampler';
 
 interface PipelineSettings {
@@ -617,18 +617,22 @@ function report(
       visibleP99 <= TARGETS.visibleP99Ms
     );
   };
+  // seconds in which the database server stopped while a step kept sending: named beside a verdict
+  const stopsOf = ({ step }: (typeof summaries)[number]) => serverStops(step.timeline, step.stepStart, step.stepEnd);
   for (const targetRate of [TARGETS.sustainedRate, TARGETS.aimRate]) {
     const found = summaries.find(({ step }) => step.rate === targetRate);
     const clockP99 = found ? percentile(found.step.clockLatencies, 99) : null;
     const visibleP99 = found ? percentile(found.visible, 99) : null;
     const ok = found ? withinLatencyTargets(found) : null;
+    const stops = found ? stopsOf(found) : [];
     targetRows.push({
       target: `${targetRate}/s${targetRate === TARGETS.aimRate ? ' (aim)' : ''}: all accepted, clock p99 ≤ ${TARGETS.clockP99Ms} ms, visible p99 ≤ ${TARGETS.visibleP99Ms} ms`,
       measured:
         !found && stoppedEarly
           ? `not reached: the run stopped after ${steps[steps.length - 1].rate}/s`
           : found
-            ? `accepted ${found.step.accepted.length}/${found.step.records.length}, clock p99 ${ms(clockP99) ?? '-'} ms, visible p99 ${ms(visibleP99) ?? '-'} ms`
+            ? `accepted ${found.step.accepted.length}/${found.step.records.length}, clock p99 ${ms(clockP99) ?? '-'} ms, visible p99 ${ms(visibleP99) ?? '-'} ms` +
+              (stops.length ? `; the database server stopped in ${stops.map(describeServerStop).join(' and ')}` : '')
             : 'step not run',
       result: verdict(!found && stoppedEarly ? false : ok),
     });
@@ -763,6 +767,14 @@ function report(
         ? ['quick: no step at a target rate']
         : [
             `the ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s steps run ${settings.targetStepMs / 1000} s: the issue asks for ${TARGETS.sustainedRate}/s sustained for 60 s`,
+            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, while the generator kept sending; at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage`,
+            `server stops in any step: ${
+              summaries
+                .map((summary) => ({ rate: summary.step.rate, stops: stopsOf(summary) }))
+                .filter(({ stops }) => stops.length)
+                .map(({ rate, stops }) => `${rate}/s ${stops.map(describeServerStop).join(' and ')}`)
+                .join('; ') || 'none'
+            }`,
           ],
     },
   ];

@@ -228,3 +228,75 @@ export function secondsOfStep(
     };
   });
 }
+
+/** Seconds of a step in which the database server all but stopped committing (`serverStops`). */
+export interface ServerStop {
+  /** the first and the last second of the stop, counted from the step's start */
+  from: number;
+  to: number;
+  /** InnoDB's checkpoint age in those seconds, lowest and highest, % of its maximum */
+  checkpointAgePercent: [number, number] | null;
+  /** the most the server's process used of one core in any of those seconds, % */
+  serverCpuMax: number | null;
+  /** the disk probe's longest write + fdatasync in those seconds */
+  diskSyncMaxMs: number | null;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+};
+
+/**
+ * The seconds, while a step was sending, in which the server committed less than a tenth of the
+ * step's median commits a second and itself used at most a quarter of a core: the platform kept
+ * sending, so it was the server that stopped. Beside each stop, InnoDB's checkpoint age and the disk
+ * probe tell why: a stop at the checkpoint limit with the disk answering in milliseconds is InnoDB's
+ * page flushing at that limit (bench/README.md); one in which the probe's sync took seconds too is
+ * the machine's storage. A step whose median is under 20 commits a second is too idle to tell.
+ */
+export function serverStops(samples: readonly TimelineSample[], stepStart: number, stepEnd: number, server = 'mariadbd'): ServerStop[] {
+  // a sample covers the second before it was taken: those whose middle is in the sending period, not in the drain
+  const sending = samples.filter((sample) => sample.at - 500 > stepStart && sample.at - 500 < stepEnd);
+  const commits = (sample: TimelineSample) => sample.server['Com_commit/s'] ?? 0;
+  const typical = median(sending.map(commits));
+  if (typical < 20) return [];
+  const stops: ServerStop[] = [];
+  let current: ServerStop | null = null;
+  for (const sample of sending) {
+    const cpu = sample.cpu[server] ?? null;
+    const stopped = commits(sample) < typical / 10 && (cpu === null || cpu <= 25);
+    if (!stopped) {
+      current = null;
+      continue;
+    }
+    const second = Math.round((sample.at - stepStart) / 1000) - 1;
+    const maxAge = sample.server['Innodb_checkpoint_max_age'];
+    const age = maxAge ? (sample.server['Innodb_checkpoint_age'] / maxAge) * 100 : null;
+    if (!current) {
+      current = { from: second, to: second, checkpointAgePercent: null, serverCpuMax: null, diskSyncMaxMs: null };
+      stops.push(current);
+    }
+    current.to = second;
+    if (age !== null)
+      current.checkpointAgePercent = current.checkpointAgePercent
+        ? [Math.min(current.checkpointAgePercent[0], age), Math.max(current.checkpointAgePercent[1], age)]
+        : [age, age];
+    if (cpu !== null) current.serverCpuMax = Math.max(current.serverCpuMax ?? 0, cpu);
+    if (sample.diskSyncMaxMs !== null) current.diskSyncMaxMs = Math.max(current.diskSyncMaxMs ?? 0, sample.diskSyncMaxMs);
+  }
+  return stops;
+}
+
+/** One stop in words, for a table cell: "seconds 43–45 (checkpoint age 93–96 %, server ≤ 4 % CPU, disk sync ≤ 4 ms)". */
+export function describeServerStop(stop: ServerStop): string {
+  const seconds = stop.from === stop.to ? `second ${stop.from}` : `seconds ${stop.from}–${stop.to}`;
+  const facts: string[] = [];
+  if (stop.checkpointAgePercent) {
+    const [low, high] = stop.checkpointAgePercent.map(Math.round);
+    facts.push(`checkpoint age ${low === high ? low : `${low}–${high}`} %`);
+  }
+  if (stop.serverCpuMax !== null) facts.push(`server ≤ ${Math.round(stop.serverCpuMax)} % CPU`);
+  if (stop.diskSyncMaxMs !== null) facts.push(`disk sync ≤ ${Math.round(stop.diskSyncMaxMs)} ms`);
+  return facts.length ? `${seconds} (${facts.join(', ')})` : seconds;
+}
