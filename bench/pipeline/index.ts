@@ -18,7 +18,15 @@ import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol'
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
 import { ProcessMonitor, type ProcessUsage } from './process-monitor';
 import { difference, ServerCounters, statements, STATEMENT_COUNTERS, type CounterValues } from './server-counters';
-import { describeServerStop, secondsOfStep, serverStops, Timeline, type SecondOfStep, type TimelineSample } from './timeline';
+import {
+  describeServerStop,
+  secondsAtCheckpointLimit,
+  secondsOfStep,
+  serverStops,
+  Timeline,
+  type SecondOfStep,
+  type TimelineSample,
+} from './timeline';
 import { GET_BUDGET_PER_SECOND, VisibilitySampler, type VisibilitySample } from './visibility-sampler';
 
 interface PipelineSettings {
@@ -768,6 +776,12 @@ function report(
         : [
             `the ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s steps run ${settings.targetStepMs / 1000} s: the issue asks for ${TARGETS.sustainedRate}/s sustained for 60 s`,
             `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, while the generator kept sending; at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage`,
+            `seconds at InnoDB's checkpoint limit (its checkpoint age at 7/8 of the maximum or more, where it flushes pages as fast as it may), of each step's sending: ${summaries
+              .map(
+                ({ step }) =>
+                  `${step.rate}/s ${secondsAtCheckpointLimit(step.timeline, step.stepStart, step.stepEnd) ?? '-'} of ${Math.round(step.durationMs / 1000)}`,
+              )
+              .join(', ')}`,
             `server stops in any step: ${
               summaries
                 .map((summary) => ({ rate: summary.step.rate, stops: stopsOf(summary) }))

@@ -1,4 +1,4 @@
-import { describeServerStop, serverStops, type TimelineSample } from './timeline';
+import { describeServerStop, secondsAtCheckpointLimit, serverStops, type TimelineSample } from './timeline';
 
 const START = 1_000_000;
 const MAX_AGE = 80_000_000;
@@ -51,5 +51,24 @@ describe('serverStops', () => {
     const samples = [...busy(0, 4), bare, ...busy(6, 9)];
     const [stop] = serverStops(samples, START, START + 10_000);
     expect(describeServerStop(stop)).toBe('second 5');
+  });
+});
+
+describe('secondsAtCheckpointLimit', () => {
+  it('counts the seconds of the sending period at 7/8 of the checkpoint maximum or more', () => {
+    const samples = [
+      sample(0, 400, 60, 0.5),
+      sample(1, 400, 60, 0.875),
+      sample(2, 400, 60, 0.97),
+      sample(3, 400, 60, 0.86),
+      sample(4, 400, 60, 0.99),
+    ];
+    // the last one is of the drain
+    expect(secondsAtCheckpointLimit(samples, START, START + 4000)).toBe(2);
+  });
+
+  it('is null for a server that gives no checkpoint age', () => {
+    const bare: TimelineSample = { at: START + 1000, cpu: {}, cpuWait: {}, server: { 'Com_commit/s': 100 }, diskSyncMaxMs: null };
+    expect(secondsAtCheckpointLimit([bare], START, START + 1000)).toBeNull();
   });
 });

@@ -242,6 +242,22 @@ export interface ServerStop {
   diskSyncMaxMs: number | null;
 }
 
+/** A sample covers the second before it was taken: those whose middle is in the sending period, not in the drain. */
+const whileSending = (samples: readonly TimelineSample[], stepStart: number, stepEnd: number) =>
+  samples.filter((sample) => sample.at - 500 > stepStart && sample.at - 500 < stepEnd);
+
+/**
+ * The seconds of a step, while it was sending, in which InnoDB's checkpoint age was at 7/8 of its
+ * maximum or more: from there InnoDB flushes pages as fast as `innodb_io_capacity_max` lets it, and at
+ * the maximum a transaction that writes waits for that flushing. Null when the server gives no age.
+ */
+export function secondsAtCheckpointLimit(samples: readonly TimelineSample[], stepStart: number, stepEnd: number): number | null {
+  const sending = whileSending(samples, stepStart, stepEnd);
+  const aged = sending.filter((sample) => sample.server['Innodb_checkpoint_max_age'] > 0);
+  if (aged.length === 0) return null;
+  return aged.filter((sample) => sample.server['Innodb_checkpoint_age'] >= (sample.server['Innodb_checkpoint_max_age'] * 7) / 8).length;
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
@@ -256,8 +272,7 @@ const median = (values: number[]) => {
  * the machine's storage. A step whose median is under 20 commits a second is too idle to tell.
  */
 export function serverStops(samples: readonly TimelineSample[], stepStart: number, stepEnd: number, server = 'mariadbd'): ServerStop[] {
-  // a sample covers the second before it was taken: those whose middle is in the sending period, not in the drain
-  const sending = samples.filter((sample) => sample.at - 500 > stepStart && sample.at - 500 < stepEnd);
+  const sending = whileSending(samples, stepStart, stepEnd);
   const commits = (sample: TimelineSample) => sample.server['Com_commit/s'] ?? 0;
   const typical = median(sending.map(commits));
   if (typical < 20) return [];
