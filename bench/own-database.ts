@@ -61,8 +61,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startOwnDatabase(log: (line: string) => void): Promise<OwnDatabase> {
-  const { bufferPool, redoLog } = deploySizes(readFileSync(COMPOSE_FILE, 'utf8'));
+/** Starts the server; `sizes` default to deploy/compose.yaml's (tests pass small ones: the redo log takes its size on disk at once). */
+export async function startOwnDatabase(
+  log: (line: string) => void,
+  sizes: { bufferPool: string; redoLog: string } = deploySizes(readFileSync(COMPOSE_FILE, 'utf8')),
+): Promise<OwnDatabase> {
+  const { bufferPool, redoLog } = sizes;
   const server = findBinary('mariadbd');
   const installer = findBinary('mariadb-install-db');
   const directory = mkdtempSync(path.join(os.tmpdir(), 'bench-mariadb-'));
