@@ -42,11 +42,15 @@ export async function describeMachine(databaseUrl: string): Promise<MachineInfo>
       const [rows] = await connection.query('SELECT VERSION() AS version');
       mysqlServer = (rows as Array<{ version: string }>)[0].version;
       // what InnoDB holds before it must write pages back: the figures depend on it (bench/README.md)
-      const sizes = await connection
-        .query('SELECT @@innodb_buffer_pool_size AS bufferPool, @@innodb_log_file_size AS redoLog')
-        .then(([sized]) => (sized as Array<{ bufferPool: number | string; redoLog: number | string }>)[0])
-        .catch(() => null); // a server without these variables: its version alone
-      if (sizes) mysqlServer += ` (buffer pool ${mebibytes(sizes.bufferPool)}, redo log ${mebibytes(sizes.redoLog)})`;
+      const variable = (name: string) =>
+        connection
+          .query(`SELECT @@${name} AS value`)
+          .then(([rows]) => (rows as Array<{ value: number | string | null }>)[0].value)
+          .catch(() => null); // a server without it
+      const bufferPool = await variable('innodb_buffer_pool_size');
+      // MySQL 8.0.30 and later size the redo log with innodb_redo_log_capacity; MariaDB with its one log file
+      const redoLog = (await variable('innodb_redo_log_capacity')) ?? (await variable('innodb_log_file_size'));
+      if (bufferPool !== null && redoLog !== null) mysqlServer += ` (buffer pool ${mebibytes(bufferPool)}, redo log ${mebibytes(redoLog)})`;
     } finally {
       await connection.end();
     }
