@@ -9,6 +9,14 @@ describe('--own-database', () => {
     expect(deploySizes(compose)).toEqual({ bufferPool: '1G', redoLog: '2G' });
   });
 
+  it('reads the sizes the file sets, not those its comments quote', () => {
+    const compose = [
+      '    # the default, --innodb-buffer-pool-size=128M, is too small',
+      "    command: ['--innodb-buffer-pool-size=2G', '--innodb-redo-log-capacity=512M'] # not --innodb-redo-log-capacity=1G",
+    ].join('\n');
+    expect(deploySizes(compose)).toEqual({ bufferPool: '2G', redoLog: '512M' });
+  });
+
   it('names the option it cannot find in the compose file', () => {
     expect(() => deploySizes("command: ['--innodb-buffer-pool-size=512M']")).toThrow(/no --innodb-redo-log-capacity=SIZE/);
   });

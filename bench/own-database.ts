@@ -33,8 +33,10 @@ const COMPOSE_FILE = path.join(__dirname, '..', 'deploy', 'compose.yaml');
 
 /** InnoDB's sizes from the MySQL service's command in deploy/compose.yaml, as MariaDB's options. */
 export function deploySizes(composeText: string): { bufferPool: string; redoLog: string } {
+  // YAML comments may quote other sizes: only what the file sets counts
+  const settings = composeText.replace(/(^|\s)#.*$/gm, '$1');
   const option = (name: string) => {
-    const match = new RegExp(`--${name}=(\\d+[KMG]?)\\b`).exec(composeText);
+    const match = new RegExp(`--${name}=(\\d+[KMG]?)\\b`).exec(settings);
     if (!match) throw new Error(`deploy/compose.yaml: no --${name}=SIZE in the database's command`);
     return match[1];
   };
