@@ -86,15 +86,17 @@ async function main(): Promise<number> {
   }
 
   const seconds = (Date.now() - started) / 1000;
-  const report = { machine, quick, durationSeconds: Math.round(seconds * 10) / 10, sections, failures };
+  const report = { machine, quick, ownDatabase: wantsOwnDatabase, durationSeconds: Math.round(seconds * 10) / 10, sections, failures };
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const stamp = machine.date.replace(/[:.]/g, '-');
-  writeFileSync(path.join(RESULTS_DIR, `${stamp}${quick ? '-quick' : ''}.json`), json);
-  writeFileSync(path.join(RESULTS_DIR, quick ? 'latest-quick.json' : 'latest.json'), json);
+  // runs on another server, or quick ones, never replace the latest full run on the usual one
+  const kind = `${quick ? '-quick' : ''}${wantsOwnDatabase ? '-own-database' : ''}`;
+  writeFileSync(path.join(RESULTS_DIR, `${stamp}${kind}.json`), json);
+  writeFileSync(path.join(RESULTS_DIR, `latest${kind}.json`), json);
   process.stdout.write(
     `bench finished in ${seconds.toFixed(1)} s; ${failures.length ? `${failures.length} part(s) FAILED; ` : ''}` +
-      `results in ${path.relative(process.cwd(), RESULTS_DIR)}/${quick ? 'latest-quick.json' : 'latest.json'}\n`,
+      `results in ${path.relative(process.cwd(), RESULTS_DIR)}/latest${kind}.json\n`,
   );
   return failures.length ? 1 : 0;
 }
