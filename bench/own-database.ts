@@ -24,8 +24,7 @@ import { createConnection } from 'mysql2/promise';
 export interface OwnDatabase {
   url: string;
   pid: number;
-  /** what it was started with, for the report */
-  settings: string;
+  /** kills it (nothing in it is kept) and removes its directory */
   stop(): Promise<void>;
 }
 
@@ -118,10 +117,14 @@ export async function startOwnDatabase(
     const url = `mysql://root@127.0.0.1:${port}`;
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (child.exitCode !== null) {
-        throw new Error(
-          `--own-database: mariadbd exited (${child.exitCode}): ${readFileSync(path.join(directory, 'error.log'), 'utf8').slice(-2000)}`,
-        );
+      if (child.exitCode !== null || child.signalCode !== null) {
+        let errorLog = '';
+        try {
+          errorLog = readFileSync(path.join(directory, 'error.log'), 'utf8').slice(-2000);
+        } catch {
+          // it stopped before writing its log
+        }
+        throw new Error(`--own-database: mariadbd exited (${child.exitCode ?? child.signalCode}): ${errorLog}`);
       }
       try {
         const connection = await createConnection({ host: '127.0.0.1', port, user: 'root' });
@@ -134,7 +137,7 @@ export async function startOwnDatabase(
       }
     }
     log(`own database: mariadbd ${settings.join(' ')} on ${url}, data in ${directory}`);
-    return { url, pid: child.pid as number, settings: settings.join(' '), stop };
+    return { url, pid: child.pid as number, stop };
   } catch (error) {
     await stop();
     throw error;
