@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { deploySizes, startOwnDatabase } from './own-database';
@@ -46,5 +47,13 @@ describe('--own-database', () => {
     }
     expect(existsSync(directory)).toBe(false);
     expect(existsSync(`/proc/${own.pid}`)).toBe(false);
+  }, 90_000);
+
+  it('says why when the server does not start, and leaves nothing behind', async () => {
+    const leftovers = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('bench-mariadb-'));
+    const before = leftovers();
+    // a buffer pool size the server refuses
+    await expect(startOwnDatabase(() => undefined, { bufferPool: '64Q', redoLog: '48M' })).rejects.toThrow(/mariadbd exited \(\d+\)/);
+    expect(leftovers()).toEqual(before);
   }, 90_000);
 });
