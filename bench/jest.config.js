@@ -1,4 +1,5 @@
-// The bench's own parts that tests can hold to a result: the load generator's HTTP client.
+// The bench's own parts that tests can hold to a result: the load generator's HTTP client, the
+// timeline's server stops, the server --own-database starts.
 module.exports = {
   ...require('../jest.preset.js'),
   displayName: 'bench',

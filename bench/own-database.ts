@@ -7,8 +7,8 @@
  *
  * Why: a machine's own server usually keeps its package's defaults (128 MB of buffer pool, a 96 MB
  * redo log). At a few hundred tickets a second the platform fills such a log in seconds, and InnoDB
- * then flushes pages at its checkpoint limit, where it has stopped for seconds at a time
- * (bench/README.md). Run both ways, the bench tells what the platform does on the machine's server
+ * then flushes pages at its checkpoint limit, where the platform's latency follows its flushing
+ * and where the server has stopped for seconds at a time (bench/README.md). Run both ways, the bench tells what the platform does on the machine's server
  * as it is and on one configured as deployed.
  *
  * The server listens on 127.0.0.1 only, on a free port, with its data directory, socket and log in a
@@ -16,9 +16,9 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@support/testing-core';
 import { createConnection } from 'mysql2/promise';
 
 export interface OwnDatabase {
@@ -49,17 +49,6 @@ function findBinary(name: string): string {
     if (directory && existsSync(candidate)) return candidate;
   }
   throw new Error(`--own-database: ${name} is not installed here (it needs MariaDB's server package)`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts the server; `sizes` default to deploy/compose.yaml's (tests pass small ones: the redo log takes its size on disk at once). */

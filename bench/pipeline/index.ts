@@ -775,7 +775,7 @@ function report(
         ? ['quick: no step at a target rate']
         : [
             `the ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s steps run ${settings.targetStepMs / 1000} s: the issue asks for ${TARGETS.sustainedRate}/s sustained for 60 s`,
-            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, while the generator kept sending; at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage`,
+            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, while the generator kept sending; at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage; away from the limit with the disk answering, the bench cannot see why (seen once, at 57 %: bench/README.md)`,
             `seconds at InnoDB's checkpoint limit (its checkpoint age at 7/8 of the maximum or more, where it flushes pages as fast as it may), of each step's sending: ${summaries
               .map(
                 ({ step }) =>
