@@ -482,6 +482,9 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
     second: entry.second,
     kind: entry.kind,
     requests: entry.requests,
+    sent: entry.sent,
+    answered: entry.answered,
+    'gen lag max ms': ms(entry.generatorLagMaxMs),
     'HTTP p99 ms': ms(entry.httpP99Ms),
     'clock p99 ms': ms(entry.clockP99Ms),
     ...Object.fromEntries([...SERVICE_NAMES, 'mariadbd', 'load generator'].map((name) => [`${name} CPU %`, cpu(name)])),
@@ -493,6 +496,12 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
     'commits/s': round(server('Com_commit/s'), 0),
     'lock waits/s': round(server('Innodb_row_lock_waits/s'), 0),
     'disk sync max ms': ms(entry.sample?.diskSyncMaxMs ?? null),
+    'machine busy %': round(entry.sample?.machine?.busy ?? null, 0),
+    'steal %': round(entry.sample?.machine?.steal ?? null, 0),
+    'iowait %': round(entry.sample?.machine?.iowait ?? null, 0),
+    'server busy conns': entry.sample?.serverThreads
+      ? Object.values(entry.sample.serverThreads.states).reduce((sum, n) => sum + n, 0)
+      : null,
   };
 }
 
@@ -626,7 +635,7 @@ function report(
     );
   };
   // seconds in which the database server stopped while a step kept sending: named beside a verdict
-  const stopsOf = ({ step }: (typeof summaries)[number]) => serverStops(step.timeline, step.stepStart, step.stepEnd);
+  const stopsOf = ({ step }: (typeof summaries)[number]) => serverStops(step.timeline, step.stepStart, step.stepEnd, step.records);
   for (const targetRate of [TARGETS.sustainedRate, TARGETS.aimRate]) {
     const found = summaries.find(({ step }) => step.rate === targetRate);
     const clockP99 = found ? percentile(found.step.clockLatencies, 99) : null;
@@ -763,8 +772,8 @@ function report(
       name: 'Pipeline: the slowest seconds of each step, and a typical one (by clock p99)',
       rows: secondRows,
       notes: [
-        'second: of the scheduled sends, from the step start; HTTP and clock p99 of the requests scheduled in it',
-        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty pages, pages flushed, fsyncs, redo written, commits and row-lock waits per second, and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling",
+        'second: of the scheduled sends, from the step start; HTTP and clock p99 of the requests scheduled in it; sent and answered: requests the generator sent and answers it got in that second of wall-clock time; gen lag max: the latest send of a request scheduled in it, after its schedule (a generator that fell behind)',
+        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty pages, pages flushed, fsyncs, redo written, commits and row-lock waits per second, and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling; the whole machine's CPU (/proc/stat, % of all cores: busy, steal = taken by the hypervisor, iowait); the server's connections busy in a statement when the sample was taken (its process list; their states per second in the timeline file)",
         `every second of every step, with every process and counter: ${path.relative(process.cwd(), TIMELINE_FILE)}`,
       ],
     },
@@ -775,7 +784,7 @@ function report(
         ? ['quick: no step at a target rate']
         : [
             `the ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s steps run ${settings.targetStepMs / 1000} s: the issue asks for ${TARGETS.sustainedRate}/s sustained for 60 s`,
-            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, while the generator kept sending; at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage; away from the limit with the disk answering, the bench cannot see why (seen once, at 57 %: bench/README.md)`,
+            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, while the generator kept sending; each stop names what the generator sent and got back in it, the whole machine's CPU and the server's busy connections by state (its process list); at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage; away from the limit with the disk answering, the bench cannot see why (seen once, at 57 %: bench/README.md)`,
             `seconds at InnoDB's checkpoint limit (its checkpoint age at 7/8 of the maximum or more, where it flushes pages as fast as it may), of each step's sending: ${summaries
               .map(
                 ({ step }) =>

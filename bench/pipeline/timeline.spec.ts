@@ -1,4 +1,14 @@
-import { describeServerStop, secondsAtCheckpointLimit, serverStops, type TimelineSample } from './timeline';
+import type { RequestRecord } from './load-protocol';
+import {
+  describeServerStop,
+  machineCpu,
+  machineTicks,
+  secondsAtCheckpointLimit,
+  secondsOfStep,
+  serverStops,
+  summarizeProcessList,
+  type TimelineSample,
+} from './timeline';
 
 const START = 1_000_000;
 const MAX_AGE = 80_000_000;
@@ -70,5 +80,78 @@ describe('secondsAtCheckpointLimit', () => {
   it('is null for a server that gives no checkpoint age', () => {
     const bare: TimelineSample = { at: START + 1000, cpu: {}, cpuWait: {}, server: { 'Com_commit/s': 100 }, diskSyncMaxMs: null };
     expect(secondsAtCheckpointLimit([bare], START, START + 1000)).toBeNull();
+  });
+});
+
+/** a request scheduled at `second` + `offsetMs` of the step, sent `lagMs` later, answered `latencyMs` after its send */
+const request = (second: number, offsetMs: number, lagMs: number, latencyMs: number, status = 201): RequestRecord => {
+  const scheduledAt = START + second * 1000 + offsetMs;
+  return [scheduledAt, scheduledAt + lagMs, scheduledAt + lagMs + latencyMs, status, `t-${second}-${offsetMs}`, null];
+};
+
+describe('what a stop names beside the server', () => {
+  it("counts what the generator sent and got back in the stop, the machine's CPU and the server's busy connections", () => {
+    const stopped = (second: number, threads: Record<string, number>, longestMs: number): TimelineSample => ({
+      ...sample(second, 2, 3, 0.57, 2),
+      machine: { busy: second === 10 ? 14 : 9, iowait: 1, steal: second === 11 ? 6 : 0 },
+      serverThreads: { states: threads, longest: { ms: longestMs, state: 'Query: Update', statement: 'INSERT INTO ticket' } },
+    });
+    const samples = [
+      ...busy(0, 9),
+      stopped(10, { 'Query: Update': 12, 'Query: Commit': 1 }, 900),
+      stopped(11, { 'Query: Update': 14 }, 1900),
+      ...busy(12, 19),
+    ];
+    // sent on time in second 10 and 11, answered only after the stop (second 12)
+    const records = [request(9, 500, 1, 100), request(10, 100, 2, 2000), request(10, 600, 1, 1500), request(11, 300, 1, 800)];
+    const [stop] = serverStops(samples, START, START + 20_000, records);
+    expect(stop).toMatchObject({ from: 10, to: 11, sent: 3, answered: 0, machineBusyMax: 14, stealMax: 6 });
+    expect(stop.serverThreads?.states).toEqual({ 'Query: Update': 26, 'Query: Commit': 1 });
+    expect(describeServerStop(stop)).toBe(
+      'seconds 10–11 (checkpoint age 57 %, server ≤ 3 % CPU, disk sync ≤ 2 ms, generator sent 3, answered 0, machine ≤ 14 % busy, steal ≤ 6 %, ' +
+        'connections 26 Query: Update, 1 Query: Commit; longest 1900 ms in Query: Update: INSERT INTO ticket)',
+    );
+  });
+});
+
+describe('secondsOfStep', () => {
+  it('gives each scheduled second what the generator sent and got back in the same wall-clock second, and how late it sent', () => {
+    const records = [request(0, 100, 2, 50), request(0, 900, 300, 20), request(1, 200, 5, 3000), request(1, 700, 1, 10, 0)];
+    const seconds = secondsOfStep(records, () => undefined, START, []);
+    expect(
+      seconds.map(({ second, requests, sent, answered, generatorLagMaxMs }) => ({ second, requests, sent, answered, generatorLagMaxMs })),
+    ).toEqual([
+      // the second request of second 0 went out 300 ms late, in second 1, and was answered there
+      { second: 0, requests: 2, sent: 1, answered: 1, generatorLagMaxMs: 300 },
+      // the last one failed without an answer (status 0): sent, not answered
+      { second: 1, requests: 1, sent: 3, answered: 1, generatorLagMaxMs: 5 },
+    ]);
+  });
+});
+
+describe('the machine and the server process list', () => {
+  it("reads the machine's CPU ticks from /proc/stat and gives busy, iowait and steal as shares of all cores", () => {
+    const before = machineTicks('cpu  100 0 50 800 10 0 0 0 0 0\ncpu0 1 2 3\n');
+    const after = machineTicks('cpu  160 0 70 880 20 5 5 10 0 0\n');
+    expect(before).toEqual({ busy: 150, idle: 800, iowait: 10, steal: 0 });
+    const cpu = machineCpu(before, after);
+    // 90 busy, 80 idle, 10 iowait, 10 steal of 190 ticks
+    expect(cpu?.busy).toBeCloseTo((90 / 190) * 100);
+    expect(cpu?.iowait).toBeCloseTo((10 / 190) * 100);
+    expect(cpu?.steal).toBeCloseTo((10 / 190) * 100);
+    expect(machineTicks('intr 1 2 3')).toBeNull();
+    expect(machineCpu(null, after)).toBeNull();
+  });
+
+  it('sums the busy connections by command and state and keeps the longest-running statement', () => {
+    const threads = summarizeProcessList([
+      { command: 'Query', state: 'Update', ms: '120.5', statement: 'INSERT INTO outbox_message\n  (id) VALUES (1)' },
+      { command: 'Query', state: 'Update', ms: 40, statement: 'INSERT INTO ticket' },
+      { command: 'Query', state: 'Commit', ms: 300, statement: 'COMMIT' },
+      { command: 'Connect', state: null, ms: 5, statement: null },
+    ]);
+    expect(threads.states).toEqual({ 'Query: Update': 2, 'Query: Commit': 1, Connect: 1 });
+    expect(threads.longest).toEqual({ ms: 300, state: 'Query: Commit', statement: 'COMMIT' });
+    expect(summarizeProcessList([]).longest).toBeNull();
   });
 });

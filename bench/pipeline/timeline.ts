@@ -7,7 +7,7 @@
  * (a probe's own write and fdatasync, ten a second, on a temporary file).
  */
 import { parseDatabaseUrl } from '@support/persistence';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,7 +32,83 @@ export interface TimelineSample {
   server: Record<string, number>;
   /** the longest of the disk probe's syncs in the second (one still running counts as far as it got) */
   diskSyncMaxMs: number | null;
+  /** the whole machine's CPU in the second, % of all its cores (/proc/stat); absent off Linux */
+  machine?: MachineCpu | null;
+  /** what the server's connections were doing when the sample was taken (its process list) */
+  serverThreads?: ServerThreads | null;
 }
+
+/** The machine's CPU time in a second, % of all cores: busy, waiting for the disk, taken by the hypervisor. */
+export interface MachineCpu {
+  busy: number;
+  iowait: number;
+  /** time the hypervisor ran something else while this machine had work: the whole machine stalled */
+  steal: number;
+}
+
+/** The server's connections that were not idle, by what each was doing, and the longest-running one. */
+export interface ServerThreads {
+  /** "command: state" (Query: Update, Query: Commit, ...) → connections */
+  states: Record<string, number>;
+  longest: { ms: number; state: string; statement: string } | null;
+}
+
+/** CPU ticks of the whole machine so far (/proc/stat's first line), null where it cannot be read. */
+export function machineTicks(stat = readProcStat()): { busy: number; idle: number; iowait: number; steal: number } | null {
+  const line = stat?.split('\n', 1)[0] ?? '';
+  if (!line.startsWith('cpu ')) return null;
+  // cpu user nice system idle iowait irq softirq steal (guest time is within user)
+  const [user, nice, system, idle, iowait, irq, softirq, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  if (![user, nice, system, idle, iowait, irq, softirq].every(Number.isFinite)) return null;
+  return { busy: user + nice + system + irq + softirq, idle, iowait, steal };
+}
+
+function readProcStat(): string | null {
+  try {
+    return readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The share of all cores' time between two readings of machineTicks. */
+export function machineCpu(before: ReturnType<typeof machineTicks>, after: ReturnType<typeof machineTicks>): MachineCpu | null {
+  if (!before || !after) return null;
+  const delta = (key: 'busy' | 'idle' | 'iowait' | 'steal') => after[key] - before[key];
+  const total = delta('busy') + delta('idle') + delta('iowait') + delta('steal');
+  if (total <= 0) return null;
+  const share = (key: 'busy' | 'iowait' | 'steal') => (delta(key) / total) * 100;
+  return { busy: share('busy'), iowait: share('iowait'), steal: share('steal') };
+}
+
+export interface ProcessListRow {
+  command: string;
+  state: string | null;
+  ms: number | string | null;
+  statement: string | null;
+}
+
+/** The process list's busy connections summed up by what they were doing (`ServerThreads`). */
+export function summarizeProcessList(rows: readonly ProcessListRow[]): ServerThreads {
+  const states: Record<string, number> = {};
+  let longest: ServerThreads['longest'] = null;
+  for (const row of rows) {
+    const state = row.state ? `${row.command}: ${row.state}` : row.command;
+    states[state] = (states[state] ?? 0) + 1;
+    const ms = Number(row.ms ?? 0);
+    if (row.command === 'Query' && (longest === null || ms > longest.ms))
+      longest = { ms, state, statement: (row.statement ?? '').replace(/\s+/g, ' ').slice(0, 60) };
+  }
+  return { states, longest };
+}
+
+/**
+ * The server's connections that were not idle, but the bench's own. MariaDB gives each one's time
+ * in milliseconds (TIME_MS); MySQL only in seconds.
+ */
+const PROCESS_LIST = (milliseconds: boolean) =>
+  `SELECT COMMAND AS command, STATE AS state, ${milliseconds ? 'TIME_MS' : 'TIME * 1000'} AS ms, LEFT(INFO, 80) AS statement
+  FROM information_schema.PROCESSLIST WHERE COMMAND NOT IN ('Sleep', 'Daemon') AND ID <> CONNECTION_ID()`;
 
 /**
  * The disk's own pace, apart from the database: a 4 KB write and fdatasync every 100 ms while a
@@ -104,8 +180,11 @@ export class Timeline {
     ticks: Map<string, number | null>;
     waits: Map<string, number | null>;
     counters: Record<string, number>;
+    machine: ReturnType<typeof machineTicks>;
   } | null = null;
   private reading = false;
+  /** false once the server has said it has no TIME_MS (MySQL) */
+  private processListInMs = true;
 
   private constructor(
     private readonly connection: Connection,
@@ -159,7 +238,15 @@ export class Timeline {
       const server: Record<string, number> = {};
       for (const name of GAUGES) server[name] = now.counters[name];
       for (const name of COUNTERS) server[`${name}/s`] = (now.counters[name] - before.counters[name]) / seconds;
-      this.samples.push({ at: now.at, cpu, cpuWait, server, diskSyncMaxMs: this.disk.takeLongest() });
+      this.samples.push({
+        at: now.at,
+        cpu,
+        cpuWait,
+        server,
+        diskSyncMaxMs: this.disk.takeLongest(),
+        machine: machineCpu(before.machine, now.machine),
+        serverThreads: await this.serverThreads(),
+      });
       this.last = now;
     } catch {
       // a missed second: the next sample covers it
@@ -172,8 +259,20 @@ export class Timeline {
     const at = nowMs();
     const ticks = new Map(Object.entries(this.pids).map(([name, pid]) => [name, cpuTicks(pid)]));
     const waits = new Map(Object.entries(this.pids).map(([name, pid]) => [name, runQueueWaitNs(pid)]));
+    const machine = machineTicks();
     const counters: Record<string, number> = await readStatus(this.connection, [...GAUGES, ...COUNTERS]);
-    return { at, ticks, waits, counters };
+    return { at, ticks, waits, counters, machine };
+  }
+
+  /** the process list as the sample is taken; null if the server will not give it */
+  private async serverThreads(): Promise<ServerThreads | null> {
+    try {
+      const [rows] = await this.connection.query(PROCESS_LIST(this.processListInMs));
+      return summarizeProcessList(rows as ProcessListRow[]);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_BAD_FIELD_ERROR' && this.processListInMs) this.processListInMs = false;
+      return null;
+    }
   }
 }
 
@@ -183,14 +282,35 @@ export interface SecondOfStep {
   requests: number;
   httpP99Ms: number | null;
   clockP99Ms: number | null;
+  /** requests the generator sent, and answers it got, in that second of wall-clock time (whenever scheduled) */
+  sent: number;
+  answered: number;
+  /** the latest send of a request scheduled in that second, after its scheduled time */
+  generatorLagMaxMs: number | null;
   /** the sample that covers most of that second of wall-clock time, if any */
   sample: TimelineSample | null;
 }
 
+/** Requests sent, answers received, by the second of wall-clock time after the step's start. */
+function trafficBySecond(records: readonly RequestRecord[], stepStart: number) {
+  const sent = new Map<number, number>();
+  const answered = new Map<number, number>();
+  const bump = (series: Map<number, number>, at: number) => {
+    const second = Math.floor((at - stepStart) / 1000);
+    series.set(second, (series.get(second) ?? 0) + 1);
+  };
+  for (const [, sentAt, answeredAt, status] of records) {
+    bump(sent, sentAt);
+    if (status > 0) bump(answered, answeredAt);
+  }
+  return { sent, answered };
+}
+
 /**
  * Latencies by the second their requests were scheduled in, each beside the sample of the same
- * wall-clock second. A stalled second shows in its requests' latencies (counted from the schedule)
- * and in what the processes and the server did while it lasted.
+ * wall-clock second and what the generator sent and got back in it. A stalled second shows in its
+ * requests' latencies (counted from the schedule), in what the processes and the server did while
+ * it lasted, and in whether the generator itself kept to its schedule.
  */
 export function secondsOfStep(
   records: readonly RequestRecord[],
@@ -200,17 +320,20 @@ export function secondsOfStep(
 ): SecondOfStep[] {
   const http = new Map<number, number[]>();
   const clocks = new Map<number, number[]>();
+  const lag = new Map<number, number>();
   const add = (series: Map<number, number[]>, second: number, value: number) => {
     const values = series.get(second);
     if (values) values.push(value);
     else series.set(second, [value]);
   };
-  for (const [scheduledAt, , answeredAt, status, ticketId] of records) {
+  for (const [scheduledAt, sentAt, answeredAt, status, ticketId] of records) {
     const second = Math.floor((scheduledAt - stepStart) / 1000);
     if (status > 0) add(http, second, answeredAt - scheduledAt);
     const clock = ticketId ? clockAt(ticketId) : undefined;
     if (clock !== undefined) add(clocks, second, clock - scheduledAt);
+    lag.set(second, Math.max(lag.get(second) ?? 0, sentAt - scheduledAt));
   }
+  const traffic = trafficBySecond(records, stepStart);
   const seconds = [...new Set([...http.keys(), ...clocks.keys()])].sort((a, b) => a - b);
   return seconds.map((second) => {
     const end = stepStart + (second + 1) * 1000;
@@ -224,6 +347,9 @@ export function secondsOfStep(
       requests: http.get(second)?.length ?? 0,
       httpP99Ms: percentile(http.get(second) ?? [], 99),
       clockP99Ms: percentile(clocks.get(second) ?? [], 99),
+      sent: traffic.sent.get(second) ?? 0,
+      answered: traffic.answered.get(second) ?? 0,
+      generatorLagMaxMs: lag.get(second) ?? null,
       sample,
     };
   });
@@ -240,6 +366,14 @@ export interface ServerStop {
   serverCpuMax: number | null;
   /** the disk probe's longest write + fdatasync in those seconds */
   diskSyncMaxMs: number | null;
+  /** requests the generator sent and answers it got in those seconds (null: no records given) */
+  sent: number | null;
+  answered: number | null;
+  /** the whole machine in those seconds, highest: busy and stolen by the hypervisor, % of all cores */
+  machineBusyMax: number | null;
+  stealMax: number | null;
+  /** the server's busy connections by what they were doing, summed over the stop's samples, and the longest-running one */
+  serverThreads: ServerThreads | null;
 }
 
 /** A sample covers the second before it was taken: those whose middle is in the sending period, not in the drain. */
@@ -267,7 +401,14 @@ export function secondsAtCheckpointLimit(samples: readonly TimelineSample[], ste
  * the machine's storage. One away from that limit with the disk answering has a cause the bench
  * cannot see (seen once, at 57 %). A step whose median is under 20 commits a second is too idle to tell.
  */
-export function serverStops(samples: readonly TimelineSample[], stepStart: number, stepEnd: number, server = 'mariadbd'): ServerStop[] {
+export function serverStops(
+  samples: readonly TimelineSample[],
+  stepStart: number,
+  stepEnd: number,
+  records: readonly RequestRecord[] | null = null,
+  server = 'mariadbd',
+): ServerStop[] {
+  const traffic = records ? trafficBySecond(records, stepStart) : null;
   const sending = whileSending(samples, stepStart, stepEnd);
   const commits = (sample: TimelineSample) => sample.server['Com_commit/s'] ?? 0;
   const typical = percentile(sending.map(commits), 50) ?? 0;
@@ -285,7 +426,18 @@ export function serverStops(samples: readonly TimelineSample[], stepStart: numbe
     const maxAge = sample.server['Innodb_checkpoint_max_age'];
     const age = maxAge ? (sample.server['Innodb_checkpoint_age'] / maxAge) * 100 : null;
     if (!current) {
-      current = { from: second, to: second, checkpointAgePercent: null, serverCpuMax: null, diskSyncMaxMs: null };
+      current = {
+        from: second,
+        to: second,
+        checkpointAgePercent: null,
+        serverCpuMax: null,
+        diskSyncMaxMs: null,
+        sent: traffic ? 0 : null,
+        answered: traffic ? 0 : null,
+        machineBusyMax: null,
+        stealMax: null,
+        serverThreads: null,
+      };
       stops.push(current);
     }
     current.to = second;
@@ -295,8 +447,38 @@ export function serverStops(samples: readonly TimelineSample[], stepStart: numbe
         : [age, age];
     if (cpu !== null) current.serverCpuMax = Math.max(current.serverCpuMax ?? 0, cpu);
     if (sample.diskSyncMaxMs !== null) current.diskSyncMaxMs = Math.max(current.diskSyncMaxMs ?? 0, sample.diskSyncMaxMs);
+    if (traffic) {
+      current.sent = (current.sent ?? 0) + (traffic.sent.get(second) ?? 0);
+      current.answered = (current.answered ?? 0) + (traffic.answered.get(second) ?? 0);
+    }
+    if (sample.machine) {
+      current.machineBusyMax = Math.max(current.machineBusyMax ?? 0, sample.machine.busy);
+      current.stealMax = Math.max(current.stealMax ?? 0, sample.machine.steal);
+    }
+    if (sample.serverThreads) current.serverThreads = mergeThreads(current.serverThreads, sample.serverThreads);
   }
   return stops;
+}
+
+function mergeThreads(sum: ServerThreads | null, more: ServerThreads): ServerThreads {
+  if (!sum) return { states: { ...more.states }, longest: more.longest };
+  for (const [state, count] of Object.entries(more.states)) sum.states[state] = (sum.states[state] ?? 0) + count;
+  if (more.longest && (!sum.longest || more.longest.ms > sum.longest.ms)) sum.longest = more.longest;
+  return sum;
+}
+
+/** "12 Query: Update, 3 Query: Commit" (the three most common), or "none busy" */
+function describeThreads(threads: ServerThreads): string {
+  const states = Object.entries(threads.states).sort((a, b) => b[1] - a[1]);
+  if (states.length === 0) return 'no connection busy';
+  const listed = states
+    .slice(0, 3)
+    .map(([state, count]) => `${count} ${state}`)
+    .join(', ');
+  const longest = threads.longest
+    ? `; longest ${Math.round(threads.longest.ms)} ms in ${threads.longest.state}: ${threads.longest.statement}`
+    : '';
+  return `connections ${listed}${longest}`;
 }
 
 /** One stop in words, for a table cell: "seconds 43–45 (checkpoint age 93–96 %, server ≤ 4 % CPU, disk sync ≤ 4 ms)". */
@@ -309,5 +491,9 @@ export function describeServerStop(stop: ServerStop): string {
   }
   if (stop.serverCpuMax !== null) facts.push(`server ≤ ${Math.round(stop.serverCpuMax)} % CPU`);
   if (stop.diskSyncMaxMs !== null) facts.push(`disk sync ≤ ${Math.round(stop.diskSyncMaxMs)} ms`);
+  if (stop.sent !== null) facts.push(`generator sent ${stop.sent}, answered ${stop.answered}`);
+  if (stop.machineBusyMax !== null)
+    facts.push(`machine ≤ ${Math.round(stop.machineBusyMax)} % busy, steal ≤ ${Math.round(stop.stealMax ?? 0)} %`);
+  if (stop.serverThreads) facts.push(describeThreads(stop.serverThreads));
   return facts.length ? `${seconds} (${facts.join(', ')})` : seconds;
 }
