@@ -4,7 +4,9 @@
  * says that some seconds were slow; this says which, and what the machine did in them: a process
  * at a whole core (its own work or its collector), every process idle while the server flushed
  * pages or waited for its log (checkpoint age near its maximum), or the disk itself not answering
- * (a probe's own write and fdatasync, ten a second, on a temporary file).
+ * (a probe's own write and fdatasync, ten a second, on a temporary file). Beside them, the whole
+ * machine's CPU (its steal: the hypervisor running others) and what the server's connections were
+ * doing (its process list), and, from the generator's records, what it sent and got back each second.
  */
 import { parseDatabaseUrl } from '@support/persistence';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -398,8 +400,11 @@ export function secondsAtCheckpointLimit(samples: readonly TimelineSample[], ste
  * sending, so it was the server that stopped. Beside each stop, InnoDB's checkpoint age and the disk
  * probe tell why: a stop at the checkpoint limit with the disk answering in milliseconds is InnoDB's
  * page flushing at that limit (bench/README.md); one in which the probe's sync took seconds too is
- * the machine's storage. One away from that limit with the disk answering has a cause the bench
- * cannot see (seen once, at 57 %). A step whose median is under 20 commits a second is too idle to tell.
+ * the machine's storage. With `records`, each stop also counts what the generator sent and got
+ * back in it (one in which it sent nothing is the generator's, not the server's); the samples add
+ * the machine's CPU (its steal: a paused machine) and the server's connections by state, which
+ * tell where a stop away from that limit waited (one seen at 57 %, before they were read). A step
+ * whose median is under 20 commits a second is too idle to tell.
  */
 export function serverStops(
   samples: readonly TimelineSample[],
