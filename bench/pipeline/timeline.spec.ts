@@ -44,6 +44,17 @@ describe('serverStops', () => {
     ]);
   });
 
+  it('counts a second in which the whole machine fell under half busy while the server committed under a quarter of its median', () => {
+    const idleMachine = (busyShare: number): TimelineSample => ({
+      ...sample(10, 70, 13, 0.98, 6),
+      machine: { busy: busyShare, iowait: 0, steal: 0 },
+    });
+    // 70 commits against a median of 400: more than a tenth, less than a quarter
+    expect(serverStops([...busy(0, 9), idleMachine(38), ...busy(11, 19)], START, START + 20_000).map(({ from }) => from)).toEqual([10]);
+    // the same second on a machine kept busy is the server working slowly, not stopped
+    expect(serverStops([...busy(0, 9), idleMachine(90), ...busy(11, 19)], START, START + 20_000)).toEqual([]);
+  });
+
   it('does not count a server that commits little while busy (it is working, not stopped)', () => {
     const samples = [...busy(0, 9), sample(10, 5, 95), ...busy(11, 19)];
     expect(serverStops(samples, START, START + 20_000)).toEqual([]);

@@ -408,8 +408,9 @@ export function secondsAtCheckpointLimit(samples: readonly TimelineSample[], ste
 
 /**
  * The seconds, while a step was sending, in which the server committed less than a tenth of the
- * step's median commits a second and itself used at most a quarter of a core: the platform kept
- * sending, so it was the server that stopped. Beside each stop, InnoDB's checkpoint age and the disk
+ * step's median commits a second and itself used at most a quarter of a core, or less than a
+ * quarter of that median while the whole machine was under half busy: the platform kept sending,
+ * so it was the server that stopped. Beside each stop, InnoDB's checkpoint age and the disk
  * probe tell why: a stop at the checkpoint limit with the disk answering in milliseconds is InnoDB's
  * page flushing at that limit (bench/README.md); one in which the probe's sync took seconds too is
  * the machine's storage. With `records`, each stop also counts what the generator sent and got
@@ -434,7 +435,11 @@ export function serverStops(
   let current: ServerStop | null = null;
   for (const sample of sending) {
     const cpu = sample.cpu[server] ?? null;
-    const stopped = commits(sample) < typical / 10 && (cpu === null || cpu <= 25);
+    // or the whole machine fell under half busy while the server committed under a quarter of its
+    // median: with the platform keeping the machine busy, everything waited on the server
+    const stopped =
+      (commits(sample) < typical / 10 && (cpu === null || cpu <= 25)) ||
+      (sample.machine != null && sample.machine.busy < 50 && commits(sample) < typical / 4);
     if (!stopped) {
       current = null;
       continue;
