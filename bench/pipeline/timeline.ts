@@ -200,14 +200,20 @@ export class Timeline {
   /** false once the server has said it has no TIME_MS (MySQL) */
   private processListInMs = true;
 
+  /** the process list's read still running, if any: a server that stalls may hold it for seconds */
+  private listing: Promise<ServerThreads | null> | null = null;
+
   private constructor(
     private readonly connection: Connection,
+    /** the process list's own connection, so that a read of it held up in the server never delays the counters */
+    private readonly listConnection: Connection,
     private readonly disk: DiskSyncProbe,
     private readonly pids: Record<string, number>,
   ) {}
 
   static async open(databaseUrl: string, pids: Record<string, number>): Promise<Timeline> {
-    return new Timeline(await createConnection(parseDatabaseUrl(databaseUrl)), await DiskSyncProbe.open(), pids);
+    const options = parseDatabaseUrl(databaseUrl);
+    return new Timeline(await createConnection(options), await createConnection(options), await DiskSyncProbe.open(), pids);
   }
 
   /** starts a new series (the last one is dropped) */
@@ -231,6 +237,7 @@ export class Timeline {
     this.end();
     await this.disk.close();
     await this.connection.end();
+    this.listConnection.destroy();
   }
 
   private async sample(): Promise<void> {
@@ -278,10 +285,29 @@ export class Timeline {
     return { at, ticks, waits, counters, machine };
   }
 
-  /** the process list as the sample is taken; null if the server will not give it */
+  /**
+   * the process list as the sample is taken; null if the server will not give it, or not within
+   * 500 ms (then no new read starts until that one ends)
+   */
   private async serverThreads(): Promise<ServerThreads | null> {
+    if (this.listing) return null;
+    const listing = this.readProcessList();
+    this.listing = listing;
+    void listing.finally(() => {
+      if (this.listing === listing) this.listing = null;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 500)));
     try {
-      const [rows] = await this.connection.query(PROCESS_LIST(this.processListInMs));
+      return await Promise.race([listing, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readProcessList(): Promise<ServerThreads | null> {
+    try {
+      const [rows] = await this.listConnection.query(PROCESS_LIST(this.processListInMs));
       return summarizeProcessList(rows as ProcessListRow[]);
     } catch (error) {
       if ((error as { code?: string }).code === 'ER_BAD_FIELD_ERROR' && this.processListInMs) this.processListInMs = false;
