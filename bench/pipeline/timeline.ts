@@ -515,7 +515,7 @@ function mergeThreads(sum: ServerThreads | null, more: ServerThreads): ServerThr
   return sum;
 }
 
-/** "12 Query: Update, 3 Query: Commit" (the three most common), or "none busy" */
+/** "connections 12 Query: Update, 3 Query: Commit; longest …" (the three most common), or "no connection busy" */
 function describeThreads(threads: ServerThreads): string {
   const states = Object.entries(threads.states).sort((a, b) => b[1] - a[1]);
   if (states.length === 0) return 'no connection busy';
