@@ -490,6 +490,8 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
     ...Object.fromEntries([...SERVICE_NAMES, 'mariadbd', 'load generator'].map((name) => [`${name} CPU %`, cpu(name)])),
     'ckpt age %': age !== null && maxAge ? round((100 * age) / maxAge, 0) : null,
     'dirty pages': server('Innodb_buffer_pool_pages_dirty'),
+    'free pages': server('Innodb_buffer_pool_pages_free'),
+    'free page waits/s': round(server('Innodb_buffer_pool_wait_free/s'), 0),
     'flushed/s': round(server('Innodb_buffer_pool_pages_flushed/s'), 0),
     'fsyncs/s': round(server('Innodb_data_fsyncs/s'), 0),
     'redo KB/s': redo === null ? null : round(redo / 1024, 0),
@@ -774,7 +776,7 @@ function report(
       rows: secondRows,
       notes: [
         'second: of the scheduled sends, from the step start; HTTP and clock p99 of the requests scheduled in it; sent and answered: requests the generator sent and answers it got in that second of wall-clock time; gen lag max: the latest send of a request scheduled in it, after its schedule (a generator that fell behind)',
-        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty pages, pages flushed, fsyncs, redo written, commits and row-lock waits per second (and the milliseconds all connections spent waiting for row locks in it: 1,000 = one connection waiting the whole second), and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling; the whole machine's CPU (/proc/stat, % of all cores: busy, steal = taken by the hypervisor, iowait); the server's connections busy in a statement when the sample was taken (its process list; their states per second in the timeline file)",
+        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty and free pages (and the times a thread waited for a free one), pages flushed, fsyncs, redo written, commits and row-lock waits per second (and the milliseconds all connections spent waiting for row locks in it: 1,000 = one connection waiting the whole second), and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling; the whole machine's CPU (/proc/stat, % of all cores: busy, steal = taken by the hypervisor, iowait); the server's connections busy in a statement when the sample was taken (its process list; their states per second in the timeline file)",
         `every second of every step, with every process and counter: ${path.relative(process.cwd(), TIMELINE_FILE)}`,
       ],
     },

@@ -162,6 +162,12 @@ describe('the machine and the server process list', () => {
       { command: 'Connect', state: null, ms: 5, statement: null },
     ]);
     expect(threads.states).toEqual({ 'Query: Update': 2, 'Query: Commit': 1, Connect: 1 });
+    // which statements were in each state, by their first 40 characters, whitespace folded
+    expect(threads.statements).toEqual({
+      'Query: Update | INSERT INTO outbox_message (id) VALUES (': 1,
+      'Query: Update | INSERT INTO ticket': 1,
+      'Query: Commit | COMMIT': 1,
+    });
     expect(threads.longest).toEqual({ ms: 300, state: 'Query: Commit', statement: 'COMMIT' });
     expect(summarizeProcessList([]).longest).toBeNull();
   });

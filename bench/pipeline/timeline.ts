@@ -20,7 +20,14 @@ import { readStatus } from './server-counters';
 import type { RequestRecord } from './load-protocol';
 
 /** InnoDB's state: gauges as read, counters as a rate per second of the sample */
-const GAUGES = ['Innodb_checkpoint_age', 'Innodb_checkpoint_max_age', 'Innodb_buffer_pool_pages_dirty', 'Innodb_history_list_length'];
+const GAUGES = [
+  'Innodb_checkpoint_age',
+  'Innodb_checkpoint_max_age',
+  'Innodb_buffer_pool_pages_dirty',
+  // free pages, and below the times a thread had to wait for one: a buffer pool starved of free pages stops its readers too
+  'Innodb_buffer_pool_pages_free',
+  'Innodb_history_list_length',
+];
 const COUNTERS = [
   'Innodb_buffer_pool_pages_flushed',
   'Innodb_data_fsyncs',
@@ -29,6 +36,7 @@ const COUNTERS = [
   'Innodb_row_lock_waits',
   // ms spent waiting for row locks, all connections: per second, how many were waiting on average (× 1,000)
   'Innodb_row_lock_time',
+  'Innodb_buffer_pool_wait_free',
 ];
 
 export interface TimelineSample {
@@ -60,6 +68,8 @@ export interface MachineCpu {
 export interface ServerThreads {
   /** "command: state" (Query: Update, Query: Commit, ...) → connections */
   states: Record<string, number>;
+  /** "command: state | the statement's first 40 characters" → connections: which statements were in each state */
+  statements?: Record<string, number>;
   longest: { ms: number; state: string; statement: string } | null;
 }
 
@@ -101,15 +111,20 @@ export interface ProcessListRow {
 /** The process list's busy connections summed up by what they were doing (`ServerThreads`). */
 export function summarizeProcessList(rows: readonly ProcessListRow[]): ServerThreads {
   const states: Record<string, number> = {};
+  const statements: Record<string, number> = {};
   let longest: ServerThreads['longest'] = null;
   for (const row of rows) {
     const state = row.state ? `${row.command}: ${row.state}` : row.command;
     states[state] = (states[state] ?? 0) + 1;
+    const statement = (row.statement ?? '').replace(/\s+/g, ' ');
+    if (statement) {
+      const key = `${state} | ${statement.slice(0, 40)}`;
+      statements[key] = (statements[key] ?? 0) + 1;
+    }
     const ms = Number(row.ms ?? 0);
-    if (row.command === 'Query' && (longest === null || ms > longest.ms))
-      longest = { ms, state, statement: (row.statement ?? '').replace(/\s+/g, ' ').slice(0, 60) };
+    if (row.command === 'Query' && (longest === null || ms > longest.ms)) longest = { ms, state, statement: statement.slice(0, 60) };
   }
-  return { states, longest };
+  return { states, statements, longest };
 }
 
 /**
@@ -509,8 +524,10 @@ export function serverStops(
 }
 
 function mergeThreads(sum: ServerThreads | null, more: ServerThreads): ServerThreads {
-  if (!sum) return { states: { ...more.states }, longest: more.longest };
+  if (!sum) return { states: { ...more.states }, statements: { ...more.statements }, longest: more.longest };
   for (const [state, count] of Object.entries(more.states)) sum.states[state] = (sum.states[state] ?? 0) + count;
+  sum.statements ??= {};
+  for (const [key, count] of Object.entries(more.statements ?? {})) sum.statements[key] = (sum.statements[key] ?? 0) + count;
   if (more.longest && (!sum.longest || more.longest.ms > sum.longest.ms)) sum.longest = more.longest;
   return sum;
 }
