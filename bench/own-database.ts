@@ -8,8 +8,9 @@
  * Why: a machine's own server usually keeps its package's defaults (128 MB of buffer pool, a 96 MB
  * redo log). At a few hundred tickets a second the platform fills such a log in seconds, and InnoDB
  * then flushes pages at its checkpoint limit, where the platform's latency follows its flushing
- * and where the server has stopped for seconds at a time (bench/README.md). Run both ways, the bench tells what the platform does on the machine's server
- * as it is and on one configured as deployed.
+ * and where the server has stopped for seconds at a time (bench/README.md). Run both ways, the
+ * bench tells what the platform does on the machine's server as it is and on one configured as
+ * deployed.
  *
  * The server listens on 127.0.0.1 only, on a free port, with its data directory, socket and log in a
  * new temporary directory; `stop()` kills it (nothing in it is kept) and removes the directory.

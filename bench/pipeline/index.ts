@@ -638,7 +638,9 @@ function report(
     );
   };
   // seconds in which the database server stopped while a step kept sending: named beside a verdict
-  const stopsOf = ({ step }: (typeof summaries)[number]) => serverStops(step.timeline, step.stepStart, step.stepEnd, step.records);
+  // each step's stops found once (they sort its records by second), for its verdict and for the notes
+  const stopsByStep = new Map(summaries.map(({ step }) => [step, serverStops(step.timeline, step.stepStart, step.stepEnd, step.records)]));
+  const stopsOf = ({ step }: (typeof summaries)[number]) => stopsByStep.get(step) ?? [];
   for (const targetRate of [TARGETS.sustainedRate, TARGETS.aimRate]) {
     const found = summaries.find(({ step }) => step.rate === targetRate);
     const clockP99 = found ? percentile(found.step.clockLatencies, 99) : null;
