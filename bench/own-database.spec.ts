@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { deploySizes, startOwnDatabase } from './own-database';
+import { deploySizes, extraServerOptions, startOwnDatabase } from './own-database';
 
 describe('--own-database', () => {
   it("reads InnoDB's sizes from deploy/compose.yaml", () => {
@@ -20,6 +20,15 @@ describe('--own-database', () => {
 
   it('names the option it cannot find in the compose file', () => {
     expect(() => deploySizes("command: ['--innodb-buffer-pool-size=512M']")).toThrow(/no --innodb-redo-log-capacity=SIZE/);
+  });
+
+  it('takes more server options from BENCH_OWN_DATABASE_OPTIONS, and refuses anything that is not one', () => {
+    expect(extraServerOptions({})).toEqual([]);
+    expect(extraServerOptions({ BENCH_OWN_DATABASE_OPTIONS: ' --innodb-log-file-size=96M  --innodb-use-native-aio=0 ' })).toEqual([
+      '--innodb-log-file-size=96M',
+      '--innodb-use-native-aio=0',
+    ]);
+    expect(() => extraServerOptions({ BENCH_OWN_DATABASE_OPTIONS: '--innodb-use-native-aio=0 rm' })).toThrow(/"rm" is not a server option/);
   });
 
   it('starts a server of the sizes given that takes connections, and removes it and its data on stop', async () => {

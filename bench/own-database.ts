@@ -14,6 +14,10 @@
  *
  * The server listens on 127.0.0.1 only, on a free port, with its data directory, socket and log in a
  * new temporary directory; `stop()` kills it (nothing in it is kept) and removes the directory.
+ *
+ * `BENCH_OWN_DATABASE_OPTIONS` (diagnosis): more `mariadbd` options, separated by spaces, after the
+ * sizes (so they win over them), e.g. the machine's sizes and InnoDB's I/O without io_uring:
+ * `--innodb-buffer-pool-size=128M --innodb-log-file-size=96M --innodb-use-native-aio=0`.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -42,6 +46,14 @@ export function deploySizes(composeText: string): { bufferPool: string; redoLog:
   };
   // MySQL 8 sizes its redo log with innodb_redo_log_capacity; MariaDB's one log file is the same capacity
   return { bufferPool: option('innodb-buffer-pool-size'), redoLog: option('innodb-redo-log-capacity') };
+}
+
+/** BENCH_OWN_DATABASE_OPTIONS: the extra `mariadbd` options; each must start with `--`. */
+export function extraServerOptions(env: NodeJS.ProcessEnv): string[] {
+  const options = (env['BENCH_OWN_DATABASE_OPTIONS'] ?? '').split(/\s+/).filter((option) => option !== '');
+  const stray = options.find((option) => !/^--[a-z0-9]/i.test(option));
+  if (stray) throw new Error(`BENCH_OWN_DATABASE_OPTIONS: "${stray}" is not a server option (each starts with --)`);
+  return options;
 }
 
 function findBinary(name: string): string {
@@ -85,7 +97,7 @@ export async function startOwnDatabase(
     );
     const port = await freePort();
     // the machine's server's character set; the sizes are deploy's, everything else the server's defaults
-    const settings = [`--innodb-buffer-pool-size=${bufferPool}`, `--innodb-log-file-size=${redoLog}`];
+    const settings = [`--innodb-buffer-pool-size=${bufferPool}`, `--innodb-log-file-size=${redoLog}`, ...extraServerOptions(process.env)];
     child = spawn(
       server,
       [

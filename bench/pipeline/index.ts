@@ -18,6 +18,7 @@ import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol'
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
 import { ProcessMonitor, type ProcessUsage } from './process-monitor';
 import { difference, ServerCounters, statements, STATEMENT_COUNTERS, type CounterValues } from './server-counters';
+import { describeServerLogEntry, ServerLog, type ServerLogEntry } from './server-log';
 import {
   describeServerStop,
   secondsAtCheckpointLimit,
@@ -174,6 +175,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
     undo.push(onCleanup('process monitor', () => monitor.stop()));
     const timeline = await Timeline.open(options.databaseUrl, monitor.pids);
     undo.push(onCleanup('timeline', () => timeline.close()));
+    // what the server writes to its own log from here on (InnoDB's long waits): named in the report
+    const serverLog = await ServerLog.open(options.databaseUrl);
 
     // warm-up: every consumer group has joined and the first ticket's path is compiled and cached
     const warmUp = await fileTickets(platform, tokens, settings.warmUpTickets);
@@ -226,7 +229,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       seconds: secondsOfStep(step.records, (ticketId) => listener.startedAt.get(ticketId), step.stepStart, step.timeline),
     }));
     writeFileSync(TIMELINE_FILE, JSON.stringify(seconds, null, 1));
-    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), platform, seconds);
+    const serverLogNote = describeServerLog(serverLog, serverLog.read());
+    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), platform, seconds, serverLogNote);
   } finally {
     for (const step of undo.reverse()) await step.run().catch(() => undefined);
     progress('stopping the platform and dropping its databases');
@@ -499,6 +503,7 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
     'lock waits/s': round(server('Innodb_row_lock_waits/s'), 0),
     'lock wait ms/s': round(server('Innodb_row_lock_time/s'), 0),
     'disk sync max ms': ms(entry.sample?.diskSyncMaxMs ?? null),
+    'server writes pending': server('Innodb_data_pending_writes'),
     'machine busy %': round(entry.sample?.machine?.busy ?? null, 0),
     'steal %': round(entry.sample?.machine?.steal ?? null, 0),
     'iowait %': round(entry.sample?.machine?.iowait ?? null, 0),
@@ -506,6 +511,15 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
       ? Object.values(entry.sample.serverThreads.states).reduce((sum, n) => sum + n, 0)
       : null,
   };
+}
+
+/** The report's line on the server's own log during the steps: what InnoDB said, nothing, or why it was not read. */
+function describeServerLog(log: ServerLog, entries: readonly ServerLogEntry[]): string {
+  if (log.unreadable) return `the database server's error log was not read: ${log.unreadable}`;
+  if (entries.length === 0) return `the database server's error log (${log.file}) has no error, warning or long wait from the run`;
+  const shown = entries.slice(0, 5).map(describeServerLogEntry);
+  const more = entries.length > shown.length ? `; and ${entries.length - shown.length} more` : '';
+  return `the database server's error log (${log.file}) during the run: ${shown.join('; ')}${more}`;
 }
 
 function report(
@@ -517,6 +531,7 @@ function report(
   duplicateClocks: number,
   platform: PlatformUnderTest,
   timelines: Array<{ rate: number; seconds: SecondOfStep[] }>,
+  serverLogNote: string,
 ): BenchSection[] {
   const summaries = steps.map((step) => {
     const latencies = step.records.filter((record) => record[3] > 0).map(([scheduledAt, , answeredAt]) => answeredAt - scheduledAt);
@@ -778,7 +793,7 @@ function report(
       rows: secondRows,
       notes: [
         'second: of the scheduled sends, from the step start; HTTP and clock p99 of the requests scheduled in it; sent and answered: requests the generator sent and answers it got in that second of wall-clock time; gen lag max: the latest send of a request scheduled in it, after its schedule (a generator that fell behind)',
-        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty and free pages (and the times a thread waited for a free one), pages flushed, fsyncs, redo written, commits and row-lock waits per second (and the milliseconds all connections spent waiting for row locks in it: 1,000 = one connection waiting the whole second), and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling; the whole machine's CPU (/proc/stat, % of all cores: busy, steal = taken by the hypervisor, iowait); the server's connections busy in a statement when the sample was taken (its process list; their states per second in the timeline file)",
+        "beside it, what the machine did in the same wall-clock second: each process's CPU (% of one core), InnoDB's checkpoint age (% of its maximum: near 100 % the server must flush pages before writing more), dirty and free pages (and the times a thread waited for a free one), pages flushed, fsyncs, redo written, commits and row-lock waits per second (and the milliseconds all connections spent waiting for row locks in it: 1,000 = one connection waiting the whole second), and the longest write + fdatasync of a probe on the disk (a 4 KB block every 100 ms in the temporary directory): seconds in which the server did no fsync and the probe's took seconds too are the machine's storage stalling; the writes of its own files the server was still waiting for when sampled (one pending through seconds in which the probe's answered is the server's own I/O not completing); the whole machine's CPU (/proc/stat, % of all cores: busy, steal = taken by the hypervisor, iowait); the server's connections busy in a statement when the sample was taken (its process list; their states per second in the timeline file)",
         `every second of every step, with every process and counter: ${path.relative(process.cwd(), TIMELINE_FILE)}`,
       ],
     },
@@ -786,16 +801,17 @@ function report(
       name: 'Pipeline: targets (issue 9)',
       rows: targetRows,
       notes: options.quick
-        ? ['quick: no step at a target rate']
+        ? ['quick: no step at a target rate', serverLogNote]
         : [
             `the ${TARGETS.sustainedRate} and ${TARGETS.aimRate}/s steps run ${settings.targetStepMs / 1000} s: the issue asks for ${TARGETS.sustainedRate}/s sustained for 60 s`,
-            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, or less than a quarter of that median with the whole machine under half busy, while the generator kept sending; each stop names what the generator sent and got back in it, the whole machine's CPU and the server's busy connections by state (its process list); at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage; with the generator sending nothing, or the machine's steal high, it is not the server's; away from the limit with the disk answering, the connections' states say where the server's work waited (one such stop seen at 57 %: bench/README.md)`,
+            `the database server stopped: seconds of a step in which it committed less than a tenth of the step's median commits a second, using at most a quarter of a core, or less than a quarter of that median with the whole machine under half busy, while the generator kept sending; each stop names what the generator sent and got back in it, the whole machine's CPU and the server's busy connections by state (its process list); at its checkpoint limit with the disk answering in milliseconds, that is InnoDB flushing pages at the limit of its redo log (bench/README.md; --own-database runs the bench on a server sized as deployed); with the disk's sync taking seconds too, it is the machine's storage; with the generator sending nothing, or the machine's steal high, it is not the server's; away from the limit with the disk answering, the connections' states say where the server's work waited (one such stop seen at 57 %: bench/README.md); writes of the server's own still pending (Innodb_data_pending_writes) with the disk probe answering, and its log telling of a long wait for the doublewrite buffer, say that an I/O the server itself issued did not complete (bench/README.md)`,
             `seconds at InnoDB's checkpoint limit (its checkpoint age at 7/8 of the maximum or more, where it flushes pages as fast as it may), of each step's sending: ${summaries
               .map(
                 ({ step }) =>
                   `${step.rate}/s ${secondsAtCheckpointLimit(step.timeline, step.stepStart, step.stepEnd) ?? '-'} of ${Math.round(step.durationMs / 1000)}`,
               )
               .join(', ')}`,
+            serverLogNote,
             `server stops in any step: ${
               summaries
                 .map((summary) => ({ rate: summary.step.rate, stops: stopsOf(summary) }))

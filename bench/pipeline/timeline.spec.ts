@@ -67,6 +67,18 @@ describe('serverStops', () => {
     expect(serverStops(idle, START, START + 10_000)).toEqual([]);
   });
 
+  it("names the server's writes and fsyncs still pending in the stop's seconds", () => {
+    const pending = (second: number, writes: number): TimelineSample => {
+      const stopped = sample(second, 0, 1, 0.97, 2);
+      return { ...stopped, server: { ...stopped.server, Innodb_data_pending_writes: writes, Innodb_data_pending_fsyncs: 0 } };
+    };
+    const [stop] = serverStops([...busy(0, 9), pending(10, 1), pending(11, 0), ...busy(12, 19)], START, START + 20_000);
+    expect(stop).toMatchObject({ from: 10, to: 11, pendingWritesMax: 1, pendingFsyncsMax: 0 });
+    expect(describeServerStop(stop)).toBe(
+      "seconds 10–11 (checkpoint age 97 %, server ≤ 1 % CPU, disk sync ≤ 2 ms, server's writes pending ≤ 1, fsyncs pending ≤ 0)",
+    );
+  });
+
   it('names a stop without InnoDB gauges or a disk probe by its seconds alone', () => {
     const bare: TimelineSample = { at: START + 6000, cpu: {}, cpuWait: {}, server: { 'Com_commit/s': 0 }, diskSyncMaxMs: null };
     const samples = [...busy(0, 4), bare, ...busy(6, 9)];

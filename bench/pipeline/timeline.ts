@@ -27,6 +27,10 @@ const GAUGES = [
   // free pages, and below the times a thread had to wait for one: a buffer pool starved of free pages stops its readers too
   'Innodb_buffer_pool_pages_free',
   'Innodb_history_list_length',
+  // writes and fsyncs of its own files the server has asked its storage for and not yet had back:
+  // a doublewrite-buffer write still pending while every writer waits is a stop in the server's I/O
+  'Innodb_data_pending_writes',
+  'Innodb_data_pending_fsyncs',
 ];
 const COUNTERS = [
   'Innodb_buffer_pool_pages_flushed',
@@ -421,6 +425,9 @@ export interface ServerStop {
   serverCpuMax: number | null;
   /** the disk probe's longest write + fdatasync in those seconds */
   diskSyncMaxMs: number | null;
+  /** the most writes and fsyncs of its own files the server was still waiting for when a second of the stop was sampled */
+  pendingWritesMax: number | null;
+  pendingFsyncsMax: number | null;
   /** requests the generator sent and answers it got in those seconds (null: no records given) */
   sent: number | null;
   answered: number | null;
@@ -495,6 +502,8 @@ export function serverStops(
         checkpointAgePercent: null,
         serverCpuMax: null,
         diskSyncMaxMs: null,
+        pendingWritesMax: null,
+        pendingFsyncsMax: null,
         sent: traffic ? 0 : null,
         answered: traffic ? 0 : null,
         machineBusyMax: null,
@@ -510,6 +519,10 @@ export function serverStops(
         : [age, age];
     if (cpu !== null) current.serverCpuMax = Math.max(current.serverCpuMax ?? 0, cpu);
     if (sample.diskSyncMaxMs !== null) current.diskSyncMaxMs = Math.max(current.diskSyncMaxMs ?? 0, sample.diskSyncMaxMs);
+    const pendingWrites = sample.server['Innodb_data_pending_writes'];
+    if (pendingWrites !== undefined) current.pendingWritesMax = Math.max(current.pendingWritesMax ?? 0, pendingWrites);
+    const pendingFsyncs = sample.server['Innodb_data_pending_fsyncs'];
+    if (pendingFsyncs !== undefined) current.pendingFsyncsMax = Math.max(current.pendingFsyncsMax ?? 0, pendingFsyncs);
     if (traffic) {
       current.sent = (current.sent ?? 0) + (traffic.sent.get(second) ?? 0);
       current.answered = (current.answered ?? 0) + (traffic.answered.get(second) ?? 0);
@@ -556,6 +569,8 @@ export function describeServerStop(stop: ServerStop): string {
   }
   if (stop.serverCpuMax !== null) facts.push(`server ≤ ${Math.round(stop.serverCpuMax)} % CPU`);
   if (stop.diskSyncMaxMs !== null) facts.push(`disk sync ≤ ${Math.round(stop.diskSyncMaxMs)} ms`);
+  if (stop.pendingWritesMax !== null || stop.pendingFsyncsMax !== null)
+    facts.push(`server's writes pending ≤ ${stop.pendingWritesMax ?? '-'}, fsyncs pending ≤ ${stop.pendingFsyncsMax ?? '-'}`);
   if (stop.sent !== null) facts.push(`generator sent ${stop.sent}, answered ${stop.answered}`);
   if (stop.machineBusyMax !== null)
     facts.push(`machine ≤ ${Math.round(stop.machineBusyMax)} % busy, steal ≤ ${Math.round(stop.stealMax ?? 0)} %`);
