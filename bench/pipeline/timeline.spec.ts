@@ -1,6 +1,7 @@
 import type { RequestRecord } from './load-protocol';
 import {
   describeServerStop,
+  innodbStatusFacts,
   machineCpu,
   machineTicks,
   secondsAtCheckpointLimit,
@@ -76,6 +77,14 @@ describe('serverStops', () => {
     expect(stop).toMatchObject({ from: 10, to: 11, pendingWritesMax: 1, pendingFsyncsMax: 0 });
     expect(describeServerStop(stop)).toBe(
       "seconds 10–11 (checkpoint age 97 %, server ≤ 1 % CPU, disk sync ≤ 2 ms, server's writes pending ≤ 1, fsyncs pending ≤ 0)",
+    );
+  });
+
+  it("names what InnoDB's status said in the stop", () => {
+    const stopped: TimelineSample = { ...sample(10, 0, 1, 0.97, 2), innodb: ['Pending writes: LRU 0, flush list 128'] };
+    const [stop] = serverStops([...busy(0, 9), stopped, ...busy(11, 19)], START, START + 20_000);
+    expect(describeServerStop(stop)).toBe(
+      'second 10 (checkpoint age 97 %, server ≤ 1 % CPU, disk sync ≤ 2 ms, InnoDB: Pending writes: LRU 0, flush list 128)',
     );
   });
 
@@ -182,5 +191,38 @@ describe('the machine and the server process list', () => {
     });
     expect(threads.longest).toEqual({ ms: 300, state: 'Query: Commit', statement: 'COMMIT' });
     expect(summarizeProcessList([]).longest).toBeNull();
+  });
+});
+
+describe('innodbStatusFacts', () => {
+  it("keeps InnoDB's pending I/O and its threads waiting on a latch, with where the first waits", () => {
+    const status = [
+      '----------',
+      'SEMAPHORES',
+      '----------',
+      '--Thread 140104 has waited at buf0flu.cc line 2011 for 3.00 seconds the semaphore:',
+      'SX-lock on RW-latch at 0x55d1 created in file buf0buf.cc line 1060',
+      '--Thread 140105 has waited at log0log.cc line 912 for 2.00 seconds the semaphore:',
+      'OS WAIT ARRAY INFO: reservation count 120',
+      '--------',
+      'FILE I/O',
+      '--------',
+      'Pending flushes (fsync): 0',
+      '---',
+      'LOG',
+      '---',
+      'Log sequence number 5183377026',
+      '1 pending log flushes, 0 pending chkp writes',
+      'Pending reads 0',
+      'Pending writes: LRU 0, flush list 128',
+    ].join('\n');
+    expect(innodbStatusFacts(status)).toEqual([
+      'Pending flushes (fsync): 0',
+      '1 pending log flushes, 0 pending chkp writes',
+      'Pending reads 0',
+      'Pending writes: LRU 0, flush list 128',
+      '2 thread(s) waiting on a latch, the first at buf0flu.cc line 2011 for 3.00 s',
+    ]);
+    expect(innodbStatusFacts('')).toEqual([]);
   });
 });

@@ -58,6 +58,11 @@ export interface TimelineSample {
   machine?: MachineCpu | null;
   /** what the server's connections were doing when the sample was taken (its process list) */
   serverThreads?: ServerThreads | null;
+  /**
+   * in a second in which the server committed under a quarter of the series' median so far: what
+   * InnoDB's own status said of its pending I/O and of threads waiting on its latches (innodbStatusFacts)
+   */
+  innodb?: string[] | null;
 }
 
 /** The machine's CPU time in a second, % of all cores: busy, waiting for the disk, taken by the hypervisor. */
@@ -103,6 +108,22 @@ export function machineCpu(before: ReturnType<typeof machineTicks>, after: Retur
   if (total <= 0) return null;
   const share = (key: 'busy' | 'iowait' | 'steal') => (delta(key) / total) * 100;
   return { busy: share('busy'), iowait: share('iowait'), steal: share('steal') };
+}
+
+/**
+ * The lines of `SHOW ENGINE INNODB STATUS` that say where a stalled server's work waits: its
+ * pending reads, writes (LRU and flush list: the page cleaner's batches) and fsyncs, and the
+ * threads waiting on one of its latches (SEMAPHORES), with where the first of them waits.
+ */
+export function innodbStatusFacts(status: string): string[] {
+  const lines = status.split('\n').map((line) => line.trim());
+  const facts = lines.filter((line) => /^Pending (flushes|reads|writes)\b/.test(line) || /pending (log flushes|chkp writes)/.test(line));
+  const waits = lines.filter((line) => /^--Thread \d+ has waited at /.test(line));
+  if (waits.length > 0) {
+    const first = /has waited at (\S+ line \d+) for ([\d.]+) seconds/.exec(waits[0]);
+    facts.push(`${waits.length} thread(s) waiting on a latch${first ? `, the first at ${first[1]} for ${first[2]} s` : ''}`);
+  }
+  return facts;
 }
 
 export interface ProcessListRow {
@@ -278,6 +299,7 @@ export class Timeline {
       const server: Record<string, number> = {};
       for (const name of GAUGES) server[name] = now.counters[name];
       for (const name of COUNTERS) server[`${name}/s`] = (now.counters[name] - before.counters[name]) / seconds;
+      const serverThreads = await this.serverThreads();
       this.samples.push({
         at: now.at,
         cpu,
@@ -285,7 +307,8 @@ export class Timeline {
         server,
         diskSyncMaxMs: this.disk.takeLongest(),
         machine: machineCpu(before.machine, now.machine),
-        serverThreads: await this.serverThreads(),
+        serverThreads,
+        innodb: this.looksStopped(server['Com_commit/s']) ? await this.innodbStatus() : null,
       });
       this.last = now;
     } catch {
@@ -302,6 +325,31 @@ export class Timeline {
     const machine = machineTicks();
     const counters: Record<string, number> = await readStatus(this.connection, [...GAUGES, ...COUNTERS]);
     return { at, ticks, waits, counters, machine };
+  }
+
+  /** a second of the series so far with under a quarter of its median commits (ten seconds and 20 commits a second at least) */
+  private looksStopped(commits: number): boolean {
+    if (this.samples.length < 10) return false;
+    const median = percentile(
+      this.samples.map((sample) => sample.server['Com_commit/s'] ?? 0),
+      50,
+    );
+    return median !== null && median >= 20 && commits < median / 4;
+  }
+
+  /** InnoDB's own status, its I/O and latch waits (innodbStatusFacts); null if not given within 500 ms */
+  private async innodbStatus(): Promise<string[] | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 500)));
+    const reading = this.listConnection
+      .query('SHOW ENGINE INNODB STATUS')
+      .then(([rows]) => innodbStatusFacts(String((rows as Array<{ Status?: string }>)[0]?.Status ?? '')))
+      .catch(() => null);
+    try {
+      return await Promise.race([reading, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -436,6 +484,8 @@ export interface ServerStop {
   stealMax: number | null;
   /** the server's busy connections by what they were doing, summed over the stop's samples, and the longest-running one */
   serverThreads: ServerThreads | null;
+  /** what InnoDB's status said in the stop's seconds (its first reading there) */
+  innodb: string[] | null;
 }
 
 /** A sample covers the second before it was taken: those whose middle is in the sending period, not in the drain. */
@@ -509,6 +559,7 @@ export function serverStops(
         machineBusyMax: null,
         stealMax: null,
         serverThreads: null,
+        innodb: null,
       };
       stops.push(current);
     }
@@ -532,6 +583,7 @@ export function serverStops(
       current.stealMax = Math.max(current.stealMax ?? 0, sample.machine.steal);
     }
     if (sample.serverThreads) current.serverThreads = mergeThreads(current.serverThreads, sample.serverThreads);
+    if (sample.innodb && !current.innodb) current.innodb = sample.innodb;
   }
   return stops;
 }
@@ -575,5 +627,6 @@ export function describeServerStop(stop: ServerStop): string {
   if (stop.machineBusyMax !== null)
     facts.push(`machine ≤ ${Math.round(stop.machineBusyMax)} % busy, steal ≤ ${Math.round(stop.stealMax ?? 0)} %`);
   if (stop.serverThreads) facts.push(describeThreads(stop.serverThreads));
+  if (stop.innodb?.length) facts.push(`InnoDB: ${stop.innodb.join('; ')}`);
   return facts.length ? `${seconds} (${facts.join(', ')})` : seconds;
 }
