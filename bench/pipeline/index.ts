@@ -513,7 +513,7 @@ function secondRow(rate: number, entry: SecondOfStep & { kind: string }): Record
   };
 }
 
-/** The report's line on the server's own log during the steps: what InnoDB said, nothing, or why it was not read. */
+/** The report's line on the server's own log during the run (from the warm-up on): what InnoDB said, nothing, or why it was not read. */
 function describeServerLog(log: ServerLog, entries: readonly ServerLogEntry[]): string {
   if (log.unreadable) return `the database server's error log was not read: ${log.unreadable}`;
   if (entries.length === 0) return `the database server's error log (${log.file}) has no error, warning or long wait from the run`;

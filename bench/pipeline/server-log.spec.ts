@@ -55,4 +55,11 @@ describe('ServerLog', () => {
     expect(log.unreadable).toBe('the server is not on this machine (db.example.internal)');
     expect(log.read()).toEqual([]);
   });
+
+  it('says why when the server will not say where its log is, without failing the run', async () => {
+    // nothing listens on port 1
+    const log = await ServerLog.open('mysql://root@127.0.0.1:1');
+    expect(log.unreadable).toMatch(/^the server did not say where its log is \(.*ECONNREFUSED/);
+    expect(log.read()).toEqual([]);
+  });
 });

@@ -90,12 +90,17 @@ export class ServerLog {
     const server = parseDatabaseUrl(databaseUrl);
     if (!LOCAL_HOSTS.has(server.host)) return new ServerLog(null, `the server is not on this machine (${server.host})`, 0);
     let setting: { log: string; datadir: string };
-    const connection = await createConnection(server);
     try {
-      const [rows] = await connection.query('SELECT @@log_error AS log, @@datadir AS datadir');
-      setting = (rows as Array<{ log: string; datadir: string }>)[0];
-    } finally {
-      await connection.end();
+      const connection = await createConnection(server);
+      try {
+        const [rows] = await connection.query('SELECT @@log_error AS log, @@datadir AS datadir');
+        setting = (rows as Array<{ log: string; datadir: string }>)[0];
+      } finally {
+        await connection.end();
+      }
+    } catch (error) {
+      // the log is a diagnosis: a server that will not say where it is must not stop the bench
+      return new ServerLog(null, `the server did not say where its log is (${(error as Error).message})`, 0);
     }
     if (!setting.log) return new ServerLog(null, 'the server writes its log to its standard error (log_error is empty)', 0);
     const file = path.resolve(setting.datadir, setting.log);

@@ -242,18 +242,28 @@ export class Timeline {
 
   /** the process list's read still running, if any: a server that stalls may hold it for seconds */
   private listing: Promise<ServerThreads | null> | null = null;
+  /** InnoDB's status read still running, if any (on its own connection, for the same reason) */
+  private statusReading: Promise<string[] | null> | null = null;
 
   private constructor(
     private readonly connection: Connection,
     /** the process list's own connection, so that a read of it held up in the server never delays the counters */
     private readonly listConnection: Connection,
+    /** InnoDB's status, read only in seconds that look stopped: a connection of its own, so that a process list held up does not hold it */
+    private readonly statusConnection: Connection,
     private readonly disk: DiskSyncProbe,
     private readonly pids: Record<string, number>,
   ) {}
 
   static async open(databaseUrl: string, pids: Record<string, number>): Promise<Timeline> {
     const options = parseDatabaseUrl(databaseUrl);
-    return new Timeline(await createConnection(options), await createConnection(options), await DiskSyncProbe.open(), pids);
+    return new Timeline(
+      await createConnection(options),
+      await createConnection(options),
+      await createConnection(options),
+      await DiskSyncProbe.open(),
+      pids,
+    );
   }
 
   /** starts a new series (the last one is dropped) */
@@ -278,6 +288,7 @@ export class Timeline {
     await this.disk.close();
     await this.connection.end();
     this.listConnection.destroy();
+    this.statusConnection.destroy();
   }
 
   private async sample(): Promise<void> {
@@ -337,14 +348,22 @@ export class Timeline {
     return median !== null && median >= 20 && commits < median / 4;
   }
 
-  /** InnoDB's own status, its I/O and latch waits (innodbStatusFacts); null if not given within 500 ms */
+  /**
+   * InnoDB's own status, its I/O and latch waits (innodbStatusFacts); null if not given within
+   * 500 ms (then no new read starts until that one ends)
+   */
   private async innodbStatus(): Promise<string[] | null> {
+    if (this.statusReading) return null;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 500)));
-    const reading = this.listConnection
+    const reading = this.statusConnection
       .query('SHOW ENGINE INNODB STATUS')
       .then(([rows]) => innodbStatusFacts(String((rows as Array<{ Status?: string }>)[0]?.Status ?? '')))
       .catch(() => null);
+    this.statusReading = reading;
+    void reading.finally(() => {
+      if (this.statusReading === reading) this.statusReading = null;
+    });
     try {
       return await Promise.race([reading, late]);
     } finally {
@@ -570,10 +589,11 @@ export function serverStops(
         : [age, age];
     if (cpu !== null) current.serverCpuMax = Math.max(current.serverCpuMax ?? 0, cpu);
     if (sample.diskSyncMaxMs !== null) current.diskSyncMaxMs = Math.max(current.diskSyncMaxMs ?? 0, sample.diskSyncMaxMs);
+    // a server without these counters reads NaN (readStatus): such a stop names none
     const pendingWrites = sample.server['Innodb_data_pending_writes'];
-    if (pendingWrites !== undefined) current.pendingWritesMax = Math.max(current.pendingWritesMax ?? 0, pendingWrites);
+    if (Number.isFinite(pendingWrites)) current.pendingWritesMax = Math.max(current.pendingWritesMax ?? 0, pendingWrites);
     const pendingFsyncs = sample.server['Innodb_data_pending_fsyncs'];
-    if (pendingFsyncs !== undefined) current.pendingFsyncsMax = Math.max(current.pendingFsyncsMax ?? 0, pendingFsyncs);
+    if (Number.isFinite(pendingFsyncs)) current.pendingFsyncsMax = Math.max(current.pendingFsyncsMax ?? 0, pendingFsyncs);
     if (traffic) {
       current.sent = (current.sent ?? 0) + (traffic.sent.get(second) ?? 0);
       current.answered = (current.answered ?? 0) + (traffic.answered.get(second) ?? 0);
