@@ -27,8 +27,8 @@ const GAUGES = [
   // free pages, and below the times a thread had to wait for one: a buffer pool starved of free pages stops its readers too
   'Innodb_buffer_pool_pages_free',
   'Innodb_history_list_length',
-  // writes and fsyncs of its own files the server has asked its storage for and not yet had back:
-  // a doublewrite-buffer write still pending while every writer waits is a stop in the server's I/O
+  // writes and fsyncs of its own files the server has asked its storage for and not yet had back
+  // (MariaDB 10.11 leaves the page cleaner's batches out of these: InnoDB's status has those)
   'Innodb_data_pending_writes',
   'Innodb_data_pending_fsyncs',
 ];
@@ -641,7 +641,9 @@ export function describeServerStop(stop: ServerStop): string {
   }
   if (stop.serverCpuMax !== null) facts.push(`server ≤ ${Math.round(stop.serverCpuMax)} % CPU`);
   if (stop.diskSyncMaxMs !== null) facts.push(`disk sync ≤ ${Math.round(stop.diskSyncMaxMs)} ms`);
-  if (stop.pendingWritesMax !== null || stop.pendingFsyncsMax !== null)
+  // named only when the counters saw one: in 10.11 they leave out the page cleaner's batches,
+  // which InnoDB's status (below) counts ("Pending writes: … flush list 128")
+  if ((stop.pendingWritesMax ?? 0) > 0 || (stop.pendingFsyncsMax ?? 0) > 0)
     facts.push(`server's writes pending ≤ ${stop.pendingWritesMax ?? '-'}, fsyncs pending ≤ ${stop.pendingFsyncsMax ?? '-'}`);
   if (stop.sent !== null) facts.push(`generator sent ${stop.sent}, answered ${stop.answered}`);
   if (stop.machineBusyMax !== null)
