@@ -226,6 +226,35 @@ class DiskSyncProbe {
   }
 }
 
+/**
+ * A read of the server that runs one at a time and is waited for at most `ms`: null when it takes
+ * longer, and none starts again until that one ends (a stalled server may hold it for seconds).
+ */
+class BoundedRead<T> {
+  private running: Promise<T | null> | null = null;
+
+  constructor(
+    private readonly read: () => Promise<T | null>,
+    private readonly ms = 500,
+  ) {}
+
+  async next(): Promise<T | null> {
+    if (this.running) return null;
+    const reading = this.read();
+    this.running = reading;
+    void reading.finally(() => {
+      if (this.running === reading) this.running = null;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.ms)));
+    try {
+      return await Promise.race([reading, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 export class Timeline {
   private readonly samples: TimelineSample[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -240,10 +269,10 @@ export class Timeline {
   /** false once the server has said it has no TIME_MS (MySQL) */
   private processListInMs = true;
 
-  /** the process list's read still running, if any: a server that stalls may hold it for seconds */
-  private listing: Promise<ServerThreads | null> | null = null;
-  /** InnoDB's status read still running, if any (on its own connection, for the same reason) */
-  private statusReading: Promise<string[] | null> | null = null;
+  /** the process list as the sample is taken (a server that stalls may hold its read for seconds) */
+  private readonly serverThreads = new BoundedRead(() => this.readProcessList());
+  /** InnoDB's status, on a connection of its own for the same reason */
+  private readonly innodbStatus = new BoundedRead(() => this.readInnodbStatus());
 
   private constructor(
     private readonly connection: Connection,
@@ -310,7 +339,7 @@ export class Timeline {
       const server: Record<string, number> = {};
       for (const name of GAUGES) server[name] = now.counters[name];
       for (const name of COUNTERS) server[`${name}/s`] = (now.counters[name] - before.counters[name]) / seconds;
-      const serverThreads = await this.serverThreads();
+      const serverThreads = await this.serverThreads.next();
       this.samples.push({
         at: now.at,
         cpu,
@@ -319,7 +348,7 @@ export class Timeline {
         diskSyncMaxMs: this.disk.takeLongest(),
         machine: machineCpu(before.machine, now.machine),
         serverThreads,
-        innodb: this.looksStopped(server['Com_commit/s']) ? await this.innodbStatus() : null,
+        innodb: this.looksStopped(server['Com_commit/s']) ? await this.innodbStatus.next() : null,
       });
       this.last = now;
     } catch {
@@ -348,47 +377,12 @@ export class Timeline {
     return median !== null && median >= 20 && commits < median / 4;
   }
 
-  /**
-   * InnoDB's own status, its I/O and latch waits (innodbStatusFacts); null if not given within
-   * 500 ms (then no new read starts until that one ends)
-   */
-  private async innodbStatus(): Promise<string[] | null> {
-    if (this.statusReading) return null;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 500)));
-    const reading = this.statusConnection
+  /** InnoDB's own status, its I/O and latch waits (innodbStatusFacts); null if the server will not give it */
+  private readInnodbStatus(): Promise<string[] | null> {
+    return this.statusConnection
       .query('SHOW ENGINE INNODB STATUS')
       .then(([rows]) => innodbStatusFacts(String((rows as Array<{ Status?: string }>)[0]?.Status ?? '')))
       .catch(() => null);
-    this.statusReading = reading;
-    void reading.finally(() => {
-      if (this.statusReading === reading) this.statusReading = null;
-    });
-    try {
-      return await Promise.race([reading, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /**
-   * the process list as the sample is taken; null if the server will not give it, or not within
-   * 500 ms (then no new read starts until that one ends)
-   */
-  private async serverThreads(): Promise<ServerThreads | null> {
-    if (this.listing) return null;
-    const listing = this.readProcessList();
-    this.listing = listing;
-    void listing.finally(() => {
-      if (this.listing === listing) this.listing = null;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 500)));
-    try {
-      return await Promise.race([listing, late]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   private async readProcessList(): Promise<ServerThreads | null> {
