@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@support/testing-core';
 import { createConnection } from 'mysql2/promise';
+import { dashedOptions } from '../tools/launcher/service-runtime';
 
 export interface OwnDatabase {
   url: string;
@@ -50,10 +51,10 @@ export function deploySizes(composeText: string): { bufferPool: string; redoLog:
 
 /** BENCH_OWN_DATABASE_OPTIONS: the extra `mariadbd` options; each must start with `--`. */
 export function extraServerOptions(env: NodeJS.ProcessEnv): string[] {
-  const options = (env['BENCH_OWN_DATABASE_OPTIONS'] ?? '').split(/\s+/).filter((option) => option !== '');
-  const stray = options.find((option) => !/^--[a-z0-9]/i.test(option));
-  if (stray) throw new Error(`BENCH_OWN_DATABASE_OPTIONS: "${stray}" is not a server option (each starts with --)`);
-  return options;
+  return dashedOptions(
+    env['BENCH_OWN_DATABASE_OPTIONS'],
+    (stray) => `BENCH_OWN_DATABASE_OPTIONS: "${stray}" is not a server option (each starts with --)`,
+  );
 }
 
 function findBinary(name: string): string {

@@ -106,11 +106,20 @@ export function maxOldSpaceMb(env: NodeJS.ProcessEnv, compiled: boolean): number
  * must start with `--`: anything else would be taken for a script to run.
  */
 export function serviceNodeFlags(env: NodeJS.ProcessEnv): string[] {
-  const flags = (env['SERVICE_NODE_FLAGS'] ?? '').split(/\s+/).filter((flag) => flag !== '');
-  const stray = flags.find((flag) => !/^--[a-z0-9]/i.test(flag));
-  if (stray !== undefined)
-    throw new Error(
-      `SERVICE_NODE_FLAGS takes Node.js options separated by spaces, each starting with "--" (as in "--trace-gc"), not "${stray}"`,
-    );
-  return flags;
+  return dashedOptions(
+    env['SERVICE_NODE_FLAGS'],
+    (stray) => `SERVICE_NODE_FLAGS takes Node.js options separated by spaces, each starting with "--" (as in "--trace-gc"), not "${stray}"`,
+  );
+}
+
+/**
+ * A program's options as an environment variable gives them: separated by spaces, each starting
+ * with `--` (anything else could be taken for a script or a file to run); `refuse` words the error
+ * for one that does not.
+ */
+export function dashedOptions(value: string | undefined, refuse: (stray: string) => string): string[] {
+  const options = (value ?? '').split(/\s+/).filter((option) => option !== '');
+  const stray = options.find((option) => !/^--[a-z0-9]/i.test(option));
+  if (stray !== undefined) throw new Error(refuse(stray));
+  return options;
 }
