@@ -23,9 +23,11 @@ export interface ServerLogEntry {
 
 /** "2026-12-07  2:25:12 0 [Note] InnoDB: …": MariaDB pads a one-digit hour with a space */
 const ENTRY = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}:\d{2}:\d{2})\s+\d+\s+\[(\w+)\]\s+(.*)$/;
+/** InnoDB telling of a long wait: for the doublewrite buffer, or on a latch ("A long semaphore wait") */
+const LONG_WAIT = /\bLong (semaphore )?wait\b/i;
 /** what a pipeline run is about: the server's errors and warnings, and InnoDB telling of a long wait */
 const WORTH_REPORTING = (entry: ServerLogEntry) =>
-  (entry.level === 'ERROR' || entry.level === 'Warning' || /\bLong (semaphore )?wait\b/.test(entry.message)) &&
+  (entry.level === 'ERROR' || entry.level === 'Warning' || LONG_WAIT.test(entry.message)) &&
   // the bench's own connections closed without a goodbye (its counters and probes): not the run's
   !/^Aborted connection /.test(entry.message);
 
@@ -49,7 +51,7 @@ export function parseServerLog(text: string): ServerLogEntry[] {
   for (const entry of entries) {
     if (WORTH_REPORTING(entry)) {
       kept.push(entry);
-      wait = /\bLong (semaphore )?wait\b/.test(entry.message) ? entry : null;
+      wait = LONG_WAIT.test(entry.message) ? entry : null;
     } else if (wait && entry.time === wait.time && entry.level === 'Note') {
       wait.details.push(entry.message, ...entry.details);
     } else {

@@ -255,6 +255,11 @@ class BoundedRead<T> {
   }
 }
 
+/** a step under this median of commits a second is too idle to tell a stop */
+const STOP_MIN_MEDIAN_COMMITS = 20;
+/** a second under this share of the median's commits, with the machine under half busy, is a stop (`serverStops`) */
+const STOP_COMMIT_SHARE = 1 / 4;
+
 export class Timeline {
   private readonly samples: TimelineSample[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -367,14 +372,17 @@ export class Timeline {
     return { at, ticks, waits, counters, machine };
   }
 
-  /** a second of the series so far with under a quarter of its median commits (ten seconds and 20 commits a second at least) */
+  /**
+   * a second that may be part of a stop (`serverStops`' wider commit test, against the series'
+   * median so far, ten seconds in), while it is still going on: InnoDB's status is read then
+   */
   private looksStopped(commits: number): boolean {
     if (this.samples.length < 10) return false;
     const median = percentile(
       this.samples.map((sample) => sample.server['Com_commit/s'] ?? 0),
       50,
     );
-    return median !== null && median >= 20 && commits < median / 4;
+    return median !== null && median >= STOP_MIN_MEDIAN_COMMITS && commits < median * STOP_COMMIT_SHARE;
   }
 
   /** InnoDB's own status, its I/O and latch waits (innodbStatusFacts); null if the server will not give it */
@@ -541,7 +549,7 @@ export function serverStops(
   const sending = whileSending(samples, stepStart, stepEnd);
   const commits = (sample: TimelineSample) => sample.server['Com_commit/s'] ?? 0;
   const typical = percentile(sending.map(commits), 50) ?? 0;
-  if (typical < 20) return [];
+  if (typical < STOP_MIN_MEDIAN_COMMITS) return [];
   const stops: ServerStop[] = [];
   let current: ServerStop | null = null;
   for (const sample of sending) {
@@ -550,7 +558,7 @@ export function serverStops(
     // median: with the platform keeping the machine busy, everything waited on the server
     const stopped =
       (commits(sample) < typical / 10 && (cpu === null || cpu <= 25)) ||
-      (sample.machine != null && sample.machine.busy < 50 && commits(sample) < typical / 4);
+      (sample.machine != null && sample.machine.busy < 50 && commits(sample) < typical * STOP_COMMIT_SHARE);
     if (!stopped) {
       current = null;
       continue;
