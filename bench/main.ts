@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run as ceilings } from './ceilings';
 import { cleanUpEverything } from './cleanup';
+import { CpuSpeedProbe, speedSection, type PartWindow } from './cpu-speed';
 import { describeMachine } from './machine';
 import { startOwnDatabase, type OwnDatabase } from './own-database';
 import { run as pipeline } from './pipeline';
@@ -58,6 +59,9 @@ async function main(): Promise<number> {
   }
   const options: BenchOptions = { quick, databaseUrl: ownDatabase?.url ?? (process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306') };
   const machine = await describeMachine(options.databaseUrl);
+  // before the first part, so that each part has readings from its first seconds
+  const cpuSpeed = CpuSpeedProbe.start();
+  options.cpuSpeed = cpuSpeed;
   const started = Date.now();
   process.stdout.write(
     `bench${quick ? ' --quick' : ''}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, node ${machine.node}, ` +
@@ -66,6 +70,7 @@ async function main(): Promise<number> {
 
   const sections: BenchSection[] = [];
   const failures: Array<{ part: string; error: string }> = [];
+  const windows: PartWindow[] = [];
   for (const [name, part] of PARTS) {
     if (only.length > 0 && !only.includes(name)) continue;
     const partStarted = Date.now();
@@ -83,7 +88,12 @@ async function main(): Promise<number> {
       await cleanUpEverything();
     }
     process.stdout.write(`(${name}: ${((Date.now() - partStarted) / 1000).toFixed(1)} s)\n\n`);
+    windows.push({ part: name, from: partStarted, to: Date.now() });
   }
+  const speed = speedSection(cpuSpeed.readings, windows);
+  sections.push(speed);
+  process.stdout.write(`${formatSection(speed)}\n\n`);
+  cpuSpeed.stop();
 
   const seconds = (Date.now() - started) / 1000;
   const report = { machine, quick, ownDatabase: wantsOwnDatabase, durationSeconds: Math.round(seconds * 10) / 10, sections, failures };

@@ -1,3 +1,5 @@
+import type { CpuSpeedProbe } from './cpu-speed';
+
 /**
  * What one part of the bench reports. `npm run bench` (bench/main.ts) runs each part and prints
  * its rows as one table; the JSON file holds the same rows.
@@ -16,6 +18,8 @@ export interface BenchOptions {
   quick: boolean;
   /** MySQL server to use (each part creates and drops its own throw-away databases) */
   databaseUrl: string;
+  /** the machine's CPU speed through the run (cpu-speed.ts), where bench/main.ts started the probe */
+  cpuSpeed?: CpuSpeedProbe;
 }
 
 export type BenchPart = (options: BenchOptions) => Promise<BenchSection[]>;

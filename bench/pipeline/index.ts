@@ -10,6 +10,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ceilingFigures } from '../ceilings';
 import { onCleanup } from '../cleanup';
+import { speedCell, type SpeedSummary } from '../cpu-speed';
 import type { BenchOptions, BenchSection } from '../section';
 import { max, nowMs, percentile, round, sleep } from '../stats';
 import { listenForClocks } from './clock-listener';
@@ -128,6 +129,8 @@ interface StepResult {
   transactions: TransactionTotals[];
   /** each second of the step and its drain: processes' CPU, the server's InnoDB state */
   timeline: TimelineSample[];
+  /** the machine's CPU speed over the step and its drain (bench/cpu-speed.ts), where the bench runs the probe */
+  cpuSpeed?: SpeedSummary;
 }
 
 export async function run(options: BenchOptions): Promise<BenchSection[]> {
@@ -210,6 +213,7 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
     for (const rate of settings.rates) {
       assertAlive();
       const step = await runStep(rate, settings, platform, tokens, generator, listener, sampler, counters, monitor, timeline, assertAlive);
+      step.cpuSpeed = options.cpuSpeed?.summary(step.stepStart, nowMs());
       steps.push(step);
       const clockP99 = percentile(step.clockLatencies, 99);
       progress(
@@ -465,6 +469,18 @@ async function runStep(
 }
 
 const ms = (value: number | null) => (value === null ? null : Math.round(value));
+
+/** The machine's CPU speed in each step, where the probe ran: CPU per ticket compares only at like speeds. */
+function speedNotes(steps: readonly StepResult[]): string[] {
+  const cells = steps.flatMap((step) => {
+    const cell = step.cpuSpeed ? speedCell(step.cpuSpeed) : null;
+    return cell === null ? [] : [`${step.rate}/s ${cell}`];
+  });
+  if (cells.length === 0) return [];
+  return [
+    `CPU speed over each step and its drain, compute / memory in million loops per CPU-second: ${cells.join(', ')}; CPU per ticket compares between steps and runs only at like memory speeds (the bench's last table has each part's)`,
+  ];
+}
 
 /** the three seconds with the highest clock p99, slowest first, then the median one */
 function slowestSeconds(seconds: readonly SecondOfStep[]): Array<SecondOfStep & { kind: string }> {
@@ -776,6 +792,7 @@ function report(
         `the services run ${(process.env['BENCH_SERVICE_RUNTIME'] || (options.quick ? 'ts-node' : 'compiled')) === 'ts-node' ? 'under ts-node as npm start runs them' : 'as compiled JavaScript, as the images run them (BENCH_SERVICE_RUNTIME=ts-node: as npm start runs them)'}`,
         'CPU wait: time the main thread (the event loop) was ready to run but waited for a core (/proc/<pid>/schedstat), as a share of the window; on a shared machine this is time the platform lost to others',
         "off main: the share of a Node.js process's CPU time spent on threads other than its event loop (/proc/<pid>/task/<pid>/stat against the whole process): V8's garbage-collection helpers (concurrent marking, parallel scavenges), its optimizing compiler and libuv's pool",
+        ...speedNotes(steps),
       ],
     },
     {
