@@ -1,10 +1,10 @@
 /**
  * How fast the machine's CPU runs a fixed piece of work, once a second through the whole bench.
  *
- * On a shared virtual machine the same code can cost twice the CPU time from one minute to the
- * next: the hypervisor's other tenants take the core's caches and memory bandwidth, or the host
- * lowers its clock, and none of that shows as steal in /proc/stat (which stayed 0 % here while
- * every process, the load generator too, needed twice its CPU per ticket). Ceilings measured at
+ * On a shared virtual machine the same code can cost nearly twice the CPU time from one minute to
+ * the next: the hypervisor's other tenants take the core's caches and memory bandwidth, or the
+ * host lowers its clock, and none of that shows as steal in /proc/stat (0 % here while every
+ * process, the load generator too, needed 1.3-1.6 times its CPU per ticket). Ceilings measured at
  * the start of a run are then a wrong yardstick for a step measured in a slow stretch, and CPU per
  * ticket compares between runs only at equal speed. So a probe, a process of its own, times two
  * fixed loops each second by the CPU time they took (not the wall time, so waiting for a busy
@@ -114,7 +114,7 @@ export function speedSection(readings: readonly SpeedReading[], windows: readonl
     })),
     notes: [
       SPEED_NOTE,
-      'the ratios to the ceilings hold where the parts ran at the speed of the ceilings; a part far below it ran on a slower machine than the one the ceilings measured',
+      'the first part is the ceilings in a full run: the ratios to the ceilings hold for the parts that ran at their speed; a part far below it ran on a slower machine than the one the ceilings measured',
     ],
   };
 }
@@ -125,13 +125,15 @@ export function speedSection(readings: readonly SpeedReading[], windows: readonl
  */
 export class CpuSpeedProbe {
   readonly readings: SpeedReading[] = [];
+  private stopped = false;
   private readonly kill = () => {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   };
 
   private constructor(private readonly child: ChildProcess) {
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const reading = parseReading(line);
+      // a line still in the pipe when the probe was stopped is not a reading of the run
+      const reading = this.stopped ? null : parseReading(line);
       if (reading) this.readings.push(reading);
     });
     // a probe that cannot run leaves the bench without readings, never without its results
@@ -149,6 +151,7 @@ export class CpuSpeedProbe {
   }
 
   stop(): void {
+    this.stopped = true;
     process.removeListener('exit', this.kill);
     this.kill();
   }
