@@ -1,4 +1,4 @@
-import { CpuSpeedProbe, parseReading, speedCell, speedSection, summarize, type SpeedReading } from './cpu-speed';
+import { CpuSpeedProbe, parseReading, speedCell, speedSection, summarize, withCpuSpeed, type SpeedReading } from './cpu-speed';
 import { sleep } from './stats';
 
 describe('CPU speed probe', () => {
@@ -61,5 +61,30 @@ describe('CPU speed probe', () => {
     const count = probe.readings.length;
     await sleep(1500);
     expect(probe.readings.length).toBe(count);
+  }, 30_000);
+
+  it("prints the machine's speed after a diagnostic's results, also when it fails", async () => {
+    const lines: string[] = [];
+    await withCpuSpeed(
+      async () => {
+        lines.push('results');
+        // past the probe's first reading (some three seconds; more on a loaded machine)
+        await sleep(10_000);
+      },
+      (line) => lines.push(line),
+    );
+    expect(lines[0]).toBe('results');
+    expect(lines[1]).toMatch(
+      /^CPU speed over the run \(bench\/cpu-speed.ts\), compute \/ memory in million loops per CPU-second: \d+ \/ \d+\.\d; /,
+    );
+
+    const failed: string[] = [];
+    await expect(
+      withCpuSpeed(
+        () => Promise.reject(new Error('no database')),
+        (line) => failed.push(line),
+      ),
+    ).rejects.toThrow('no database');
+    expect(failed).toEqual(["CPU speed (bench/cpu-speed.ts): no reading (the run took less than the probe's first three seconds)"]);
   }, 30_000);
 });

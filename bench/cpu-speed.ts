@@ -10,7 +10,8 @@
  * fixed loops each second by the CPU time they took (not the wall time, so waiting for a busy
  * core does not count): integer arithmetic in registers (the core's clock and any time taken from
  * it unseen) and reads at random places of a 32 MB array (caches and memory, which neighbours
- * share). Each part of the bench and each pipeline step reads the median of its seconds.
+ * share). Each part of the bench and each pipeline step reads the median of its seconds, and
+ * each diagnostic (profile-*.ts) that of its run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -131,7 +132,8 @@ export class CpuSpeedProbe {
   };
 
   private constructor(private readonly child: ChildProcess) {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    // spawned with stdout piped: always there
+    createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> }).on('line', (line) => {
       // a line still in the pipe when the probe was stopped is not a reading of the run
       const reading = this.stopped ? null : parseReading(line);
       if (reading) this.readings.push(reading);
@@ -154,5 +156,29 @@ export class CpuSpeedProbe {
     this.stopped = true;
     process.removeListener('exit', this.kill);
     this.kill();
+  }
+}
+
+/**
+ * Runs one of the bench's diagnostics (profile-*.ts) with the probe beside it, and prints the
+ * machine's speed over the run after its results: CPU per operation compares between two runs
+ * of a diagnostic only at like speeds. The probe stops however the diagnostic ends.
+ */
+export async function withCpuSpeed(
+  diagnostic: () => Promise<void>,
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<void> {
+  const probe = CpuSpeedProbe.start();
+  const from = Date.now();
+  try {
+    await diagnostic();
+  } finally {
+    probe.stop();
+    const cell = speedCell(probe.summary(from, Date.now()));
+    print(
+      cell === null
+        ? "CPU speed (bench/cpu-speed.ts): no reading (the run took less than the probe's first three seconds)"
+        : `CPU speed over the run (bench/cpu-speed.ts), compute / memory in million loops per CPU-second: ${cell}; compare CPU per operation only between runs at like memory speeds`,
+    );
   }
 }

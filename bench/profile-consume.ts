@@ -44,6 +44,7 @@ import { exampleOf } from './examples';
 import { cpuSeconds, mysqlServerPid } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
 import { summariseProfile } from './profile-ticketing';
+import { withCpuSpeed } from './cpu-speed';
 
 const BATCHES = Number(cliArgument('batches', '600'));
 const PROFILE = process.argv.includes('--cpu-prof');
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: Error) => {
+  withCpuSpeed(main).catch((error: Error) => {
     process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   });

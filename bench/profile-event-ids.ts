@@ -23,6 +23,7 @@ import { cliArgument } from './cli';
 import { cpuSeconds, mysqlServerPid } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
 import { sleep } from './stats';
+import { withCpuSpeed } from './cpu-speed';
 
 const FILL = Number(cliArgument('fill', '1000000'));
 const ROWS = Number(cliArgument('rows', '100000'));
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
   for (const line of lines) console.log(line);
 }
 
-main().catch((error: unknown) => {
+withCpuSpeed(main).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

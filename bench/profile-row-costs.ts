@@ -52,6 +52,7 @@ import { exampleOf } from './examples';
 import { cpuSeconds, mysqlServerPid, ticksPerSecond } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
 import { sleep } from './stats';
+import { withCpuSpeed } from './cpu-speed';
 
 const ROWS = Number(cliArgument('rows', '9000'));
 const BATCH = Number(cliArgument('batch', '50'));
@@ -353,7 +354,7 @@ async function measure(pid: number): Promise<{ cpuMicros: number; redo: number; 
   };
 }
 
-void main().catch((error: unknown) => {
+void withCpuSpeed(main).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -27,6 +27,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { cliArgument } from './cli';
 import { cpuSeconds, mysqlServerPid } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
+import { withCpuSpeed } from './cpu-speed';
 
 const ROWS = Number(cliArgument('rows', '20000'));
 const BATCH = Number(cliArgument('batch', '50'));
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   for (const line of lines) console.log(line);
 }
 
-main().catch((error: unknown) => {
+withCpuSpeed(main).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

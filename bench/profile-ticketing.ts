@@ -34,6 +34,7 @@ import { cliArgument } from './cli';
 import { cpuSeconds } from './pipeline/process-monitor';
 import { globalStatus, STATEMENT_COUNTERS } from './pipeline/server-counters';
 import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from '../tools/launcher/service-runtime';
+import { withCpuSpeed } from './cpu-speed';
 
 const POSTS = Number(cliArgument('posts', '3000'));
 const CONCURRENCY = Number(cliArgument('concurrency', '64'));
@@ -298,7 +299,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: Error) => {
+  withCpuSpeed(main).catch((error: Error) => {
     process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   });
