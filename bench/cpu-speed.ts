@@ -148,6 +148,11 @@ export class CpuSpeedProbe {
     return new CpuSpeedProbe(spawn(process.execPath, ['-e', PROBE_SCRIPT], { stdio: ['ignore', 'pipe', 'ignore'] }));
   }
 
+  /** the probe's process, for the bench's process table: its CPU is the machine's too */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   summary(from: number, to: number): SpeedSummary {
     return summarize(this.readings, from, to);
   }

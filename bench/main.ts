@@ -57,11 +57,11 @@ async function main(): Promise<number> {
     ownDatabase = await startOwnDatabase((line) => process.stdout.write(`${line}\n`));
     measureMysqlServer(ownDatabase.pid);
   }
-  const options: BenchOptions = { quick, databaseUrl: ownDatabase?.url ?? (process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306') };
-  const machine = await describeMachine(options.databaseUrl);
+  const databaseUrl = ownDatabase?.url ?? (process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306');
+  const machine = await describeMachine(databaseUrl);
   // before the first part, so that each part has readings from its first seconds
   const cpuSpeed = CpuSpeedProbe.start();
-  options.cpuSpeed = cpuSpeed;
+  const options: BenchOptions = { quick, databaseUrl, cpuSpeed };
   const started = Date.now();
   process.stdout.write(
     `bench${quick ? ' --quick' : ''}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, node ${machine.node}, ` +

@@ -104,6 +104,8 @@ const VISIBLE_SAMPLES_PER_SECOND = 25;
 const GENERATOR_SOCKETS = 256;
 const LOG_FILE = path.join(__dirname, '..', 'results', 'pipeline-services.log');
 const TIMELINE_FILE = path.join(__dirname, '..', 'results', 'pipeline-timeline.json');
+/** the CPU speed probe's row in the process table */
+const SPEED_PROBE = 'CPU speed probe';
 
 interface StepResult {
   rate: number;
@@ -174,6 +176,8 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
       ...platform.pids,
       'load generator': generator.pid ?? 0,
       'bench (listener, sampler)': process.pid,
+      // a process on the same two cores: counted with the rest
+      ...(options.cpuSpeed?.pid ? { [SPEED_PROBE]: options.cpuSpeed.pid } : {}),
     });
     undo.push(onCleanup('process monitor', () => monitor.stop()));
     const timeline = await Timeline.open(options.databaseUrl, monitor.pids);
@@ -626,6 +630,7 @@ function report(
     ...Object.keys(platform.pids).filter((name) => !(SERVICE_NAMES as readonly string[]).includes(name)),
     'load generator',
     'bench (listener, sampler)',
+    ...(options.cpuSpeed?.pid ? [SPEED_PROBE] : []),
   ];
   const cpuMsPerTicket = (step: StepResult, names: readonly string[]) => {
     const seconds = names.map((name) => step.usage[name]?.cpuSeconds ?? null);
