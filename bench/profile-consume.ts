@@ -39,12 +39,11 @@ import { Session } from 'node:inspector/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { cliArgument } from './cli';
+import { cliArgument, runDiagnostic } from './cli';
 import { exampleOf } from './examples';
 import { cpuSeconds, mysqlServerPid } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
 import { summariseProfile } from './profile-ticketing';
-import { withCpuSpeed } from './cpu-speed';
 
 const BATCHES = Number(cliArgument('batches', '600'));
 const PROFILE = process.argv.includes('--cpu-prof');
@@ -178,9 +177,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  withCpuSpeed(main).catch((error: Error) => {
-    process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runDiagnostic(main);

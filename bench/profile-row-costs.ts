@@ -47,12 +47,11 @@ import { newTicket } from '../apps/ticketing/src/tickets/new-ticket';
 import { ticketCreatedPayload } from '../apps/ticketing/src/tickets/ticket-created.payload';
 import { TicketStatusRecorder } from '../apps/ticketing/src/tickets/ticket-status.recorder';
 import { Ticket } from '../apps/ticketing/src/tickets/ticket.entity';
-import { cliArgument } from './cli';
+import { cliArgument, runDiagnostic } from './cli';
 import { exampleOf } from './examples';
 import { cpuSeconds, mysqlServerPid, ticksPerSecond } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
 import { sleep } from './stats';
-import { withCpuSpeed } from './cpu-speed';
 
 const ROWS = Number(cliArgument('rows', '9000'));
 const BATCH = Number(cliArgument('batch', '50'));
@@ -354,7 +353,4 @@ async function measure(pid: number): Promise<{ cpuMicros: number; redo: number; 
   };
 }
 
-void withCpuSpeed(main).catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runDiagnostic(main);

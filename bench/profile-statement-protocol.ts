@@ -24,10 +24,9 @@ import { ensureDatabase, mysqlDataSourceOptions, parseDatabaseUrl } from '@suppo
 import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { cliArgument } from './cli';
+import { cliArgument, runDiagnostic } from './cli';
 import { cpuSeconds, mysqlServerPid } from './pipeline/process-monitor';
 import { globalStatus } from './pipeline/server-counters';
-import { withCpuSpeed } from './cpu-speed';
 
 const ROWS = Number(cliArgument('rows', '20000'));
 const BATCH = Number(cliArgument('batch', '50'));
@@ -127,7 +126,4 @@ async function main(): Promise<void> {
   for (const line of lines) console.log(line);
 }
 
-withCpuSpeed(main).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runDiagnostic(main);

@@ -30,11 +30,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
-import { cliArgument } from './cli';
+import { cliArgument, runDiagnostic } from './cli';
 import { cpuSeconds } from './pipeline/process-monitor';
 import { globalStatus, STATEMENT_COUNTERS } from './pipeline/server-counters';
 import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from '../tools/launcher/service-runtime';
-import { withCpuSpeed } from './cpu-speed';
 
 const POSTS = Number(cliArgument('posts', '3000'));
 const CONCURRENCY = Number(cliArgument('concurrency', '64'));
@@ -298,9 +297,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  withCpuSpeed(main).catch((error: Error) => {
-    process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runDiagnostic(main);
