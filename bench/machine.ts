@@ -50,7 +50,14 @@ export async function describeMachine(databaseUrl: string): Promise<MachineInfo>
       const bufferPool = await variable('innodb_buffer_pool_size');
       // MySQL 8.0.30 and later size the redo log with innodb_redo_log_capacity; MariaDB with its one log file
       const redoLog = (await variable('innodb_redo_log_capacity')) ?? (await variable('innodb_log_file_size'));
-      if (bufferPool !== null && redoLog !== null) mysqlServer += ` (buffer pool ${mebibytes(bufferPool)}, redo log ${mebibytes(redoLog)})`;
+      // how it runs its connections: a thread pool (MariaDB's pool-of-threads; loaded-dynamically is
+      // MySQL's thread pool plugin) cost the server less CPU a ticket on two cores (bench/README.md)
+      const threads = await variable('thread_handling');
+      const settings = [
+        ...(bufferPool !== null && redoLog !== null ? [`buffer pool ${mebibytes(bufferPool)}`, `redo log ${mebibytes(redoLog)}`] : []),
+        ...(threads !== null ? [String(threads)] : []),
+      ];
+      if (settings.length > 0) mysqlServer += ` (${settings.join(', ')})`;
     } finally {
       await connection.end();
     }
