@@ -238,7 +238,7 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
     }));
     writeFileSync(TIMELINE_FILE, JSON.stringify(seconds, null, 1));
     const serverLogNote = describeServerLog(serverLog, serverLog.read());
-    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), platform, seconds, serverLogNote);
+    return report(steps, settings, options, getCost, stoppedEarly, listener.duplicates(), seconds, serverLogNote);
   } finally {
     for (const step of undo.reverse()) await step.run().catch(() => undefined);
     progress('stopping the platform and dropping its databases');
@@ -548,7 +548,6 @@ function report(
   getCost: { idlePerSecond: number; perGet: number },
   stoppedEarly: string | null,
   duplicateClocks: number,
-  platform: PlatformUnderTest,
   timelines: Array<{ rate: number; seconds: SecondOfStep[] }>,
   serverLogNote: string,
 ): BenchSection[] {
@@ -625,12 +624,11 @@ function report(
     };
   });
 
+  // every process the monitor measured (the platform's, the generator, the bench's own, the speed
+  // probe where it ran), the services first
   const processNames = [
     ...SERVICE_NAMES,
-    ...Object.keys(platform.pids).filter((name) => !(SERVICE_NAMES as readonly string[]).includes(name)),
-    'load generator',
-    'bench (listener, sampler)',
-    ...(options.cpuSpeed?.pid ? [SPEED_PROBE] : []),
+    ...Object.keys(steps[0]?.usage ?? {}).filter((name) => !(SERVICE_NAMES as readonly string[]).includes(name)),
   ];
   const cpuMsPerTicket = (step: StepResult, names: readonly string[]) => {
     const seconds = names.map((name) => step.usage[name]?.cpuSeconds ?? null);
