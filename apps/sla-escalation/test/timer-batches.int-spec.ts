@@ -276,4 +276,35 @@ describe('SLA timers fired in batches (real MariaDB, no broker)', () => {
     // is loose on purpose (a mechanism check, not a timing target: those live in the bench)
     expect(Math.max(...lateness)).toBeLessThan(2500);
   });
+
+  it("wakes on a handler's commit only when its clocks owe a threshold before the next poll", async () => {
+    await forgetPendingTimers();
+    const live = await db.replica(
+      { now: () => new Date() },
+      { SLA_TIMER_POLL_INTERVAL_MS: 5000, SLA_TIMER_BATCH_SIZE: 100, SLA_TIMER_CONCURRENCY: 1 },
+    );
+    const passes: TimerPass[] = [];
+    live.scheduler.onPass((pass) => passes.push(pass));
+    live.scheduler.onApplicationBootstrap();
+    try {
+      await waitFor(async () => passes.length > 0, { timeoutMs: 5_000, description: 'the first pass' });
+      const asleep = passes.length;
+      // new tickets' clocks, committed and announced as the consume step announces its commits:
+      // their first threshold (the warning) is 45 minutes away, so the scheduler sleeps on
+      for (let commit = 0; commit < 5; commit += 1) {
+        await startClocks(live, [new Date()]);
+        live.outbox.notifyCommitted();
+        await new Promise((resolve) => setTimeout(resolve, 40)); // past the 20 ms between passes
+      }
+      expect(passes).toHaveLength(asleep);
+      // a clock whose warning is due already: its commit wakes the scheduler long before its poll
+      const [due] = await startClocks(live, [new Date(Date.now() - 45 * MINUTE)]);
+      live.outbox.notifyCommitted();
+      await waitFor(async () => passes.some((pass) => pass.clocks > 0), { timeoutMs: 2_000, description: 'a pass the commit woke' });
+      expect(passes.find((pass) => pass.clocks > 0)?.transitions).toBe(1); // the warning
+      expect(await timersLeft([due])).toBe(1); // its next threshold, the breach
+    } finally {
+      await live.scheduler.onModuleDestroy();
+    }
+  });
 });

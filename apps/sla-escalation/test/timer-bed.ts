@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { ClockLedger } from '../src/clocks/clock-ledger';
 import { SlaClockRecord } from '../src/clocks/sla-clock.entity';
+import { TimerWakeups } from '../src/clocks/timer-wakeups';
 import { SlaEnvironment } from '../src/environment';
 import { PolicyCatalogService } from '../src/policies/policy-catalog.service';
 import { SLA_SERVICE } from '../src/service';
@@ -84,9 +85,18 @@ export class TimerDatabase {
     const { dataSource } = await this.connect();
     const outbox = new OutboxWriter(`/support/${SLA_SERVICE.name}`);
     const policies = new PolicyCatalogService(dataSource);
-    const ledger = new ClockLedger(outbox);
     const env = Object.assign(new SlaEnvironment(), this.env, settings);
-    const scheduler = new TimerScheduler(dataSource, new DueTimerBatch(policies, ledger), time, outbox, new ReadinessRegistry(), env);
+    const wakeups = new TimerWakeups(time, env);
+    const ledger = new ClockLedger(outbox, wakeups);
+    const scheduler = new TimerScheduler(
+      dataSource,
+      new DueTimerBatch(policies, ledger),
+      time,
+      outbox,
+      new ReadinessRegistry(),
+      env,
+      wakeups,
+    );
     return { scheduler, dataSource, ledger, policies, outbox };
   }
 

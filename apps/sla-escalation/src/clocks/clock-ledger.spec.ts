@@ -55,7 +55,11 @@ describe('timerChanges (the timer rows a clock write leaves, moved in place wher
 
   it('keeps a row owed at the same instant as it is', () => {
     const clock = urgentClock();
-    expect(timerChanges([written(clock)], [row('7', 'warning', 0, after(0.75 * HOUR))])).toEqual({ deletes: [], writes: [] });
+    expect(timerChanges([written(clock)], [row('7', 'warning', 0, after(0.75 * HOUR))])).toEqual({
+      deletes: [],
+      writes: [],
+      earliestOwed: after(0.75 * HOUR),
+    });
   });
 
   it("gives a fired warning's row to the breach that follows it: one row rewritten, none deleted", () => {
@@ -77,7 +81,11 @@ describe('timerChanges (the timer rows a clock write leaves, moved in place wher
       [null, CLOCK, 't-1', 'warning', 0, after(0.75 * HOUR), after(HOUR)],
     ]);
     const stopped = { ...urgentClock(), state: 'stopped' as const, stoppedAt: after(0.1 * HOUR) };
-    expect(timerChanges([written(stopped)], [row('7', 'warning', 0, after(0.75 * HOUR))])).toEqual({ deletes: [7], writes: [] });
+    expect(timerChanges([written(stopped)], [row('7', 'warning', 0, after(0.75 * HOUR))])).toEqual({
+      deletes: [7],
+      writes: [],
+      earliestOwed: null,
+    });
   });
 
   it('brings stray rows back to one: the owed key keeps its row, every other row is deleted', () => {
@@ -92,6 +100,28 @@ describe('timerChanges (the timer rows a clock write leaves, moved in place wher
 
   it('leaves rows that stand in without an id (known unchanged) alone', () => {
     const clock = urgentClock();
-    expect(timerChanges([written(clock)], [row('', 'warning', 0, after(0.75 * HOUR))])).toEqual({ deletes: [], writes: [] });
+    expect(timerChanges([written(clock)], [row('', 'warning', 0, after(0.75 * HOUR))])).toEqual({
+      deletes: [],
+      writes: [],
+      earliestOwed: after(0.75 * HOUR),
+    });
+  });
+
+  it("answers the earliest threshold the written clocks owe, whether its row moves or not (the scheduler's wake-up)", () => {
+    const later = startClock({
+      ticketId: 't-2',
+      metric: 'first_response',
+      priority: 'low',
+      startedAt: created,
+      targetMs: 24 * HOUR,
+      policy,
+    }).clock;
+    const breached = fireDueTimers(urgentClock(), policy, after(HOUR)).clock;
+    const other = (clock: SlaClock): ClockWrite => ({ ...written(clock), record: { id: 'clock-2', ticketId: 't-2' } as SlaClockRecord });
+    expect(timerChanges([other(later), written(urgentClock())], []).earliestOwed).toEqual(after(0.75 * HOUR));
+    // the breached clock's next escalation is half a target later; its row is already stored
+    expect(timerChanges([other(later), written(breached)], [row('7', 'escalation', 2, after(1.5 * HOUR))]).earliestOwed).toEqual(
+      after(1.5 * HOUR),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { CLOCK_UPSERT, clockUpsertRow } from './clock-upsert';
 import { publishedOutcome, transitionEvent, type ClockChange } from './clock-transition-events';
 import type { SlaClockRecord } from './sla-clock.entity';
 import { owedTimers, TIMERS_OF_CLOCKS, timerKey, timerLevel, type StoredTimer } from './timer-rows';
+import { TimerWakeups } from './timer-wakeups';
 
 /**
  * Fires, in order, every timer of the clock that is due at `at`. Consumers call it with an
@@ -38,11 +39,16 @@ export interface ClockWrite {
  * Writes clock changes in the caller's transaction: the stored state and its query columns,
  * the clock's timer row derived afresh (`owedTimers`: its next threshold), and one outbox event per transition. The
  * three commit together or not at all, which is what makes each warning, breach and escalation
- * happen exactly once in effect.
+ * happen exactly once in effect. The earliest threshold the written clocks owe goes to
+ * `TimerWakeups`, so that the commit wakes the scheduler only when one may come due before its
+ * next poll.
  */
 @Injectable()
 export class ClockLedger {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly wakeups: TimerWakeups,
+  ) {}
 
   /** One clock's change; see `writeMany`. */
   write(manager: EntityManager, record: SlaClockRecord, clock: SlaClock, transitions: SlaTransition[], change: ClockChange): Promise<void> {
@@ -86,7 +92,8 @@ export class ClockLedger {
 
     const existing: StoredTimer[] =
       storedTimers ?? (storedClockIds.length === 0 ? [] : await manager.query(TIMERS_OF_CLOCKS, [storedClockIds]));
-    const { deletes, writes: timerRows } = timerChanges(writes, existing);
+    const { deletes, writes: timerRows, earliestOwed } = timerChanges(writes, existing);
+    if (earliestOwed) this.wakeups.owed(earliestOwed);
     if (deletes.length > 0) {
       // joined to the id list so that each row is reached by its primary key: on a small table
       // the optimiser turns a long IN list into a scan, which waits on (and deadlocks with)
@@ -152,9 +159,13 @@ export const TIMER_UPSERT =
  * A row owed at another instant is moved in place; a row no longer owed takes the clock's next
  * new threshold if it has one, else is deleted; what is left is inserted. Every key a row is given
  * is one the clock owes and no other stored row of it holds, so the upsert never meets the
- * clock's unique key on another row.
+ * clock's unique key on another row. `earliestOwed`: the first threshold any of the clocks owes,
+ * stored already or not (null: none owes one).
  */
-export function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { deletes: number[]; writes: unknown[][] } {
+export function timerChanges(
+  writes: ClockWrite[],
+  existing: StoredTimer[],
+): { deletes: number[]; writes: unknown[][]; earliestOwed: Date | null } {
   const stored = new Map<string, StoredTimer>();
   for (const row of existing) stored.set(timerKey(row.clock_id, row.kind, row.level), row);
   const byClock = new Map<string, StoredTimer[]>();
@@ -165,11 +176,15 @@ export function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { d
   }
   const deletes: number[] = [];
   const rows: unknown[][] = [];
+  let earliestOwed: Date | null = null;
   for (const { record, clock, change } of writes) {
     const owed = owedTimers(clock, change.policy);
     // at most one owed threshold (owedTimers): a list, not a set made per clock
     const owedKeys: string[] = [];
-    for (const timer of owed) owedKeys.push(timerKey(record.id, timer.kind, timerLevel(timer)));
+    for (const timer of owed) {
+      owedKeys.push(timerKey(record.id, timer.kind, timerLevel(timer)));
+      if (earliestOwed === null || timer.at < earliestOwed) earliestOwed = timer.at;
+    }
     // the clock's stored rows no owed threshold keeps by its key: free to take a new threshold
     const free: StoredTimer[] = [];
     for (const row of byClock.get(record.id) ?? []) {
@@ -184,5 +199,5 @@ export function timerChanges(writes: ClockWrite[], existing: StoredTimer[]): { d
     }
     for (const row of free) deletes.push(Number(row.id));
   }
-  return { deletes, writes: rows };
+  return { deletes, writes: rows, earliestOwed };
 }

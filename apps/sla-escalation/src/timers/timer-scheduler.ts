@@ -4,6 +4,7 @@ import { OutboxWriter, PollingLoop } from '@support/messaging';
 import { isTransientDatabaseError } from '@support/persistence';
 import { ReadinessRegistry } from '@support/platform';
 import type { DataSource } from 'typeorm';
+import { TimerWakeups } from '../clocks/timer-wakeups';
 import { SlaEnvironment } from '../environment';
 import { SlaTimeSource } from '../time-source';
 import { DueTimerBatch } from './due-timer-batch';
@@ -51,16 +52,17 @@ const PASS_GAP_MS = 20;
  * A pass that claimed a full batch is followed at once by the next, and wakes the helper loops
  * (`SLA_TIMER_CONCURRENCY` passes in flight in all) so that the database writes one batch while
  * the process prepares the next. Otherwise the scheduler sleeps until the next timer is due, at
- * most a poll interval (a handler may add an earlier one meanwhile; its commit nudges the
- * scheduler too), and at least `PASS_GAP_MS`, so that thresholds coming due one after another
- * share passes. A deadlock costs a pass, retried at once, not a back-off.
+ * most a poll interval (a handler may add an earlier one meanwhile: its commit nudges the
+ * scheduler when it owes a threshold due within a poll interval, `TimerWakeups`), and at least
+ * `PASS_GAP_MS`, so that thresholds coming due one after another share passes. A deadlock costs
+ * a pass, retried at once, not a back-off.
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TimerScheduler');
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  /** sleeps until the next due timer; nudged by handlers' commits */
+  /** sleeps until the next due timer; nudged by handlers' commits that owe a threshold soon */
   private readonly primary: PollingLoop;
   /** further passes in flight while a backlog drains */
   private readonly helpers: PollingLoop[];
@@ -85,6 +87,7 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxWriter,
     private readonly readiness: ReadinessRegistry,
     env: SlaEnvironment,
+    private readonly wakeups: TimerWakeups,
   ) {
     this.batchSize = env.SLA_TIMER_BATCH_SIZE;
     this.claimLimit = Math.min(FIRST_BATCH, this.batchSize);
@@ -105,7 +108,8 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
           return { moreWaiting: true };
         }
         // timers that came due while the pass ran go after the gap; due rows a pass that fired
-        // nothing left behind are held by a handler (whose commit nudges) or a replica: they wait
+        // nothing left behind are held by a handler (whose commit nudges: its clock still owes
+        // them) or a replica: they wait
         if (this.wokenDuringPass || (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now()))
           this.wakeIn(PASS_GAP_MS);
         else this.wakeAt(pass.nextDueAt);
@@ -136,9 +140,10 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
         },
       }),
     });
-    // a handler's change may have made a threshold due at once (a re-time to a shorter target)
+    // a handler's change may have made a threshold due at once (a re-time to a shorter target);
+    // a commit whose clocks owe nothing before the next poll leaves the scheduler asleep
     this.outbox.onCommitted(() => {
-      if (!this.announcingOwnCommit) this.nudge();
+      if (!this.announcingOwnCommit && this.wakeups.wakeOnCommit()) this.nudge();
     });
     this.primary.start();
     for (const helper of this.helpers) helper.start();
