@@ -23,7 +23,9 @@ export const COMMIT_WINDOW_MS = 5_000;
  * Process-local, as the scheduler's nudges always were: another replica's scheduler finds the
  * row by its polls. Writes and commits are not paired (a service runs several transactions at
  * once), so a soon threshold wakes on every commit for `COMMIT_WINDOW_MS`; a rolled-back write
- * costs a few passes at most.
+ * costs a few passes at most. A due row that a pass skipped because a handler held its clock is
+ * woken for when the handler wrote that clock (it still owes the threshold); a handler that only
+ * locked the clock, changing nothing, leaves it to the next poll, at most a poll interval later.
  */
 @Injectable()
 export class TimerWakeups {

@@ -108,8 +108,8 @@ export class TimerScheduler implements OnApplicationBootstrap, OnModuleDestroy {
           return { moreWaiting: true };
         }
         // timers that came due while the pass ran go after the gap; due rows a pass that fired
-        // nothing left behind are held by a handler (whose commit nudges: its clock still owes
-        // them) or a replica: they wait
+        // nothing left behind are held by a handler (whose commit nudges when it wrote their
+        // clock, which then still owes them; else the next poll finds them) or a replica: they wait
         if (this.wokenDuringPass || (pass.clocks > 0 && pass.nextDueAt !== null && pass.nextDueAt <= this.time.now()))
           this.wakeIn(PASS_GAP_MS);
         else this.wakeAt(pass.nextDueAt);
