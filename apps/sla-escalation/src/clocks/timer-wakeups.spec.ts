@@ -1,24 +1,16 @@
 import { SlaEnvironment } from '../environment';
-import { SlaTimeSource } from '../time-source';
 import { COMMIT_WINDOW_MS, TimerWakeups } from './timer-wakeups';
-
-class FixedTime extends SlaTimeSource {
-  constructor(public instant: Date) {
-    super();
-  }
-  now(): Date {
-    return this.instant;
-  }
-}
 
 describe('TimerWakeups (whether a commit wakes the timer scheduler)', () => {
   const now = new Date('2026-11-21T10:00:00.000Z');
   const later = (ms: number) => new Date(now.getTime() + ms);
+  // the SLA time source stands still at `now`; Date.now() (the commit window's clock) is jest's
+  const newWakeups = () => new TimerWakeups({ now: () => now }, Object.assign(new SlaEnvironment(), { SLA_TIMER_POLL_INTERVAL_MS: 200 }));
   let wakeups: TimerWakeups;
 
   beforeEach(() => {
     jest.useFakeTimers({ now: 1_000_000 });
-    wakeups = new TimerWakeups(new FixedTime(now), Object.assign(new SlaEnvironment(), { SLA_TIMER_POLL_INTERVAL_MS: 200 }));
+    wakeups = newWakeups();
   });
   afterEach(() => jest.useRealTimers());
 
@@ -32,7 +24,7 @@ describe('TimerWakeups (whether a commit wakes the timer scheduler)', () => {
   it('wakes for a threshold due before the next poll, or already due (a re-time to a shorter target)', () => {
     wakeups.owed(later(200));
     expect(wakeups.wakeOnCommit()).toBe(true);
-    const other = new TimerWakeups(new FixedTime(now), Object.assign(new SlaEnvironment(), { SLA_TIMER_POLL_INTERVAL_MS: 200 }));
+    const other = newWakeups();
     other.owed(later(-60_000));
     expect(other.wakeOnCommit()).toBe(true);
   });
