@@ -5,21 +5,13 @@
  * scheduled time, so a stall shows up in full (no coordinated omission).
  */
 import { Http1Pool } from './http1-client';
-import type { FromGenerator, LoadStep, RequestRecord, ToGenerator } from './load-protocol';
+import { PIPELINE_TICKETS, type FromGenerator, type LoadStep, type RequestRecord, type ToGenerator } from './load-protocol';
 
 const nowMs = () => performance.timeOrigin + performance.now();
 const send = (message: FromGenerator) => {
   // forked with an IPC channel; without one (started by hand) there is nobody to tell
   if (process.send) process.send(message);
 };
-
-const SUBJECTS = [
-  ['Echo in every meeting', 'Participants hear an echo in meeting 123 456 789 whenever two people speak.'],
-  ['Cannot share my screen', 'Screen sharing stays black for the other participants since this morning.'],
-  ['Invoice shows the wrong plan', 'Our last invoice lists the Basic plan although we upgraded to Pro.'],
-  ['Microphone not detected', 'The desktop app says no microphone was found, other apps can use it.'],
-  ['Recording missing after webinar', "The cloud recording of yesterday's webinar never appeared in the list."],
-];
 
 /** The ticket id of a 201's body: its first field (ticketView), else whatever JSON.parse finds. */
 function ticketIdOf(body: string): string | null {
@@ -63,7 +55,7 @@ function runStep(step: LoadStep): Promise<RequestRecord[]> {
     const fire = (index: number) => {
       const scheduledAt = step.startAt + index * interval;
       const tokenIndex = index % step.tokens.length;
-      const [subject, description] = SUBJECTS[index % SUBJECTS.length];
+      const [subject, description] = PIPELINE_TICKETS[index % PIPELINE_TICKETS.length];
       const body = JSON.stringify({ subject: `${subject} (${index})`, description, priority: 'urgent', device: 'desktop' });
       const sentAt = nowMs();
       let settled = false;

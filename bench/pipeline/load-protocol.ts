@@ -1,5 +1,14 @@
 /** Messages between the bench and its load generator process (bench/pipeline/load-generator.ts). */
 
+/** The tickets the generator files, round robin: [subject, description]; each subject gets its request's number. */
+export const PIPELINE_TICKETS: ReadonlyArray<readonly [subject: string, description: string]> = [
+  ['Echo in every meeting', 'Participants hear an echo in meeting 123 456 789 whenever two people speak.'],
+  ['Cannot share my screen', 'Screen sharing stays black for the other participants since this morning.'],
+  ['Invoice shows the wrong plan', 'Our last invoice lists the Basic plan although we upgraded to Pro.'],
+  ['Microphone not detected', 'The desktop app says no microphone was found, other apps can use it.'],
+  ['Recording missing after webinar', "The cloud recording of yesterday's webinar never appeared in the list."],
+];
+
 export interface LoadStep {
   /** tickets per second, sent on a fixed schedule whatever the answers do (open loop) */
   rate: number;
