@@ -96,6 +96,43 @@ describe('suggestion statements', () => {
     const exact = exactScore(kept[0], scored.worths, request.plan.slots, new Map([['7 meet', 2]]));
     expect(exact).toBeCloseTo(2.4 + 1, 12);
   });
+  it("keeps a candidate's slots in the order they were first matched, takes each slot's best, and breaks ties by document", () => {
+    const request = {
+      plan: plan(
+        [
+          ['gamma', 1, 1],
+          ['alpha', 0, 1],
+          ['beta', 1, 0.5],
+        ],
+        2,
+      ),
+      locale: 'en' as const,
+    };
+    const rows: CandidateRow[] = [
+      { kind: 't', term: 'gamma', documentId: null, value: 1, documents: 3, scope: null },
+      { kind: 't', term: 'alpha', documentId: null, value: 1, documents: 3, scope: null },
+      { kind: 't', term: 'beta', documentId: null, value: 1, documents: 3, scope: null },
+      { kind: 'p', term: 'gamma', documentId: 5, value: 1, documents: null, scope: 'en' },
+      { kind: 'p', term: 'alpha', documentId: 5, value: 2, documents: null, scope: 'en' },
+      { kind: 'p', term: 'beta', documentId: 5, value: 6, documents: null, scope: 'en' },
+      { kind: 'p', term: 'alpha', documentId: 4, value: 1.5, documents: null, scope: 'en' },
+      { kind: 'p', term: 'alpha', documentId: 3, value: 1.5, documents: null, scope: 'en' },
+    ];
+    const scored = scoreCandidates(request, readCandidates(rows), 30, 20);
+    // document 5: slot 1 first (gamma 1), then slot 0 (alpha 2), then slot 1's better beta 6 × 0.5 = 3
+    expect([...scored.kept[0].best]).toEqual([
+      [1, 3],
+      [0, 2],
+    ]);
+    // documents 3 and 4 tie (1.5 × √½ each): the lower id first
+    expect(scored.kept.map((c) => c.documentId)).toEqual([5, 3, 4]);
+    // only as many as asked
+    expect(scoreCandidates(request, readCandidates(rows), 30, 2).kept.map((c) => c.documentId)).toEqual([5, 3]);
+    // a looked-up posting adds to the exact score, never to the candidate's first worths
+    const before = [...scored.kept[1].best];
+    expect(exactScore(scored.kept[1], [{ term: 'gamma', slot: 1, worth: 1, cut: true }], 2, new Map([['3 gamma', 4]]))).toBe(1.5 + 4);
+    expect([...scored.kept[1].best]).toEqual(before);
+  });
   it('scores a candidate by summing its slots in slot order, whatever order they were found in (the statement sums the same way)', () => {
     const worths = [0.1, 0.7, 1e-17, 3.3, 0.2, 1e16, 5.5];
     const slots = [12, 3, 0, 7, 1, 30, 4];

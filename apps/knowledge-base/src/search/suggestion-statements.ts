@@ -1,4 +1,4 @@
-import { RECENT_VIEW_DAYS, type Locale, type QueryPlan } from '@support/domain-knowledge';
+import { RECENT_VIEW_DAYS, type Locale, type QueryAlternative, type QueryPlan } from '@support/domain-knowledge';
 import { rarity, slotScore, TERM_CHARS, termRanges, type PostingRange } from './match-statement';
 import { DOCUMENT_COUNT_TERM } from './search-index';
 
@@ -27,20 +27,45 @@ export interface PlannedSuggestion {
   locale: Locale;
 }
 
+/**
+ * What a ticket's plan looks up, worked out once per plan (a run asks for it three times a ticket:
+ * which tickets are asked, the candidate statement, the first scores). Plans are never changed
+ * once made (planQuery), so an answer holds for the plan's life.
+ */
+const planLookups = new WeakMap<QueryPlan, PlanLookups>();
+
+interface PlanLookups {
+  indexable: readonly QueryAlternative[];
+  /** the ranges of each indexable term, for the locale they were worked out for */
+  ranges?: Map<string, PostingRange[]>;
+  locale?: Locale;
+}
+
+function lookupsOf(plan: QueryPlan): PlanLookups {
+  let lookups = planLookups.get(plan);
+  if (!lookups) planLookups.set(plan, (lookups = { indexable: plan.alternatives.filter(fitsIndex) }));
+  return lookups;
+}
+
 /** The alternatives a plan looks up (indexable terms only). */
-export function indexable(plan: QueryPlan) {
-  return plan.alternatives.filter(fitsIndex);
+export function indexable(plan: QueryPlan): readonly QueryAlternative[] {
+  return lookupsOf(plan).indexable;
 }
 
 /** Module-level, as the predicates below (CONTRIBUTING.md, "Hot paths"). */
 function fitsIndex(alternative: { term: string }): boolean {
-  return [...alternative.term].length <= TERM_CHARS;
+  // no more UTF-16 units than the column has characters: no more characters either
+  return alternative.term.length <= TERM_CHARS || [...alternative.term].length <= TERM_CHARS;
 }
 
 /** The ranges each indexable term of a plan is read in (termRanges, as the search statement reads them). */
-function rangesOf(plan: QueryPlan, locale: Locale): Map<string, PostingRange[]> {
+function rangesOf(plan: QueryPlan, locale: Locale): ReadonlyMap<string, PostingRange[]> {
+  const lookups = lookupsOf(plan);
+  if (lookups.ranges && lookups.locale === locale) return lookups.ranges;
   const ranges = new Map<string, PostingRange[]>();
-  for (const { term } of indexable(plan)) if (!ranges.has(term)) ranges.set(term, termRanges(plan, locale, term));
+  for (const { term } of lookups.indexable) if (!ranges.has(term)) ranges.set(term, termRanges(plan, locale, term));
+  lookups.ranges = ranges;
+  lookups.locale = locale;
   return ranges;
 }
 
@@ -169,30 +194,65 @@ function worthsOf(plan: QueryPlan, candidates: Candidates, perTerm: number): Wor
 export function scoreCandidates(request: PlannedSuggestion, candidates: Candidates, perTerm: number, kept: number): ScoredTicket {
   const ranges = rangesOf(request.plan, request.locale);
   const worths = worthsOf(request.plan, candidates, perTerm);
-  const byDocument = new Map<number, Map<number, number>>();
+  // each candidate document's best worth per slot, in the order its slots were first matched, as
+  // entries chained per document in flat lists (a Map per document was most of a ticket's bytes here)
+  const rows = new Map<number, number>();
+  const documentIds: number[] = [];
+  const firstEntry: number[] = [];
+  const lastEntry: number[] = [];
+  const entrySlot: number[] = [];
+  const entryWorth: number[] = [];
+  const nextEntry: number[] = [];
   for (const { term, slot, worth } of worths) {
     for (const range of ranges.get(term) ?? []) {
       for (const posting of candidates.postings.get(`${range.key} ${term}`) ?? []) {
-        const best = byDocument.get(posting.documentId) ?? new Map<number, number>();
-        best.set(slot, Math.max(best.get(slot) ?? 0, posting.weight * worth));
-        byDocument.set(posting.documentId, best);
+        const value = posting.weight * worth;
+        let row = rows.get(posting.documentId);
+        if (row === undefined) {
+          row = documentIds.length;
+          rows.set(posting.documentId, row);
+          documentIds.push(posting.documentId);
+          firstEntry.push(-1);
+          lastEntry.push(-1);
+        }
+        let entry = firstEntry[row];
+        while (entry !== -1 && entrySlot[entry] !== slot) entry = nextEntry[entry];
+        if (entry !== -1) {
+          entryWorth[entry] = Math.max(entryWorth[entry], value);
+          continue;
+        }
+        entry = entrySlot.length;
+        entrySlot.push(slot);
+        entryWorth.push(Math.max(0, value));
+        nextEntry.push(-1);
+        if (lastEntry[row] === -1) firstEntry[row] = entry;
+        else nextEntry[lastEntry[row]] = entry;
+        lastEntry[row] = entry;
       }
     }
   }
   const slots = Math.max(1, request.plan.slots);
-  const scored: Array<ScoredCandidate & { first: number }> = [];
-  for (const [documentId, best] of byDocument) scored.push({ documentId, best, first: firstScore(best, slots) });
+  const scored: Array<{ documentId: number; row: number; first: number }> = [];
+  for (let row = 0; row < documentIds.length; row += 1) {
+    // its best worths summed in the order they were found, × √(share of the typed words matched)
+    let sum = 0;
+    let matched = 0;
+    for (let entry = firstEntry[row]; entry !== -1; entry = nextEntry[entry]) {
+      sum += entryWorth[entry];
+      matched += 1;
+    }
+    const first = sum * Math.sqrt(Math.round((Math.min(matched, slots) * 10_000) / slots) / 10_000);
+    scored.push({ documentId: documentIds[row], row, first });
+  }
   scored.sort(byFirstScore);
   const keptCandidates: ScoredCandidate[] = [];
-  for (const candidate of scored.slice(0, kept)) keptCandidates.push({ documentId: candidate.documentId, best: candidate.best });
+  for (let index = 0; index < scored.length && index < kept; index += 1) {
+    const { documentId, row } = scored[index];
+    const best = new Map<number, number>();
+    for (let entry = firstEntry[row]; entry !== -1; entry = nextEntry[entry]) best.set(entrySlot[entry], entryWorth[entry]);
+    keptCandidates.push({ documentId, best });
+  }
   return { worths, kept: keptCandidates };
-}
-
-/** A candidate's first score: its best worths summed, × √(share of the `slots` typed words matched). */
-function firstScore(best: Map<number, number>, slots: number): number {
-  let sum = 0;
-  for (const worth of best.values()) sum += worth;
-  return sum * Math.sqrt(Math.round((Math.min(best.size, slots) * 10_000) / slots) / 10_000);
 }
 
 /** Best first score first, then by document (module-level: see CONTRIBUTING.md, "Hot paths"). */
@@ -219,12 +279,15 @@ export function exactScore(
   slots: number,
   looked: ReadonlyMap<string, number>,
 ): number {
-  const best = new Map(candidate.best);
+  // the first scoring's worths, copied only when a posting looked up adds to them
+  let best: Map<number, number> | undefined;
   for (const { term, slot, worth, cut } of worths) {
     const weight = cut ? looked.get(`${candidate.documentId} ${term}`) : undefined;
-    if (weight !== undefined) best.set(slot, Math.max(best.get(slot) ?? 0, weight * worth));
+    if (weight === undefined) continue;
+    best ??= new Map(candidate.best);
+    best.set(slot, Math.max(best.get(slot) ?? 0, weight * worth));
   }
-  return slotScore(best, slots);
+  return slotScore(best ?? candidate.best, slots);
 }
 
 /** A row of the kept statement: a posting looked up ('l') or what a result shows ('d'). */
