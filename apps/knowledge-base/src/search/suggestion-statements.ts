@@ -194,65 +194,85 @@ function worthsOf(plan: QueryPlan, candidates: Candidates, perTerm: number): Wor
 export function scoreCandidates(request: PlannedSuggestion, candidates: Candidates, perTerm: number, kept: number): ScoredTicket {
   const ranges = rangesOf(request.plan, request.locale);
   const worths = worthsOf(request.plan, candidates, perTerm);
-  // each candidate document's best worth per slot, in the order its slots were first matched, as
-  // entries chained per document in flat lists (a Map per document was most of a ticket's bytes here)
-  const rows = new Map<number, number>();
-  const documentIds: number[] = [];
-  const firstEntry: number[] = [];
-  const lastEntry: number[] = [];
-  const entrySlot: number[] = [];
-  const entryWorth: number[] = [];
-  const nextEntry: number[] = [];
+  const found = new CandidateWorths();
   for (const { term, slot, worth } of worths) {
     for (const range of ranges.get(term) ?? []) {
-      for (const posting of candidates.postings.get(`${range.key} ${term}`) ?? []) {
-        const value = posting.weight * worth;
-        let row = rows.get(posting.documentId);
-        if (row === undefined) {
-          row = documentIds.length;
-          rows.set(posting.documentId, row);
-          documentIds.push(posting.documentId);
-          firstEntry.push(-1);
-          lastEntry.push(-1);
-        }
-        let entry = firstEntry[row];
-        while (entry !== -1 && entrySlot[entry] !== slot) entry = nextEntry[entry];
-        if (entry !== -1) {
-          entryWorth[entry] = Math.max(entryWorth[entry], value);
-          continue;
-        }
-        entry = entrySlot.length;
-        entrySlot.push(slot);
-        entryWorth.push(Math.max(0, value));
-        nextEntry.push(-1);
-        if (lastEntry[row] === -1) firstEntry[row] = entry;
-        else nextEntry[lastEntry[row]] = entry;
-        lastEntry[row] = entry;
-      }
+      for (const posting of candidates.postings.get(`${range.key} ${term}`) ?? [])
+        found.offer(posting.documentId, slot, posting.weight * worth);
     }
   }
   const slots = Math.max(1, request.plan.slots);
   const scored: Array<{ documentId: number; row: number; first: number }> = [];
-  for (let row = 0; row < documentIds.length; row += 1) {
-    // its best worths summed in the order they were found, × √(share of the typed words matched)
-    let sum = 0;
-    let matched = 0;
-    for (let entry = firstEntry[row]; entry !== -1; entry = nextEntry[entry]) {
-      sum += entryWorth[entry];
-      matched += 1;
-    }
-    const first = sum * Math.sqrt(Math.round((Math.min(matched, slots) * 10_000) / slots) / 10_000);
-    scored.push({ documentId: documentIds[row], row, first });
-  }
+  for (let row = 0; row < found.documentIds.length; row += 1)
+    scored.push({ documentId: found.documentIds[row], row, first: found.firstScore(row, slots) });
   scored.sort(byFirstScore);
   const keptCandidates: ScoredCandidate[] = [];
-  for (let index = 0; index < scored.length && index < kept; index += 1) {
-    const { documentId, row } = scored[index];
-    const best = new Map<number, number>();
-    for (let entry = firstEntry[row]; entry !== -1; entry = nextEntry[entry]) best.set(entrySlot[entry], entryWorth[entry]);
-    keptCandidates.push({ documentId, best });
-  }
+  for (let index = 0; index < scored.length && index < kept; index += 1)
+    keptCandidates.push({ documentId: scored[index].documentId, best: found.best(scored[index].row) });
   return { worths, kept: keptCandidates };
+}
+
+/**
+ * Each candidate document's best worth per slot, in the order its slots were first matched, as
+ * entries chained per document in flat lists: a Map per document was most of the bytes a ticket's
+ * first scoring allocated. A document is known by its row, in the order it was first offered.
+ */
+class CandidateWorths {
+  /** each row's document */
+  readonly documentIds: number[] = [];
+  private readonly rows = new Map<number, number>();
+  private readonly firstEntry: number[] = [];
+  private readonly lastEntry: number[] = [];
+  private readonly entrySlot: number[] = [];
+  private readonly entryWorth: number[] = [];
+  private readonly nextEntry: number[] = [];
+
+  /** The document's worth for the slot: the larger of what it had (0 at first) and `value`. */
+  offer(documentId: number, slot: number, value: number): void {
+    let row = this.rows.get(documentId);
+    if (row === undefined) {
+      row = this.documentIds.length;
+      this.rows.set(documentId, row);
+      this.documentIds.push(documentId);
+      this.firstEntry.push(-1);
+      this.lastEntry.push(-1);
+    }
+    let entry = this.firstEntry[row];
+    while (entry !== -1 && this.entrySlot[entry] !== slot) entry = this.nextEntry[entry];
+    if (entry !== -1) {
+      this.entryWorth[entry] = Math.max(this.entryWorth[entry], value);
+      return;
+    }
+    entry = this.entrySlot.length;
+    this.entrySlot.push(slot);
+    this.entryWorth.push(Math.max(0, value));
+    this.nextEntry.push(-1);
+    if (this.lastEntry[row] === -1) this.firstEntry[row] = entry;
+    else this.nextEntry[this.lastEntry[row]] = entry;
+    this.lastEntry[row] = entry;
+  }
+
+  /**
+   * A row's first score: its worths summed in the order they were found, × √(share of the `slots`
+   * typed words matched), the share divided to four decimals as the search statement divides it.
+   */
+  firstScore(row: number, slots: number): number {
+    let sum = 0;
+    let matched = 0;
+    for (let entry = this.firstEntry[row]; entry !== -1; entry = this.nextEntry[entry]) {
+      sum += this.entryWorth[entry];
+      matched += 1;
+    }
+    return sum * Math.sqrt(Math.round((Math.min(matched, slots) * 10_000) / slots) / 10_000);
+  }
+
+  /** A row's worths by slot, in the order they were found. */
+  best(row: number): Map<number, number> {
+    const best = new Map<number, number>();
+    for (let entry = this.firstEntry[row]; entry !== -1; entry = this.nextEntry[entry])
+      best.set(this.entrySlot[entry], this.entryWorth[entry]);
+    return best;
+  }
 }
 
 /** Best first score first, then by document (module-level: see CONTRIBUTING.md, "Hot paths"). */
