@@ -5,4 +5,6 @@ module.exports = {
   displayName: 'bench',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts'],
+  // the services' Node.js the bench fetches (service-node.ts): nothing of the tests' there
+  modulePathIgnorePatterns: ['<rootDir>/.runtime/'],
 };

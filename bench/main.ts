@@ -15,6 +15,7 @@ import { run as pipeline } from './pipeline';
 import { measureMysqlServer } from './pipeline/process-monitor';
 import { run as scheduler } from './scheduler';
 import { run as search } from './search';
+import { resolveServiceNode } from './service-node';
 import type { BenchOptions, BenchPart, BenchSection } from './section';
 import { formatSection } from './table';
 
@@ -59,12 +60,18 @@ async function main(): Promise<number> {
   }
   const databaseUrl = ownDatabase?.url ?? (process.env['DATABASE_URL'] || 'mysql://root@127.0.0.1:3306');
   const machine = await describeMachine(databaseUrl);
+  // only the pipeline starts the services; fetched before any part, so no part's window holds the download
+  const serviceNode =
+    only.length === 0 || only.includes('pipeline')
+      ? resolveServiceNode(process.env, (line) => process.stdout.write(`${line}\n`))
+      : undefined;
   // before the first part, so that each part has readings from its first seconds
   const cpuSpeed = CpuSpeedProbe.start();
-  const options: BenchOptions = { quick, databaseUrl, cpuSpeed };
+  const options: BenchOptions = { quick, databaseUrl, cpuSpeed, serviceNode };
   const started = Date.now();
+  const services = serviceNode ? ` (services: node ${serviceNode.version}, ${serviceNode.source})` : '';
   process.stdout.write(
-    `bench${quick ? ' --quick' : ''}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, node ${machine.node}, ` +
+    `bench${quick ? ' --quick' : ''}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, node ${machine.node}${services}, ` +
       `${machine.mysqlServer}, commit ${machine.gitCommit.slice(0, 12)}${machine.gitDirtyFiles ? ` (+${machine.gitDirtyFiles} changed files)` : ''}\n\n`,
   );
 
@@ -96,7 +103,15 @@ async function main(): Promise<number> {
   cpuSpeed.stop();
 
   const seconds = (Date.now() - started) / 1000;
-  const report = { machine, quick, ownDatabase: wantsOwnDatabase, durationSeconds: Math.round(seconds * 10) / 10, sections, failures };
+  const report = {
+    machine,
+    serviceNode: serviceNode && { version: serviceNode.version, source: serviceNode.source },
+    quick,
+    ownDatabase: wantsOwnDatabase,
+    durationSeconds: Math.round(seconds * 10) / 10,
+    sections,
+    failures,
+  };
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const stamp = machine.date.replace(/[:.]/g, '-');

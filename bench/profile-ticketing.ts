@@ -33,7 +33,7 @@ import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
 import { cliArgument, runDiagnostic } from './cli';
 import { cpuSeconds } from './pipeline/process-monitor';
 import { globalStatus, STATEMENT_COUNTERS } from './pipeline/server-counters';
-import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from '../tools/launcher/service-runtime';
+import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeBinary, serviceNodeFlags } from '../tools/launcher/service-runtime';
 
 const POSTS = Number(cliArgument('posts', '3000'));
 const CONCURRENCY = Number(cliArgument('concurrency', '64'));
@@ -213,6 +213,7 @@ async function main(): Promise<void> {
       COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)),
       maxOldSpaceMb(env, COMPILED),
       serviceNodeFlags(env),
+      serviceNodeBinary(env),
     );
     const child = spawn(command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...args], {
       cwd: ROOT,

@@ -1,4 +1,5 @@
 import type { CpuSpeedProbe } from './cpu-speed';
+import type { ServiceNode } from './service-node';
 
 /**
  * What one part of the bench reports. `npm run bench` (bench/main.ts) runs each part and prints
@@ -20,6 +21,8 @@ export interface BenchOptions {
   databaseUrl: string;
   /** the machine's CPU speed through the run (cpu-speed.ts), where bench/main.ts started the probe */
   cpuSpeed?: CpuSpeedProbe;
+  /** the Node.js the platform's services run on (service-node.ts); the machine's when unset */
+  serviceNode?: ServiceNode;
 }
 
 export type BenchPart = (options: BenchOptions) => Promise<BenchSection[]>;

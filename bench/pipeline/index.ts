@@ -146,7 +146,7 @@ export async function run(options: BenchOptions): Promise<BenchSection[]> {
 
   progress(`starting the platform (output in ${path.relative(process.cwd(), LOG_FILE)})`);
   const launchedAt = nowMs();
-  const platform = await startPlatform(options.databaseUrl, log, { quick: options.quick });
+  const platform = await startPlatform(options.databaseUrl, log, { quick: options.quick, node: options.serviceNode?.path });
   let crashedService: string | null = null;
   void platform.crashed.then((name) => (crashedService = name));
   const assertAlive = () => {

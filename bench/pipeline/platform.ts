@@ -56,7 +56,7 @@ function childProcesses(): Array<{ pid: number; command: string }> {
 export async function startPlatform(
   databaseUrl: string,
   log: (line: string) => void,
-  options: { quick?: boolean } = {},
+  options: { quick?: boolean; node?: string } = {},
 ): Promise<PlatformUnderTest> {
   const prefix = throwawayPrefix('bench');
   const dropDatabases = onCleanup(`databases ${prefix}*`, () => dropDatabasesWithPrefix(prefix, databaseUrl));
@@ -81,6 +81,8 @@ export async function startPlatform(
     // process (BENCH_SERVICE_RUNTIME=ts-node measures them as `npm start` runs them instead); the
     // quick run skips the build (up to 40 s from scratch on a busy machine) to stay within CI's minute
     SERVICE_RUNTIME: process.env['BENCH_SERVICE_RUNTIME'] || (options.quick ? 'ts-node' : 'compiled'),
+    // the Node.js the images ship (bench/service-node.ts), where the machine's is another
+    SERVICE_NODE_BINARY: options.node ?? '',
     ...Object.fromEntries(SERVICE_NAMES.map((name) => [PORT_VARIABLES[name], String(ports[name])])),
   };
   let platform: LaunchedPlatform;

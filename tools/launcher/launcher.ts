@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { seedKnowledgeBase } from '../../apps/knowledge-base/src/seed/seed';
 import { SERVICES } from '../db/services';
-import { COMPILED_DIR, compileServices, maxOldSpaceMb, serviceCommand, serviceNodeFlags } from './service-runtime';
+import { COMPILED_DIR, compileServices, maxOldSpaceMb, serviceCommand, serviceNodeBinary, serviceNodeFlags } from './service-runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -133,6 +133,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     if (runtime !== 'ts-node' && runtime !== 'compiled') throw new Error(`SERVICE_RUNTIME must be ts-node or compiled, not "${runtime}"`);
     const heapMb = maxOldSpaceMb(env, runtime === 'compiled');
     const nodeFlags = serviceNodeFlags(env);
+    const node = serviceNodeBinary(env);
     const compiledDir = runtime === 'compiled' ? compileServices(COMPILED_DIR, log) : false;
 
     const urls: Record<string, string> = {};
@@ -141,7 +142,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     for (const [name, manifest] of Object.entries(SERVICES)) {
       const port = Number(env[manifest.portVariable] ?? DEFAULT_PORTS[name]);
       urls[name] = `http://127.0.0.1:${port}`;
-      const [command, ...args] = serviceCommand(name, compiledDir, heapMb, nodeFlags);
+      const [command, ...args] = serviceCommand(name, compiledDir, heapMb, nodeFlags, node);
       const child = spawn(command, args, {
         cwd: ROOT,
         env: { ...env, [manifest.portVariable]: String(port) },

@@ -1,11 +1,19 @@
-import { maxOldSpaceMb, serviceCommand, serviceNodeFlags } from './service-runtime';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { maxOldSpaceMb, serviceCommand, serviceNodeBinary, serviceNodeFlags } from './service-runtime';
 
 describe('service command line', () => {
   it('passes SERVICE_NODE_FLAGS to Node after the heap limit, before the script', () => {
     const flags = serviceNodeFlags({ SERVICE_NODE_FLAGS: '  --trace-gc   --heap-growing-percent=100 ' });
     expect(flags).toEqual(['--trace-gc', '--heap-growing-percent=100']);
     const command = serviceCommand('ticketing', '/tmp/compiled', 160, flags);
-    expect(command.slice(1, 4)).toEqual(['--max-old-space-size=160', '--trace-gc', '--heap-growing-percent=100']);
+    expect(command.slice(1, 5)).toEqual([
+      '--max-old-space-size=160',
+      '--max-semi-space-size=16',
+      '--trace-gc',
+      '--heap-growing-percent=100',
+    ]);
     expect(command.at(-1)).toBe('/tmp/compiled/apps/ticketing/src/main.js');
   });
 
@@ -24,6 +32,26 @@ describe('service command line', () => {
     expect(() => serviceNodeFlags({ SERVICE_NODE_FLAGS: '--trace-gc evil.js' })).toThrow(/not "evil\.js"/);
     expect(() => serviceNodeFlags({ SERVICE_NODE_FLAGS: '-e' })).toThrow(/each starting with "--"/);
     expect(() => serviceNodeFlags({ SERVICE_NODE_FLAGS: '--' })).toThrow(/not "--"/);
+  });
+
+  it("runs the services on SERVICE_NODE_BINARY when it names an executable, else on the launcher's Node.js", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'service-node-'));
+    try {
+      const node = path.join(dir, 'node');
+      writeFileSync(node, '#!/bin/sh\n');
+      chmodSync(node, 0o755);
+      expect(serviceNodeBinary({ SERVICE_NODE_BINARY: node })).toBe(node);
+      expect(serviceCommand('ticketing', '/tmp/compiled', 160, [], node)[0]).toBe(node);
+      expect(serviceNodeBinary({})).toBe(process.execPath);
+      expect(serviceNodeBinary({ SERVICE_NODE_BINARY: '' })).toBe(process.execPath);
+      expect(() => serviceNodeBinary({ SERVICE_NODE_BINARY: 'node24/bin/node' })).toThrow(/absolute path .* not "node24\/bin\/node"/);
+      expect(() => serviceNodeBinary({ SERVICE_NODE_BINARY: path.join(dir, 'missing') })).toThrow(/names no executable file/);
+      expect(() => serviceNodeBinary({ SERVICE_NODE_BINARY: dir })).toThrow(/names no executable file/);
+      chmodSync(node, 0o644);
+      expect(() => serviceNodeBinary({ SERVICE_NODE_BINARY: node })).toThrow(/names no executable file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads SERVICE_MAX_OLD_SPACE_MB as whole megabytes', () => {

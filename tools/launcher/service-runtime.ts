@@ -5,7 +5,7 @@
  * (bench/profile-ticketing.ts) can start one service without loading the others' code.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -65,23 +65,27 @@ export function compileServices(outDir = COMPILED_DIR, log: Log = () => undefine
  * step), or, given the directory `compileServices` wrote, as compiled JavaScript the way the
  * images run it (no compiler in the process: less memory, faster start).
  */
-export function serviceCommand(name: string, compiledDir?: string | false, maxOldSpaceMb = 0, nodeFlags: readonly string[] = []): string[] {
+export function serviceCommand(
+  name: string,
+  compiledDir?: string | false,
+  maxOldSpaceMb = 0,
+  nodeFlags: readonly string[] = [],
+  node: string = process.execPath,
+): string[] {
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
-  // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects
-  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
+  // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects. With a
+  // limit, the young generation is held at Node 20's 16 MB a semi-space: Node 24's V8 lets its new
+  // space grow to 64 MB (32, doubled without pointer compression, as Node builds it), and beside a
+  // 160 MB old space the services then spent 70 % of their CPU on V8's helper threads and fell
+  // minutes behind (bench/README.md, 2026-12-07 15:35)
+  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=16'] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
   if (profileDir) options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
   // SERVICE_NODE_FLAGS (serviceNodeFlags): last, so that they win over the options above
   options.push(...nodeFlags);
-  if (!compiledDir) return [process.execPath, ...options, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
-  return [
-    process.execPath,
-    ...options,
-    '-r',
-    path.join(compiledDir, PATHS_REGISTER),
-    path.join(compiledDir, 'apps', name, 'src', 'main.js'),
-  ];
+  if (!compiledDir) return [node, ...options, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
+  return [node, ...options, '-r', path.join(compiledDir, PATHS_REGISTER), path.join(compiledDir, 'apps', name, 'src', 'main.js')];
 }
 
 /**
@@ -96,6 +100,26 @@ export function maxOldSpaceMb(env: NodeJS.ProcessEnv, compiled: boolean): number
   if (!Number.isInteger(mb) || mb < 0)
     throw new Error(`SERVICE_MAX_OLD_SPACE_MB must be a whole number of megabytes (0: Node's default), not "${value}"`);
   return mb;
+}
+
+/**
+ * SERVICE_NODE_BINARY: the Node.js that runs the services, when it is not the one running the
+ * launcher: the bench runs them on the images' Node.js (deploy/Dockerfile), which may be newer
+ * than the machine's (bench/service-node.ts). Unset or empty: the launcher's own.
+ */
+export function serviceNodeBinary(env: NodeJS.ProcessEnv): string {
+  const value = env['SERVICE_NODE_BINARY'];
+  if (value === undefined || value === '') return process.execPath;
+  if (!path.isAbsolute(value)) throw new Error(`SERVICE_NODE_BINARY must be the absolute path of a node executable, not "${value}"`);
+  let executable = false;
+  try {
+    accessSync(value, constants.X_OK);
+    executable = statSync(value).isFile();
+  } catch {
+    // missing, or not ours to run
+  }
+  if (!executable) throw new Error(`SERVICE_NODE_BINARY names no executable file: "${value}"`);
+  return value;
 }
 
 /**
