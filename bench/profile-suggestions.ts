@@ -16,20 +16,16 @@
  * A diagnostic, not part of `npm run bench`.
  */
 import 'reflect-metadata';
-import { serviceDataSourceOptions } from '@support/nest-bootstrap';
-import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, throwawayPrefix } from '@support/testing-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { DataSource } from 'typeorm';
 import { ticketTerms } from '../apps/knowledge-base/src/deflection/suggestion-rows';
 import { guessTextLocale } from '../apps/knowledge-base/src/deflection/text-language';
-import { KnowledgeBaseEnvironment } from '../apps/knowledge-base/src/environment';
 import { MysqlSearchEngine } from '../apps/knowledge-base/src/search/article-search.service';
 import type { SuggestionRequest } from '../apps/knowledge-base/src/search/search-port';
-import { seedKnowledgeBase } from '../apps/knowledge-base/src/seed/seed';
+import { openKnowledgeBaseDatabase, seedKnowledgeBase } from '../apps/knowledge-base/src/seed/seed';
 import { SEED_ARTICLES } from '../apps/knowledge-base/src/seed/seed-data';
-import { KNOWLEDGE_BASE_SERVICE } from '../apps/knowledge-base/src/service';
 import { cliArgument, runDiagnostic } from './cli';
 import { PIPELINE_TICKETS } from './pipeline/load-protocol';
 
@@ -98,13 +94,9 @@ async function main(): Promise<void> {
   let dataSource: DataSource | undefined;
   try {
     await seedKnowledgeBase(source);
-    const env = loadEnvironment(KnowledgeBaseEnvironment, {
-      KAFKA_BROKERS: 'unused:9092',
-      AUTH_JWT_SECRET: 'unused-by-this-diagnostic-0123456789',
-      ...source,
-    });
-    dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env) as never);
-    await dataSource.initialize();
+    const opened = await openKnowledgeBaseDatabase(source);
+    dataSource = opened.dataSource;
+    const env = opened.env;
     const engine = new MysqlSearchEngine(dataSource, env);
     await engine.warmUp();
     const limit = env.KB_SUGGESTION_LIMIT;

@@ -1,16 +1,12 @@
 import { parseSearchQuery, isSearchQueryError, stemWord, type Locale } from '@support/domain-knowledge';
-import { serviceDataSourceOptions } from '@support/nest-bootstrap';
-import { loadEnvironment } from '@support/platform';
 import { dropDatabasesWithPrefix, TEST_DATABASE_URL, throwawayPrefix } from '@support/testing';
 import { DataSource } from 'typeorm';
-import { KnowledgeBaseEnvironment } from '../src/environment';
 import { MysqlSearchEngine } from '../src/search/article-search.service';
 import { RELEVANCE_QUERIES, type RelevanceQuery } from '../src/seed/relevance-queries';
 import { BLIND_RELEVANCE_QUERIES } from '../src/seed/relevance-queries-blind';
 import { HELDOUT_RELEVANCE_QUERIES } from '../src/seed/relevance-queries-heldout';
-import { seedKnowledgeBase } from '../src/seed/seed';
+import { openKnowledgeBaseDatabase, seedKnowledgeBase } from '../src/seed/seed';
 import { SEED_ARTICLES } from '../src/seed/seed-data';
-import { KNOWLEDGE_BASE_SERVICE } from '../src/service';
 
 /** success@3 the relevance set must reach (issue 12) */
 const REQUIRED_SUCCESS_AT_3 = 0.9;
@@ -52,14 +48,9 @@ describe('relevance: readers’ queries in en, fr and ru find their article in t
   beforeAll(async () => {
     const source = { DATABASE_URL: TEST_DATABASE_URL, DB_NAME_PREFIX: prefix };
     await seedKnowledgeBase(source);
-    const env = loadEnvironment(KnowledgeBaseEnvironment, {
-      KAFKA_BROKERS: 'unused:9092',
-      AUTH_JWT_SECRET: 'unused-by-this-test-0123456789abcdef',
-      ...source,
-    });
-    dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env) as never);
-    await dataSource.initialize();
-    search = new MysqlSearchEngine(dataSource, env);
+    const opened = await openKnowledgeBaseDatabase(source);
+    dataSource = opened.dataSource;
+    search = new MysqlSearchEngine(dataSource, opened.env);
   }, 300_000);
 
   afterAll(async () => {

@@ -25,17 +25,28 @@ import { TopResourcesService } from '../top-resources/top-resources.service';
 import { SEED_ARTICLES, SEED_CATEGORIES } from './seed-data';
 import { loadSeed, type SeedSummary } from './seed-loader';
 
-/** Seeds the database the environment names (DATABASE_URL, DB_NAME_PREFIX). */
-export async function seedKnowledgeBase(source: Record<string, string | undefined> = process.env): Promise<SeedSummary> {
-  // seeding needs the database only: the broker and token settings are the running service's
+/**
+ * The knowledge base's database, opened as the seed and the tools that read the seeded help center
+ * (relevance tests, bench diagnostics) open it: with the service's settings from `source`, the
+ * broker and token ones, which only the running service uses, filled in when absent.
+ */
+export async function openKnowledgeBaseDatabase(
+  source: Record<string, string | undefined> = process.env,
+): Promise<{ env: KnowledgeBaseEnvironment; dataSource: DataSource }> {
   const env = loadEnvironment(KnowledgeBaseEnvironment, {
-    KAFKA_BROKERS: 'unused-by-the-seed:9092',
-    AUTH_JWT_SECRET: 'unused-by-the-seed-0123456789abcdef',
+    KAFKA_BROKERS: 'unused-without-the-service:9092',
+    AUTH_JWT_SECRET: 'unused-without-the-service-0123456789',
     ...source,
   });
-  await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE, 'up', source);
   const dataSource = new DataSource(serviceDataSourceOptions(KNOWLEDGE_BASE_SERVICE, env));
   await dataSource.initialize();
+  return { env, dataSource };
+}
+
+/** Seeds the database the environment names (DATABASE_URL, DB_NAME_PREFIX). */
+export async function seedKnowledgeBase(source: Record<string, string | undefined> = process.env): Promise<SeedSummary> {
+  await migrateServiceDatabase(KNOWLEDGE_BASE_SERVICE, 'up', source);
+  const { env, dataSource } = await openKnowledgeBaseDatabase(source);
   try {
     const outbox = new OutboxWriter(`/support/${KNOWLEDGE_BASE_SERVICE.name}`);
     const catalog = new CatalogService(dataSource);
