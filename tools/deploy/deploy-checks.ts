@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import { getMetadataStorage } from 'class-validator';
 import * as ts from 'typescript';
 import { loadAll, YAML11_SCHEMA } from 'js-yaml';
+import { SERVICE_GLIBC_TUNABLES } from '../launcher/service-runtime';
 import { ENTRY_SCRIPTS, serviceImage } from './layout';
 
 export const WORKSPACE = resolve(__dirname, '../..');
@@ -658,6 +659,10 @@ export function dockerfileProblems(file = join(DEPLOY, 'Dockerfile')): string[] 
   const cmd = runtime.find((i) => i.command === 'CMD');
   if (cmd?.args !== JSON.stringify(['node', ENTRY_SCRIPTS.service]).replace(/,/g, ', '))
     problems.push(`the image's command is ${cmd?.args}, not ["node", "${ENTRY_SCRIPTS.service}"]`);
+  // the allocator settings the launcher (and so the bench) gives the services, which the bench's memory figures assume
+  const tunables = `GLIBC_TUNABLES=${SERVICE_GLIBC_TUNABLES}`;
+  if (!runtime.some((i) => i.command === 'ENV' && i.args.split(/\s+/).includes(tunables)))
+    problems.push(`the runtime stage does not set ENV ${tunables}, as tools/launcher runs the services`);
   const health = runtime.find((i) => i.command === 'HEALTHCHECK');
   if (!health?.args.includes(ENTRY_SCRIPTS.healthcheck)) problems.push(`the image's HEALTHCHECK does not run ${ENTRY_SCRIPTS.healthcheck}`);
   if (runtime.some((i) => i.command === 'COPY' && !i.args.includes('--from=') && /\b(apps|libs)\b/.test(i.args)))

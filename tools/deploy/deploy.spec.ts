@@ -206,16 +206,22 @@ describe('deploy/Dockerfile (read statically: no Docker daemon needed)', () => {
     expect(dockerfileProblems()).toEqual([]);
   });
 
-  it('catches an outdated base image and a root runtime', () => {
+  it('catches an outdated base image, a root runtime and allocator settings other than the launcher’s', () => {
     const path = join(DEPLOY, 'Dockerfile');
     const original = readFileSync(path, 'utf8');
-    const mutated = original.replace('node:24-bookworm-slim', 'node:20-bookworm-slim').replace(/^USER node$/m, 'USER root');
+    const mutated = original
+      .replace('node:24-bookworm-slim', 'node:20-bookworm-slim')
+      .replace(/^USER node$/m, 'USER root')
+      .replace(/^ENV GLIBC_TUNABLES=.*$/m, 'ENV GLIBC_TUNABLES=glibc.malloc.arena_max=8');
     const tmp = join(tmpdir(), `Dockerfile-${process.pid}`);
     writeFileSync(tmp, mutated);
     const problems = dockerfileProblems(tmp).join('\n');
     unlinkSync(tmp);
     expect(problems).toContain('Node.js 20 is not a current LTS line');
     expect(problems).toContain('the runtime stage runs as root');
+    expect(problems).toContain(
+      'the runtime stage does not set ENV GLIBC_TUNABLES=glibc.malloc.arena_max=2, as tools/launcher runs the services',
+    );
   });
 });
 

@@ -12,7 +12,15 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { seedKnowledgeBase } from '../../apps/knowledge-base/src/seed/seed';
 import { SERVICES } from '../db/services';
-import { COMPILED_DIR, compileServices, maxOldSpaceMb, serviceCommand, serviceNodeBinary, serviceNodeFlags } from './service-runtime';
+import {
+  COMPILED_DIR,
+  compileServices,
+  maxOldSpaceMb,
+  serviceCommand,
+  serviceGlibcTunables,
+  serviceNodeBinary,
+  serviceNodeFlags,
+} from './service-runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -134,6 +142,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     const heapMb = maxOldSpaceMb(env, runtime === 'compiled');
     const nodeFlags = serviceNodeFlags(env);
     const node = serviceNodeBinary(env);
+    const glibcTunables = serviceGlibcTunables(env);
     const compiledDir = runtime === 'compiled' ? compileServices(COMPILED_DIR, log) : false;
 
     const urls: Record<string, string> = {};
@@ -145,7 +154,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
       const [command, ...args] = serviceCommand(name, compiledDir, heapMb, nodeFlags, node);
       const child = spawn(command, args, {
         cwd: ROOT,
-        env: { ...env, [manifest.portVariable]: String(port) },
+        env: { ...env, GLIBC_TUNABLES: glibcTunables, [manifest.portVariable]: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],
         // its own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
         // the services one orderly SIGTERM each (a second signal would cut their shutdown short)

@@ -1,7 +1,14 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { maxOldSpaceMb, serviceCommand, serviceNodeBinary, serviceNodeFlags } from './service-runtime';
+import {
+  maxOldSpaceMb,
+  SERVICE_GLIBC_TUNABLES,
+  serviceCommand,
+  serviceGlibcTunables,
+  serviceNodeBinary,
+  serviceNodeFlags,
+} from './service-runtime';
 
 describe('service command line', () => {
   it('passes SERVICE_NODE_FLAGS to Node after the heap limit, before the script', () => {
@@ -10,7 +17,7 @@ describe('service command line', () => {
     const command = serviceCommand('ticketing', '/tmp/compiled', 160, flags);
     expect(command.slice(1, 5)).toEqual([
       '--max-old-space-size=160',
-      '--max-semi-space-size=16',
+      '--max-semi-space-size=8',
       '--trace-gc',
       '--heap-growing-percent=100',
     ]);
@@ -52,6 +59,13 @@ describe('service command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('gives the services at most two malloc arenas, as the images do, unless GLIBC_TUNABLES says otherwise', () => {
+    expect(SERVICE_GLIBC_TUNABLES).toBe('glibc.malloc.arena_max=2');
+    expect(serviceGlibcTunables({})).toBe(SERVICE_GLIBC_TUNABLES);
+    expect(serviceGlibcTunables({ GLIBC_TUNABLES: '' })).toBe(SERVICE_GLIBC_TUNABLES);
+    expect(serviceGlibcTunables({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' })).toBe('glibc.malloc.arena_max=4');
   });
 
   it('reads SERVICE_MAX_OLD_SPACE_MB as whole megabytes', () => {

@@ -74,11 +74,13 @@ export function serviceCommand(
 ): string[] {
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
   // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects. With a
-  // limit, the young generation is held at Node 20's 16 MB a semi-space: Node 24's V8 lets its new
-  // space grow to 64 MB (32, doubled without pointer compression, as Node builds it), and beside a
+  // limit, the young generation is held at 8 MB a semi-space: Node 24's V8 lets its new space
+  // grow to 64 MB (32, doubled without pointer compression, as Node builds it), and beside a
   // 160 MB old space the services then spent 70 % of their CPU on V8's helper threads and fell
-  // minutes behind (bench/README.md, 2026-12-07 15:35)
-  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=16'] : [];
+  // minutes behind (bench/README.md, 2026-12-07 15:35); at 16 MB (Node 20's default) the knowledge
+  // base reached 254-267 MB under load on Node 24, over the bench's 250 MB budget, and 8 MB took
+  // 16 MB off every service with no CPU a ticket measurably added (bench/README.md, 2026-12-07 18:10)
+  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=8'] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
   if (profileDir) options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
@@ -86,6 +88,20 @@ export function serviceCommand(
   options.push(...nodeFlags);
   if (!compiledDir) return [node, ...options, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
   return [node, ...options, '-r', path.join(compiledDir, PATHS_REGISTER), path.join(compiledDir, 'apps', name, 'src', 'main.js')];
+}
+
+/**
+ * The C library's allocator settings the services run with, the images' own (deploy/Dockerfile's
+ * `ENV GLIBC_TUNABLES`; tools/deploy checks that the two agree): at most two malloc arenas. glibc
+ * gives each thread that allocates an arena of its own, up to eight a core, and V8's helper threads
+ * (its compilers, its collector) kept 17-22 MB resident in theirs in the knowledge base under load,
+ * where two arenas held 6 MB (bench/README.md, 2026-12-07 18:10).
+ */
+export const SERVICE_GLIBC_TUNABLES = 'glibc.malloc.arena_max=2';
+
+/** GLIBC_TUNABLES for the services: the caller's own where set, else SERVICE_GLIBC_TUNABLES. */
+export function serviceGlibcTunables(env: NodeJS.ProcessEnv): string {
+  return env['GLIBC_TUNABLES'] || SERVICE_GLIBC_TUNABLES;
 }
 
 /**
