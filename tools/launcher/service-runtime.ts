@@ -77,9 +77,10 @@ export function serviceCommand(
   // limit, the young generation is held at 8 MB a semi-space: Node 24's V8 lets its new space
   // grow to 64 MB (32, doubled without pointer compression, as Node builds it), and beside a
   // 160 MB old space the services then spent 70 % of their CPU on V8's helper threads and fell
-  // minutes behind (bench/README.md, 2026-12-07 15:35); at 16 MB (Node 20's default) the knowledge
-  // base reached 254-267 MB under load on Node 24, over the bench's 250 MB budget, and 8 MB took
-  // 16 MB off every service with no CPU a ticket measurably added (bench/README.md, 2026-12-07 18:10)
+  // minutes behind (bench/README.md, 2026-12-07 15:35). At 16 MB (Node 20's default) the knowledge
+  // base reached 252-267 MB under load on Node 24, over the bench's 250 MB budget; 8 MB takes
+  // 15-25 MB off each service for about 3-5 % more CPU a ticket in ticketing than 12 MB, which
+  // left the knowledge base at 231 MB (bench/README.md, 2026-12-07 18:00-19:15)
   const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=8'] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
