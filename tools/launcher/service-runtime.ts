@@ -78,9 +78,9 @@ export function serviceCommand(
   // grow to 64 MB (32, doubled without pointer compression, as Node builds it), and beside a
   // 160 MB old space the services then spent 70 % of their CPU on V8's helper threads and fell
   // minutes behind (bench/README.md, 2026-12-07 15:35). At 16 MB (Node 20's default) the knowledge
-  // base reached 252-267 MB under load on Node 24, over the bench's 250 MB budget; 8 MB takes
-  // 15-25 MB off each service for about 3-5 % more CPU a ticket in ticketing than 12 MB, which
-  // left the knowledge base at 231 MB (bench/README.md, 2026-12-07 18:00-19:15)
+  // base reached 252-267 MB under load on Node 24, over the bench's 250 MB budget. 8 MB takes
+  // 15-25 MB off each service; against 12 MB (which left the knowledge base at 231 MB) it costs
+  // ticketing about 3-5 % more CPU a ticket (bench/README.md, 2026-12-07 17:50-19:15)
   const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=8'] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
@@ -96,7 +96,7 @@ export function serviceCommand(
  * `ENV GLIBC_TUNABLES`; tools/deploy checks that the two agree): at most two malloc arenas. glibc
  * gives each thread that allocates an arena of its own, up to eight a core, and V8's helper threads
  * (its compilers, its collector) kept 17-22 MB resident in theirs in the knowledge base under load,
- * where two arenas held 6 MB (bench/README.md, 2026-12-07 18:10).
+ * where two arenas held 6 MB (bench/README.md, 2026-12-07 17:50-19:15).
  */
 export const SERVICE_GLIBC_TUNABLES = 'glibc.malloc.arena_max=2';
 
