@@ -33,7 +33,14 @@ import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
 import { cliArgument, runDiagnostic } from './cli';
 import { cpuSeconds } from './pipeline/process-monitor';
 import { globalStatus, STATEMENT_COUNTERS } from './pipeline/server-counters';
-import { compileServices, maxOldSpaceMb, serviceCommand, serviceNodeBinary, serviceNodeFlags } from '../tools/launcher/service-runtime';
+import {
+  compileServices,
+  maxOldSpaceMb,
+  serviceCommand,
+  serviceEnvironment,
+  serviceNodeBinary,
+  serviceNodeFlags,
+} from '../tools/launcher/service-runtime';
 
 const POSTS = Number(cliArgument('posts', '3000'));
 const CONCURRENCY = Number(cliArgument('concurrency', '64'));
@@ -217,7 +224,7 @@ async function main(): Promise<void> {
     );
     const child = spawn(command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...args], {
       cwd: ROOT,
-      env,
+      env: serviceEnvironment(env),
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const exited = once(child, 'exit').catch(() => undefined);

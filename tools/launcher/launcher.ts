@@ -17,7 +17,7 @@ import {
   compileServices,
   maxOldSpaceMb,
   serviceCommand,
-  serviceGlibcTunables,
+  serviceEnvironment,
   serviceNodeBinary,
   serviceNodeFlags,
 } from './service-runtime';
@@ -142,7 +142,6 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     const heapMb = maxOldSpaceMb(env, runtime === 'compiled');
     const nodeFlags = serviceNodeFlags(env);
     const node = serviceNodeBinary(env);
-    const glibcTunables = serviceGlibcTunables(env);
     const compiledDir = runtime === 'compiled' ? compileServices(COMPILED_DIR, log) : false;
 
     const urls: Record<string, string> = {};
@@ -154,7 +153,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
       const [command, ...args] = serviceCommand(name, compiledDir, heapMb, nodeFlags, node);
       const child = spawn(command, args, {
         cwd: ROOT,
-        env: { ...env, GLIBC_TUNABLES: glibcTunables, [manifest.portVariable]: String(port) },
+        env: serviceEnvironment({ ...env, [manifest.portVariable]: String(port) }),
         stdio: ['ignore', 'pipe', 'pipe'],
         // its own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
         // the services one orderly SIGTERM each (a second signal would cut their shutdown short)

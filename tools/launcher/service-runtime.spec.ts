@@ -5,7 +5,7 @@ import {
   maxOldSpaceMb,
   SERVICE_GLIBC_TUNABLES,
   serviceCommand,
-  serviceGlibcTunables,
+  serviceEnvironment,
   serviceNodeBinary,
   serviceNodeFlags,
 } from './service-runtime';
@@ -63,9 +63,11 @@ describe('service command line', () => {
 
   it('gives the services at most two malloc arenas, as the images do, unless GLIBC_TUNABLES says otherwise', () => {
     expect(SERVICE_GLIBC_TUNABLES).toBe('glibc.malloc.arena_max=2');
-    expect(serviceGlibcTunables({})).toBe(SERVICE_GLIBC_TUNABLES);
-    expect(serviceGlibcTunables({ GLIBC_TUNABLES: '' })).toBe(SERVICE_GLIBC_TUNABLES);
-    expect(serviceGlibcTunables({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' })).toBe('glibc.malloc.arena_max=4');
+    expect(serviceEnvironment({})['GLIBC_TUNABLES']).toBe(SERVICE_GLIBC_TUNABLES);
+    expect(serviceEnvironment({ GLIBC_TUNABLES: '' })['GLIBC_TUNABLES']).toBe(SERVICE_GLIBC_TUNABLES);
+    expect(serviceEnvironment({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' })['GLIBC_TUNABLES']).toBe('glibc.malloc.arena_max=4');
+    // the rest of the caller's environment goes through untouched
+    expect(serviceEnvironment({ KB_PORT: '3004' })).toEqual({ KB_PORT: '3004', GLIBC_TUNABLES: SERVICE_GLIBC_TUNABLES });
   });
 
   it('reads SERVICE_MAX_OLD_SPACE_MB as whole megabytes', () => {

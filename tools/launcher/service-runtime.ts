@@ -100,9 +100,14 @@ export function serviceCommand(
  */
 export const SERVICE_GLIBC_TUNABLES = 'glibc.malloc.arena_max=2';
 
-/** GLIBC_TUNABLES for the services: the caller's own where set, else SERVICE_GLIBC_TUNABLES. */
-export function serviceGlibcTunables(env: NodeJS.ProcessEnv): string {
-  return env['GLIBC_TUNABLES'] || SERVICE_GLIBC_TUNABLES;
+/**
+ * The environment a service process starts with: the caller's, with the images' allocator
+ * settings (SERVICE_GLIBC_TUNABLES) where the caller set no GLIBC_TUNABLES of its own. Every
+ * place that starts a service (the launcher, bench/profile-ticketing.ts) passes its environment
+ * through here, as it takes the command line from serviceCommand.
+ */
+export function serviceEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, GLIBC_TUNABLES: env['GLIBC_TUNABLES'] || SERVICE_GLIBC_TUNABLES };
 }
 
 /**
