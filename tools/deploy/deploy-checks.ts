@@ -13,7 +13,7 @@ import addFormats from 'ajv-formats';
 import { getMetadataStorage } from 'class-validator';
 import * as ts from 'typescript';
 import { loadAll, YAML11_SCHEMA } from 'js-yaml';
-import { SERVICE_GLIBC_TUNABLES } from '../launcher/service-runtime';
+import { SERVICE_GLIBC_TUNABLES, SERVICE_SEMI_SPACE_MB } from '../launcher/service-runtime';
 import { ENTRY_SCRIPTS, serviceImage } from './layout';
 
 export const WORKSPACE = resolve(__dirname, '../..');
@@ -139,6 +139,7 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
       ),
     );
     if (!isJob) {
+      problems.push(...semiSpaceProblems(where, entry.environment?.['NODE_OPTIONS']));
       const port = listeningPort(manifest, entry.environment ?? {});
       for (const mapping of entry.ports ?? []) {
         const container = Number(String(mapping).split(':').pop());
@@ -218,6 +219,20 @@ export function heapProblems(where: string, nodeOptions: unknown, limitBytes: nu
   if (heapMib < limitMib * HEAP_SHARE_MIN)
     return [`${where}: an old space of ${heapMib} MiB uses less than ${HEAP_SHARE_MIN * 100} % of its ${limitText} memory limit`];
   return [];
+}
+
+/**
+ * A service's own container runs with the young generation tools/launcher gives the services
+ * (V8's `--max-semi-space-size`, SERVICE_SEMI_SPACE_MB), the one the bench's CPU and memory figures
+ * were measured at: without it Node 24's V8 lets its new space grow to 64 MB, whatever the old
+ * space's limit. Migrations jobs and init containers, which wait or run once, keep V8's default.
+ */
+export function semiSpaceProblems(where: string, nodeOptions: unknown): string[] {
+  const given = [...(typeof nodeOptions === 'string' ? nodeOptions : '').matchAll(/(?:^|\s)--max-semi-space-size=(\S*)/g)].pop();
+  if (given?.[1] === String(SERVICE_SEMI_SPACE_MB)) return [];
+  return [
+    `${where} sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}${given ? ` (it sets ${given[1]})` : ''}: tools/launcher runs the services with it, and the bench measures them so`,
+  ];
 }
 
 /** A Kubernetes memory quantity in bytes (128974848, 129e6, 129M, 123Mi, 1Gi). */
@@ -510,6 +525,7 @@ export function kubernetesCrossCheckProblems(
         const nodeOptions = container.env?.find((e) => e.name === 'NODE_OPTIONS')?.value;
         problems.push(...heapProblems(where, nodeOptions, limit === undefined ? undefined : kubernetesBytes(limit), String(limit)));
         const migrates = isJob || container.command?.includes(ENTRY_SCRIPTS.migrate) === true;
+        if (!migrates) problems.push(...semiSpaceProblems(where, nodeOptions));
         if (container.command && container.command.join(' ') !== `node ${ENTRY_SCRIPTS.migrate} ${isJob ? 'up' : 'wait'}`)
           problems.push(`${where} runs ${container.command.join(' ')}, which the image does not provide`);
         problems.push(

@@ -25,6 +25,7 @@ import {
 } from './deploy-checks';
 import { projectGraphWithFiles, serviceClosure } from './service-package';
 import { MIGRATION_JOB_VARIABLES } from '@support/nest-bootstrap';
+import { SERVICE_SEMI_SPACE_MB } from '../launcher/service-runtime';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -35,7 +36,7 @@ describe('deploy/compose.yaml', () => {
     expect(composeSchemaProblems(compose)).toEqual([]);
   });
 
-  it('builds every service from its own image, publishes its port, sets only variables it reads, fits its heap in its memory limit, and runs its migrations job first', () => {
+  it('builds every service from its own image, publishes its port, sets only variables it reads, fits its heap in its memory limit, runs with the launcher’s young generation, and runs its migrations job first', () => {
     expect(composeCrossCheckProblems(compose, SERVICES)).toEqual([]);
   });
 
@@ -56,7 +57,7 @@ describe('deploy/compose.yaml', () => {
     expect(problems).toContain('is tagged support-desk/knowledge-bse:local, not support-desk/knowledge-base:<tag>');
   });
 
-  it('catches a container without a heap limit and a heap over its memory limit', () => {
+  it('catches a container without a heap limit, a heap over its memory limit and a service without its young generation', () => {
     const broken = clone(compose) as unknown as { services: Record<string, Record<string, any>> };
     delete broken.services['entitlements']!['environment']['NODE_OPTIONS'];
     broken.services['sla-escalation-migrate']!['environment'] = {
@@ -64,8 +65,12 @@ describe('deploy/compose.yaml', () => {
       NODE_OPTIONS: '--enable-source-maps --max-old-space-size=480',
     };
     delete broken.services['knowledge-base']!['deploy'];
+    broken.services['ticketing']!['environment']['NODE_OPTIONS'] = '--max-old-space-size=384 --max-semi-space-size=64';
     const problems = composeCrossCheckProblems(broken as never, SERVICES).join('\n');
     expect(problems).toContain('services.entitlements sets no NODE_OPTIONS=--max-old-space-size');
+    expect(problems).toContain(`services.ticketing sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB} (it sets 64)`);
+    // the migrations job is left to V8's default young generation
+    expect(problems).not.toContain('services.sla-escalation-migrate sets no NODE_OPTIONS=--max-semi-space-size');
     expect(problems).toContain('services.sla-escalation-migrate: an old space of 480 MiB does not fit its 384M memory limit');
     expect(problems).toContain('services.knowledge-base has no memory limit its heap could fit');
   });
@@ -130,12 +135,12 @@ describe('deploy/k8s', () => {
     expect(kubernetesFieldProblems(objects)).toEqual([]);
   });
 
-  it('every image, port, variable, ConfigMap, Secret key, volume and selector named exists; every container fits its heap in its memory limit', () => {
+  it('every image, port, variable, ConfigMap, Secret key, volume and selector named exists; every container fits its heap in its memory limit; each service runs with the launcher’s young generation', () => {
     expect(secretKeys).toEqual(new Set(['DATABASE_URL', 'AUTH_JWT_SECRET', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']));
     expect(kubernetesCrossCheckProblems(root, SERVICES, secretKeys)).toEqual([]);
   });
 
-  it('catches a wrong type, a misspelled field, a wrong port, an unknown variable or Secret key, a fixed Job name and a heap that does not fit', () => {
+  it('catches a wrong type, a misspelled field, a wrong port, an unknown variable or Secret key, a fixed Job name, a heap that does not fit and a service without its young generation', () => {
     const broken = clone(root);
     const folder = (name: string) => broken.children.find((c) => c.dir.endsWith(`/${name}`))!;
     const object = (tree: KustomizeTree, kind: string) =>
@@ -173,6 +178,10 @@ describe('deploy/k8s', () => {
       'Deployment/sla-escalation container sla-escalation: an old space of 500 MiB does not fit its 512Mi memory limit',
     );
     expect(problems).toContain('container migrate: an old space of 64 MiB uses less than 50 % of its 384Mi memory limit');
+    expect(problems).toContain(
+      `Deployment/sla-escalation container sla-escalation sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}: tools/launcher runs the services with it`,
+    );
+    expect(problems).not.toContain('container wait-for-migrations sets no NODE_OPTIONS=--max-semi-space-size');
   });
 
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });

@@ -74,14 +74,8 @@ export function serviceCommand(
 ): string[] {
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
   // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects. With a
-  // limit, the young generation is held at 8 MB a semi-space: Node 24's V8 lets its new space
-  // grow to 64 MB (32, doubled without pointer compression, as Node builds it), and beside a
-  // 160 MB old space the services then spent 70 % of their CPU on V8's helper threads and fell
-  // minutes behind (bench/README.md, 2026-12-07 15:35). At 16 MB (Node 20's default) the knowledge
-  // base reached 252-267 MB under load on Node 24, over the bench's 250 MB budget. 8 MB takes
-  // 15-25 MB off each service; against 12 MB (which left the knowledge base at 231 MB) it costs
-  // ticketing about 3-5 % more CPU a ticket (bench/README.md, 2026-12-07 17:50-19:15)
-  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=8'] : [];
+  // limit, the young generation is held too (SERVICE_SEMI_SPACE_MB, below)
+  const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, `--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}`] : [];
   // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
   const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
   if (profileDir) options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
@@ -90,6 +84,20 @@ export function serviceCommand(
   if (!compiledDir) return [node, ...options, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
   return [node, ...options, '-r', path.join(compiledDir, PATHS_REGISTER), path.join(compiledDir, 'apps', name, 'src', 'main.js')];
 }
+
+/**
+ * The young generation the services run with, in MB a semi-space (V8's `--max-semi-space-size`),
+ * beside an old-space limit; the images' too (deploy's NODE_OPTIONS; tools/deploy checks that they
+ * agree). Node 24's V8 lets its new space grow to 64 MB (32 a semi-space, doubled without pointer
+ * compression, as Node builds it): beside a 160 MB old space the services then spent 70 % of their
+ * CPU on V8's helper threads and fell minutes behind (bench/README.md, 2026-12-07 15:35), and beside
+ * the images' 384 MB the knowledge base reached 291-313 MB at 1,000 tickets/s (2026-12-07 20:28),
+ * over the bench's 250 MB budget, as it did at 16 MB (252-267). 8 MB takes 15-25 MB off each
+ * service against 16 and 50-70 MB against 32; its price is CPU: against 32 the services' CPU a
+ * ticket at 1,000/s is some 15 % higher, against 16 a few per cent, against 12 ticketing's 3-5 %
+ * (bench/README.md, 2026-12-07 17:50-19:15 and 20:28-20:55).
+ */
+export const SERVICE_SEMI_SPACE_MB = 8;
 
 /**
  * The C library's allocator settings the services run with, the images' own (deploy/Dockerfile's
