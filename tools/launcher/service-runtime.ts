@@ -89,13 +89,13 @@ export function serviceCommand(
  * The young generation the services run with, in MB a semi-space (V8's `--max-semi-space-size`),
  * beside an old-space limit; the images' too (deploy's NODE_OPTIONS; tools/deploy checks that they
  * agree). Node 24's V8 lets its new space grow to 64 MB (32 a semi-space, doubled without pointer
- * compression, as Node builds it): beside a 160 MB old space the services then spent 70 % of their
- * CPU on V8's helper threads and fell minutes behind (bench/README.md, 2026-12-07 15:35), and beside
- * the images' 384 MB the knowledge base reached 291-313 MB at 1,000 tickets/s (2026-12-07 20:28),
- * over the bench's 250 MB budget, as it did at 16 MB (252-267). 8 MB takes 15-25 MB off each
- * service against 16 and 50-70 MB against 32; its price is CPU: against 32 the services' CPU a
- * ticket at 1,000/s is some 15 % higher, against 16 a few per cent, against 12 ticketing's 3-5 %
- * (bench/README.md, 2026-12-07 17:50-19:15 and 20:28-20:55).
+ * compression, as Node builds it), whatever the old space's limit: with the images' 384 MB and no
+ * semi-space flag the four services reached 291-360 MB at 1,000 tickets/s, over the bench's 250 MB
+ * budget; with 16 MB the knowledge base reached 252-267 (bench/README.md, 2026-12-07 20:28-21:10).
+ * 8 MB takes 15-25 MB off each service against 16, 30-70 MB against 32 and 80-120 MB against V8's
+ * default. Its price is CPU: at 1,000/s the services need some 15 % more CPU a ticket than with
+ * 32 MB, a few per cent more than with 16; at 500/s ticketing 3-5 % more than with 12
+ * (bench/README.md, 2026-12-07 17:50-19:15 and 20:28-21:10).
  */
 export const SERVICE_SEMI_SPACE_MB = 8;
 
