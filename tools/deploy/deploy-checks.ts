@@ -138,8 +138,8 @@ export function composeCrossCheckProblems(compose: ComposeFile, services: Record
         String(limit),
       ),
     );
+    problems.push(...semiSpaceProblems(where, entry.environment?.['NODE_OPTIONS']));
     if (!isJob) {
-      problems.push(...semiSpaceProblems(where, entry.environment?.['NODE_OPTIONS']));
       const port = listeningPort(manifest, entry.environment ?? {});
       for (const mapping of entry.ports ?? []) {
         const container = Number(String(mapping).split(':').pop());
@@ -222,10 +222,12 @@ export function heapProblems(where: string, nodeOptions: unknown, limitBytes: nu
 }
 
 /**
- * A service's own container runs with the young generation tools/launcher gives the services
- * (V8's `--max-semi-space-size`, SERVICE_SEMI_SPACE_MB), the one the bench's CPU and memory figures
- * were measured at: without it Node 24's V8 lets its new space grow to 64 MB, whatever the old
- * space's limit. Migrations jobs and init containers, which wait or run once, keep V8's default.
+ * Every container runs with the young generation tools/launcher gives the services (V8's
+ * `--max-semi-space-size`, SERVICE_SEMI_SPACE_MB), the one the bench's CPU and memory figures were
+ * measured at. Without it Node 24's V8 lets its new space grow to 64 MB whatever the old space's
+ * limit: beside 384 MB the services then took 291-360 MB at 1,000 tickets/s, and beside 160 MB they
+ * spent 71-74 % of their CPU on V8's helper threads and fell behind (bench/README.md, 2026-12-07
+ * 21:07 and 21:23); the migrations job and the init container have old spaces of 144-288 MB.
  */
 export function semiSpaceProblems(where: string, nodeOptions: unknown): string[] {
   const given = [...(typeof nodeOptions === 'string' ? nodeOptions : '').matchAll(/(?:^|\s)--max-semi-space-size=(\S*)/g)].pop();
@@ -524,8 +526,8 @@ export function kubernetesCrossCheckProblems(
         const limit = container.resources?.limits?.['memory'];
         const nodeOptions = container.env?.find((e) => e.name === 'NODE_OPTIONS')?.value;
         problems.push(...heapProblems(where, nodeOptions, limit === undefined ? undefined : kubernetesBytes(limit), String(limit)));
+        problems.push(...semiSpaceProblems(where, nodeOptions));
         const migrates = isJob || container.command?.includes(ENTRY_SCRIPTS.migrate) === true;
-        if (!migrates) problems.push(...semiSpaceProblems(where, nodeOptions));
         if (container.command && container.command.join(' ') !== `node ${ENTRY_SCRIPTS.migrate} ${isJob ? 'up' : 'wait'}`)
           problems.push(`${where} runs ${container.command.join(' ')}, which the image does not provide`);
         problems.push(

@@ -89,9 +89,12 @@ export function serviceCommand(
  * The young generation the services run with, in MB a semi-space (V8's `--max-semi-space-size`),
  * beside an old-space limit; the images' too (deploy's NODE_OPTIONS; tools/deploy checks that they
  * agree). Node 24's V8 lets its new space grow to 64 MB (32 a semi-space, doubled without pointer
- * compression, as Node builds it), whatever the old space's limit: with the images' 384 MB and no
- * semi-space flag the four services reached 291-360 MB at 1,000 tickets/s, over the bench's 250 MB
- * budget; with 16 MB the knowledge base reached 252-267 (bench/README.md, 2026-12-07 20:28-21:10).
+ * compression, as Node builds it), whatever the old space's limit. Left to that default, beside a
+ * 160 MB old space the services spent 71-74 % of their CPU on V8's helper threads and fell minutes
+ * behind, and beside the images' 384 MB they reached 291-360 MB at 1,000 tickets/s, over the
+ * bench's 250 MB budget. Naming 32 MB is not the same: no collapse beside 160 MB, and less memory,
+ * though the knowledge base still reached 272-313 MB. With 16 MB it reached 252-267 (bench/README.md,
+ * 2026-12-07 15:35 and 20:28-21:30).
  * 8 MB takes 15-25 MB off each service against 16, 30-70 MB against 32 and 80-120 MB against V8's
  * default. Its price is CPU: at 1,000/s the services need some 15 % more CPU a ticket than with
  * 32 MB, a few per cent more than with 16; at 500/s ticketing 3-5 % more than with 12
