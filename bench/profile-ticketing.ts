@@ -33,14 +33,7 @@ import { TICKETING_SERVICE } from '../apps/ticketing/src/service';
 import { cliArgument, runDiagnostic } from './cli';
 import { cpuSeconds } from './pipeline/process-monitor';
 import { globalStatus, STATEMENT_COUNTERS } from './pipeline/server-counters';
-import {
-  compileServices,
-  maxOldSpaceMb,
-  serviceCommand,
-  serviceEnvironment,
-  serviceNodeBinary,
-  serviceNodeFlags,
-} from '../tools/launcher/service-runtime';
+import { compileServices, serviceProcess, serviceRuntime } from '../tools/launcher/service-runtime';
 
 const POSTS = Number(cliArgument('posts', '3000'));
 const CONCURRENCY = Number(cliArgument('concurrency', '64'));
@@ -195,7 +188,8 @@ async function measureLayers(pid: number, agent: http.Agent, url: string, tokens
 async function main(): Promise<void> {
   const prefix = throwawayPrefix('prof');
   const broker = await startMockKafka();
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'ticketing-prof-'));
+  // kept after the run, for the profile to be opened; made only when there is one to keep
+  const profileDir = PROFILE ? mkdtempSync(path.join(tmpdir(), 'ticketing-prof-')) : '';
   const secret = 'profile-secret-0123456789abcdef0123456789abcdef';
   const port = 39000 + Math.floor(Math.random() * 1000);
   const env: NodeJS.ProcessEnv = {
@@ -215,16 +209,16 @@ async function main(): Promise<void> {
   let stopService = async (): Promise<void> => agent.destroy();
   try {
     await migrateServiceDatabase(TICKETING_SERVICE, 'up', env);
-    const [command, ...args] = serviceCommand(
+    const settings = serviceRuntime(env, COMPILED);
+    const service = serviceProcess(
       'ticketing',
       COMPILED && compileServices(undefined, (line) => process.stdout.write(`${line}\n`)),
-      maxOldSpaceMb(env, COMPILED),
-      serviceNodeFlags(env),
-      serviceNodeBinary(env),
+      settings,
+      env,
     );
-    const child = spawn(command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...args], {
+    const child = spawn(service.command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...service.args], {
       cwd: ROOT,
-      env: serviceEnvironment(env),
+      env: service.env,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const exited = once(child, 'exit').catch(() => undefined);

@@ -208,11 +208,21 @@ export const HEAP_SHARE_MIN = 0.5;
 export const HEAP_SHARE_MAX = 0.8;
 const MIB = 1024 * 1024;
 
+/** The value NODE_OPTIONS gives `option` (`--name`): its last occurrence, as Node.js takes it; undefined without one. */
+function nodeOption(nodeOptions: unknown, option: string): string | undefined {
+  const words = typeof nodeOptions === 'string' ? nodeOptions.split(/\s+/) : [];
+  return words
+    .filter((word) => word.startsWith(`${option}=`))
+    .map((word) => word.slice(option.length + 1))
+    .pop();
+}
+
 export function heapProblems(where: string, nodeOptions: unknown, limitBytes: number | undefined, limitText: string): string[] {
-  const heap = /(?:^|\s)--max-old-space-size=(\d+)(?:\s|$)/.exec(typeof nodeOptions === 'string' ? nodeOptions : '');
-  if (!heap) return [`${where} sets no NODE_OPTIONS=--max-old-space-size (V8 would size its heap from the machine, not the container)`];
+  const heap = nodeOption(nodeOptions, '--max-old-space-size');
+  if (heap === undefined || !/^\d+$/.test(heap))
+    return [`${where} sets no NODE_OPTIONS=--max-old-space-size (V8 would size its heap from the machine, not the container)`];
   if (limitBytes === undefined || !Number.isFinite(limitBytes)) return [`${where} has no memory limit its heap could fit`];
-  const heapMib = Number(heap[1]);
+  const heapMib = Number(heap);
   const limitMib = limitBytes / MIB;
   if (heapMib > limitMib * HEAP_SHARE_MAX)
     return [`${where}: an old space of ${heapMib} MiB does not fit its ${limitText} memory limit (at most ${HEAP_SHARE_MAX * 100} %)`];
@@ -230,10 +240,10 @@ export function heapProblems(where: string, nodeOptions: unknown, limitBytes: nu
  * 21:07 and 21:23); the migrations job and the init container have old spaces of 144-288 MB.
  */
 export function semiSpaceProblems(where: string, nodeOptions: unknown): string[] {
-  const given = [...(typeof nodeOptions === 'string' ? nodeOptions : '').matchAll(/(?:^|\s)--max-semi-space-size=(\S*)/g)].pop();
-  if (given?.[1] === String(SERVICE_SEMI_SPACE_MB)) return [];
+  const given = nodeOption(nodeOptions, '--max-semi-space-size');
+  if (given === String(SERVICE_SEMI_SPACE_MB)) return [];
   return [
-    `${where} sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}${given ? ` (it sets ${given[1]})` : ''}: tools/launcher runs the services with it, and the bench measures them so`,
+    `${where} sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}${given === undefined ? '' : ` (it sets ${given})`}: tools/launcher runs the services with it, and the bench measures them so`,
   ];
 }
 

@@ -12,15 +12,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { seedKnowledgeBase } from '../../apps/knowledge-base/src/seed/seed';
 import { SERVICES } from '../db/services';
-import {
-  COMPILED_DIR,
-  compileServices,
-  maxOldSpaceMb,
-  serviceCommand,
-  serviceEnvironment,
-  serviceNodeBinary,
-  serviceNodeFlags,
-} from './service-runtime';
+import { COMPILED_DIR, compileServices, serviceProcess, serviceRuntime } from './service-runtime';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -139,9 +131,7 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     // SERVICE_RUNTIME=compiled: the services as compiled JavaScript (built first), else ts-node
     const runtime = env['SERVICE_RUNTIME'] || 'ts-node';
     if (runtime !== 'ts-node' && runtime !== 'compiled') throw new Error(`SERVICE_RUNTIME must be ts-node or compiled, not "${runtime}"`);
-    const heapMb = maxOldSpaceMb(env, runtime === 'compiled');
-    const nodeFlags = serviceNodeFlags(env);
-    const node = serviceNodeBinary(env);
+    const settings = serviceRuntime(env, runtime === 'compiled');
     const compiledDir = runtime === 'compiled' ? compileServices(COMPILED_DIR, log) : false;
 
     const urls: Record<string, string> = {};
@@ -150,10 +140,10 @@ export async function launchPlatform(options: { env?: NodeJS.ProcessEnv; log?: L
     for (const [name, manifest] of Object.entries(SERVICES)) {
       const port = Number(env[manifest.portVariable] ?? DEFAULT_PORTS[name]);
       urls[name] = `http://127.0.0.1:${port}`;
-      const [command, ...args] = serviceCommand(name, compiledDir, heapMb, nodeFlags, node);
-      const child = spawn(command, args, {
+      const service = serviceProcess(name, compiledDir, settings, { ...env, [manifest.portVariable]: String(port) });
+      const child = spawn(service.command, service.args, {
         cwd: ROOT,
-        env: serviceEnvironment({ ...env, [manifest.portVariable]: String(port) }),
+        env: service.env,
         stdio: ['ignore', 'pipe', 'pipe'],
         // its own process group: a terminal's Ctrl-C reaches only the launcher, which then stops
         // the services one orderly SIGTERM each (a second signal would cut their shutdown short)

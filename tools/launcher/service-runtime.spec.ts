@@ -8,6 +8,8 @@ import {
   serviceEnvironment,
   serviceNodeBinary,
   serviceNodeFlags,
+  serviceProcess,
+  serviceRuntime,
 } from './service-runtime';
 
 describe('service command line', () => {
@@ -68,6 +70,17 @@ describe('service command line', () => {
     expect(serviceEnvironment({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' })['GLIBC_TUNABLES']).toBe('glibc.malloc.arena_max=4');
     // the rest of the caller's environment goes through untouched
     expect(serviceEnvironment({ KB_PORT: '3004' })).toEqual({ KB_PORT: '3004', GLIBC_TUNABLES: SERVICE_GLIBC_TUNABLES });
+  });
+
+  it('starts a service with its command line and its environment together, from settings read once', () => {
+    const env = { SERVICE_MAX_OLD_SPACE_MB: '200', SERVICE_NODE_FLAGS: '--trace-gc', TICKETING_PORT: '3001' };
+    const settings = serviceRuntime(env, true);
+    expect(settings).toEqual({ maxOldSpaceMb: 200, nodeFlags: ['--trace-gc'], node: process.execPath });
+    const service = serviceProcess('ticketing', '/tmp/compiled', settings, env);
+    expect([service.command, ...service.args]).toEqual(serviceCommand('ticketing', '/tmp/compiled', 200, ['--trace-gc']));
+    expect(service.env).toEqual({ ...env, GLIBC_TUNABLES: SERVICE_GLIBC_TUNABLES });
+    // a wrong setting stops the launch before anything is built
+    expect(() => serviceRuntime({ SERVICE_NODE_FLAGS: 'trace-gc' }, true)).toThrow(/SERVICE_NODE_FLAGS/);
   });
 
   it('reads SERVICE_MAX_OLD_SPACE_MB as whole megabytes', () => {

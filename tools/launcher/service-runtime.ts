@@ -113,12 +113,42 @@ export const SERVICE_GLIBC_TUNABLES = 'glibc.malloc.arena_max=2';
 
 /**
  * The environment a service process starts with: the caller's, with the images' allocator
- * settings (SERVICE_GLIBC_TUNABLES) where the caller set no GLIBC_TUNABLES of its own. Every
- * place that starts a service (the launcher, bench/profile-ticketing.ts) passes its environment
- * through here, as it takes the command line from serviceCommand.
+ * settings (SERVICE_GLIBC_TUNABLES) where the caller set no GLIBC_TUNABLES of its own
+ * (serviceProcess gives it with the command line).
  */
 export function serviceEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, GLIBC_TUNABLES: env['GLIBC_TUNABLES'] || SERVICE_GLIBC_TUNABLES };
+}
+
+/**
+ * How the environment asks the services to run: their old-space limit (SERVICE_MAX_OLD_SPACE_MB),
+ * Node.js options (SERVICE_NODE_FLAGS) and binary (SERVICE_NODE_BINARY). Read and checked once,
+ * before anything is compiled or started, so a wrong value stops the launch at once.
+ */
+export interface ServiceRuntime {
+  maxOldSpaceMb: number;
+  nodeFlags: string[];
+  node: string;
+}
+
+export function serviceRuntime(env: NodeJS.ProcessEnv, compiled: boolean): ServiceRuntime {
+  return { maxOldSpaceMb: maxOldSpaceMb(env, compiled), nodeFlags: serviceNodeFlags(env), node: serviceNodeBinary(env) };
+}
+
+/**
+ * How to start one service: its command line (serviceCommand) and its environment
+ * (serviceEnvironment) together, so that every place that starts one (the launcher,
+ * bench/profile-ticketing.ts) runs it as the images do.
+ */
+export function serviceProcess(
+  name: string,
+  compiledDir: string | false | undefined,
+  runtime: ServiceRuntime,
+  env: NodeJS.ProcessEnv,
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  // serviceCommand's line starts with the binary it is given
+  const args = serviceCommand(name, compiledDir, runtime.maxOldSpaceMb, runtime.nodeFlags, runtime.node).slice(1);
+  return { command: runtime.node, args, env: serviceEnvironment(env) };
 }
 
 /**
