@@ -15,6 +15,22 @@ export interface VisibilitySample {
   scheduledAt: number;
   /** epoch ms of the answer that first showed decision and deadline; null if never within the wait */
   visibleAt: number | null;
+  /**
+   * epoch ms at which the last GET whose answer did not show them yet was sent: the page became
+   * visible after this (the server read the ticket later). null while no answer has said "not yet";
+   * then nothing is known before the first GET, and the floor is the POST's scheduled time.
+   */
+  hiddenAt: number | null;
+}
+
+/**
+ * How much a sampled ticket's visible time is bounded from below: the send time of its last GET
+ * that did not show it, else its scheduled time. The true time lies between this and visibleAt,
+ * so the p99 of these floors is a lower bound of the true p99 as the p99 of visibleAt is an upper
+ * one: the distance between the two is what the polling's resolution leaves open.
+ */
+export function visibleFloorMs(sample: VisibilitySample): number {
+  return (sample.hiddenAt ?? sample.scheduledAt) - sample.scheduledAt;
 }
 
 /**
@@ -48,7 +64,7 @@ export class VisibilitySampler {
   ) {}
 
   track(ticketId: string, scheduledAt: number, tokenIndex: number): void {
-    const sample: VisibilitySample = { ticketId, scheduledAt, visibleAt: null };
+    const sample: VisibilitySample = { ticketId, scheduledAt, visibleAt: null, hiddenAt: null };
     this.samples.push(sample);
     this.pending.add(sample);
     this.gate(ticketId, () => this.poll(sample, this.tokens[tokenIndex]));
@@ -81,6 +97,7 @@ export class VisibilitySampler {
     if (!this.pending.has(sample)) return;
     this.polling.add(sample);
     this.requests++;
+    const sentAt = nowMs();
     const request = http.get(
       new URL(`/v1/tickets/${sample.ticketId}`, this.ticketingUrl),
       { agent: this.agent, headers: { authorization: `Bearer ${token}` } },
@@ -101,6 +118,8 @@ export class VisibilitySampler {
                 this.polling.delete(sample);
                 return;
               }
+              // read after sentAt and not showing them: the page became visible later
+              sample.hiddenAt = sentAt;
             } catch {
               // a torn answer: ask again
             }
