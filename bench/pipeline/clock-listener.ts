@@ -7,10 +7,13 @@ import { stopKafkaJsIdleTimers } from '@support/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { nowMs, sleep } from '../stats';
+import type { ClockPath } from './clock-path';
 
 export interface ClockListener {
   /** epoch ms at which the first clock_started of a ticket arrived */
   startedAt: ReadonlyMap<string, number>;
+  /** the points on the way of each ticket's first clock_started (when the event and its message had them) */
+  paths: ReadonlyMap<string, ClockPath>;
   /** epoch ms at which the newest first-seen clock_started arrived */
   lastStartedAt(): number | null;
   /** clock_started events seen more than once for a ticket (redeliveries reach subscribers too) */
@@ -32,6 +35,7 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
     heartbeatInterval: 1000,
   });
   const startedAt = new Map<string, number>();
+  const paths = new Map<string, ClockPath>();
   const waiting = new Map<string, Array<() => void>>();
   let duplicates = 0;
   let lastStartedAt: number | null = null;
@@ -49,12 +53,15 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
           const text = message.value.toString();
           if (!text.includes(SlaClockStarted.type)) continue;
           try {
-            const event = JSON.parse(text) as { type?: string; data?: { ticketId?: string } };
+            const event = JSON.parse(text) as { type?: string; time?: string; data?: { ticketId?: string } };
             const ticketId = event.data?.ticketId;
             if (event.type !== SlaClockStarted.type || !ticketId) continue;
             if (startedAt.has(ticketId)) duplicates++;
             else {
               startedAt.set(ticketId, receivedAt);
+              const writtenAt = event.time ? Date.parse(event.time) : NaN;
+              const sentAt = Number(message.timestamp);
+              if (Number.isFinite(writtenAt) && Number.isFinite(sentAt) && sentAt > 0) paths.set(ticketId, { writtenAt, sentAt });
               lastStartedAt = receivedAt;
               const then = waiting.get(ticketId);
               waiting.delete(ticketId);
@@ -84,6 +91,7 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
   };
   return {
     startedAt,
+    paths,
     lastStartedAt: () => lastStartedAt,
     duplicates: () => duplicates,
     whenStarted,

@@ -14,6 +14,7 @@ import { speedCell, type SpeedSummary } from '../cpu-speed';
 import type { BenchOptions, BenchSection } from '../section';
 import { max, nowMs, percentile, round, sleep } from '../stats';
 import { listenForClocks } from './clock-listener';
+import { clockPathOf, type ClockPathTimes } from './clock-path';
 import { readTransactionTotals, transactionsBetween, type TransactionTotals } from './consumer-transactions';
 import type { FromGenerator, RequestRecord, ToGenerator } from './load-protocol';
 import { startPlatform, SERVICE_NAMES, type PlatformUnderTest } from './platform';
@@ -112,6 +113,8 @@ interface StepResult {
   records: RequestRecord[];
   accepted: Array<{ ticketId: string; scheduledAt: number }>;
   clockLatencies: number[];
+  /** each accepted ticket's clock latency cut where its POST was answered and its clock_started written, sent and received */
+  clockPath: ClockPathTimes;
   /** tickets created in the step without clock_started when the wait ended */
   missingClocks: number;
   /** ticket rows the platform created during the step (also for requests the generator gave up on) */
@@ -412,8 +415,8 @@ async function runStep(
   generator.off('message', onMessage);
   const answered: RequestRecord[] = records;
 
-  const accepted = answered.flatMap(([scheduledAt, , , status, ticketId]) =>
-    status >= 200 && status < 300 && ticketId ? [{ ticketId, scheduledAt }] : [],
+  const accepted = answered.flatMap(([scheduledAt, , answeredAt, status, ticketId]) =>
+    status >= 200 && status < 300 && ticketId ? [{ ticketId, scheduledAt, answeredAt }] : [],
   );
   // drained: every ticket the platform created in the step (its rows, also those whose answer came
   // too late for the generator) has its clock_started
@@ -455,6 +458,7 @@ async function runStep(
     records: answered,
     accepted,
     clockLatencies,
+    clockPath: clockPathOf(accepted, listener.startedAt, listener.paths),
     missingClocks: Math.max(0, created - clocks),
     created,
     clocks,
@@ -774,6 +778,26 @@ function report(
         ...(duplicateClocks ? [`${duplicateClocks} clock_started events arrived more than once (redeliveries)`] : []),
         ...errorNotes,
         ...(stoppedEarly ? [stoppedEarly] : []),
+      ],
+    },
+    {
+      name: "Pipeline: where a ticket's clock latency goes (ms, p50 / p99 of each part)",
+      rows: steps.map((step) => {
+        const part = (values: number[]) => `${ms(percentile(values, 50)) ?? '-'} / ${ms(percentile(values, 99)) ?? '-'}`;
+        const { answered, written, sent, received } = step.clockPath;
+        return {
+          'offered/s': step.rate,
+          tickets: answered.length,
+          'POST answered': part(answered),
+          '→ clock_started written': part(written),
+          '→ sent': part(sent),
+          '→ received': part(received),
+          'clock (whole way)': part(step.clockLatencies),
+        };
+      }),
+      notes: [
+        "each accepted ticket's way from its scheduled send to its clock_started at the bench's listener, cut at the POST's answer (the filing), the event's CloudEvents time (written in the SLA service's transaction that started the clock: before it, ticketing's outbox relay, entitlements' plan check and relay, the SLA service's consumer) and its Kafka message's timestamp (sent by the SLA service's relay: the rest of its transaction, the relay's wait and claim)",
+        "the parts are percentiles of their own: their p99s do not add up to the whole way's; the services and the bench read one machine's clock",
       ],
     },
     {

@@ -1,0 +1,49 @@
+/**
+ * Where the time of a ticket's way to its SLA clock goes, as far as the bench can see it from
+ * outside: the generator's answer, the clock_started event's envelope and Kafka message, and its
+ * arrival at the bench's listener.
+ */
+
+/** Where a first clock_started was on its way: epoch ms of each point its envelope and message carry. */
+export interface ClockPath {
+  /** the event's CloudEvents `time`: when the SLA service wrote it to its outbox, in the transaction that started the clock */
+  writtenAt: number;
+  /** the Kafka message's timestamp: when the SLA service's outbox relay sent it (kafkajs stamps each message it sends) */
+  sentAt: number;
+}
+
+/** ms spent by each ticket of a step in each part of its way to the bench's listener (clockPathOf) */
+export interface ClockPathTimes {
+  /** scheduled send → POST answered: the filing */
+  answered: number[];
+  /** POST answered → clock_started written: ticketing's relay, entitlements and its relay, the SLA service's consumer */
+  written: number[];
+  /** written → sent: the rest of the SLA service's transaction, its relay's wait and claim */
+  sent: number[];
+  /** sent → received: the broker and the bench's listener */
+  received: number[];
+}
+
+/**
+ * Cuts each accepted ticket's way to its clock_started where the bench can see it: the POST's
+ * answer (the generator's record), the event's write and send (its envelope's time, its message's
+ * timestamp: ClockPath), its arrival. Tickets without a clock, an answer or a path are left out;
+ * the clocks of the services and the bench are one machine's.
+ */
+export function clockPathOf(
+  accepted: ReadonlyArray<{ ticketId: string; scheduledAt: number; answeredAt: number }>,
+  receivedAt: ReadonlyMap<string, number>,
+  paths: ReadonlyMap<string, ClockPath>,
+): ClockPathTimes {
+  const times: ClockPathTimes = { answered: [], written: [], sent: [], received: [] };
+  for (const ticket of accepted) {
+    const received = receivedAt.get(ticket.ticketId);
+    const path = paths.get(ticket.ticketId);
+    if (received === undefined || !path) continue;
+    times.answered.push(ticket.answeredAt - ticket.scheduledAt);
+    times.written.push(path.writtenAt - ticket.answeredAt);
+    times.sent.push(path.sentAt - path.writtenAt);
+    times.received.push(received - path.sentAt);
+  }
+  return times;
+}
