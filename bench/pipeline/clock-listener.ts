@@ -7,7 +7,7 @@ import { stopKafkaJsIdleTimers } from '@support/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { nowMs, sleep } from '../stats';
-import type { ClockPath } from './clock-path';
+import { uuidV7Time, type ClockPath } from './clock-path';
 
 export interface ClockListener {
   /** epoch ms at which the first clock_started of a ticket arrived */
@@ -53,7 +53,7 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
           const text = message.value.toString();
           if (!text.includes(SlaClockStarted.type)) continue;
           try {
-            const event = JSON.parse(text) as { type?: string; time?: string; data?: { ticketId?: string } };
+            const event = JSON.parse(text) as { type?: string; time?: string; causationid?: string; data?: { ticketId?: string } };
             const ticketId = event.data?.ticketId;
             if (event.type !== SlaClockStarted.type || !ticketId) continue;
             if (startedAt.has(ticketId)) duplicates++;
@@ -61,7 +61,8 @@ export async function listenForClocks(brokers: string): Promise<ClockListener> {
               startedAt.set(ticketId, receivedAt);
               const writtenAt = event.time ? Date.parse(event.time) : NaN;
               const sentAt = Number(message.timestamp);
-              if (Number.isFinite(writtenAt) && Number.isFinite(sentAt) && sentAt > 0) paths.set(ticketId, { writtenAt, sentAt });
+              if (Number.isFinite(writtenAt) && Number.isFinite(sentAt) && sentAt > 0)
+                paths.set(ticketId, { checkedAt: uuidV7Time(event.causationid), writtenAt, sentAt });
               lastStartedAt = receivedAt;
               const then = waiting.get(ticketId);
               waiting.delete(ticketId);

@@ -784,11 +784,12 @@ function report(
       name: "Pipeline: where a ticket's clock latency goes (ms, p50 / p99 of each part)",
       rows: steps.map((step) => {
         const part = (values: number[]) => `${ms(percentile(values, 50)) ?? '-'} / ${ms(percentile(values, 99)) ?? '-'}`;
-        const { answered, written, sent, received } = step.clockPath;
+        const { answered, checked, written, sent, received } = step.clockPath;
         return {
           'offered/s': step.rate,
           tickets: answered.length,
           'POST answered': part(answered),
+          '→ plan check written': part(checked),
           '→ clock_started written': part(written),
           '→ sent': part(sent),
           '→ received': part(received),
@@ -796,7 +797,7 @@ function report(
         };
       }),
       notes: [
-        "each accepted ticket's way from its scheduled send to its clock_started at the bench's listener, cut at the POST's answer (the filing), the event's CloudEvents time (written in the SLA service's transaction that started the clock: before it, ticketing's outbox relay, entitlements' plan check and relay, the SLA service's consumer) and its Kafka message's timestamp (sent by the SLA service's relay: the rest of its transaction, the relay's wait and claim)",
+        "each accepted ticket's way from its scheduled send to its clock_started at the bench's listener, cut at the POST's answer (the filing), the plan check's write (the time in its event id, a UUID v7, which clock_started carries as its causation id: before it, ticketing's outbox relay and entitlements' consumer), clock_started's CloudEvents time (written in the SLA service's transaction that started the clock: before it, the rest of entitlements' transaction and its relay, the SLA service's consumer) and its Kafka message's timestamp (sent by the SLA service's relay: the rest of its transaction, the relay's wait and claim)",
         "the parts are percentiles of their own: their p99s do not add up to the whole way's; the services and the bench read one machine's clock",
       ],
     },
