@@ -34,8 +34,9 @@ export interface ClockPathTimes {
 /**
  * Cuts each accepted ticket's way to its clock_started where the bench can see it: the POST's
  * answer (the generator's record), the plan check's write (uuidV7Time of the causation id), the
- * clock_started's write and send (its envelope's time, its message's timestamp: ClockPath), its arrival. Tickets without a clock, an answer or a path are left out;
- * the clocks of the services and the bench are one machine's.
+ * clock_started's write and send (its envelope's time, its message's timestamp: ClockPath), its
+ * arrival. Tickets without a clock, a path or a v7 cause are left out, so every part counts the
+ * same tickets; the clocks of the services and the bench are one machine's.
  */
 export function clockPathOf(
   accepted: ReadonlyArray<{ ticketId: string; scheduledAt: number; answeredAt: number }>,

@@ -111,9 +111,9 @@ const SPEED_PROBE = 'CPU speed probe';
 interface StepResult {
   rate: number;
   records: RequestRecord[];
-  accepted: Array<{ ticketId: string; scheduledAt: number }>;
+  accepted: Array<{ ticketId: string; scheduledAt: number; answeredAt: number }>;
   clockLatencies: number[];
-  /** each accepted ticket's clock latency cut where its POST was answered and its clock_started written, sent and received */
+  /** each accepted ticket's clock latency cut where its POST was answered, its plan check written and its clock_started written, sent and received */
   clockPath: ClockPathTimes;
   /** tickets created in the step without clock_started when the wait ended */
   missingClocks: number;
