@@ -203,6 +203,8 @@ async function main(): Promise<void> {
     LOG_FORMAT: 'json',
     RATE_LIMIT_ENABLED: 'false',
     TICKETING_PORT: String(port),
+    // the launcher's own switch: the profile goes to <profileDir>/ticketing
+    SERVICE_CPU_PROFILE_DIR: profileDir,
   };
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   // stops the service (it writes its profile as it exits); also when the run fails halfway
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
       settings,
       env,
     );
-    const child = spawn(service.command, [...(PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : []), ...service.args], {
+    const child = spawn(service.command, service.args, {
       cwd: ROOT,
       env: service.env,
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -287,10 +289,11 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     if (!PROFILE) return;
-    const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
-    if (!file) throw new Error(`no profile written in ${profileDir}`);
+    const written = path.join(profileDir, 'ticketing');
+    const file = readdirSync(written).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) throw new Error(`no profile written in ${written}`);
     process.stdout.write(
-      `profile: ${path.join(profileDir, file)}\n${summariseProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')) as Profile).join('\n')}\n`,
+      `profile: ${path.join(written, file)}\n${summariseProfile(JSON.parse(readFileSync(path.join(written, file), 'utf8')) as Profile).join('\n')}\n`,
     );
   } finally {
     await stopService();

@@ -75,12 +75,28 @@ describe('service command line', () => {
   it('starts a service with its command line and its environment together, from settings read once', () => {
     const env = { SERVICE_MAX_OLD_SPACE_MB: '200', SERVICE_NODE_FLAGS: '--trace-gc', TICKETING_PORT: '3001' };
     const settings = serviceRuntime(env, true);
-    expect(settings).toEqual({ maxOldSpaceMb: 200, nodeFlags: ['--trace-gc'], node: process.execPath });
+    expect(settings).toEqual({ maxOldSpaceMb: 200, nodeFlags: ['--trace-gc'], node: process.execPath, cpuProfileDir: null });
     const service = serviceProcess('ticketing', '/tmp/compiled', settings, env);
     expect([service.command, ...service.args]).toEqual(serviceCommand('ticketing', '/tmp/compiled', 200, ['--trace-gc']));
     expect(service.env).toEqual({ ...env, GLIBC_TUNABLES: SERVICE_GLIBC_TUNABLES });
     // a wrong setting stops the launch before anything is built
     expect(() => serviceRuntime({ SERVICE_NODE_FLAGS: 'trace-gc' }, true)).toThrow(/SERVICE_NODE_FLAGS/);
+  });
+
+  it('profiles each service into its own folder of SERVICE_CPU_PROFILE_DIR, read from the environment given, not the launcher’s', () => {
+    const settings = serviceRuntime({ SERVICE_CPU_PROFILE_DIR: '/tmp/profiles' }, true);
+    expect(settings.cpuProfileDir).toBe('/tmp/profiles');
+    const { args } = serviceProcess('knowledge-base', '/tmp/compiled', settings, {});
+    expect(args.slice(2, 4)).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/profiles/knowledge-base']);
+    const before = process.env['SERVICE_CPU_PROFILE_DIR'];
+    process.env['SERVICE_CPU_PROFILE_DIR'] = '/tmp/elsewhere';
+    try {
+      const unprofiled = serviceProcess('knowledge-base', '/tmp/compiled', serviceRuntime({}, true), {});
+      expect(unprofiled.args).not.toContain('--cpu-prof');
+    } finally {
+      if (before === undefined) delete process.env['SERVICE_CPU_PROFILE_DIR'];
+      else process.env['SERVICE_CPU_PROFILE_DIR'] = before;
+    }
   });
 
   it('reads SERVICE_MAX_OLD_SPACE_MB as whole megabytes', () => {

@@ -71,14 +71,15 @@ export function serviceCommand(
   maxOldSpaceMb = 0,
   nodeFlags: readonly string[] = [],
   node: string = process.execPath,
+  cpuProfileDir: string | null = null,
 ): string[] {
   // V8 sizes its heap limit from the machine's memory (gigabytes here) and lets garbage pile up
   // towards it: under load a service's heap grew to 170 MB for 65 MB of live objects. With a
   // limit, the young generation is held too (SERVICE_SEMI_SPACE_MB, below)
   const options = maxOldSpaceMb > 0 ? [`--max-old-space-size=${maxOldSpaceMb}`, `--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}`] : [];
-  // SERVICE_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (diagnosis)
-  const profileDir = process.env['SERVICE_CPU_PROFILE_DIR'];
-  if (profileDir) options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, name)}`);
+  // SERVICE_CPU_PROFILE_DIR (serviceRuntime): each service writes a V8 CPU profile into its own
+  // folder there when it stops (diagnosis)
+  if (cpuProfileDir) options.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir, name)}`);
   // SERVICE_NODE_FLAGS (serviceNodeFlags): last, so that they win over the options above
   options.push(...nodeFlags);
   if (!compiledDir) return [node, ...options, '-r', 'ts-node/register', path.join('apps', name, 'src', 'main.ts')];
@@ -122,17 +123,24 @@ export function serviceEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /**
  * How the environment asks the services to run: their old-space limit (SERVICE_MAX_OLD_SPACE_MB),
- * Node.js options (SERVICE_NODE_FLAGS) and binary (SERVICE_NODE_BINARY). Read and checked once,
- * before anything is compiled or started, so a wrong value stops the launch at once.
+ * Node.js options (SERVICE_NODE_FLAGS), binary (SERVICE_NODE_BINARY) and where they write CPU
+ * profiles (SERVICE_CPU_PROFILE_DIR, unset: none). Read from the environment the caller gives and
+ * checked once, before anything is compiled or started, so a wrong value stops the launch at once.
  */
 export interface ServiceRuntime {
   maxOldSpaceMb: number;
   nodeFlags: string[];
   node: string;
+  cpuProfileDir: string | null;
 }
 
 export function serviceRuntime(env: NodeJS.ProcessEnv, compiled: boolean): ServiceRuntime {
-  return { maxOldSpaceMb: maxOldSpaceMb(env, compiled), nodeFlags: serviceNodeFlags(env), node: serviceNodeBinary(env) };
+  return {
+    maxOldSpaceMb: maxOldSpaceMb(env, compiled),
+    nodeFlags: serviceNodeFlags(env),
+    node: serviceNodeBinary(env),
+    cpuProfileDir: env['SERVICE_CPU_PROFILE_DIR'] || null,
+  };
 }
 
 /**
@@ -147,7 +155,7 @@ export function serviceProcess(
   env: NodeJS.ProcessEnv,
 ): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   // serviceCommand's line starts with the binary it is given
-  const args = serviceCommand(name, compiledDir, runtime.maxOldSpaceMb, runtime.nodeFlags, runtime.node).slice(1);
+  const args = serviceCommand(name, compiledDir, runtime.maxOldSpaceMb, runtime.nodeFlags, runtime.node, runtime.cpuProfileDir).slice(1);
   return { command: runtime.node, args, env: serviceEnvironment(env) };
 }
 
