@@ -220,7 +220,9 @@ function nodeOption(nodeOptions: unknown, option: string): string | undefined {
 export function heapProblems(where: string, nodeOptions: unknown, limitBytes: number | undefined, limitText: string): string[] {
   const heap = nodeOption(nodeOptions, '--max-old-space-size');
   if (heap === undefined || !/^\d+$/.test(heap))
-    return [`${where} sets no NODE_OPTIONS=--max-old-space-size (V8 would size its heap from the machine, not the container)`];
+    return [
+      `${where} sets no NODE_OPTIONS=--max-old-space-size${heap === undefined ? '' : ` in MiB (it sets "${heap}")`} (V8 would size its heap from the machine, not the container)`,
+    ];
   if (limitBytes === undefined || !Number.isFinite(limitBytes)) return [`${where} has no memory limit its heap could fit`];
   const heapMib = Number(heap);
   const limitMib = limitBytes / MIB;

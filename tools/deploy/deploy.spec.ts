@@ -65,11 +65,13 @@ describe('deploy/compose.yaml', () => {
       NODE_OPTIONS: '--enable-source-maps --max-old-space-size=480',
     };
     delete broken.services['knowledge-base']!['deploy'];
+    broken.services['entitlements-migrate']!['environment']['NODE_OPTIONS'] = '--max-old-space-size=lots --max-semi-space-size=8';
     // Node.js takes an option's last occurrence, and so do the checks
     broken.services['ticketing']!['environment']['NODE_OPTIONS'] =
       '--max-old-space-size=384 --max-semi-space-size=64 --max-old-space-size=480';
     const problems = composeCrossCheckProblems(broken as never, SERVICES).join('\n');
-    expect(problems).toContain('services.entitlements sets no NODE_OPTIONS=--max-old-space-size');
+    expect(problems).toContain('services.entitlements sets no NODE_OPTIONS=--max-old-space-size (V8 would');
+    expect(problems).toContain('services.entitlements-migrate sets no NODE_OPTIONS=--max-old-space-size in MiB (it sets "lots")');
     expect(problems).toContain(`services.ticketing sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB} (it sets 64)`);
     expect(problems).toContain('services.ticketing: an old space of 480 MiB does not fit its 512M memory limit');
     expect(problems).toContain(`services.sla-escalation-migrate sets no NODE_OPTIONS=--max-semi-space-size=${SERVICE_SEMI_SPACE_MB}:`);
