@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const session = PROFILE ? new Session() : null;
   try {
     // warm up: JIT, pool, statement shapes
-    for (let i = 0; i < 300; i += 1) await consumer.consume({ topic: TOPICS.tickets, partition: 0, messages: messages(1 + (i % 10)) });
+    for (let i = 0; i < 300; i += 1) await consumer.consume({ topic: TOPICS.tickets, messages: messages(1 + (i % 10)) });
     console.log(
       'batch  batches  node µs/batch  mariadbd µs/batch  node µs/event  mariadbd µs/event  statements/batch  commits/batch  questions/batch',
     );
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       const before = await counters();
       const node0 = process.cpuUsage();
       const db0 = cpuMicros(mariadb);
-      for (const batch of prepared) await consumer.consume({ topic: TOPICS.tickets, partition: 0, messages: batch });
+      for (const batch of prepared) await consumer.consume({ topic: TOPICS.tickets, messages: batch });
       const node = process.cpuUsage(node0);
       const db = cpuMicros(mariadb) - db0;
       const after = await counters();

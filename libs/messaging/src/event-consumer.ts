@@ -78,18 +78,21 @@ export class UnprocessableEventError extends Error {
   }
 }
 
-/** What a consumer received from one fetch of one partition, with kafkajs' batch controls. */
+/**
+ * What a consumer received of one topic: one partition's messages in offset order, or several
+ * partitions' one after another, each in offset order (PartitionLanes hands over every partition
+ * waiting for a transaction at once), with the batch's controls.
+ */
 export interface ReceivedBatch {
   topic: string;
-  partition: number;
   messages: ReceivedMessage[];
-  /** marks everything up to this offset done: a later failure redelivers from after it */
-  resolveOffset?: (offset: string) => void;
+  /** marks everything of the message's partition up to and including it done: a later failure redelivers from after it */
+  resolve?: (message: ReceivedMessage) => void;
   heartbeat?: () => Promise<void>;
-  /** false once the consumer is stopping or the batch went stale (a rebalance took the partition) */
+  /** false once the consumer is stopping or the batch went stale (a rebalance took its partitions) */
   isRunning?: () => boolean;
-  /** the partition's high watermark when the batch was fetched (for the lag gauge) */
-  highWatermark?: string;
+  /** each partition's high watermark at its latest fetch (the lag gauge) */
+  highWatermarks?: ReadonlyMap<number, string>;
 }
 
 export interface BatchOutcome {
@@ -168,20 +171,30 @@ export class EventConsumer {
       for (let start = 0; start < batch.messages.length; start += this.maxBatchSize) {
         const slice = batch.messages.slice(start, start + this.maxBatchSize);
         await this.consumeSlice(batch, slice, outcome);
-        const last = slice[slice.length - 1].offset;
-        batch.resolveOffset?.(last);
-        if (batch.highWatermark !== undefined) {
-          this.deps.telemetry?.consumerLag.set(
-            { topic: batch.topic, partition: String(batch.partition) },
-            Math.max(0, Number(batch.highWatermark) - Number(last) - 1),
-          );
-        }
+        this.sliceHandled(batch, slice);
         await batch.heartbeat?.();
       }
     } finally {
       if (heartbeats) clearInterval(heartbeats);
     }
     return outcome;
+  }
+
+  /** Resolves each partition's last message of a slice handled, and sets its lag from its high watermark. */
+  private sliceHandled(batch: ReceivedBatch, slice: ReceivedMessage[]): void {
+    for (let index = 0; index < slice.length; index += 1) {
+      const message = slice[index];
+      // a partition's messages are consecutive: its last is the one before another partition's
+      if (index + 1 < slice.length && slice[index + 1].partition === message.partition) continue;
+      batch.resolve?.(message);
+      const highWatermark = batch.highWatermarks?.get(message.partition);
+      if (highWatermark !== undefined) {
+        this.deps.telemetry?.consumerLag.set(
+          { topic: batch.topic, partition: String(message.partition) },
+          Math.max(0, Number(highWatermark) - Number(message.offset) - 1),
+        );
+      }
+    }
   }
 
   private async consumeSlice(batch: ReceivedBatch, slice: ReceivedMessage[], outcome: BatchOutcome): Promise<void> {
@@ -219,7 +232,7 @@ export class EventConsumer {
         }
         complete = true;
         this.deps.logger.debug?.(
-          `${this.name}: ${batch.topic}/${batch.partition}@${slice[0].offset}-${slice[slice.length - 1].offset}: ${handledIds.size} handled, ${admitted.length - handledIds.size} duplicate(s)`,
+          `${this.name}: ${batch.topic}/${offsetRanges(slice)}: ${handledIds.size} handled, ${admitted.length - handledIds.size} duplicate(s)`,
         );
       });
     } catch (error) {
@@ -285,7 +298,7 @@ export class EventConsumer {
             'messaging.system': 'kafka',
             'messaging.operation.type': 'process',
             'messaging.destination.name': batch.topic,
-            'messaging.destination.partition.id': String(batch.partition),
+            'messaging.destination.partition.id': String(item.message.partition),
             'messaging.kafka.offset': Number(item.message.offset),
             'messaging.consumer.group.name': this.name,
             'messaging.message.id': item.event.id,
@@ -323,7 +336,7 @@ export class EventConsumer {
         shouldContinue: () => batch.isRunning?.() ?? true,
         onRetry: (error, attempt, delay) =>
           this.deps.logger.warn(
-            `${this.name}: ${batch.topic}/${batch.partition} batch of ${items.length} retried in ${delay} ms (attempt ${attempt}): ${error.message}`,
+            `${this.name}: ${batch.topic} batch of ${items.length} retried in ${delay} ms (attempt ${attempt}): ${error.message}`,
           ),
       },
     );
@@ -376,7 +389,7 @@ export class EventConsumer {
           parkedIds.add(item.event.id);
         }
       }
-      batch.resolveOffset?.(item.message.offset);
+      batch.resolve?.(item.message);
     }
   }
 
@@ -391,4 +404,17 @@ export class EventConsumer {
     await this.deps.deadLetters.publish(message, this.name, reason, detail);
     this.deps.telemetry?.deadLettered.inc({ consumer: this.name, topic: message.topic, type, reason });
   }
+}
+
+/** `0@5-9,2@3-3`: each partition's first and last offset in a slice (log lines). */
+function offsetRanges(slice: readonly ReceivedMessage[]): string {
+  const ranges: string[] = [];
+  let first = slice[0];
+  for (let index = 0; index < slice.length; index += 1) {
+    const message = slice[index];
+    if (index + 1 < slice.length && slice[index + 1].partition === message.partition) continue;
+    ranges.push(`${message.partition}@${first.offset}-${message.offset}`);
+    first = slice[index + 1];
+  }
+  return ranges.join(',');
 }

@@ -21,11 +21,11 @@ export interface KafkaSettings {
    * redelivered and dropped by the inbox as a duplicate
    */
   commitIntervalMs?: number;
-  /** most messages of one fetch handled in one transaction */
+  /** most messages handled in one transaction */
   maxBatchSize?: number;
   /**
-   * fetching goes on while partitions' transactions run, each partition's next transaction taking
-   * what arrived meanwhile (PartitionLanes); needs `commitIntervalMs` > 0; default true
+   * fetching goes on while transactions run, the next transaction taking what arrived meanwhile
+   * on every partition of its topic (PartitionLanes); needs `commitIntervalMs` > 0; default true
    */
   fetchAhead?: boolean;
   /** TLS and SASL towards the brokers; absent: plaintext without authentication */

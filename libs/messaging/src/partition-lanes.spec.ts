@@ -1,21 +1,48 @@
 import { PartitionLanes, type LaneControls, type PartitionLanesOptions } from './partition-lanes';
 
 interface Message {
+  partition: number;
   offset: string;
 }
 
 const TOPIC = 'support.tickets';
-const messages = (first: number, count: number): Message[] =>
-  Array.from({ length: count }, (_, index) => ({ offset: String(first + index) }));
+/** `count` messages of partition 0 from offset `first` (messagesOf for another partition) */
+const messages = (first: number, count: number): Message[] => messagesOf(0, first, count);
+const messagesOf = (partition: number, first: number, count: number): Message[] =>
+  Array.from({ length: count }, (_, index) => ({ partition, offset: String(first + index) }));
 const offsetsOf = (batch: Message[]) => batch.map((message) => Number(message.offset));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+interface Call {
+  topic: string;
+  /** the first message's partition (the only one, unless the call took several) */
+  partition: number;
+  offsets: number[];
+  /** [partition, offsets] for each partition of the call, in the order of its messages */
+  parts: Array<[number, number[]]>;
+  controls: LaneControls<Message>;
+  end: (error?: Error) => void;
+}
+
 /** A handle() whose calls wait until the test lets them end (release) or fail (fail). */
 function gatedHandler() {
-  const calls: Array<{ partition: number; offsets: number[]; controls: LaneControls; end: (error?: Error) => void }> = [];
-  const handle: PartitionLanesOptions<Message>['handle'] = (_topic, partition, batch, controls) =>
+  const calls: Call[] = [];
+  const handle: PartitionLanesOptions<Message>['handle'] = (topic, batch, controls) =>
     new Promise<void>((resolve, reject) => {
-      calls.push({ partition, offsets: offsetsOf(batch), controls, end: (error) => (error ? reject(error) : resolve()) });
+      const parts: Array<[number, number[]]> = [];
+      for (const message of batch) {
+        const last = parts[parts.length - 1];
+        if (last && last[0] === message.partition) last[1].push(Number(message.offset));
+        else parts.push([message.partition, [Number(message.offset)]]);
+      }
+      calls.push({
+        topic,
+        partition: batch[0].partition,
+        offsets: offsetsOf(batch),
+        parts,
+        controls,
+        end: (error) => (error ? reject(error) : resolve()),
+      });
     });
   return { calls, handle };
 }
@@ -55,7 +82,7 @@ describe('PartitionLanes', () => {
     await tick();
     expect(calls[1].offsets).toEqual(offsetsOf(messages(10, 15)));
     // the partition's high watermark at its latest fetch, for the lag gauge
-    expect(calls[1].controls.highWatermark).toBe('40');
+    expect(calls[1].controls.highWatermarks.get(0)).toBe('40');
     calls[1].end();
     await tick();
     expect(calls).toHaveLength(2);
@@ -66,7 +93,7 @@ describe('PartitionLanes', () => {
     const { calls, handle } = gatedHandler();
     const { lanes } = lanesWith(handle);
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 3) });
-    await lanes.add({ topic: TOPIC, partition: 1, messages: messages(500, 2) });
+    await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 500, 2) });
     expect(calls.map((call) => [call.partition, call.offsets])).toEqual([
       [0, [0, 1, 2]],
       [1, [500, 501]],
@@ -76,8 +103,8 @@ describe('PartitionLanes', () => {
   it('runs at most `concurrency` calls at once; a lane waiting for a slot takes everything that arrived meanwhile', async () => {
     const { calls, handle } = gatedHandler();
     const { lanes } = lanesWith(handle, { concurrency: 2 });
-    for (const partition of [0, 1, 2]) await lanes.add({ topic: TOPIC, partition, messages: messages(0, 5) });
-    await lanes.add({ topic: TOPIC, partition: 2, messages: messages(5, 5) });
+    for (const partition of [0, 1, 2]) await lanes.add({ topic: TOPIC, partition, messages: messagesOf(partition, 0, 5) });
+    await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 5, 5) });
     await tick();
     expect(calls.map((call) => call.partition)).toEqual([0, 1]);
     calls[1].end();
@@ -113,7 +140,7 @@ describe('PartitionLanes', () => {
     // kafkajs resolved (fetched past) 60; partition 1 has no lane
     expect(lanes.limitOffsets(uncommitted({ 0: 60, 1: 7 }))).toEqual(uncommitted({ 0: 40, 1: 7 }));
     // the handler resolves part of its batch: commits may go that far
-    calls[0].controls.resolveOffset('44');
+    calls[0].controls.resolve({ partition: 0, offset: '44' });
     expect(lanes.limitOffsets(uncommitted({ 0: 60 }))).toEqual(uncommitted({ 0: 45 }));
     calls[0].end();
     await tick();
@@ -128,8 +155,8 @@ describe('PartitionLanes', () => {
     const { lanes, failures } = lanesWith(handle);
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 10) });
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(10, 10) });
-    await lanes.add({ topic: TOPIC, partition: 1, messages: messages(0, 5) });
-    calls[0].controls.resolveOffset('3');
+    await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 5) });
+    calls[0].controls.resolve({ partition: 0, offset: '3' });
     calls[0].end(new Error('handler failed'));
     await tick();
     expect(failures).toEqual(['handler failed']);
@@ -215,10 +242,133 @@ describe('PartitionLanes', () => {
     const { calls, handle } = gatedHandler();
     const { lanes } = lanesWith(handle);
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(0, 10) });
-    calls[0].controls.resolveOffset('9');
+    calls[0].controls.resolve({ partition: 0, offset: '9' });
     calls[0].end(new Error('deadlock, retries exhausted'));
     await tick();
     await lanes.add({ topic: TOPIC, partition: 0, messages: messages(10, 5) });
     expect(lanes.limitOffsets(uncommitted({ 0: 15 }))).toEqual(uncommitted({ 0: 10 }));
+  });
+
+  describe('one call over every partition waiting', () => {
+    it('hands the partitions of a topic that waited for a call to one call, partition after partition, each in offset order', async () => {
+      const { calls, handle } = gatedHandler();
+      const { lanes, handled } = lanesWith(handle, { concurrency: 1 });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 3) });
+      // partitions 2, 1 and 0 wait for the call under way, in that order
+      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 7, 2) });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 4, 3) });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 3, 2) });
+      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 9, 1) });
+      expect(calls).toHaveLength(1);
+      calls[0].end();
+      await tick();
+      expect(calls.map((call) => call.parts)).toEqual([
+        [[0, [0, 1, 2]]],
+        [
+          [2, [7, 8, 9]],
+          [1, [4, 5, 6]],
+          [0, [3, 4]],
+        ],
+      ]);
+      calls[1].end();
+      await tick();
+      expect(handled).toEqual([3, 8]);
+      expect(lanes.limitOffsets(uncommitted({ 0: 5, 1: 7, 2: 10 }))).toEqual(uncommitted({ 0: 5, 1: 7, 2: 10 }));
+    });
+
+    it("does not put a partition in a second call while its first runs, whatever slots are free (each partition's order)", async () => {
+      const { calls, handle } = gatedHandler();
+      const { lanes } = lanesWith(handle, { concurrency: 3 });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 2) });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 2, 2) });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 2) });
+      // a free slot: partition 1 alone, partition 0's second fetch waits for its first call
+      expect(calls.map((call) => call.parts)).toEqual([[[0, [0, 1]]], [[1, [0, 1]]]]);
+      calls[0].end();
+      await tick();
+      expect(calls[2].parts).toEqual([[0, [2, 3]]]);
+    });
+
+    it('keeps topics apart (a handler is per topic) and fills a call up to maxMessages, the rest waiting for the next', async () => {
+      const { calls, handle } = gatedHandler();
+      const { lanes } = lanesWith(handle, { concurrency: 1, maxMessages: 5 });
+      await lanes.add({ topic: TOPIC, partition: 3, messages: messagesOf(3, 0, 1) });
+      await lanes.add({ topic: 'support.sla', partition: 0, messages: messagesOf(0, 0, 2) });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 3) });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 4) });
+      calls[0].end();
+      await tick();
+      // support.sla waited longest: its call first, alone
+      expect([calls[1].topic, calls[1].parts]).toEqual(['support.sla', [[0, [0, 1]]]]);
+      calls[1].end();
+      await tick();
+      expect([calls[2].topic, calls[2].parts]).toEqual([
+        TOPIC,
+        [
+          [0, [0, 1, 2]],
+          [1, [0, 1]],
+        ],
+      ]);
+      calls[2].end();
+      await tick();
+      expect(calls[3].parts).toEqual([[1, [2, 3]]]);
+    });
+
+    it("after a failed call keeps each partition's commits where the handler left it, stops all its lanes and reports it once", async () => {
+      const { calls, handle } = gatedHandler();
+      const { lanes, failures } = lanesWith(handle, { concurrency: 1 });
+      await lanes.add({ topic: TOPIC, partition: 3, messages: messagesOf(3, 0, 1) });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 10, 5) });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 20, 5) });
+      calls[0].end();
+      await tick();
+      // partition 0 handled through 12, then partition 1's first message failed
+      calls[1].controls.resolve({ partition: 0, offset: '12' });
+      calls[1].end(new Error('handler failed'));
+      await tick();
+      expect(failures).toEqual(['handler failed']);
+      expect(lanes.limitOffsets(uncommitted({ 0: 15, 1: 25, 3: 1 }))).toEqual(uncommitted({ 0: 13, 1: 20, 3: 1 }));
+      // what arrives for either partition is dropped until the consumer joins again
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 15, 1) });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 25, 1) });
+      await tick();
+      expect(calls).toHaveLength(2);
+      expect(lanes.limitOffsets(uncommitted({ 0: 16, 1: 26 }))).toEqual(uncommitted({ 0: 13, 1: 20 }));
+    });
+
+    it('on a new generation, tells the call over several partitions to stop retrying and moves none of the new commits when it ends', async () => {
+      const { calls, handle } = gatedHandler();
+      const { lanes, failures } = lanesWith(handle, { concurrency: 1 });
+      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 0, 1) });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 3) });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 3) });
+      calls[0].end();
+      await tick();
+      expect(calls[1].parts.map(([partition]) => partition)).toEqual([0, 1]);
+      lanes.newGeneration();
+      expect(calls[1].controls.isRunning()).toBe(false);
+      // fetched again from the committed offsets (by this member, here): a call of the new generation
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 3) });
+      expect(calls).toHaveLength(2);
+      calls[1].end(new Error('gave up: isRunning() turned false'));
+      await tick();
+      expect(failures).toEqual([]);
+      expect(calls[2].parts).toEqual([[1, [0, 1, 2]]]);
+      expect(lanes.limitOffsets(uncommitted({ 0: 3, 1: 3 }))).toEqual(uncommitted({ 0: 3, 1: 0 }));
+    });
+
+    it("gives the call each of its partitions' high watermark", async () => {
+      const { calls, handle } = gatedHandler();
+      const { lanes } = lanesWith(handle, { concurrency: 1 });
+      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 0, 1) });
+      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 1), highWatermark: '9' });
+      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 1), highWatermark: '4' });
+      calls[0].end();
+      await tick();
+      expect([...calls[1].controls.highWatermarks]).toEqual([
+        [0, '9'],
+        [1, '4'],
+      ]);
+    });
   });
 });

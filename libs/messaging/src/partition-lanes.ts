@@ -3,8 +3,9 @@ export interface OffsetsByTopic {
   topics: Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>;
 }
 
-/** What lanes need of a message: its offset in its partition (a decimal string, as kafkajs has it). */
+/** What lanes need of a message: its partition and its offset there (a decimal string, as kafkajs has it). */
 export interface OffsetMessage {
+  partition: number;
   offset: string;
 }
 
@@ -17,30 +18,34 @@ export interface FetchedMessages<M extends OffsetMessage> {
   highWatermark?: string;
 }
 
-/** What the handler of a lane's batch gets besides the messages. */
-export interface LaneControls {
-  /** everything up to and including this offset is handled: commits may pass it */
-  resolveOffset(offset: string): void;
-  /** false once the consumer is stopping or a rebalance may have given the partition to another member */
+/** What the handler of a batch gets besides the messages. */
+export interface LaneControls<M extends OffsetMessage> {
+  /** everything of the message's partition up to and including it is handled: commits may pass it */
+  resolve(message: M): void;
+  /** false once the consumer is stopping or a rebalance may have given the partitions to another member */
   isRunning(): boolean;
-  /** the partition's high watermark at its latest fetch */
-  highWatermark?: string;
+  /** each of the batch's partitions' high watermark at its latest fetch, where the fetch had one */
+  highWatermarks: ReadonlyMap<number, string>;
 }
 
 export interface PartitionLanesOptions<M extends OffsetMessage> {
   /** most messages handed to one call of `handle`; a lane holding twice this makes `add` wait */
   maxMessages: number;
-  /** most calls of `handle` at once (transactions, so database connections); the other lanes queue on */
+  /** most calls of `handle` at once (transactions, so database connections); the other lanes wait */
   concurrency: number;
-  /** handles a batch of one partition, in offset order; throws to have it fetched again from its first message not handled */
-  handle(topic: string, partition: number, messages: M[], controls: LaneControls): Promise<void>;
+  /**
+   * handles a batch of one topic: the messages of each partition waiting when a call could start,
+   * partition after partition, each partition's in offset order; throws to have the partitions
+   * fetched again from their first messages not handled
+   */
+  handle(topic: string, messages: M[], controls: LaneControls<M>): Promise<void>;
   /** after each handled batch (offset commits) */
   afterHandled(count: number): Promise<void>;
   /**
-   * after a failed batch: the lane handles nothing more in this generation, so the consumer must
-   * fetch again from the committed offsets (a restart, then `newGeneration`)
+   * after a failed batch: its partitions' lanes handle nothing more in this generation, so the
+   * consumer must fetch again from the committed offsets (a restart, then `newGeneration`)
    */
-  afterFailure(error: Error, topic: string, partition: number): Promise<void>;
+  afterFailure(error: Error, topic: string): Promise<void>;
 }
 
 interface Lane<M> {
@@ -54,43 +59,56 @@ interface Lane<M> {
   firstUnhandled: bigint | null;
   /** the first message fetched while stopping or after a failure: never queued, so never handled */
   firstDropped: bigint | null;
-  working: Promise<void> | null;
+  /** its messages are in a call of `handle`: it waits for that call's end before it joins another */
+  inCall: boolean;
+  /** it is in the queue of lanes waiting for a call */
+  waiting: boolean;
   /** set after a failure, for the rest of the generation: what arrives is not queued */
   failed: boolean;
-  /** resolves when the worker takes the queue (for `add` waiting on a full lane) */
+  /** resolves when a call takes the queue (for `add` waiting on a full lane) */
   taken: Array<() => void>;
 }
 
+/** A lane's part of one call: its messages and the offset of the last one. */
+interface Part<M> {
+  lane: Lane<M>;
+  messages: M[];
+  last: bigint;
+}
+
 /**
- * One worker per partition, so that fetching goes on while a partition's transaction runs: each
- * fetch's messages join their partition's queue, and the worker hands everything queued (up to
- * `maxMessages`) to one `handle` call once the previous one is done. A consumer that falls behind
- * takes its backlog in large batches, whatever the broker returns per fetch, and a fetch never
- * waits for another partition's transaction (kafkajs fetches again only when every batch of the
- * last fetch is done).
+ * Fetching goes on while transactions run: each fetch's messages join their partition's queue
+ * (its lane), and a call of `handle` takes everything queued (up to `maxMessages`) once one can
+ * start. A call takes every lane of its topic then waiting, not one partition's: with one call at a
+ * time (`concurrency` 1), a partition waits for at most the call under way, not for one call per
+ * other partition, and a consumer that falls behind takes its backlog in a few large transactions
+ * whatever the broker returns per fetch. A partition is in one call at a time, so its messages are
+ * handled in order; and no fetch waits for a transaction (kafkajs fetches again only when every
+ * batch of the last fetch is done).
  *
  * Offsets: kafkajs moves its fetch position past every message queued; commits must not
  * (`limitOffsets` keeps each partition's commit at its first message not handled). A failed
- * batch stops its lane for the generation: what arrives for it is dropped, and `afterFailure`
- * has the consumer fetch again from the committed offsets, so the failed message comes again.
- * A new group generation (`newGeneration`) drops every queue: the partitions are fetched again
- * from the committed offsets, by this member or their new one; a batch in its transaction
- * finishes (`isRunning` turns false, so it retries no more), and the inbox drops whatever is
- * handled twice.
+ * batch stops its partitions' lanes for the generation: what arrives for them is dropped, and
+ * `afterFailure` has the consumer fetch again from the committed offsets, so the failed message
+ * comes again. A new group generation (`newGeneration`) drops every queue: the partitions are
+ * fetched again from the committed offsets, by this member or their new one; a batch in its
+ * transaction finishes (`isRunning` turns false, so it retries no more), and the inbox drops
+ * whatever is handled twice.
  */
 export class PartitionLanes<M extends OffsetMessage> {
   private lanes = new Map<string, Lane<M>>();
   private generation = 0;
   private stopping = false;
-  /** calls of `handle` under way, and lanes waiting for one to end (first come, first served) */
-  private active = 0;
-  private readonly slotWaiters: Array<() => void> = [];
+  /** lanes with messages queued and no call, in the order they started waiting */
+  private waiting: Lane<M>[] = [];
+  /** calls of `handle` under way */
+  private readonly calls = new Set<Promise<void>>();
 
   constructor(private readonly options: PartitionLanesOptions<M>) {}
 
   /**
-   * Queues a fetch's messages on their partition's lane and starts its worker; resolves at once
-   * unless the lane already holds twice `maxMessages` (then when the worker takes them).
+   * Queues a fetch's messages on their partition's lane and starts a call if one may start;
+   * resolves at once unless the lane already holds twice `maxMessages` (then when a call takes them).
    */
   async add(fetched: FetchedMessages<M>): Promise<void> {
     if (fetched.messages.length === 0) return;
@@ -106,7 +124,8 @@ export class PartitionLanes<M extends OffsetMessage> {
       return;
     }
     lane.queue.push(...fetched.messages);
-    lane.working ??= this.work(lane);
+    this.wait(lane);
+    this.startCalls();
     if (lane.queue.length >= 2 * this.options.maxMessages) await new Promise<void>((resolve) => lane.taken.push(resolve));
   }
 
@@ -133,16 +152,17 @@ export class PartitionLanes<M extends OffsetMessage> {
       this.release(lane);
     }
     this.lanes = new Map();
+    this.waiting = [];
   }
 
   /**
-   * Stops handing batches over and waits for the calls under way (the caller bounds the wait).
-   * What is queued stays unhandled: it keeps the commits at its first message.
+   * Starts no more calls and waits for those under way (the caller bounds the wait). What is
+   * queued stays unhandled: it keeps the commits at its first message.
    */
   async stop(): Promise<void> {
     this.stopping = true;
     for (const lane of this.lanes.values()) this.release(lane);
-    await Promise.all([...this.lanes.values()].map((lane) => lane.working));
+    await Promise.all([...this.calls]);
   }
 
   /** messages queued and not yet handed to `handle`, over all lanes */
@@ -163,7 +183,8 @@ export class PartitionLanes<M extends OffsetMessage> {
         queue: [],
         firstUnhandled: null,
         firstDropped: null,
-        working: null,
+        inCall: false,
+        waiting: false,
         failed: false,
         taken: [],
       };
@@ -172,77 +193,105 @@ export class PartitionLanes<M extends OffsetMessage> {
     return lane;
   }
 
-  private async work(lane: Lane<M>): Promise<void> {
-    try {
-      while (this.ready(lane)) {
-        await this.acquireSlot();
-        try {
-          // what waited for a slot may have been dropped meanwhile (a failure, a rebalance, a stop)
-          if (this.ready(lane)) await this.handleNext(lane);
-        } finally {
-          this.releaseSlot();
-        }
-      }
-    } finally {
-      lane.working = null;
-      this.release(lane);
-    }
+  /** Puts the lane in the queue for a call if it has messages to hand over and none in a call. */
+  private wait(lane: Lane<M>): void {
+    if (lane.waiting || lane.inCall || lane.failed || lane.queue.length === 0 || !this.current(lane)) return;
+    lane.waiting = true;
+    this.waiting.push(lane);
   }
 
-  private ready(lane: Lane<M>): boolean {
-    return lane.queue.length > 0 && !lane.failed && this.current(lane);
-  }
-
-  private async acquireSlot(): Promise<void> {
-    if (this.active < Math.max(1, this.options.concurrency)) {
-      this.active += 1;
-      return;
-    }
-    // the call that ends hands its slot over (active stays the same)
-    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
-  }
-
-  private releaseSlot(): void {
-    const next = this.slotWaiters.shift();
-    if (next) next();
-    else this.active -= 1;
-  }
-
-  /** Hands the lane's queue (up to maxMessages) to one call of `handle`. */
-  private async handleNext(lane: Lane<M>): Promise<void> {
-    const messages = lane.queue.splice(0, this.options.maxMessages);
-    this.release(lane);
-    const last = BigInt(messages[messages.length - 1].offset);
-    const controls: LaneControls = {
-      resolveOffset: (offset) => this.handledThrough(lane, BigInt(offset), last),
-      isRunning: () => this.current(lane),
-      highWatermark: lane.highWatermark,
-    };
-    try {
-      await this.options.handle(lane.topic, lane.partition, messages, controls);
-      this.handledThrough(lane, last, last);
-      await this.options.afterHandled(messages.length);
-    } catch (error) {
-      // the first message not handled stays where the handler left it: commits stop there
-      lane.failed = true;
-      lane.queue = [];
-      // an add waiting for room must not hold the fetch loop (and a disconnect) behind a dead lane
-      this.release(lane);
-      // a batch of an earlier generation, or one under way at a stop, may fail because it stopped
-      // retrying (isRunning): its messages are fetched again anyway, nothing to restart for
-      if (!this.current(lane)) return;
-      await this.options.afterFailure(error as Error, lane.topic, lane.partition).catch(() => undefined);
+  /** Starts calls while fewer than `concurrency` run and lanes wait. */
+  private startCalls(): void {
+    while (this.calls.size < Math.max(1, this.options.concurrency) && !this.stopping) {
+      const parts = this.takeWaiting();
+      if (parts.length === 0) return;
+      const call = this.call(parts);
+      this.calls.add(call);
+      void call.finally(() => {
+        this.calls.delete(call);
+        this.startCalls();
+      });
     }
   }
 
   /**
-   * Marks the batch in its transaction handled up to `offset` (its last is `last`): the first
-   * message not handled is then the next of the batch, or the head of the queue, or the first
-   * one dropped at a stop, or none.
+   * The next call's parts: the lane that has waited longest and every other waiting lane of its
+   * topic (handlers are per topic), in the order they started waiting, up to `maxMessages` in all.
+   */
+  private takeWaiting(): Part<M>[] {
+    const head = this.waiting[0];
+    if (!head) return [];
+    const parts: Part<M>[] = [];
+    const others: Lane<M>[] = [];
+    let room = this.options.maxMessages;
+    for (const lane of this.waiting) {
+      if (lane.topic !== head.topic || room === 0) {
+        others.push(lane);
+        continue;
+      }
+      const messages = lane.queue.splice(0, room);
+      room -= messages.length;
+      lane.waiting = false;
+      lane.inCall = true;
+      this.release(lane);
+      parts.push({ lane, messages, last: BigInt(messages[messages.length - 1].offset) });
+    }
+    this.waiting = others;
+    return parts;
+  }
+
+  /** One call of `handle` over the parts; never rejects. */
+  private async call(parts: Part<M>[]): Promise<void> {
+    const topic = parts[0].lane.topic;
+    const generation = this.generation;
+    const byPartition = new Map<number, Part<M>>();
+    const highWatermarks = new Map<number, string>();
+    const messages: M[] = parts.length === 1 ? parts[0].messages : [];
+    for (const part of parts) {
+      byPartition.set(part.lane.partition, part);
+      if (part.lane.highWatermark !== undefined) highWatermarks.set(part.lane.partition, part.lane.highWatermark);
+      if (parts.length > 1) for (const message of part.messages) messages.push(message);
+    }
+    const controls: LaneControls<M> = {
+      resolve: (message) => {
+        const part = byPartition.get(message.partition);
+        if (part) this.handledThrough(part.lane, BigInt(message.offset), part.last);
+      },
+      isRunning: () => !this.stopping && this.generation === generation,
+      highWatermarks,
+    };
+    try {
+      await this.options.handle(topic, messages, controls);
+      for (const part of parts) this.handledThrough(part.lane, part.last, part.last);
+      await this.options.afterHandled(messages.length);
+    } catch (error) {
+      // each partition's first message not handled stays where the handler left it: commits stop there
+      for (const { lane } of parts) {
+        lane.failed = true;
+        lane.queue = [];
+        // an add waiting for room must not hold the fetch loop (and a disconnect) behind a dead lane
+        this.release(lane);
+      }
+      // a batch of an earlier generation, or one under way at a stop, may fail because it stopped
+      // retrying (isRunning): its messages are fetched again anyway, nothing to restart for
+      if (controls.isRunning()) await this.options.afterFailure(error as Error, topic).catch(() => undefined);
+    } finally {
+      for (const { lane } of parts) {
+        lane.inCall = false;
+        // what arrived during the call waits for the next one
+        this.wait(lane);
+      }
+    }
+  }
+
+  /**
+   * Marks the lane's part of a call handled up to `offset` (the part's last is `last`): the first
+   * message not handled is then the next of the part, or the head of the queue, or the first one
+   * dropped at a stop, or none.
    */
   private handledThrough(lane: Lane<M>, offset: bigint, last: bigint): void {
     if (lane.firstUnhandled === null || offset < lane.firstUnhandled) return;
-    // offset + 1 is never past the batch's next message (offsets may skip, never go back)
+    // offset + 1 is never past the part's next message (offsets may skip, never go back)
     if (offset < last) lane.firstUnhandled = offset + 1n;
     else lane.firstUnhandled = lane.queue.length > 0 ? BigInt(lane.queue[0].offset) : lane.firstDropped;
   }

@@ -2,7 +2,7 @@ import { TOPICS } from '@support/contracts';
 import type { Admin } from 'kafkajs';
 
 export interface TopicLayout {
-  /** partitions of each support topic: the most consumer replicas × KAFKA_PARTITIONS_CONCURRENCY that can work at once */
+  /** partitions of each support topic: the most consumer replicas that can share a topic's work */
   partitions: number;
   /** -1: the broker's default.replication.factor */
   replicationFactor: number;

@@ -289,7 +289,7 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
     });
     const batchOf = (...messages: ReceivedMessage[]) => {
       const resolved: string[] = [];
-      const batch: ReceivedBatch = { topic: TOPICS.tickets, partition: 0, messages, resolveOffset: (offset) => void resolved.push(offset) };
+      const batch: ReceivedBatch = { topic: TOPICS.tickets, messages, resolve: (message) => void resolved.push(message.offset) };
       return { batch, resolved };
     };
     const one = (value: string | null, offset: string, key = 'k') => batchOf(received(value, offset, key)).batch;
@@ -370,6 +370,43 @@ describe('outbox, relay, inbox and the consume step (real MariaDB and broker)', 
         deadLettered: 0,
       });
       expect(seen).toEqual(['created:b-d']);
+    });
+
+    it("handles several partitions' messages in one transaction, each in order, and resolves each partition as far as it was handled", async () => {
+      const calls: string[][] = [];
+      const merged = consumer('test.merged', [
+        onBatch(TicketCreated, async (events) => {
+          calls.push(events.map((event) => event.data.ticketId));
+          if (events.some((event) => event.data.ticketId === 'm-bug')) throw new TypeError('a bug');
+        }),
+      ]);
+      const resolved: string[] = [];
+      const at = (partition: number, ticketId: string, offset: string): ReceivedMessage => ({
+        ...received(created(ticketId), offset),
+        partition,
+      });
+      const batch = (...messages: ReceivedMessage[]): ReceivedBatch => ({
+        topic: TOPICS.tickets,
+        messages,
+        resolve: (message) => void resolved.push(`${message.partition}@${message.offset}`),
+      });
+      // PartitionLanes' shape: partition after partition, each in offset order
+      const outcome = await merged.consume(batch(at(2, 'm-a', '10'), at(2, 'm-b', '11'), at(0, 'm-c', '4')));
+      expect(outcome).toMatchObject({ processed: 3, duplicates: 0 });
+      // one handler call, so one transaction, for both partitions; each partition's last message resolved
+      expect(calls).toEqual([['m-a', 'm-b', 'm-c']]);
+      expect(resolved).toEqual(['2@11', '0@4']);
+
+      // a failure: the batch's transaction rolls back, then one message per transaction up to the culprit
+      calls.length = 0;
+      resolved.length = 0;
+      const failing = batch(at(1, 'm-d', '7'), at(3, 'm-e', '20'), at(3, 'm-bug', '21'), at(3, 'm-f', '22'), at(0, 'm-g', '5'));
+      await expect(merged.consume(failing)).rejects.toThrow('a bug');
+      expect(calls).toEqual([['m-d', 'm-e', 'm-bug', 'm-f', 'm-g'], ['m-d'], ['m-e'], ['m-bug']]);
+      // partition 1 done; partition 3 through the message before the culprit; partition 0 not reached
+      expect(resolved).toEqual(['1@7', '3@20']);
+      const recorded = await dataSource.query("SELECT COUNT(*) AS n FROM inbox_event WHERE consumer = 'test.merged'");
+      expect(Number(recorded[0].n)).toBe(5);
     });
 
     it('writes the events a batch causes with one multi-row insert, in order, committed with it', async () => {

@@ -137,8 +137,7 @@ describe('messaging telemetry: counters, lag, and traces that follow each event 
     const first = message('t-a', '10', a);
     const outcome = await consumer.consume({
       topic: TOPICS.tickets,
-      partition: 3,
-      highWatermark: '20',
+      highWatermarks: new Map([[3, '20']]),
       messages: [first, message('t-b', '11', b), { ...first, offset: '12' }, { ...first, offset: '13', value: '{ broken' }],
     });
     expect(outcome).toEqual({ processed: 2, duplicates: 1, ignored: 0, deadLettered: 1 });

@@ -20,7 +20,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
  * Nest's Kafka transport, consuming a fetch at a time: `bindEvents` runs the consumer with
  * kafkajs' `eachBatch` instead of `eachMessage`, and hands each partition's batch to the
  * `@EventPattern(topic)` handler as its payload (a ReceivedBatch: raw messages plus the batch's
- * resolveOffset, heartbeat and isRunning), so the shared consume step can process it in one
+ * resolve, heartbeat and isRunning), so the shared consume step can process it in one
  * transaction. Messages stay raw bytes, so a bad one reaches the dead-letter topic byte for byte.
  *
  * It also keeps the consumer running: kafkajs does not restart a consumer after errors it deems
@@ -28,11 +28,12 @@ import { isObservable, lastValueFrom } from 'rxjs';
  * leaves it dead. Every crash goes to a ConsumerSupervisor, which restarts the consumer with
  * back-off and declares it failed (liveness) when crashes keep coming while the broker answers.
  *
- * With its own offset commits (KAFKA_COMMIT_INTERVAL_MS > 0) it fetches on while partitions'
- * transactions run (PartitionLanes): each fetch's messages join their partition's queue, and a
- * partition's next transaction takes everything queued meanwhile, so a lagging consumer handles its
- * backlog in a few large transactions and no fetch waits for another partition's transaction. A
- * batch that fails in its lane crashes the consumer as a batch thrown to kafkajs does.
+ * With its own offset commits (KAFKA_COMMIT_INTERVAL_MS > 0) it fetches on while transactions
+ * run (PartitionLanes): each fetch's messages join their partition's queue, and the next
+ * transaction takes everything queued meanwhile on every partition of its topic, so a lagging
+ * consumer handles its backlog in a few large transactions, no partition waits for one transaction
+ * per other partition, and no fetch waits for a transaction. A batch that fails in its lanes
+ * crashes the consumer as a batch thrown to kafkajs does.
  */
 export interface ConsumerSupervision extends ConsumerSupervisorOptions {
   /** whether the broker answers (a crash during an outage does not count towards maxRestarts) */
@@ -178,12 +179,11 @@ export class SupportKafkaServer extends ServerKafka {
     }
     const received: ReceivedBatch = {
       topic: batch.topic,
-      partition: batch.partition,
       messages: fetched,
-      resolveOffset: payload.resolveOffset,
+      resolve: (message) => payload.resolveOffset(message.offset),
       heartbeat: payload.heartbeat,
       isRunning: () => payload.isRunning() && !payload.isStale(),
-      highWatermark: batch.highWatermark,
+      highWatermarks: new Map([[batch.partition, batch.highWatermark]]),
     };
     try {
       await dispatch(handler, received);
@@ -228,19 +228,12 @@ export class SupportKafkaServer extends ServerKafka {
   private partitionLanes(maxMessages: number, concurrency: number): PartitionLanes<ReceivedMessage> {
     return new PartitionLanes<ReceivedMessage>({
       maxMessages,
-      // one transaction per partition at once, as many as KAFKA_PARTITIONS_CONCURRENCY
+      // transactions at once, as many as KAFKA_PARTITIONS_CONCURRENCY, each over every partition of its topic then waiting
       concurrency,
-      handle: async (topic, partition, messages, controls) => {
+      handle: async (topic, messages, controls) => {
         const handler = this.handlerOf(topic);
         if (!handler) return;
-        await dispatch(handler, {
-          topic,
-          partition,
-          messages,
-          resolveOffset: controls.resolveOffset,
-          isRunning: controls.isRunning,
-          highWatermark: controls.highWatermark,
-        });
+        await dispatch(handler, { topic, messages, ...controls });
       },
       afterHandled: (count) => this.afterHandled(count, this.latestPayload),
       afterFailure: async (error) => {

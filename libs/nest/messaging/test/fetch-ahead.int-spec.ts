@@ -14,15 +14,18 @@ const BEHIND = 1;
 const KEEPING_UP = 0;
 const SENDS = 30;
 
+/** One partition's part of a call of the handler (a call may take several partitions). */
 interface Call {
   partition: number;
   offsets: number[];
+  /** the partitions of the whole call, in the order of its messages */
+  callPartitions: number[];
   failed: boolean;
   /** the call returned: its messages are handled */
   handled?: boolean;
 }
 
-/** Every call the handler got; the first call for BEHIND fails when `failFirstBehind` is set. */
+/** Every call's parts; the first call holding BEHIND fails when `failFirstBehind` is set. */
 const calls: Call[] = [];
 const commits: Array<{ partition: number; offset: number; handledUpTo: number }> = [];
 let failFirstBehind = false;
@@ -38,14 +41,20 @@ class RecordingController {
   /** each call takes a while, as a transaction does: the consumer fetches on meanwhile */
   @EventPattern(TOPIC)
   async onMessages(@Payload() batch: ReceivedBatch) {
-    const call: Call = { partition: batch.partition, offsets: batch.messages.map((message) => Number(message.offset)), failed: false };
-    calls.push(call);
+    const parts: Call[] = [];
+    for (const message of batch.messages) {
+      const last = parts[parts.length - 1];
+      if (last?.partition === message.partition) last.offsets.push(Number(message.offset));
+      else parts.push({ partition: message.partition, offsets: [Number(message.offset)], callPartitions: [], failed: false });
+    }
+    for (const part of parts) part.callPartitions = parts.map((each) => each.partition);
+    calls.push(...parts);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    if (failFirstBehind && batch.partition === BEHIND && !calls.some((earlier) => earlier.failed)) {
-      call.failed = true;
+    if (failFirstBehind && parts.some((part) => part.partition === BEHIND) && !calls.some((earlier) => earlier.failed)) {
+      for (const part of parts) part.failed = true;
       throw new Error('the first batch of the partition that is behind fails');
     }
-    call.handled = true;
+    for (const part of parts) part.handled = true;
   }
 }
 
@@ -90,7 +99,7 @@ describe('SupportKafkaServer: fetching on while partitions are handled (CONSUMER
     await broker?.stop();
   });
 
-  async function consume(groupId: string, run: (server: RecordingServer) => Promise<void>): Promise<RecordingServer> {
+  async function consume(groupId: string, run: (server: RecordingServer) => Promise<void>, concurrency = 2): Promise<RecordingServer> {
     const server = new RecordingServer(
       {
         brokers: broker.brokers.split(','),
@@ -99,7 +108,7 @@ describe('SupportKafkaServer: fetching on while partitions are handled (CONSUMER
         maxWaitTimeInMs: 50,
         sessionTimeoutMs: 6000,
         heartbeatIntervalMs: 1000,
-        partitionsConsumedConcurrently: 2,
+        partitionsConsumedConcurrently: concurrency,
         // commits as often as batches end, so that some go out while the other partition's messages wait
         commitIntervalMs: 1,
         maxBatchSize: 1000,
@@ -151,7 +160,7 @@ describe('SupportKafkaServer: fetching on while partitions are handled (CONSUMER
     } finally {
       failFirstBehind = false;
     }
-    const failed = calls.find((call) => call.failed)!;
+    const failed = calls.find((call) => call.failed && call.partition === BEHIND)!;
     expect(failed.offsets[0]).toBe(0);
     // fetched again from the failed call's first message: nothing skipped, nothing out of order
     expect(offsetsOf(BEHIND)).toEqual(everything(SENDS * 10));
@@ -161,5 +170,21 @@ describe('SupportKafkaServer: fetching on while partitions are handled (CONSUMER
     // commits went out while the partition's messages waited, and none passed what was handled
     expect(commits.filter((commit) => commit.partition === KEEPING_UP).length).toBeGreaterThan(1);
     for (const commit of commits) expect(commit.offset).toBeLessThanOrEqual(commit.handledUpTo);
+  });
+
+  it('with one transaction at a time, hands every partition waiting to the next call, each in offset order', async () => {
+    await consume(
+      `fetch-ahead-one-${randomBytes(4).toString('hex')}`,
+      async () => {
+        await waitFor(() => offsetsOf(BEHIND).length >= SENDS * 10 && offsetsOf(KEEPING_UP).length >= SENDS, { timeoutMs: 30_000 });
+      },
+      1,
+    );
+    expect(offsetsOf(BEHIND)).toEqual(everything(SENDS * 10));
+    expect(offsetsOf(KEEPING_UP)).toEqual(everything(SENDS));
+    // both partitions waited during a call, and the next took both: no call for each in turn
+    expect(calls.some((call) => call.callPartitions.length === 2)).toBe(true);
+    // each partition's messages together in a call, once
+    for (const call of calls) expect(new Set(call.callPartitions).size).toBe(call.callPartitions.length);
   });
 });

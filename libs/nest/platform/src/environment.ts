@@ -55,12 +55,12 @@ export class CommonEnvironment extends ConnectionEnvironment {
   /** connections each replica may hold: consumer batches (KAFKA_PARTITIONS_CONCURRENCY), HTTP requests, relay and timers share it */
   @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE: number = 20;
   /**
-   * partitions one replica handles at once (each in its own transaction); see README "Scaling".
-   * One: what arrives for the replica's other partitions while a transaction runs goes into their
-   * next ones, so batches grow with the load instead of transactions running side by side
+   * consumer transactions one replica runs at once, each over every partition of its topic with
+   * messages waiting; see README "Scaling". One: what arrives while a transaction runs goes into
+   * the next, so batches grow with the load instead of transactions running side by side
    */
   @IsInt() @Min(1) @Max(64) KAFKA_PARTITIONS_CONCURRENCY: number = 1;
-  /** most messages of one fetch handled in one transaction */
+  /** most messages handled in one transaction */
   @IsInt() @Min(1) @Max(5000) CONSUMER_MAX_BATCH: number = 500;
   /**
    * fetching goes on while partitions' transactions run: what arrives for a partition meanwhile
