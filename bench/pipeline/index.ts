@@ -831,7 +831,7 @@ function report(
       name: 'Pipeline: consumer transactions (support_consumer_transaction_* on each service /metrics)',
       rows: transactionRows,
       notes: [
-        'over step + drain; a consumer transaction handles what the lane of one partition held when its last one ended (up to CONSUMER_MAX_BATCH)',
+        'over step + drain; a consumer transaction handles what every partition of its topic not in another transaction held when it started (up to CONSUMER_MAX_BATCH)',
         'ms/tx: from parsing the fetched messages to the commit, as the consumer measured it: its database statements, row-lock waits and waits for its own event loop',
         "the drain ends when the SLA clocks are through: ticketing's projections may still be catching up, and count in the next step",
       ],

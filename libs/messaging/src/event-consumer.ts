@@ -182,16 +182,13 @@ export class EventConsumer {
 
   /** Resolves each partition's last message of a slice handled, and sets its lag from its high watermark. */
   private sliceHandled(batch: ReceivedBatch, slice: ReceivedMessage[]): void {
-    for (let index = 0; index < slice.length; index += 1) {
-      const message = slice[index];
-      // a partition's messages are consecutive: its last is the one before another partition's
-      if (index + 1 < slice.length && slice[index + 1].partition === message.partition) continue;
-      batch.resolve?.(message);
-      const highWatermark = batch.highWatermarks?.get(message.partition);
+    for (const { last } of partitionRuns(slice)) {
+      batch.resolve?.(last);
+      const highWatermark = batch.highWatermarks?.get(last.partition);
       if (highWatermark !== undefined) {
         this.deps.telemetry?.consumerLag.set(
-          { topic: batch.topic, partition: String(message.partition) },
-          Math.max(0, Number(highWatermark) - Number(message.offset) - 1),
+          { topic: batch.topic, partition: String(last.partition) },
+          Math.max(0, Number(highWatermark) - Number(last.offset) - 1),
         );
       }
     }
@@ -406,15 +403,20 @@ export class EventConsumer {
   }
 }
 
+/** Each partition's first and last message in a slice (a partition's messages are consecutive). */
+function partitionRuns(slice: readonly ReceivedMessage[]): Array<{ first: ReceivedMessage; last: ReceivedMessage }> {
+  const runs: Array<{ first: ReceivedMessage; last: ReceivedMessage }> = [];
+  for (const message of slice) {
+    const run = runs[runs.length - 1];
+    if (run?.last.partition === message.partition) run.last = message;
+    else runs.push({ first: message, last: message });
+  }
+  return runs;
+}
+
 /** `0@5-9,2@3-3`: each partition's first and last offset in a slice (log lines). */
 function offsetRanges(slice: readonly ReceivedMessage[]): string {
-  const ranges: string[] = [];
-  let first = slice[0];
-  for (let index = 0; index < slice.length; index += 1) {
-    const message = slice[index];
-    if (index + 1 < slice.length && slice[index + 1].partition === message.partition) continue;
-    ranges.push(`${message.partition}@${first.offset}-${message.offset}`);
-    first = slice[index + 1];
-  }
-  return ranges.join(',');
+  return partitionRuns(slice)
+    .map(({ first, last }) => `${first.partition}@${first.offset}-${last.offset}`)
+    .join(',');
 }

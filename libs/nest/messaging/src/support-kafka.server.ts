@@ -18,10 +18,11 @@ import { isObservable, lastValueFrom } from 'rxjs';
 
 /**
  * Nest's Kafka transport, consuming a fetch at a time: `bindEvents` runs the consumer with
- * kafkajs' `eachBatch` instead of `eachMessage`, and hands each partition's batch to the
- * `@EventPattern(topic)` handler as its payload (a ReceivedBatch: raw messages plus the batch's
- * resolve, heartbeat and isRunning), so the shared consume step can process it in one
- * transaction. Messages stay raw bytes, so a bad one reaches the dead-letter topic byte for byte.
+ * kafkajs' `eachBatch` instead of `eachMessage`, and hands each partition's batch (fetching
+ * ahead: every partition waiting, below) to the `@EventPattern(topic)` handler as its payload (a
+ * ReceivedBatch: raw messages plus the batch's resolve, heartbeat and isRunning), so the shared
+ * consume step can process it in one transaction. Messages stay raw bytes, so a bad one reaches
+ * the dead-letter topic byte for byte.
  *
  * It also keeps the consumer running: kafkajs does not restart a consumer after errors it deems
  * non-retriable (a protocol error during a rebalance, an error thrown out of a batch), and Nest
