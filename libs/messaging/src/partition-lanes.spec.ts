@@ -1,4 +1,4 @@
-import { PartitionLanes, type LaneControls, type PartitionLanesOptions } from './partition-lanes';
+import { PartitionLanes, type FetchedMessages, type LaneControls, type PartitionLanesOptions } from './partition-lanes';
 
 interface Message {
   partition: number;
@@ -250,15 +250,33 @@ describe('PartitionLanes', () => {
   });
 
   describe('one call over every partition waiting', () => {
+    /** the partition whose call holds the one slot while the others queue (queuedBehindOneCall) */
+    const BUSY = 9;
+    const fetch = (partition: number, first: number, count: number, highWatermark?: string, topic = TOPIC): FetchedMessages<Message> => ({
+      topic,
+      partition,
+      messages: messagesOf(partition, first, count),
+      highWatermark,
+    });
+
+    /** One call at a time: a call on BUSY holds the slot while `fetches` queue, then ends, so the next call takes what waited. */
+    async function queuedBehindOneCall(fetches: FetchedMessages<Message>[], overrides: Partial<PartitionLanesOptions<Message>> = {}) {
+      const { calls, handle } = gatedHandler();
+      const running = lanesWith(handle, { concurrency: 1, ...overrides });
+      await running.lanes.add(fetch(BUSY, 0, 1));
+      for (const fetched of fetches) await running.lanes.add(fetched);
+      expect(calls).toHaveLength(1);
+      calls[0].end();
+      await tick();
+      return { calls, ...running };
+    }
+
     it('hands the partitions of a topic that waited for a call to one call, partition after partition, each in offset order', async () => {
       const { calls, handle } = gatedHandler();
       const { lanes, handled } = lanesWith(handle, { concurrency: 1 });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 3) });
+      await lanes.add(fetch(0, 0, 3));
       // partitions 2, 1 and 0 wait for the call under way, in that order
-      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 7, 2) });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 4, 3) });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 3, 2) });
-      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 9, 1) });
+      for (const fetched of [fetch(2, 7, 2), fetch(1, 4, 3), fetch(0, 3, 2), fetch(2, 9, 1)]) await lanes.add(fetched);
       expect(calls).toHaveLength(1);
       calls[0].end();
       await tick();
@@ -279,9 +297,7 @@ describe('PartitionLanes', () => {
     it("does not put a partition in a second call while its first runs, whatever slots are free (each partition's order)", async () => {
       const { calls, handle } = gatedHandler();
       const { lanes } = lanesWith(handle, { concurrency: 3 });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 2) });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 2, 2) });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 2) });
+      for (const fetched of [fetch(0, 0, 2), fetch(0, 2, 2), fetch(1, 0, 2)]) await lanes.add(fetched);
       // a free slot: partition 1 alone, partition 0's second fetch waits for its first call
       expect(calls.map((call) => call.parts)).toEqual([[[0, [0, 1]]], [[1, [0, 1]]]]);
       calls[0].end();
@@ -290,14 +306,9 @@ describe('PartitionLanes', () => {
     });
 
     it('keeps topics apart (a handler is per topic) and fills a call up to maxMessages, the rest waiting for the next', async () => {
-      const { calls, handle } = gatedHandler();
-      const { lanes } = lanesWith(handle, { concurrency: 1, maxMessages: 5 });
-      await lanes.add({ topic: TOPIC, partition: 3, messages: messagesOf(3, 0, 1) });
-      await lanes.add({ topic: 'support.sla', partition: 0, messages: messagesOf(0, 0, 2) });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 3) });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 4) });
-      calls[0].end();
-      await tick();
+      const { calls } = await queuedBehindOneCall([fetch(0, 0, 2, undefined, 'support.sla'), fetch(0, 0, 3), fetch(1, 0, 4)], {
+        maxMessages: 5,
+      });
       // support.sla waited longest: its call first, alone
       expect([calls[1].topic, calls[1].parts]).toEqual(['support.sla', [[0, [0, 1]]]]);
       calls[1].end();
@@ -315,40 +326,27 @@ describe('PartitionLanes', () => {
     });
 
     it("after a failed call keeps each partition's commits where the handler left it, stops all its lanes and reports it once", async () => {
-      const { calls, handle } = gatedHandler();
-      const { lanes, failures } = lanesWith(handle, { concurrency: 1 });
-      await lanes.add({ topic: TOPIC, partition: 3, messages: messagesOf(3, 0, 1) });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 10, 5) });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 20, 5) });
-      calls[0].end();
-      await tick();
+      const { calls, lanes, failures } = await queuedBehindOneCall([fetch(0, 10, 5), fetch(1, 20, 5)]);
       // partition 0 handled through 12, then partition 1's first message failed
       calls[1].controls.resolve({ partition: 0, offset: '12' });
       calls[1].end(new Error('handler failed'));
       await tick();
       expect(failures).toEqual(['handler failed']);
-      expect(lanes.limitOffsets(uncommitted({ 0: 15, 1: 25, 3: 1 }))).toEqual(uncommitted({ 0: 13, 1: 20, 3: 1 }));
+      expect(lanes.limitOffsets(uncommitted({ 0: 15, 1: 25, [BUSY]: 1 }))).toEqual(uncommitted({ 0: 13, 1: 20, [BUSY]: 1 }));
       // what arrives for either partition is dropped until the consumer joins again
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 15, 1) });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 25, 1) });
+      for (const fetched of [fetch(0, 15, 1), fetch(1, 25, 1)]) await lanes.add(fetched);
       await tick();
       expect(calls).toHaveLength(2);
       expect(lanes.limitOffsets(uncommitted({ 0: 16, 1: 26 }))).toEqual(uncommitted({ 0: 13, 1: 20 }));
     });
 
     it('on a new generation, tells the call over several partitions to stop retrying and moves none of the new commits when it ends', async () => {
-      const { calls, handle } = gatedHandler();
-      const { lanes, failures } = lanesWith(handle, { concurrency: 1 });
-      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 0, 1) });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 3) });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 3) });
-      calls[0].end();
-      await tick();
+      const { calls, lanes, failures } = await queuedBehindOneCall([fetch(0, 0, 3), fetch(1, 0, 3)]);
       expect(calls[1].parts.map(([partition]) => partition)).toEqual([0, 1]);
       lanes.newGeneration();
       expect(calls[1].controls.isRunning()).toBe(false);
       // fetched again from the committed offsets (by this member, here): a call of the new generation
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 3) });
+      await lanes.add(fetch(1, 0, 3));
       expect(calls).toHaveLength(2);
       calls[1].end(new Error('gave up: isRunning() turned false'));
       await tick();
@@ -358,13 +356,7 @@ describe('PartitionLanes', () => {
     });
 
     it("gives the call each of its partitions' high watermark", async () => {
-      const { calls, handle } = gatedHandler();
-      const { lanes } = lanesWith(handle, { concurrency: 1 });
-      await lanes.add({ topic: TOPIC, partition: 2, messages: messagesOf(2, 0, 1) });
-      await lanes.add({ topic: TOPIC, partition: 0, messages: messagesOf(0, 0, 1), highWatermark: '9' });
-      await lanes.add({ topic: TOPIC, partition: 1, messages: messagesOf(1, 0, 1), highWatermark: '4' });
-      calls[0].end();
-      await tick();
+      const { calls } = await queuedBehindOneCall([fetch(0, 0, 1, '9'), fetch(1, 0, 1, '4')]);
       expect([...calls[1].controls.highWatermarks]).toEqual([
         [0, '9'],
         [1, '4'],
