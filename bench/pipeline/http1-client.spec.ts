@@ -1,5 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
+import { nowMs } from '../stats';
 import { Http1Pool, parseAnswer, type Http1Answer } from './http1-client';
 
 type Handler = (request: http.IncomingMessage, body: string, response: http.ServerResponse) => void;
@@ -119,8 +120,8 @@ describe('Http1Pool against a Node.js server', () => {
       response.end(body);
     });
     await withPool(server, 1, async (pool) => {
-      expect(await send(pool, 'two')).toEqual({ status: 200, body: 'part one, two' });
-      expect(await send(pool, 'three')).toEqual({ status: 200, body: 'part one, three' });
+      expect(await send(pool, 'two')).toEqual({ status: 200, body: 'part one, two', writtenAt: expect.any(Number) });
+      expect(await send(pool, 'three')).toEqual({ status: 200, body: 'part one, three', writtenAt: expect.any(Number) });
       expect(server.sockets()).toBe(1);
     });
   });
@@ -134,13 +135,39 @@ describe('Http1Pool against a Node.js server', () => {
       else response.writeHead(200).end(body);
     });
     await withPool(server, 1, async (pool) => {
-      expect(await send(pool, 'a')).toEqual({ status: 200, body: 'first' });
-      expect(await send(pool, 'b')).toEqual({ status: 200, body: 'b' });
+      expect(await send(pool, 'a')).toEqual({ status: 200, body: 'first', writtenAt: expect.any(Number) });
+      expect(await send(pool, 'b')).toEqual({ status: 200, body: 'b', writtenAt: expect.any(Number) });
       const dropped = send(pool, 'drop');
       const after = send(pool, 'c');
       await expect(dropped).rejects.toThrow(/closed|ECONNRESET/);
-      expect(await after).toEqual({ status: 200, body: 'c' });
+      expect(await after).toEqual({ status: 200, body: 'c', writtenAt: expect.any(Number) });
       expect(server.sockets()).toBe(3);
+    });
+  });
+
+  it('tells when each request went out on a socket: at once while one is free, else when one is', async () => {
+    const server = await serve((_request, body, response) => setTimeout(() => response.writeHead(200).end(body), 30));
+    await withPool(server, 1, async (pool) => {
+      const before = nowMs();
+      const answered: Array<Http1Answer & { at: number }> = [];
+      await Promise.all(
+        ['first', 'queued'].map(
+          (body) =>
+            new Promise<void>((resolve, reject) =>
+              pool.request('POST', '/', '', body, (error, answer) => {
+                if (error || !answer) return reject(error);
+                answered.push({ ...answer, at: nowMs() });
+                resolve();
+              }),
+            ),
+        ),
+      );
+      const [first, queued] = answered;
+      expect([first.body, queued.body]).toEqual(['first', 'queued']);
+      // the first was written at once; the second waited for the only socket, so for the first's answer
+      expect(first.writtenAt - before).toBeLessThan(25);
+      expect(queued.writtenAt).toBeGreaterThanOrEqual(first.at - 1);
+      expect(queued.at - queued.writtenAt).toBeGreaterThanOrEqual(25);
     });
   });
 

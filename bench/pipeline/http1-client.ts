@@ -10,11 +10,17 @@
  * no body for HEAD or 1xx/204/304 answers, none of which the bench's `POST /v1/tickets` gets.
  */
 import net from 'node:net';
+import { nowMs } from '../stats';
 
 export interface Http1Answer {
   status: number;
   /** the body as text */
   body: string;
+  /**
+   * epoch ms (bench/stats.ts `nowMs`) at which the request was written on a socket: later than its
+   * `request` call when every socket was busy and it queued for one
+   */
+  writtenAt: number;
 }
 
 type Settle = (error: Error | null, answer: Http1Answer | null) => void;
@@ -22,8 +28,9 @@ type Settle = (error: Error | null, answer: Http1Answer | null) => void;
 interface Pending {
   request: string;
   settle: Settle;
-  /** the socket it was written on, once written */
+  /** the socket it was written on, once written, and when */
   connection: Connection | null;
+  writtenAt: number;
   done: boolean;
 }
 
@@ -51,6 +58,7 @@ class Connection {
   send(pending: Pending): void {
     this.current = pending;
     pending.connection = this;
+    pending.writtenAt = nowMs();
     this.socket.write(pending.request);
   }
 
@@ -77,7 +85,7 @@ class Connection {
       finish(pending, answer, null);
       return this.close(answer);
     }
-    finish(pending, null, { status: answer.status, body: answer.body });
+    finish(pending, null, { status: answer.status, body: answer.body, writtenAt: pending.writtenAt });
     if (answer.close) this.close(new Error('the server closed the connection'));
     else this.onFree(this);
   }
@@ -90,7 +98,7 @@ function finish(pending: Pending, error: Error | null, answer: Http1Answer | nul
 }
 
 /** One whole answer at the start of `data`, `incomplete` while more must arrive. */
-export function parseAnswer(data: Buffer): (Http1Answer & { close: boolean }) | Error | 'incomplete' {
+export function parseAnswer(data: Buffer): { status: number; body: string; close: boolean } | Error | 'incomplete' {
   const headerEnd = data.indexOf(HEADER_END);
   if (headerEnd === -1) return 'incomplete';
   const head = data.toString('latin1', 0, headerEnd);
@@ -167,7 +175,7 @@ export class Http1Pool {
   request(method: string, path: string, headers: string, body: string, settle: Settle): () => void {
     const request =
       `${method} ${path} HTTP/1.1\r\nHost: ${this.hostHeader}\r\n${headers}` + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-    const pending: Pending = { request, settle, connection: null, done: false };
+    const pending: Pending = { request, settle, connection: null, writtenAt: Number.NaN, done: false };
     const connection = this.free.pop() ?? (this.all.size < this.maxSockets ? this.open() : null);
     if (connection) connection.send(pending);
     else this.queue.push(pending);

@@ -557,6 +557,10 @@ function report(
 ): BenchSection[] {
   const summaries = steps.map((step) => {
     const latencies = step.records.filter((record) => record[3] > 0).map(([scheduledAt, , answeredAt]) => answeredAt - scheduledAt);
+    // the same answers from their write on a socket: without the wait for one of the generator's sockets
+    const onSocket = step.records.flatMap(([, , answeredAt, status, , , writtenAt]) =>
+      status > 0 && writtenAt !== null && writtenAt !== undefined ? [answeredAt - writtenAt] : [],
+    );
     const generatorLag = step.records.map(([scheduledAt, sentAt]) => sentAt - scheduledAt);
     const visible = step.samples.flatMap((sample) => (sample.visibleAt === null ? [] : [sample.visibleAt - sample.scheduledAt]));
     // the same samples' floors: the true p99 lies between theirs and visible's
@@ -568,10 +572,10 @@ function report(
       errors.set(key, (errors.get(key) ?? 0) + 1);
     }
     const carried = step.lastClockAt === null ? null : step.clocks / ((step.lastClockAt - step.stepStart) / 1000);
-    return { step, latencies, generatorLag, visible, visibleFloors, errors, carried };
+    return { step, latencies, onSocket, generatorLag, visible, visibleFloors, errors, carried };
   });
 
-  const throughputRows = summaries.map(({ step, latencies, generatorLag, visible, visibleFloors, errors, carried }) => ({
+  const throughputRows = summaries.map(({ step, latencies, onSocket, generatorLag, visible, visibleFloors, errors, carried }) => ({
     'offered/s': round(step.records.length / (step.durationMs / 1000)),
     'step s': step.durationMs / 1000,
     'accepted/s': round(step.accepted.length / (step.durationMs / 1000)),
@@ -579,6 +583,8 @@ function report(
     created: step.created,
     'HTTP p50 ms': ms(percentile(latencies, 50)),
     'HTTP p99 ms': ms(percentile(latencies, 99)),
+    'on socket p50 ms': ms(percentile(onSocket, 50)),
+    'on socket p99 ms': ms(percentile(onSocket, 99)),
     'clock p50 ms': ms(percentile(step.clockLatencies, 50)),
     'clock p99 ms': ms(percentile(step.clockLatencies, 99)),
     'clock max ms': ms(max(step.clockLatencies)),
@@ -772,6 +778,7 @@ function report(
         'created: ticket rows the step added (more than accepted when answers came after the generator gave up); no clock: created tickets still without clock_started',
         `drain: from the step's last scheduled send until every created ticket's clock_started arrived (cap ${settings.drainCapMs / 1000} s); carried/s: clocks started / (step start → last clock)`,
         `gen lag: how late the generator sent against its schedule (high = the generator or the machine is the bottleneck); ${GENERATOR_SOCKETS} keep-alive sockets`,
+        `on socket: the same answers from the request's write on one of those sockets (HTTP less the wait for a free one); while answers take longer than ${GENERATOR_SOCKETS} ÷ the rate (Little's law: ${GENERATOR_SOCKETS} ms at 1,000/s), every socket is busy and requests queue in the generator, so HTTP grows step-long while on socket stays what ticketing takes`,
         share === null || !saturation
           ? 'ratio to the MariaDB ceiling: ceiling not measured in this run'
           : `saturation: ${round(saturation.carried)} tickets/s carried = ${round(share * 100, 2)} % of the MariaDB ceiling (${round(mysqlCeiling)} tx/s)`,

@@ -4,10 +4,10 @@
  * a slow answer never postpones the next request, and each latency counts from the request's
  * scheduled time, so a stall shows up in full (no coordinated omission).
  */
+import { nowMs } from '../stats';
 import { Http1Pool } from './http1-client';
 import { PIPELINE_TICKETS, type FromGenerator, type LoadStep, type RequestRecord, type ToGenerator } from './load-protocol';
 
-const nowMs = () => performance.timeOrigin + performance.now();
 const send = (message: FromGenerator) => {
   // forked with an IPC channel; without one (started by hand) there is nobody to tell
   if (process.send) process.send(message);
@@ -59,20 +59,20 @@ function runStep(step: LoadStep): Promise<RequestRecord[]> {
       const body = JSON.stringify({ subject: `${subject} (${index})`, description, priority: 'urgent', device: 'desktop' });
       const sentAt = nowMs();
       let settled = false;
-      const settle = (status: number, ticketId: string | null, error: string | null) => {
+      const settle = (status: number, ticketId: string | null, error: string | null, writtenAt: number | null) => {
         if (settled) return;
         settled = true;
-        finish(index, [scheduledAt, sentAt, nowMs(), status, ticketId, error]);
+        finish(index, [scheduledAt, sentAt, nowMs(), status, ticketId, error, writtenAt]);
       };
       const giveUp = client.request('POST', url.pathname, headers[tokenIndex], body, (error, answer) => {
-        if (error || !answer) return settle(0, null, error?.message ?? 'no answer');
+        if (error || !answer) return settle(0, null, error?.message ?? 'no answer', null);
         const status = answer.status;
         let ticketId: string | null = null;
         if (status >= 200 && status < 300) {
           ticketId = ticketIdOf(answer.body);
           if (ticketId && accepted++ % step.sampleEvery === 0) send({ type: 'sample', ticketId, scheduledAt, tokenIndex });
         }
-        settle(status, ticketId, ticketId || status >= 300 ? null : 'no ticket id in the answer');
+        settle(status, ticketId, ticketId || status >= 300 ? null : 'no ticket id in the answer', answer.writtenAt);
       });
       if (!settled) open.set(index, giveUp);
     };

@@ -25,7 +25,11 @@ export interface LoadStep {
   maxSockets: number;
 }
 
-/** One request: [scheduled epoch ms, sent epoch ms, answered epoch ms, HTTP status (0: no answer), ticket id, error] */
+/**
+ * One request: [scheduled epoch ms, sent epoch ms (handed to the client), answered epoch ms, HTTP
+ * status (0: no answer), ticket id, error, epoch ms it was written on a socket (null without an
+ * answer; later than sent when all the generator's sockets were busy)]
+ */
 export type RequestRecord = [
   scheduledAt: number,
   sentAt: number,
@@ -33,6 +37,7 @@ export type RequestRecord = [
   status: number,
   ticketId: string | null,
   error: string | null,
+  writtenAt: number | null,
 ];
 
 export type ToGenerator = { type: 'run'; step: LoadStep } | { type: 'exit' };

@@ -122,10 +122,10 @@ describe('secondsAtCheckpointLimit', () => {
   });
 });
 
-/** a request scheduled at `second` + `offsetMs` of the step, sent `lagMs` later, answered `latencyMs` after its send */
+/** a request scheduled at `second` + `offsetMs` of the step, sent (and written) `lagMs` later, answered `latencyMs` after its send */
 const request = (second: number, offsetMs: number, lagMs: number, latencyMs: number, status = 201): RequestRecord => {
   const scheduledAt = START + second * 1000 + offsetMs;
-  return [scheduledAt, scheduledAt + lagMs, scheduledAt + lagMs + latencyMs, status, `t-${second}-${offsetMs}`, null];
+  return [scheduledAt, scheduledAt + lagMs, scheduledAt + lagMs + latencyMs, status, `t-${second}-${offsetMs}`, null, scheduledAt + lagMs];
 };
 
 describe('what a stop names beside the server', () => {
