@@ -559,7 +559,7 @@ function report(
     const latencies = step.records.filter((record) => record[3] > 0).map(([scheduledAt, , answeredAt]) => answeredAt - scheduledAt);
     // the same answers from their write on a socket: without the wait for one of the generator's sockets
     const onSocket = step.records.flatMap(([, , answeredAt, status, , , writtenAt]) =>
-      status > 0 && writtenAt !== null && writtenAt !== undefined ? [answeredAt - writtenAt] : [],
+      status > 0 && writtenAt !== null ? [answeredAt - writtenAt] : [],
     );
     const generatorLag = step.records.map(([scheduledAt, sentAt]) => sentAt - scheduledAt);
     const visible = step.samples.flatMap((sample) => (sample.visibleAt === null ? [] : [sample.visibleAt - sample.scheduledAt]));
