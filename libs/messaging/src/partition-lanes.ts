@@ -242,8 +242,8 @@ export class PartitionLanes<M extends OffsetMessage> {
 
   /** One call of `handle` over the parts; never rejects. */
   private async call(parts: Part<M>[]): Promise<void> {
-    const topic = parts[0].lane.topic;
-    const generation = this.generation;
+    const head = parts[0].lane;
+    const topic = head.topic;
     const byPartition = new Map<number, Part<M>>();
     const highWatermarks = new Map<number, string>();
     const messages: M[] = parts.length === 1 ? parts[0].messages : [];
@@ -257,7 +257,8 @@ export class PartitionLanes<M extends OffsetMessage> {
         const part = byPartition.get(message.partition);
         if (part) this.handledThrough(part.lane, BigInt(message.offset), part.last);
       },
-      isRunning: () => !this.stopping && this.generation === generation,
+      // the parts' lanes are of one generation: the head's stands for all
+      isRunning: () => this.current(head),
       highWatermarks,
     };
     try {
